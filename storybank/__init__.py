@@ -1,0 +1,92 @@
+"""StoryBank: people who draw on social care share their stories, safely, to help train care staff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=str(ROOT / "instance"),
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    configure_settings(app, config)
+    configure_database(app)
+    configure_extensions(app)
+    configure_blueprints(app)
+    configure_security(app)
+    configure_templates(app)
+    configure_cli(app)
+    return app
+
+
+def configure_settings(app: Flask, overrides: dict | None) -> None:
+    from storybank.config import load_config
+
+    app.config.update(load_config(Path(app.instance_path), overrides=overrides))
+    app.config.update(overrides or {})
+
+
+def configure_database(app: Flask) -> None:
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    if uri.startswith("sqlite"):
+        if ":memory:" not in uri and uri != "sqlite://":
+            Path(uri.split("///", 1)[-1]).parent.mkdir(parents=True, exist_ok=True)
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"connect_args": {"timeout": 15}})
+    else:
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
+
+
+def configure_extensions(app: Flask) -> None:
+    from storybank import models  # noqa: F401  (every model registered before migrations look)
+    from storybank.accounts.session import load_user
+    from storybank.extensions import csrf, db, limiter, login_manager, migrate
+    from storybank.sqlite_pragmas import install_sqlite_pragmas
+
+    db.init_app(app)
+    with app.app_context():
+        install_sqlite_pragmas(db.engine)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "accounts.sign_in"
+    login_manager.login_message = "Please sign in to see that page."
+
+
+def configure_blueprints(app: Flask) -> None:
+    from storybank.accounts.admin_views import bp as admin_bp
+    from storybank.accounts.views import bp as accounts_bp
+    from storybank.audit.views import bp as audit_bp
+    from storybank.core.views import bp as core_bp
+
+    for blueprint in (core_bp, accounts_bp, admin_bp, audit_bp):
+        app.register_blueprint(blueprint)
+
+
+def configure_security(app: Flask) -> None:
+    from storybank import errors
+    from storybank.security import add_security_headers, enforce_access
+
+    app.before_request(enforce_access)
+    app.after_request(add_security_headers)
+    errors.init_app(app)
+
+
+def configure_templates(app: Flask) -> None:
+    from storybank.templating import init_app
+
+    init_app(app)
+
+
+def configure_cli(app: Flask) -> None:
+    from storybank.cli import init_app
+
+    init_app(app)

@@ -1,0 +1,63 @@
+"""Command-line tasks for the people who run StoryBank."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from storybank.accounts import services
+from storybank.accounts.roles import Role
+
+users_cli = AppGroup("users", help="Look after accounts.")
+
+
+@users_cli.command("create")
+@click.argument("username")
+@click.option("--role", "roles", multiple=True, type=click.Choice([r.value for r in Role]),
+              default=["contributor"], show_default=True, help="Give this role (repeat for several).")
+@click.option("--email", default=None, help="Optional email address.")
+def create_user_command(username: str, roles: tuple[str, ...], email: str | None) -> None:
+    """Create an account, e.g. the first admin. The password is asked for, or read from standard input."""
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    try:
+        user = services.create_user(services.NewAccount(username=username, password=password, email=email),
+                                    {Role(r) for r in roles})
+    except services.AccountError as error:
+        raise click.ClickException(error.message) from error
+    click.echo(f"Created {user.username} with roles: {', '.join(sorted(r.value for r in user.roles))}.")
+
+
+@click.command("seed-demo")
+@click.option("--if-empty", is_flag=True, help="Only seed a database that has no accounts yet.")
+@click.option("--force", is_flag=True, help="Seed even when STORYBANK_ENV=production.")
+def seed_demo_command(if_empty: bool, force: bool) -> None:
+    """Add demo accounts and stories, once; running it again changes nothing."""
+    from flask import current_app
+
+    from storybank.demo import seed_demo, seed_if_empty
+
+    if current_app.config["STORYBANK_ENV"] == "production" and not force:
+        raise click.ClickException("Demo accounts have known passwords, so they are not added in production. "
+                                   "Use --force if you really mean to.")
+    result = seed_if_empty() if if_empty else seed_demo()
+    if result is None:
+        click.echo("The database already has accounts, so the demo was not added.")
+        return
+    if result.created_accounts:
+        click.echo("Demo accounts (username / password):")
+        for username, password, role in result.created_accounts:
+            click.echo(f"  {username:<12} {password:<28} {role}")
+    else:
+        click.echo("The demo accounts are already there.")
+    click.echo(f"Demo stories added: {result.created_stories}.")
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(users_cli)
+    app.cli.add_command(seed_demo_command)

@@ -1,0 +1,65 @@
+"""Settings come only from the environment, read when the app is created (never at import time)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+
+class ConfigError(RuntimeError):
+    """Raised when the app must not start; the message tells the operator what to do."""
+
+
+def _instance_secret(instance_path: Path) -> str:
+    """In development a key is generated once and kept, so sign-ins survive a restart."""
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key_file = instance_path / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    key = secrets.token_hex(32)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key
+
+
+def load_config(instance_path: Path, env: dict[str, str] | None = None, overrides: dict | None = None) -> dict:
+    env = dict(os.environ if env is None else env)
+    if overrides and overrides.get("SECRET_KEY"):
+        env["SECRET_KEY"] = overrides["SECRET_KEY"]
+    production = env.get("STORYBANK_ENV", "development") == "production"
+    secret = env.get("SECRET_KEY")
+    if not secret:
+        if production:
+            raise ConfigError(
+                "StoryBank will not start in production without a SECRET_KEY. "
+                "Set the SECRET_KEY environment variable to a long random value "
+                "(for example the output of: python -c 'import secrets; print(secrets.token_hex(32))')."
+            )
+        secret = _instance_secret(instance_path)
+    database_url = env.get("DATABASE_URL") or f"sqlite:///{instance_path / 'storybank.sqlite'}"
+    if database_url.startswith("postgres://"):
+        database_url = "postgresql+psycopg://" + database_url.removeprefix("postgres://")
+    elif database_url.startswith("postgresql://"):
+        database_url = "postgresql+psycopg://" + database_url.removeprefix("postgresql://")
+    return {
+        "STORYBANK_ENV": "production" if production else "development",
+        "SECRET_KEY": secret,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "STORYBANK_SPACY_MODEL": env.get("STORYBANK_SPACY_MODEL") or None,
+        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "SIGN_IN_RATE_LIMIT": env.get("STORYBANK_SIGN_IN_RATE_LIMIT", "10 per minute;50 per hour"),
+        "SESSION_IDLE_TIMEOUT": timedelta(minutes=int(env.get("STORYBANK_SESSION_IDLE_MINUTES", "30"))),
+        "SESSION_ABSOLUTE_TIMEOUT": timedelta(hours=int(env.get("STORYBANK_SESSION_ABSOLUTE_HOURS", "12"))),
+        "SESSION_COOKIE_NAME": "__Host-session" if production else "storybank_session",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_DURATION": timedelta(seconds=0),
+        "WTF_CSRF_TIME_LIMIT": None,
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        "PASSWORD_MIN_LENGTH": 10,
+        "HSTS": production,
+    }

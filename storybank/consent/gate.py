@@ -1,0 +1,50 @@
+"""The one consent gate: every view of a story by anyone but its author or a moderator goes through here.
+
+A story may be used for a purpose only when it is approved, not withdrawn, and its newest consent record
+says yes to that purpose and has not passed its review date. Consent that has expired behaves as withdrawn.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Select, and_, func, select
+
+from storybank.consent.models import ConsentRecord, Purpose
+from storybank.db_types import utcnow
+from storybank.extensions import db
+from storybank.stories.models import Story, StoryStatus
+
+
+def _today() -> date:
+    return utcnow().date()
+
+
+def _latest_consent_ids():
+    return select(func.max(ConsentRecord.id)).group_by(ConsentRecord.story_id).scalar_subquery()
+
+
+def visible_stories(purpose: Purpose | str, *, today: date | None = None) -> Select:
+    """A query for the stories that may be used for ``purpose`` right now; callers add filters and order."""
+    purpose = Purpose(purpose)
+    today = today or _today()
+    consent_ok = and_(
+        ConsentRecord.id.in_(_latest_consent_ids()),
+        getattr(ConsentRecord, purpose.value).is_(True),
+        ConsentRecord.withdrawn.is_(False),
+        ConsentRecord.review_date >= today,
+    )
+    return (
+        select(Story)
+        .join(ConsentRecord, and_(ConsentRecord.story_id == Story.id, consent_ok))
+        .where(Story.status == StoryStatus.APPROVED, Story.withdrawn_at.is_(None),
+               Story.moderated_body.is_not(None))
+    )
+
+
+def can_use(story: Story, purpose: Purpose | str, *, today: date | None = None) -> bool:
+    """The same rule as visible_stories, asked of the database so the two can never disagree."""
+    if story is None or story.id is None:
+        return False
+    query = visible_stories(purpose, today=today).where(Story.id == story.id)
+    return db.session.scalar(select(query.exists())) or False

@@ -1,0 +1,8 @@
+"""Imports every domain's models so that SQLAlchemy and Alembic see the whole schema."""
+
+from storybank.accounts.models import User, UserRole, UserSession
+from storybank.audit.models import AuditEvent
+from storybank.consent.models import ConsentRecord
+from storybank.stories.models import Story
+
+__all__ = ["AuditEvent", "ConsentRecord", "Story", "User", "UserRole", "UserSession"]

@@ -1,0 +1,75 @@
+"""A story and the moderated version of it that others may see."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import Enum, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from storybank.db_types import UTCDateTime, utcnow
+from storybank.extensions import db
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    return Enum(cls, name=name, native_enum=False, length=30, values_callable=lambda e: [m.value for m in e])
+
+
+class StoryStatus(enum.StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    CHANGES_REQUESTED = "changes_requested"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def plain_words(self) -> str:
+        return STATUS_WORDS[self]
+
+
+STATUS_WORDS = {
+    StoryStatus.DRAFT: "Not sent yet – only you can see it",
+    StoryStatus.SUBMITTED: "Sent – waiting for a moderator to read it",
+    StoryStatus.IN_REVIEW: "A moderator is reading it now",
+    StoryStatus.APPROVED: "Approved – it can be used in the ways you agreed",
+    StoryStatus.CHANGES_REQUESTED: "We have asked you about a change",
+    StoryStatus.DECLINED: "Not used this time – we have told you why",
+    StoryStatus.WITHDRAWN: "Withdrawn – nobody else can see it",
+}
+
+
+class Story(db.Model):
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str | None] = mapped_column(String(20), unique=True)
+    key_hash: Mapped[str | None] = mapped_column(String(255))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    supporter_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    contributor_name: Mapped[str | None] = mapped_column(String(80))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str | None] = mapped_column(Text)
+    moderated_body: Mapped[str | None] = mapped_column(Text)
+    care_setting: Mapped[str | None] = mapped_column(String(80))
+    region: Mapped[str | None] = mapped_column(String(80))
+    about_whom: Mapped[str | None] = mapped_column(String(80))
+    when_happened: Mapped[str | None] = mapped_column(String(80))
+    status: Mapped[StoryStatus] = mapped_column(_enum(StoryStatus, "story_status"), default=StoryStatus.DRAFT,
+                                                index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    author = relationship("User", foreign_keys=[author_id])
+    supporter = relationship("User", foreign_keys=[supporter_id])
+    consent_records = relationship("ConsentRecord", back_populates="story", order_by="ConsentRecord.id",
+                                   passive_deletes="all")
+
+    @property
+    def current_consent(self):
+        return self.consent_records[-1] if self.consent_records else None
