@@ -6,7 +6,7 @@ from logging.config import fileConfig
 from alembic import context
 from flask import current_app
 
-from storybank.db_types import UTCDateTime
+from storybank.db_types import UTCDateTime, compare_column_type
 
 config = context.config
 if config.config_file_name and not logging.getLogger().handlers:
@@ -21,12 +21,6 @@ def render_item(type_, obj, autogen_context):
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
     return False
-
-
-def compare_type(context_, inspected_column, metadata_column, inspected_type, metadata_type):
-    if isinstance(metadata_type, UTCDateTime):
-        return context_.impl.compare_type(inspected_column, metadata_column.copy(type_=metadata_type.impl))
-    return None
 
 
 def run_migrations_offline():
@@ -45,7 +39,7 @@ def run_migrations_online():
     conf_args = dict(current_app.extensions["migrate"].configure_args)
     conf_args.setdefault("process_revision_directives", process_revision_directives)
     conf_args["render_item"] = render_item
-    conf_args["compare_type"] = compare_type
+    conf_args["compare_type"] = compare_column_type
 
     with target_db.engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_db.metadata, **conf_args)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime
+from sqlalchemy import Column, DateTime
 from sqlalchemy.types import TypeDecorator
 
 
@@ -27,3 +27,10 @@ class UTCDateTime(TypeDecorator):
         if value is not None and value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC) if value is not None else None
+
+
+def compare_column_type(context, inspected_column, metadata_column, inspected_type, metadata_type):
+    """Alembic's type comparison, told that UTCDateTime is stored as a timezone-aware DateTime."""
+    if isinstance(metadata_type, UTCDateTime):
+        return context.impl.compare_type(inspected_column, Column(metadata_column.name, metadata_type.impl))
+    return None

@@ -36,3 +36,8 @@ class SingleLine:
     def __call__(self, form, field):
         if field.data and any(ch in field.data for ch in "\r\n"):
             raise ValidationError("Please keep this on one line.")
+
+
+def query_text(value: str | None, limit: int) -> str:
+    """A search box value that is safe to send to any database: clean, trimmed and bounded."""
+    return (clean_text(value or "") or "").strip()[:limit]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import delete
 
@@ -23,12 +24,25 @@ def _test_config(database_url: str, tmp_path) -> dict:
     }
 
 
+class FreshViewClient(FlaskClient):
+    """Each request gets its own app context (so ``g`` and the database session are its own, as in production),
+    and the test's transaction ends around it, so the test sees what the request wrote."""
+
+    def open(self, *args, **kwargs):
+        db.session.commit()
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.expire_all()
+        return response
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def database_app(request, tmp_path_factory):
     """One migrated database per backend for the whole run; tests empty it after themselves."""
     folder = tmp_path_factory.mktemp(request.param)
     with fresh_database(request.param, folder) as url:
         app = create_app(_test_config(url, folder))
+        app.test_client_class = FreshViewClient
         with app.app_context():
             upgrade()
         yield app
@@ -82,6 +96,8 @@ class Auth:
     def csrf_token(self, path: str = "/sign-in") -> str:
         import re
 
+        if not self.app.config.get("WTF_CSRF_ENABLED", True):
+            return ""
         page = self.client.get(path).get_data(as_text=True)
         match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page) or re.search(
             r'name="csrf_token" value="([^"]+)"', page)

@@ -11,6 +11,7 @@ from storybank.accounts.forms import UserAccessForm
 from storybank.accounts.models import User, UserRole
 from storybank.accounts.roles import Role
 from storybank.extensions import db
+from storybank.forms_common import query_text
 from storybank.security import access
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -29,13 +30,14 @@ def dashboard():
 @bp.route("/users")
 @access(Role.ADMIN)
 def users():
-    query_text = (request.args.get("q") or "").strip()[:40]
+    wanted = query_text(request.args.get("q"), 40)
     query = select(User).order_by(User.username_key)
-    if query_text:
-        like = f"%{services.username_key(query_text)}%"
-        query = query.where(or_(User.username_key.like(like), User.display_name.ilike(f"%{query_text}%")))
+    if wanted:
+        key = services.username_key(wanted)
+        query = query.where(or_(User.username_key.contains(key, autoescape=True),
+                                User.display_name.icontains(wanted, autoescape=True)))
     people = db.session.scalars(query.limit(PAGE_SIZE)).all()
-    return render_template("admin/users.html", people=people, q=query_text)
+    return render_template("admin/users.html", people=people, q=wanted)
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])

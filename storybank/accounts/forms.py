@@ -6,6 +6,7 @@ import re
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectMultipleField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -93,7 +94,7 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 class UserAccessForm(FlaskForm):
-    roles = MultiCheckboxField("Roles", choices=[(r.value, r.label) for r in Role],
+    roles = MultiCheckboxField("Roles", choices=[SelectChoice(r.value, r.label) for r in Role],
                                description="A person can hold more than one role.")
     active = BooleanField("This account can sign in")
 

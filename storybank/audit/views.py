@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from storybank.accounts.roles import Role
 from storybank.audit.models import AuditEvent
 from storybank.extensions import db
+from storybank.forms_common import query_text
 from storybank.security import access
 
 bp = Blueprint("audit", __name__, url_prefix="/admin/audit")
@@ -18,8 +19,8 @@ PAGE_SIZE = 50
 @bp.route("/")
 @access(Role.ADMIN)
 def log():
-    action = (request.args.get("action") or "").strip()[:60]
-    actor = (request.args.get("actor") or "").strip()[:80]
+    action = query_text(request.args.get("action"), 60)
+    actor = query_text(request.args.get("actor"), 80)
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     query = select(AuditEvent)
     if action:

@@ -1,0 +1,128 @@
+"""Every URL rule of the app, walked as anonymous and as each role.
+
+EXPECTED is the table of who may use each endpoint. A new route fails this test until it is added here,
+and a route that lets the wrong person in fails it too. Add rows for new routes; never delete this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from storybank import create_app
+from storybank.accounts.roles import Role
+from storybank.audit.models import AuditEvent
+from storybank.extensions import db
+from storybank.security import ANYONE, SIGNED_IN, access_for_endpoint
+from tests import factories
+
+ADMIN_ONLY = frozenset({Role.ADMIN})
+
+EXPECTED: dict[str, str | frozenset[Role]] = {
+    "static": ANYONE,
+    "core.home": ANYONE,
+    "core.healthz": ANYONE,
+    "accounts.sign_up": ANYONE,
+    "accounts.sign_in": ANYONE,
+    "accounts.sign_out": ANYONE,
+    "accounts.account": SIGNED_IN,
+    "accounts.change_password": SIGNED_IN,
+    "admin.dashboard": ADMIN_ONLY,
+    "admin.users": ADMIN_ONLY,
+    "admin.user_detail": ADMIN_ONLY,
+    "audit.log": ADMIN_ONLY,
+}
+
+IDENTITIES = ["anonymous", *[role.value for role in Role]]
+
+SAMPLE_ARGUMENTS = {"filename": "css/storybank.css"}
+
+
+def _allowed(expected, identity: str) -> bool:
+    if expected == ANYONE:
+        return True
+    if identity == "anonymous":
+        return False
+    if expected == SIGNED_IN:
+        return True
+    return Role(identity) in expected
+
+
+def _url_for_rule(rule, ids: dict[str, int]) -> str:
+    values = {}
+    for argument in rule.arguments:
+        if argument in SAMPLE_ARGUMENTS:
+            values[argument] = SAMPLE_ARGUMENTS[argument]
+        else:
+            values[argument] = ids.get(argument, 1)
+    return rule.build(values, append_unknown=False)[1]
+
+
+def test_every_route_declares_who_may_use_it(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    undeclared = sorted(e for e in endpoints if access_for_endpoint(app, e) is None)
+    assert undeclared == [], f"routes with no declared access: {undeclared}"
+
+
+def test_the_access_table_covers_every_route_and_matches_what_routes_declare(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert endpoints - set(EXPECTED) == set(), "new routes: add them to EXPECTED"
+    assert set(EXPECTED) - endpoints == set(), "EXPECTED names routes that no longer exist"
+    for endpoint in endpoints:
+        assert access_for_endpoint(app, endpoint).who == EXPECTED[endpoint], endpoint
+
+
+@pytest.mark.parametrize("identity", IDENTITIES)
+def test_each_route_lets_in_exactly_the_people_it_should(app, client, auth, no_csrf, identity):
+    if identity != "anonymous":
+        person = factories.make_user(Role(identity), username=f"walker-{identity}")
+        db.session.commit()
+        auth.sign_in(person.username)
+        ids = {"user_id": person.id}
+    else:
+        ids = {"user_id": factories.make_user(username="someone").id}
+        db.session.commit()
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "accounts.sign_out":
+            continue  # signing out would end this walk; it is open to anyone and checked separately
+        url = _url_for_rule(rule, ids)
+        for method in sorted(rule.methods & {"GET", "POST"}):
+            response = client.open(url, method=method)
+            allowed = _allowed(EXPECTED[rule.endpoint], identity)
+            where = f"{method} {url} as {identity}"
+            if allowed:
+                assert response.status_code not in (401, 403), where
+                assert "/sign-in?next=" not in response.headers.get("Location", ""), where
+            elif identity == "anonymous":
+                assert response.status_code == 302, where
+                assert "/sign-in?next=" in response.headers["Location"], where
+            else:
+                assert response.status_code == 403, where
+                assert "You do not have access to this page" in response.get_data(as_text=True), where
+            response.close()
+            checked += 1
+    assert checked >= len(EXPECTED)
+
+
+def test_a_route_with_no_declared_access_is_refused(tmp_path):
+    fresh = create_app({"TESTING": True, "SECRET_KEY": "x" * 32,
+                        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'undeclared.sqlite'}"})
+
+    @fresh.route("/undeclared")
+    def undeclared():
+        return "should never be seen"
+
+    response = fresh.test_client().get("/undeclared")
+    assert response.status_code == 403
+    assert "should never be seen" not in response.get_data(as_text=True)
+
+
+def test_getting_any_page_changes_nothing(app, client, auth, admin):
+    auth.sign_in(admin.username)
+    before = db.session.scalar(select(func.count()).select_from(AuditEvent))
+    for rule in app.url_map.iter_rules():
+        if "GET" in rule.methods:
+            client.get(_url_for_rule(rule, {"user_id": admin.id})).close()
+    after = db.session.scalar(select(func.count()).select_from(AuditEvent))
+    assert after == before

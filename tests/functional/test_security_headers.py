@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import pytest
+
+from storybank import create_app
+from storybank.config import ConfigError, load_config
+
+
+def test_pages_send_a_strict_content_security_policy_and_friends(client):
+    response = client.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Strict-Transport-Security" not in response.headers
+
+
+def test_templates_carry_no_inline_script(app):
+    from pathlib import Path
+
+    import storybank
+
+    for template in Path(storybank.ROOT / "templates").rglob("*.html"):
+        text = template.read_text()
+        assert "<script>" not in text and " onclick=" not in text and " onload=" not in text, template
+
+
+def test_the_session_cookie_is_httponly_and_samesite_lax(client, auth, contributor):
+    response = auth.sign_in(contributor.username)
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
+        load_config(tmp_path, env={"STORYBANK_ENV": "production"})
+
+
+def test_production_uses_secure_host_prefixed_cookies_and_hsts(tmp_path):
+    config = load_config(tmp_path, env={"STORYBANK_ENV": "production", "SECRET_KEY": "s" * 64,
+                                        "DATABASE_URL": f"sqlite:///{tmp_path / 'p.sqlite'}"})
+    assert config["SESSION_COOKIE_SECURE"] is True
+    assert config["SESSION_COOKIE_NAME"].startswith("__Host-")
+    app = create_app(config)
+    response = app.test_client().get("/healthz")
+    assert "max-age=" in response.headers["Strict-Transport-Security"]
+
+
+def test_development_keeps_one_generated_secret_key(tmp_path):
+    first = load_config(tmp_path, env={})["SECRET_KEY"]
+    second = load_config(tmp_path, env={})["SECRET_KEY"]
+    assert first == second and len(first) >= 32
+
+
+def test_database_url_defaults_to_sqlite_in_the_instance_folder_and_accepts_postgres_urls(tmp_path):
+    assert load_config(tmp_path, env={})["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'storybank.sqlite'}"
+    url = load_config(tmp_path, env={"DATABASE_URL": "postgres://u@h/db"})["SQLALCHEMY_DATABASE_URI"]
+    assert url == "postgresql+psycopg://u@h/db"
+
+
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
+    from sqlalchemy import text
+
+    from storybank.extensions import db
+
+    app = create_app({"TESTING": True, "SECRET_KEY": "k" * 32,
+                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'wal.sqlite'}"})
+    with app.app_context():
+        assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert db.session.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+
+
+def test_health_check_says_503_when_the_database_cannot_be_reached(tmp_path):
+    app = create_app({"TESTING": True, "SECRET_KEY": "k" * 32,
+                      "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://nobody@127.0.0.1:1/none"})
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json()["database"] == "unreachable"
