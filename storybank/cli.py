@@ -52,7 +52,7 @@ def seed_demo_command(if_empty: bool, force: bool) -> None:
     if result.created_accounts:
         click.echo("Demo accounts (username / password):")
         for username, password, role in result.created_accounts:
-            click.echo(f"  {username:<12} {password:<28} {role}")
+            click.echo(f"  {username:<18} {password:<30} {role}")
     else:
         click.echo("The demo accounts are already there.")
     click.echo(f"Demo stories added: {result.created_stories}.")

@@ -47,5 +47,6 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(500)
     def server_error(error):
         db.session.rollback()
-        app.logger.error("Server error on %s %s", request.method, request.path)
+        app.logger.error("Server error on %s %s", request.method, request.path,
+                         exc_info=getattr(error, "original_exception", None) or error)
         return render_error(500)

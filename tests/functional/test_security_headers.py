@@ -79,3 +79,20 @@ def test_health_check_says_503_when_the_database_cannot_be_reached(tmp_path):
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.get_json()["database"] == "unreachable"
+
+
+def test_a_server_error_shows_a_kind_page_that_reveals_nothing(tmp_path):
+    from storybank.security import ANYONE, access
+
+    app = create_app({"SECRET_KEY": "k" * 32, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'e.sqlite'}"})
+
+    @app.route("/explode")
+    @access(ANYONE)
+    def explode():
+        raise RuntimeError("secret internal detail: table users column password_hash")
+
+    response = app.test_client().get("/explode")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 500
+    assert "Sorry, something went wrong on our side" in page
+    assert "secret internal detail" not in page and "Traceback" not in page
