@@ -25,8 +25,14 @@ def _sign_in_limit() -> str:
     return current_app.config["SIGN_IN_RATE_LIMIT"]
 
 
+def _username_tried() -> str:
+    """Limits per username too, so guessing one person's password from many addresses is slowed as well."""
+    return "sign-in:" + services.username_key(request.form.get("username", ""))[:40]
+
+
 @bp.route("/sign-up", methods=["GET", "POST"])
 @access(ANYONE)
+@limiter.limit("30 per hour", methods=["POST"])
 def sign_up():
     if current_user.is_authenticated:
         return redirect(url_for("core.home"))
@@ -48,6 +54,7 @@ def sign_up():
 @bp.route("/sign-in", methods=["GET", "POST"])
 @access(ANYONE)
 @limiter.limit(_sign_in_limit, methods=["POST"])
+@limiter.limit(_sign_in_limit, methods=["POST"], key_func=_username_tried)
 def sign_in():
     if current_user.is_authenticated:
         return redirect(_next_url())

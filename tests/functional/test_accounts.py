@@ -126,6 +126,21 @@ def test_sign_in_attempts_are_rate_limited_with_a_kind_message(app, client, auth
         app.config["SIGN_IN_RATE_LIMIT"] = "10 per minute;50 per hour"
 
 
+def test_sign_in_attempts_for_one_username_are_limited_from_any_address(app, client, auth, contributor):
+    app.config["SIGN_IN_RATE_LIMIT"] = "3 per minute"
+    try:
+        for number in range(3):
+            client.post("/sign-in", data={"username": contributor.username, "password": "wrong guess here",
+                                          "csrf_token": auth.csrf_token()},
+                        environ_base={"REMOTE_ADDR": f"10.0.0.{number + 1}"})
+        response = client.post("/sign-in", data={"username": contributor.username, "password": "wrong guess",
+                                                  "csrf_token": auth.csrf_token()},
+                               environ_base={"REMOTE_ADDR": "10.0.0.99"})
+        assert response.status_code == 429
+    finally:
+        app.config["SIGN_IN_RATE_LIMIT"] = "10 per minute;50 per hour"
+
+
 def test_changing_the_password_ends_other_sessions(app, auth, contributor):
     other_device = app.test_client()
     from tests.conftest import Auth
