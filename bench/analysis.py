@@ -1,0 +1,192 @@
+"""Benchmark for storybank.text.analysis: accuracy on a labelled jsonl file, throughput and latency.
+
+    python -m bench.analysis [FILE.jsonl] [--check]
+
+The last line printed is one JSON object with the headline figures. --check exits non-zero if a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from storybank.text.analysis import analyse_many, get_pipeline
+
+DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared/data/stories_dev.jsonl"
+LABELS = ["PERSON", "PHONE", "EMAIL", "NHS_NUMBER", "NI_NUMBER", "POSTCODE", "ADDRESS", "DATE_OF_BIRTH", "ORG",
+          "LOCATION"]
+SAFEGUARDING = ["abuse", "neglect", "self_harm", "domestic_abuse", "immediate_danger"]
+TARGETS = {
+    **{label: {"precision": 0.97, "recall": 0.97} for label in ("PHONE", "EMAIL", "NHS_NUMBER", "NI_NUMBER",
+                                                                "POSTCODE")},
+    "PERSON": {"precision": 0.85, "recall": 0.90},
+    "safeguarding": {"precision": 0.8, "recall": 1.0},
+}
+WORDS_PER_SECOND_TARGET = 100_000
+
+
+def default_file() -> Path:
+    return Path(os.environ.get("STORYBANK_EVAL_FILE") or DEFAULT_FILE)
+
+
+def load(path: Path) -> list[dict]:
+    with open(path, encoding="utf8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def _span_counts(gold: list[tuple], pred: list[tuple], overlap: bool) -> tuple[int, int, int]:
+    if not overlap:
+        g, p = set(gold), set(pred)
+        return len(g & p), len(p - g), len(g - p)
+    tp_pred = sum(1 for s, e in pred if any(s < ge and gs < e for gs, ge in gold))
+    tp_gold = sum(1 for s, e in gold if any(s < pe and ps < e for ps, pe in pred))
+    return tp_gold, len(pred) - tp_pred, len(gold) - tp_gold
+
+
+def evaluate(records: list[dict], errors: list[str] | None = None) -> dict:  # noqa: C901
+    """Accuracy figures for spans (exact and overlap), safeguarding and themes over labelled records."""
+    counts = {mode: {label: Counter() for label in LABELS} for mode in ("exact", "overlap")}
+    sg_counts = {c: Counter() for c in SAFEGUARDING}
+    sg_story = Counter()
+    th = Counter()
+    analyses = list(analyse_many([r["text"] for r in records]))
+    for record, analysis in zip(records, analyses, strict=True):
+        for label in LABELS:
+            gold = [(s["start"], s["end"]) for s in record["spans"] if s["label"] == label]
+            pred = [(f.start, f.end) for f in analysis.findings if f.label == label]
+            for mode in ("exact", "overlap"):
+                tp, fp, fn = _span_counts(gold, pred, overlap=mode == "overlap")
+                counts[mode][label].update(tp=tp, fp=fp, fn=fn)
+            if errors is not None:
+                for s, e in sorted(set(gold) ^ set(pred)):
+                    kind = "missed" if (s, e) in gold else "extra"
+                    errors.append(f"{record['id']} {label} {kind}: {record['text'][s:e]!r}")
+        gold_sg = set(record.get("safeguarding", []))
+        pred_sg = set(analysis.safeguarding_categories)
+        for c in SAFEGUARDING:
+            sg_counts[c].update(tp=int(c in gold_sg and c in pred_sg), fp=int(c in pred_sg and c not in gold_sg),
+                                fn=int(c in gold_sg and c not in pred_sg))
+        sg_story.update(tp=int(bool(gold_sg) and bool(pred_sg)), fp=int(bool(pred_sg) and not gold_sg),
+                        fn=int(bool(gold_sg) and not pred_sg))
+        if errors is not None and gold_sg != pred_sg:
+            errors.append(f"{record['id']} safeguarding gold={sorted(gold_sg)} predicted={sorted(pred_sg)}")
+        gold_th = set(record.get("themes", []))
+        pred_th = {t.slug for t in analysis.themes}
+        th.update(tp=len(gold_th & pred_th), fp=len(pred_th - gold_th), fn=len(gold_th - pred_th))
+    result: dict = {}
+    for label in LABELS:
+        result[label] = prf(**counts["exact"][label])
+        result[label]["overlap"] = prf(**counts["overlap"][label])
+    micro = Counter()
+    for c in SAFEGUARDING:
+        micro.update(sg_counts[c])
+    result["safeguarding"] = prf(**micro)
+    result["safeguarding"]["per_category"] = {c: prf(**sg_counts[c]) for c in SAFEGUARDING}
+    result["safeguarding"]["per_story"] = prf(**sg_story)
+    result["themes"] = prf(**th)
+    return result
+
+
+def measure_speed(texts: list[str], min_seconds: float = 2.0) -> dict[str, float]:
+    """Words per second through nlp.pipe on one process, and per-story latency."""
+    nlp = get_pipeline(None)
+    words = sum(len(t.split()) for t in texts)
+    for _ in nlp.pipe(texts):  # warm up caches
+        pass
+    rounds, started = 0, time.perf_counter()
+    while True:
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+        rounds += 1
+        elapsed = time.perf_counter() - started
+        if elapsed >= min_seconds and rounds >= 3:
+            break
+    latencies = []
+    for text in texts:
+        t0 = time.perf_counter()
+        nlp(text)
+        latencies.append((time.perf_counter() - t0) * 1000)
+    latencies.sort()
+    p95 = latencies[min(len(latencies) - 1, int(round(0.95 * (len(latencies) - 1))))]
+    return {"words_per_second": round(words * rounds / elapsed), "latency_mean_ms": round(statistics.mean(latencies), 3),
+            "latency_p95_ms": round(p95, 3), "rounds": rounds, "words": words}
+
+
+def missed_targets(result: dict) -> list[str]:
+    missed = []
+    for key, target in TARGETS.items():
+        for metric, minimum in target.items():
+            if result[key][metric] < minimum:
+                missed.append(f"{key} {metric} {result[key][metric]:.3f} < {minimum}")
+    wps = result.get("words_per_second")
+    if wps is not None and wps < WORDS_PER_SECOND_TARGET:
+        missed.append(f"words_per_second {wps} < {WORDS_PER_SECOND_TARGET}")
+    return missed
+
+
+def _print_report(path: Path, result: dict, speed: dict) -> None:
+    print(f"Evaluation file: {path}")
+    print(f"{'label':<15}{'P':>7}{'R':>7}{'F1':>7}   overlap {'P':>6}{'R':>7}{'F1':>7}   tp/fp/fn")
+    for label in LABELS:
+        r, o = result[label], result[label]["overlap"]
+        print(f"{label:<15}{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}           "
+              f"{o['precision']:>6.3f}{o['recall']:>7.3f}{o['f1']:>7.3f}   {r['tp']}/{r['fp']}/{r['fn']}")
+    sg = result["safeguarding"]
+    print(f"\nsafeguarding micro     P {sg['precision']:.3f}  R {sg['recall']:.3f}  F1 {sg['f1']:.3f}")
+    st = sg["per_story"]
+    print(f"safeguarding per story P {st['precision']:.3f}  R {st['recall']:.3f}  F1 {st['f1']:.3f}")
+    for c, r in sg["per_category"].items():
+        print(f"  {c:<18} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}")
+    th = result["themes"]
+    print(f"\nthemes micro           P {th['precision']:.3f}  R {th['recall']:.3f}  F1 {th['f1']:.3f}")
+    print(f"\nthroughput: {speed['words_per_second']:,} words/s ({speed['rounds']} rounds of {speed['words']} words)")
+    print(f"latency per story: mean {speed['latency_mean_ms']:.2f} ms, p95 {speed['latency_p95_ms']:.2f} ms")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", type=Path, default=None)
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument("--errors", action="store_true", help="list every missed and extra span")
+    args = parser.parse_args(argv)
+    path = args.file or default_file()
+    records = load(path)
+    errors: list[str] | None = [] if args.errors else None
+    result = evaluate(records, errors)
+    speed = measure_speed([r["text"] for r in records])
+    _print_report(path, result, speed)
+    if errors:
+        print("\n".join(["", "Errors:"] + errors))
+    headline: dict = {}
+    for label in LABELS:
+        r = result[label]
+        headline[label] = {"precision": r["precision"], "recall": r["recall"], "f1": r["f1"],
+                           "overlap": {k: r["overlap"][k] for k in ("precision", "recall", "f1")}}
+    headline["safeguarding"] = {k: result["safeguarding"][k] for k in ("precision", "recall", "f1")}
+    headline["themes"] = {k: result["themes"][k] for k in ("precision", "recall", "f1")}
+    headline["words_per_second"] = speed["words_per_second"]
+    headline["latency_mean_ms"] = speed["latency_mean_ms"]
+    headline["latency_p95_ms"] = speed["latency_p95_ms"]
+    missed = missed_targets({**result, "words_per_second": speed["words_per_second"]})
+    if args.check and missed:
+        print("\nTargets missed:\n  " + "\n  ".join(missed), file=sys.stderr)
+    print(json.dumps(headline))
+    return 1 if args.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""The functions the app calls: analyse one story, or many at once for re-analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from spacy.tokens import Doc
+
+from .models import Analysis
+from .pipeline import get_pipeline
+from .themes import freeze_taxonomy, suggest_themes, theme_matcher
+from .content_warnings import content_warnings
+
+
+def _analysis_from_doc(doc: Doc, taxonomy: Mapping[str, Sequence[str]] | None, model: str | None) -> Analysis:
+    matcher = theme_matcher(get_pipeline(model), freeze_taxonomy(taxonomy))
+    signals = tuple(doc._.sb_safeguarding or ())
+    return Analysis(
+        findings=tuple(doc._.sb_findings or ()),
+        safeguarding=signals,
+        themes=tuple(suggest_themes(doc, matcher)),
+        content_warnings=tuple(content_warnings(doc, signals)),
+    )
+
+
+def analyse(text: str, taxonomy: Mapping[str, Sequence[str]] | None = None, model: str | None = None) -> Analysis:
+    """Suggest personal data to redact, safeguarding signals, themes and content warnings for one story."""
+    return _analysis_from_doc(get_pipeline(model)(text), taxonomy, model)
+
+
+def analyse_many(
+    texts: Iterable[str],
+    batch_size: int = 64,
+    taxonomy: Mapping[str, Sequence[str]] | None = None,
+    model: str | None = None,
+) -> Iterator[Analysis]:
+    """Analyse stories in batches with nlp.pipe (for re-analysing everything after the rules change)."""
+    nlp = get_pipeline(model)
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        yield _analysis_from_doc(doc, taxonomy, model)

@@ -1,0 +1,33 @@
+"""Content warnings for trainers, from the safeguarding signals and from the words a story uses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from .models import SafeguardingSignal
+
+FROM_SIGNALS = {
+    "self_harm": "suicide and self-harm",
+    "abuse": "abuse",
+    "domestic_abuse": "domestic abuse",
+    "neglect": "neglect",
+    "immediate_danger": "risk to life",
+}
+FROM_WORDS = {
+    "death and dying": {"die", "died", "dying", "death", "dead", "funeral", "crematorium", "bereavement",
+                        "palliative", "hospice"},
+    "suicide and self-harm": {"suicide", "suicidal", "overdose", "self-harm"},
+    "abuse": {"abuse", "abused", "abusive", "assault", "assaulted"},
+    "racism and discrimination": {"racist", "racism", "homophobic", "transphobic", "discrimination"},
+}
+
+
+def content_warnings(doc: Doc, signals: Sequence[SafeguardingSignal]) -> list[str]:
+    warnings = {FROM_SIGNALS[s.category] for s in signals if s.category in FROM_SIGNALS}
+    lemmas = {t.lemma_ for t in doc} | {t.lower_ for t in doc}
+    for warning, words in FROM_WORDS.items():
+        if lemmas & words:
+            warnings.add(warning)
+    return sorted(warnings)

@@ -1,0 +1,194 @@
+"""Structured identifiers found with regular expressions and checked with their own rules (checksums, prefixes).
+
+These run over the raw text rather than tokens because phone numbers and postcodes cut across token boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .models import Finding
+
+ANY_DIGIT_RE = re.compile(r"\d")
+EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+# A UK number: +44 / 0044 / 0, then digit groups split by spaces, hyphens, dots or brackets.
+PHONE_RE = re.compile(
+    r"(?<![\w+/.])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(0|0)\d[\d\s().-]{6,16}\d(?![\d/])"
+)
+TEN_DIGITS_RE = re.compile(r"(?<![\w/.-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w/-]|\.\d)")
+NI_RE = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z]{2})[ ]?(\d{2})[ ]?(\d{2})[ ]?(\d{2})(?:[ ]?([A-Da-d]))?(?![A-Za-z0-9])"
+)
+POSTCODE_RE = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d[A-Za-z\d]?)[ ]?(\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})(?![A-Za-z0-9])"
+)
+POSTCODE_AREAS = frozenset(
+    """AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN
+    EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N
+    NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN
+    TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE""".split()
+)
+NI_BAD_FIRST = set("DFIQUV")
+NI_BAD_SECOND = set("DFIOQUV")
+NI_BAD_PREFIXES = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+
+MONTH_NAMES = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+DATE_RE = re.compile(
+    r"(?<![\w/.-])(?:"
+    r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAMES + r",?\s+\d{4}"
+    r"|" + MONTH_NAMES + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}"
+    r")(?![\w/])",
+    re.IGNORECASE,
+)
+BIRTH_CUE_RE = re.compile(
+    r"(?:\bborn\b(?:\s+on)?|\bd\.?o\.?b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bbirthday\s+is\b|\bb\.)"
+    r"[\s:,(-]*(?:is\s+|was\s+|of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def nhs_checksum_ok(digits: str) -> bool:
+    """The NHS number modulus-11 check: weights 10..2 on the first nine digits give the tenth."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def ni_prefix_ok(prefix: str) -> bool:
+    prefix = prefix.upper()
+    return prefix[0] not in NI_BAD_FIRST and prefix[1] not in NI_BAD_SECOND and prefix not in NI_BAD_PREFIXES
+
+
+def _national_phone_digits(raw: str) -> str:
+    digits = re.sub(r"\D", "", raw)
+    if digits.startswith("0044"):
+        digits = digits[4:]
+    elif raw.startswith("+"):
+        digits = digits[2:]
+    else:
+        return digits
+    return digits if digits.startswith("0") else "0" + digits
+
+
+def _phone_kind(national: str) -> str | None:
+    if len(national) not in (10, 11) or not national.startswith("0") or national[1] == "0":
+        return None
+    if national.startswith("07"):
+        return "a UK mobile number" if len(national) == 11 else None
+    if national.startswith(("01", "02")):
+        return "a UK landline number"
+    if national.startswith(("03", "08", "05")):
+        return "a UK phone number"
+    return None
+
+
+def find_phones(text: str) -> Iterator[Finding]:
+    for match in PHONE_RE.finditer(text):
+        raw = match.group(0)
+        # Trim trailing groups until the digits make a whole UK number ("ring 0113 496 0388 2 times").
+        pieces = [m.end() for m in re.finditer(r"\d+\)?", raw)]
+        for cut in reversed(pieces):
+            candidate = raw[:cut].rstrip(" .-(")
+            kind = _phone_kind(_national_phone_digits(candidate))
+            if kind and candidate.count("(") == candidate.count(")"):
+                start = match.start()
+                yield Finding("PHONE", start, start + len(candidate), candidate, 0.97, kind)
+                break
+
+
+def find_emails(text: str) -> Iterator[Finding]:
+    if "@" not in text:
+        return
+    for match in EMAIL_RE.finditer(text):
+        value = match.group(0).rstrip(".-")
+        yield Finding("EMAIL", match.start(), match.start() + len(value), value, 0.99, "an email address")
+
+
+def find_nhs_numbers(text: str) -> Iterator[Finding]:
+    for match in TEN_DIGITS_RE.finditer(text):
+        digits = match.group(1) + match.group(3) + match.group(4)
+        if digits.startswith("0") or not nhs_checksum_ok(digits):
+            continue
+        context = text[max(0, match.start() - 60) : match.start()].lower()
+        said_nhs = "nhs" in context or "health" in context
+        yield Finding(
+            "NHS_NUMBER",
+            match.start(),
+            match.end(),
+            match.group(0),
+            0.97 if said_nhs else 0.8,
+            "a ten-digit number that passes the NHS number check",
+        )
+
+
+def find_ni_numbers(text: str) -> Iterator[Finding]:
+    for match in NI_RE.finditer(text):
+        prefix = match.group(1)
+        if not ni_prefix_ok(prefix):
+            continue
+        has_suffix = match.group(5) is not None
+        mixed_case = not (prefix.isupper() or prefix.islower())
+        if mixed_case:
+            continue
+        yield Finding(
+            "NI_NUMBER",
+            match.start(),
+            match.end(),
+            match.group(0),
+            0.95 if has_suffix else 0.75,
+            "looks like a National Insurance number (two letters, six digits and a letter)",
+        )
+
+
+def find_postcodes(text: str) -> Iterator[Finding]:
+    for match in POSTCODE_RE.finditer(text):
+        outward = match.group(1)
+        area = re.match(r"[A-Za-z]+", outward).group(0).upper()  # type: ignore[union-attr]
+        if area not in POSTCODE_AREAS:
+            continue
+        value = match.group(0)
+        if value.upper() != value and value.lower() != value:
+            continue
+        yield Finding("POSTCODE", match.start(), match.end(), value, 0.95, "a UK postcode")
+
+
+BIRTH_WORD_RE = re.compile(r"born|d\.?o\.?b|birth|\bb\.", re.IGNORECASE)
+
+
+def find_birth_dates(text: str) -> Iterator[Finding]:
+    cues = [m.end() for m in BIRTH_WORD_RE.finditer(text)]
+    if not cues:
+        return
+    for cue in cues:
+        match = DATE_RE.search(text, cue, min(len(text), cue + 60))
+        if match is None or (match.end() < len(text) and text[match.end()].isalnum()):
+            continue
+        before = text[max(0, match.start() - 30) : match.start()]
+        if BIRTH_CUE_RE.search(before):
+            yield Finding(
+                "DATE_OF_BIRTH", match.start(), match.end(), match.group(0), 0.9, "a date given as a birth date"
+            )
+
+
+def find_identifiers(text: str) -> list[Finding]:
+    """All structured identifiers; phones are listed first so a phone number is never read as an NHS number."""
+    found: list[Finding] = []
+    finders = (find_emails, find_phones, find_nhs_numbers, find_ni_numbers, find_postcodes, find_birth_dates)
+    if not ANY_DIGIT_RE.search(text):
+        finders = (find_emails,)
+    for finder in finders:
+        for finding in finder(text):
+            if not any(finding.overlaps(f) for f in found):
+                found.append(finding)
+    return found

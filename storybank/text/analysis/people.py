@@ -1,0 +1,349 @@
+"""People's names, found from context (titles, kinship words, verbs of speech) and a list of first names.
+
+Each rule gives a reason in plain English so a moderator can see why a word was highlighted.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import (
+    COUNTRIES_AND_REGIONS,
+    DAYS,
+    ENDEARMENTS,
+    EPONYMOUS_CONDITIONS,
+    KINSHIP,
+    MONTHS,
+    NATIONALITIES,
+    NICKNAME_ADJECTIVES,
+    NOT_NAMES,
+    ORG_KEYWORDS,
+    PERSON_VERBS,
+    PLACES,
+    ROLES,
+    STREET_SUFFIXES,
+    STRONG_PERSON_VERBS,
+    TITLES,
+    TOWN_SUFFIXES,
+    is_common_word,
+    is_proper_like,
+)
+from .models import Finding
+from .names import FIRST_NAMES
+from .tokens import (
+    DETERMINERS,
+    POSSESSIVE_DETS,
+    PRONOUNS,
+    is_capitalised,
+    is_informal,
+    is_wordlike,
+    name_candidate_indices,
+    name_form,
+    next_word,
+    prev_word,
+    starts_sentence,
+)
+
+BLOCKED = NOT_NAMES | NATIONALITIES | DAYS | KINSHIP | ROLES | ENDEARMENTS | COUNTRIES_AND_REGIONS | {
+    t for t in TITLES if " " not in t
+}
+OBJECT_VERBS = {"sent", "met", "meet", "asked", "ask", "thank", "thanked", "married", "introduced", "phoned",
+                "texted", "visited", "told", "tell", "love", "loved", "miss", "missed", "hugged", "trust", "trusted"}
+ORG_WORDS = {w for k in ORG_KEYWORDS for w in k.split()}
+THANKS_WORDS = {"thanks", "thank", "out", "credit", "goes", "grateful"}
+INTRO_VERBS = {"called", "named", "is", "am", "'m", "was"}
+
+
+class _Candidate:
+    __slots__ = ("start", "end", "reason", "confidence")
+
+    def __init__(self, start: int, end: int, reason: str, confidence: float) -> None:
+        self.start, self.end, self.reason, self.confidence = start, end, reason, confidence
+
+
+def _could_be_name(tok: Token, informal: bool) -> bool:
+    if not is_wordlike(tok) or len(tok.text) < 2:
+        return False
+    lower = tok.lower_
+    if lower in BLOCKED or lower in ORG_WORDS and not lower.endswith("s"):
+        return False
+    if is_capitalised(tok) or tok.text.isupper():
+        return True
+    return informal and tok.text.islower() and lower in FIRST_NAMES
+
+
+def _is_homograph(tok: Token) -> bool:
+    return is_common_word(tok.text)
+
+
+def _is_known_first_name(tok: Token) -> bool:
+    return tok.lower_ in FIRST_NAMES
+
+
+def _looks_like_place(tok: Token) -> bool:
+    lower = tok.lower_
+    return lower in PLACES or (lower not in FIRST_NAMES and lower.endswith(TOWN_SUFFIXES) and len(lower) > 5)
+
+
+def _followed_by_person_verb(doc: Doc, tok: Token, strong: bool) -> bool:
+    nxt = next_word(doc, tok.i)
+    if nxt is None:
+        return False
+    verbs = STRONG_PERSON_VERBS if strong else PERSON_VERBS
+    if nxt.lower_ in verbs:
+        return True
+    if nxt.text == "," and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "who":
+        return True
+    return nxt.lower_ in {"'s", "’s"} and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in {
+        "said", "told", "been", "got", "gone", "going", "always", "never", "just", "not", "off", "on", "here"
+    }
+
+
+def _appositive_role(doc: Doc, tok: Token) -> bool:
+    """"Liz, the practice nurse" or "grace the support worker": a name followed by who they are."""
+    j = tok.i + 1
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in (POSSESSIVE_DETS | {"the", "a", "an", "one", "our"}):
+        return False
+    for k in range(j + 1, min(j + 6, len(doc))):
+        if doc[k].lower_ in ROLES or doc[k].lower_ in KINSHIP or doc[k].lemma_.lower() in ROLES:
+            return True
+        if doc[k].is_punct:
+            return False
+    return False
+
+
+def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] | None:  # noqa: C901
+    prev = prev_word(doc, tok.i)
+    prev_nc = prev_word(doc, tok.i, skip_commas=True)
+    homograph = _is_homograph(tok)
+    capital = is_capitalised(tok) or tok.text.isupper()
+    is_month = tok.lower_ in MONTHS
+    if prev is not None and prev.lower_.rstrip(".") in TITLES and prev.text[:1].isupper():
+        return f"a name after the title '{prev.text}'", 0.95
+    if prev_nc is not None and (prev_nc.lower_ in KINSHIP or prev_nc.lower_ in ROLES):
+        before = prev_word(doc, prev_nc.i)
+        kin_capital = prev_nc.text[:1].isupper() and prev_nc.lower_ in KINSHIP and not starts_sentence(prev_nc)
+        if kin_capital or (before is not None and (before.lower_ in POSSESSIVE_DETS | DETERMINERS
+                                                   or before.lower_ in ROLES or before.is_alpha)):
+            if capital or (informal and _is_known_first_name(tok)):
+                if not (homograph and not capital and prev_nc.text != ","):
+                    return f"a name after '{prev_nc.text}'", 0.9
+    if prev is not None and prev.lower_ in {"called", "named"} and capital:
+        return f"a name after '{prev.text}'", 0.85
+    if prev is not None and prev.lower_ in {"is", "am", "'m", "’m"} and capital and not homograph:
+        before = prev_word(doc, prev.i)
+        if before is not None and before.lower_ in {"name", "i", "name's"}:
+            return "a name someone gives for themselves", 0.9
+    if prev is not None and prev.lower_ in {"is", "was"} and capital:
+        before = prev_word(doc, prev.i)
+        if before is not None and before.lower_ == "name":
+            return "a name someone gives for themselves", 0.9
+        if before is not None and (before.lower_ in ROLES or before.lower_ in KINSHIP) and _ends_clause(doc, tok):
+            return f"a name given for someone's '{before.text}'", 0.85
+    if (prev is not None and prev.lower_ in OBJECT_VERBS and capital and not starts_sentence(tok)
+            and not homograph and not _looks_like_place(tok)):
+        return f"a name after '{prev.text}'", 0.75
+    if capital and not homograph and _sign_off(doc, tok):
+        return "a name signing off the story", 0.75
+    if prev is not None and prev.lower_ == "to" and capital and not starts_sentence(tok):
+        before = prev_word(doc, prev.i)
+        if before is not None and before.lower_ in THANKS_WORDS | {"you"}:
+            return "a name someone is thanked by", 0.85
+    if capital and not homograph and (_appositive_role(doc, tok) or _followed_by_who(doc, tok)):
+        return "a name followed by who the person is", 0.85
+    if capital and is_month and not starts_sentence(tok):
+        return None
+    if (capital and not starts_sentence(tok)) or (informal and _is_known_first_name(tok)):
+        if _followed_by_person_verb(doc, tok, strong=homograph or not _is_known_first_name(tok)):
+            if not (homograph and prev is not None and prev.lower_ in PRONOUNS | DETERMINERS):
+                return "a name followed by something a person does", 0.8
+        if _appositive_role(doc, tok):
+            return "a name followed by who the person is", 0.85
+    elif capital and starts_sentence(tok) and (not homograph or _is_known_first_name(tok)):
+        unknown_proper = not homograph and not _is_known_first_name(tok) and not _looks_like_place(tok)
+        if _followed_by_person_verb(doc, tok, strong=not unknown_proper):
+            return "a name followed by something a person does", 0.75
+    if capital and not homograph and not _looks_like_place(tok) and _possessive_person(doc, tok):
+        return "a name with a possessive 's", 0.7
+    return None
+
+
+def _ends_clause(doc: Doc, tok: Token) -> bool:
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is None or nxt.is_punct or nxt.is_space or nxt.lower_ in {"and", "but", "who"}
+
+
+def _followed_by_who(doc: Doc, tok: Token) -> bool:
+    nxt = next_word(doc, tok.i, skip_commas=True)
+    return nxt is not None and nxt.lower_ == "who" and doc[tok.i + 1].text == ","
+
+
+def _sign_off(doc: Doc, tok: Token) -> bool:
+    """A name alone on a line, or after a dash, at the start or end of a story: how people sign what they write."""
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    at_line_start = prev is None or "\n" in prev.text or (
+        prev.text in {"-", "–", "—"} and (tok.i < 2 or "\n" in doc[tok.i - 2].text))
+    if not at_line_start:
+        return False
+    end = _extend_name(doc, tok.i, tok.i + 1)
+    after = doc[end] if end < len(doc) else None
+    line_ends = after is None or "\n" in after.text or after.text in {",", "."} and (
+        end + 1 >= len(doc) or "\n" in doc[end + 1].text or end + 2 >= len(doc) or doc[end + 1].is_title)
+    near_edge = tok.i < 3 or len(doc) - end < 6
+    return line_ends and near_edge and not _looks_like_place(tok)
+
+
+def _possessive_person(doc: Doc, tok: Token) -> bool:
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+    if nxt is None or nxt.lower_ not in {"'s", "’s"} or after is None:
+        return False
+    return after.text.islower() and after.is_alpha and not starts_sentence(tok) and is_proper_like(tok.text)
+
+
+def _extend_name(doc: Doc, start: int, end: int) -> int:
+    """Take in surnames: following capitalised words that are not ordinary words, places or org words."""
+    while end < len(doc) and end - start < 4:
+        tok = doc[end]
+        if (tok.text == "-" and end + 1 < len(doc) and not doc[end - 1].whitespace_ and not tok.whitespace_
+                and is_capitalised(doc[end + 1])):
+            end += 2
+            continue
+        if not (is_capitalised(tok) and is_wordlike(tok)) or doc[end - 1].whitespace_ != " ":
+            break
+        lower = tok.lower_
+        if lower in BLOCKED or lower in MONTHS or lower in ORG_WORDS or lower in STREET_SUFFIXES or lower in PLACES:
+            break
+        if is_common_word(tok.text) and lower not in FIRST_NAMES:
+            break
+        end += 1
+    return end
+
+
+def _extend_left(doc: Doc, start: int) -> int:
+    prev = prev_word(doc, start)
+    if prev is None or prev.i != start - 1:
+        return start
+    if prev.lower_.rstrip(".") in TITLES and prev.text[:1].isupper():
+        return prev.i
+    if prev.lower_ in NICKNAME_ADJECTIVES and prev.text[:1].isupper() and not starts_sentence(prev):
+        return prev.i
+    return start
+
+
+def _lexical_reason(doc: Doc, tok: Token) -> tuple[str, float] | None:
+    if tok.lower_ in MONTHS or not (is_capitalised(tok) or tok.text.isupper()) or not _is_known_first_name(tok):
+        return None
+    if _is_homograph(tok):
+        return None
+    nxt = next_word(doc, tok.i)
+    if nxt is not None and (nxt.lower_ in ORG_WORDS or nxt.lower_ in STREET_SUFFIXES) and nxt.text[:1].isupper():
+        return None
+    prev = prev_word(doc, tok.i)
+    if prev is not None and prev.lower_ in {"st", "st.", "saint"}:
+        return None
+    return "a common first name", 0.8
+
+
+def _blocked_propagation(doc: Doc, tok: Token) -> bool:
+    """A repeated homograph ("grace", "will") only counts as the name where it cannot be the ordinary word."""
+    if not _is_homograph(tok):
+        return False
+    prev = prev_word(doc, tok.i)
+    if prev is not None and (prev.lower_ in PRONOUNS | DETERMINERS | POSSESSIVE_DETS | {"with", "by", "of"}):
+        return True
+    if starts_sentence(tok) and not _followed_by_person_verb(doc, tok, strong=True):
+        return True
+    return not tok.text[:1].isupper() and not tok.text.islower()
+
+
+def find_people(doc: Doc) -> list[Finding]:
+    informal = is_informal(doc)
+    found: dict[int, _Candidate] = {}
+    candidates = name_candidate_indices(doc)
+    for i in candidates:
+        tok = doc[i]
+        if not _could_be_name(tok, informal):
+            continue
+        nxt = next_word(doc, tok.i)
+        if tok.lower_ in EPONYMOUS_CONDITIONS or (nxt is not None and nxt.lower_ in {"'s", "’s"}
+                                                  and tok.lower_.rstrip("s") in EPONYMOUS_CONDITIONS):
+            continue
+        reason = _context_reason(doc, tok, informal)
+        if reason is None:
+            if _looks_like_place(tok):
+                continue
+            reason = _lexical_reason(doc, tok)
+        if reason is None:
+            continue
+        start = _extend_left(doc, tok.i)
+        end = _extend_name(doc, tok.i, tok.i + 1)
+        found[tok.i] = _Candidate(start, end, reason[0], reason[1])
+    # Drop tokens swallowed by a longer name, then coordinate and propagate.
+    covered: set[int] = set()
+    spans: list[_Candidate] = []
+    for i in sorted(found):
+        if i in covered:
+            continue
+        cand = found[i]
+        covered.update(range(cand.start, cand.end))
+        spans.append(cand)
+    spans.extend(_coordinated(doc, spans, covered, informal))
+    spans.extend(_repeated(doc, spans, covered, candidates))
+    return [
+        Finding("PERSON", doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text),
+                doc[c.start:c.end].text, c.confidence, c.reason)
+        for c in sorted(spans, key=lambda c: c.start)
+    ]
+
+
+def _coordinated(doc: Doc, spans: list[_Candidate], covered: set[int], informal: bool) -> list[_Candidate]:
+    """"Rose and Will": a capitalised word joined by 'and' to a name is a name too."""
+    extra: list[_Candidate] = []
+    for cand in list(spans):
+        for idx, step in ((cand.end, 1), (cand.start - 1, -1)):
+            conj = doc[idx] if 0 <= idx < len(doc) else None
+            if conj is None or conj.lower_ not in {"and", "or", "&", "n"}:
+                continue
+            other_i = idx + step
+            if not (0 <= other_i < len(doc)) or other_i in covered:
+                continue
+            other = doc[other_i]
+            if not _could_be_name(other, informal) or not (is_capitalised(other) or informal):
+                continue
+            if other.lower_ in PLACES or (starts_sentence(other) and _is_homograph(other)):
+                continue
+            start, end = (other_i, _extend_name(doc, other_i, other_i + 1)) if step == 1 else (other_i, other_i + 1)
+            if any(i in covered for i in range(start, end)):
+                continue
+            covered.update(range(start, end))
+            extra.append(_Candidate(start, end, "a name joined by 'and' to another name", 0.75))
+    return extra
+
+
+def _repeated(doc: Doc, spans: list[_Candidate], covered: set[int], candidates: list[int]) -> list[_Candidate]:
+    """Once a word is known to be someone's name in this story, its other uses are that person too."""
+    known: dict[str, str] = {}
+    for cand in spans:
+        for tok in doc[cand.start:cand.end]:
+            if tok.lower_.rstrip(".") not in TITLES and tok.lower_ not in NICKNAME_ADJECTIVES:
+                key = tok.text if not tok.text.isupper() else name_form(tok)
+                known.setdefault(key, doc[cand.start:cand.end].text)
+    extra: list[_Candidate] = []
+    if not known:
+        return extra
+    for i in candidates:
+        tok = doc[i]
+        if i in covered:
+            continue
+        key = tok.text if not tok.text.isupper() else name_form(tok)
+        if key not in known or _blocked_propagation(doc, tok):
+            continue
+        start = _extend_left(doc, tok.i)
+        if any(i in covered for i in range(start, tok.i + 1)):
+            start = tok.i
+        covered.update(range(start, tok.i + 1))
+        extra.append(_Candidate(start, tok.i + 1, f"the same name as '{known[key]}' earlier in the story", 0.8))
+    return extra

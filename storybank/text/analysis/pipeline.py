@@ -1,0 +1,144 @@
+"""One spaCy pipeline per process: a blank English tokenizer, sentencizer, lookup lemmatizer and our rules.
+
+A trained pipeline (STORYBANK_SPACY_MODEL) is optional: when it loads, its entities are merged with the rule
+results; when it does not, we log one warning and carry on with the rules alone.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.lookups import load_lookups
+from spacy.tokens import Doc
+
+from .identifiers import find_identifiers
+from .merge import merge_findings
+from .models import Finding
+from .people import find_people
+from .places import find_addresses, find_locations, find_orgs, locations_beside
+from .safeguarding import build_safeguarding_matcher, find_safeguarding
+from .tokens import capital_indices, doc_text
+
+log = logging.getLogger("storybank.text")
+
+TRAINED_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "LOCATION", "LOC": "LOCATION",
+                  "FAC": "ADDRESS"}
+
+for _name in ("sb_rule_findings", "sb_trained_findings", "sb_findings", "sb_safeguarding"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.factory("storybank_lemma_case")
+class LemmaCase:
+    """Lowercase lemmas, looked up again in lowercase, so "Waiting" at the start of a sentence matches "wait"."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = self.table
+        for i in capital_indices(doc):
+            tok = doc[i]
+            lower = tok.lower_
+            tok.lemma_ = table.get(lower, lower)
+        return doc
+
+
+@Language.factory("storybank_personal_data")
+class PersonalData:
+    """Identifiers, addresses, organisations, people and places, found by rules over text and tokens."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        findings: list[Finding] = find_identifiers(text)
+        findings += find_addresses(text)
+        findings += find_orgs(doc)
+        findings += find_people(doc)
+        findings += find_locations(doc)
+        findings += locations_beside(doc, findings)
+        doc._.sb_rule_findings = findings
+        return doc
+
+
+@Language.factory("storybank_trained_ner", default_config={"model": ""})
+class TrainedNer:
+    """Entities from a trained pipeline, realigned to our tokens by character offsets."""
+
+    def __init__(self, nlp: Language, name: str, model: str) -> None:
+        self.model = model
+        self.trained = spacy.load(model)
+
+    def __call__(self, doc: Doc) -> Doc:
+        trained_doc = self.trained(doc_text(doc))
+        found = []
+        for ent in trained_doc.ents:
+            label = TRAINED_LABELS.get(ent.label_)
+            if label:
+                found.append(Finding(label, ent.start_char, ent.end_char, ent.text, 0.7,
+                                     f"the trained model ({self.model}) read this as a {label.lower()}"))
+        doc._.sb_trained_findings = found
+        return doc
+
+
+@Language.factory("storybank_merge")
+class Merge:
+    """Sorted, non-overlapping findings; rule results win over the trained model on structured identifiers."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.sb_findings = merge_findings(doc_text(doc), doc._.sb_rule_findings or [], doc._.sb_trained_findings or [])
+        return doc
+
+
+@Language.factory("storybank_safeguarding")
+class Safeguarding:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.matcher = build_safeguarding_matcher(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.sb_safeguarding = find_safeguarding(doc, self.matcher)
+        return doc
+
+
+KEEP_ABBREVIATIONS = {"Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Rev.", "St.", "Messrs.", "Jr.", "Co.", "Ltd.", "Inc.",
+                      "Corp.", "Bros.", "Mt."}
+
+
+def _drop_name_like_abbreviations(nlp: Language) -> None:
+    """US state and month abbreviations ("Mo.", "Jan.") would swallow a name's full stop; keep only titles."""
+    nlp.tokenizer.rules = {
+        key: value
+        for key, value in nlp.tokenizer.rules.items()
+        if not (key.endswith(".") and key[:1].isupper() and key[:-1].isalpha()) or key in KEEP_ABBREVIATIONS
+    }
+
+
+@lru_cache(maxsize=8)
+def get_pipeline(model: str | None = None) -> Language:
+    """The analysis pipeline, built once per process for each model name (None or "" means rules only)."""
+    nlp = spacy.blank("en")
+    _drop_name_like_abbreviations(nlp)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("storybank_lemma_case")
+    nlp.add_pipe("storybank_personal_data")
+    if model:
+        try:
+            nlp.add_pipe("storybank_trained_ner", config={"model": model})
+        except Exception as exc:  # noqa: BLE001 - any failure to load means "carry on with rules"
+            log.warning(
+                "Could not load the spaCy model %r (%s); personal data will be found by rules alone.", model, exc
+            )
+    nlp.add_pipe("storybank_merge")
+    nlp.add_pipe("storybank_safeguarding")
+    nlp.initialize()
+    return nlp

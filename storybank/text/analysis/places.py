@@ -1,0 +1,260 @@
+"""Organisations, street addresses and towns.
+
+Organisations are named by the word they end in ("... Care Home", "... Surgery"); addresses by a house number and
+a street word; towns by a general gazetteer, common town-name endings and the words around them ("live in").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import (
+    COUNTRIES_AND_REGIONS,
+    DAYS,
+    MONTHS,
+    NATIONALITIES,
+    NOT_NAMES,
+    ORG_KEYWORDS,
+    PLACES,
+    STREET_SUFFIXES,
+    TITLES,
+    TOWN_SUFFIXES,
+    WEAK_ORG_KEYWORDS,
+    WEAK_STREET_SUFFIXES,
+    is_common_word,
+    is_proper_like,
+)
+from .models import Finding
+from .names import FIRST_NAMES
+from .tokens import (
+    capital_indices,
+    doc_text,
+    is_capitalised,
+    is_informal,
+    is_wordlike,
+    name_candidate_indices,
+    prev_word,
+    starts_sentence,
+)
+
+_ORG_KEYS_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _key, _kind in sorted(ORG_KEYWORDS.items(), key=lambda kv: -len(kv[0].split())):
+    _ORG_KEYS_BY_LAST.setdefault(_key.split()[-1], []).append((tuple(_key.split()), _kind))
+_STRONG_STREETS = "|".join(sorted((s for s in STREET_SUFFIXES if s not in WEAK_STREET_SUFFIXES), key=len,
+                                  reverse=True))
+_ALL_STREETS = "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True))
+_CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+ADDRESS_NUMBERED_RE = re.compile(
+    r"(?<![\w£$.,/])(?:(?:Flat|Apartment|Apt|Unit|Room|flat)\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?,?\s+"
+    rf"(?:(?:{_CAP}\s+){{1,3}}(?:{_ALL_STREETS.title()})\b"
+    rf"|(?:[a-z]+\s+){{1,2}}(?:{_STRONG_STREETS})\b)"
+)
+ADDRESS_NAMED_RE = re.compile(
+    rf"(?<=[a-z,] )(?:{_CAP}\s+){{1,2}}(?:{_STRONG_STREETS.title()})\b(?!\s+(?:{_CAP}\s+)?(?:Care|Home|Hospital))"
+)
+COMMON_WORD_ORG_RE = re.compile(r"\b(?:from|with|by) ((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+s)\b")
+HYPHENATED_PLACE_RE = re.compile(
+    r"\b[A-Z][a-z]+(?:-(?:in|on|upon|under|le|by|super|en|the|in-the|on-the|de|la)-[A-Z][a-z]+)+\b"
+)
+LOCATION_PREPOSITIONS = {"in", "from", "near", "outside", "around", "round", "to", "of", "at", "towards", "into",
+                         "nr", "via", "through", "past"}
+WEAK_PREPOSITIONS = {"to", "of", "at", "into", "via", "through", "past"}
+NON_PLACES = NOT_NAMES | MONTHS | DAYS | COUNTRIES_AND_REGIONS | NATIONALITIES | {t for t in TITLES if " " not in t}
+
+
+def _org_kind(words: tuple[str, ...]) -> str:
+    return ORG_KEYWORDS[" ".join(words)]
+
+
+def _org_keyword_at(doc: Doc, j: int) -> tuple[int, str] | None:
+    """If an organisation keyword ends at token j (all capitalised), return where it starts and its kind."""
+    for words, kind in _ORG_KEYS_BY_LAST.get(doc[j].lower_, ()):
+        start = j - len(words) + 1
+        if start < 0:
+            continue
+        toks = doc[start : j + 1]
+        if all(t.lower_ == w and t.text[:1].isupper() for t, w in zip(toks, words, strict=True)):
+            return start, kind
+    return None
+
+
+def _org_name_token(tok: Token) -> bool:
+    if tok.text in {"'s", "’s", "&"}:
+        return True
+    if not is_wordlike(tok) or not tok.text[:1].isupper():
+        return False
+    return tok.lower_ not in {"the", "a", "an", "my", "our", "his", "her", "their", "this", "at", "in", "to"}
+
+
+def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
+    found: list[Finding] = []
+    capitals = [i for i in capital_indices(doc) if doc[i].lower_ in _ORG_KEYS_BY_LAST]
+    done_before = len(doc)
+    for j in reversed(capitals):
+        if j >= done_before:
+            continue
+        hit = _org_keyword_at(doc, j)
+        if hit is None:
+            continue
+        key_start, kind = hit
+        start = key_start
+        while start > 0 and _org_name_token(doc[start - 1]) and doc[start - 1].whitespace_ in {" ", ""}:
+            if "\n" in doc[start - 1].text or starts_sentence(doc[start]) and start != key_start:
+                break
+            start -= 1
+            if starts_sentence(doc[start]):
+                break
+        if start < key_start and starts_sentence(doc[start]) and is_common_word(doc[start].text) and doc[start].lower_ not in {"st", "saint"}:
+            start += 1
+        name_words = [t for t in doc[start:key_start] if t.is_alpha]
+        keyword = tuple(t.lower_ for t in doc[key_start : j + 1])
+        weak = keyword[-1] in WEAK_ORG_KEYWORDS and len(keyword) == 1
+        distinctive = any(not is_common_word(t.text) or t.lower_ in {"st", "saint"} for t in name_words)
+        if name_words and (not weak or distinctive or len(name_words) >= 2):
+            if not any(t.lower_ in FIRST_NAMES and len(name_words) == 1 and t.lower_ not in PLACES
+                       and keyword[-1] in {"house", "court"} for t in name_words):
+                span = doc[start : j + 1]
+                found.append(Finding("ORG", span.start_char, span.end_char, span.text, 0.85,
+                                     f"the name of a {_org_kind(keyword)}"))
+                done_before = start
+    found.extend(_saint_names(doc, found))
+    found.extend(_short_forms(doc, found))
+    found.extend(_common_word_names(doc, found))
+    return found
+
+
+def _saint_names(doc: Doc, found: list[Finding]) -> list[Finding]:
+    """"St Mary's" on its own is a hospital, hospice or school."""
+    extra = []
+    for m in re.finditer(r"\bSt\.? [A-Z][a-z]+(?:['’]s)\b", doc_text(doc)):
+        if not any(f.start <= m.start() < f.end for f in found):
+            extra.append(Finding("ORG", m.start(), m.end(), m.group(0), 0.8, "the name of a hospital or hospice"))
+    return extra
+
+
+def _short_forms(doc: Doc, found: list[Finding]) -> list[Finding]:
+    """"Bright Futures Homecare" is later written "Bright Futures"."""
+    extra: list[Finding] = []
+    for f in list(found):
+        words = f.text.split()
+        for size in range(len(words) - 1, 0, -1):
+            if size == 1 and is_common_word(words[0]):
+                break
+            short = " ".join(words[:size])
+            if short.lower() in {"st", "saint"} or short.lower() in PLACES:
+                break
+            for m in re.finditer(rf"\b{re.escape(short)}\b", doc_text(doc)):
+                if not any(g.start <= m.start() < g.end for g in found + extra):
+                    extra.append(Finding("ORG", m.start(), m.end(), short, 0.7,
+                                         f"a short form of '{f.text}'"))
+            break
+    return extra
+
+
+def _common_word_names(doc: Doc, found: list[Finding]) -> list[Finding]:
+    """Two or more capitalised ordinary words mid-sentence after 'from'/'with' ("from Bright Futures")."""
+    extra: list[Finding] = []
+    for m in COMMON_WORD_ORG_RE.finditer(doc_text(doc)):
+        words = m.group(1).split()
+        if all(is_common_word(w) and w.lower() not in NON_PLACES and w.lower() not in FIRST_NAMES for w in words):
+            if not any(g.start <= m.start() < g.end for g in found + extra):
+                extra.append(Finding("ORG", m.start(1), m.end(1), m.group(1), 0.6,
+                                     "capitalised words that look like an organisation's name"))
+    return extra
+
+
+STREET_WORD_RE = re.compile(rf"\b(?:{_ALL_STREETS})\b", re.IGNORECASE)
+
+
+def find_addresses(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    if not STREET_WORD_RE.search(text):
+        return found
+    for m in ADDRESS_NUMBERED_RE.finditer(text):
+        found.append(Finding("ADDRESS", m.start(), m.end(), m.group(0), 0.9, "a house number and street"))
+    for m in ADDRESS_NAMED_RE.finditer(text):
+        if not any(f.start <= m.start() < f.end for f in found):
+            found.append(Finding("ADDRESS", m.start(), m.end(), m.group(0), 0.75, "a street name"))
+    return found
+
+
+def _place_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] | None:  # noqa: C901
+    lower = tok.lower_
+    if not is_wordlike(tok) or lower in NON_PLACES or len(lower) < 3:
+        return None
+    capital = is_capitalised(tok) or tok.text.isupper()
+    if not capital and not (informal and lower in PLACES):
+        return None
+    gazetteer = lower in PLACES and not is_common_word(tok.text)
+    suffix = lower.endswith(TOWN_SUFFIXES) and len(lower) > 5 and lower not in FIRST_NAMES
+    prev = prev_word(doc, tok.i)
+    after_prep = prev is not None and prev.lower_ in LOCATION_PREPOSITIONS
+    if after_prep and prev is not None and prev.lower_ in WEAK_PREPOSITIONS and not (gazetteer or suffix):
+        after_prep = False
+    line_alone = _alone_on_line(doc, tok)
+    if gazetteer and (after_prep or not starts_sentence(tok) or line_alone):
+        return "a town or city", 0.9
+    if lower in PLACES and after_prep and capital:
+        return "a town or city", 0.75
+    if after_prep and not starts_sentence(tok) and lower not in FIRST_NAMES and is_proper_like(tok.text):
+        return ("a place name after '" + prev.text + "'", 0.8 if suffix else 0.65) if prev is not None else None
+    if line_alone and (suffix or lower in PLACES):
+        return "a place name on its own line", 0.75
+    if prev is not None and prev.text == "," and suffix and is_proper_like(tok.text):
+        return "a place name after a comma", 0.6
+    return None
+
+
+def _alone_on_line(doc: Doc, tok: Token) -> bool:
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    before_ok = prev is None or "\n" in prev.text or prev.text in {",", "–", "-", "—"}
+    after_ok = nxt is None or "\n" in nxt.text or (nxt.is_punct and nxt.text in {".", "!"})
+    return before_ok and after_ok
+
+
+def find_locations(doc: Doc) -> list[Finding]:
+    informal = is_informal(doc)
+    found: list[Finding] = []
+    for m in HYPHENATED_PLACE_RE.finditer(doc_text(doc)):
+        found.append(Finding("LOCATION", m.start(), m.end(), m.group(0), 0.85, "a hyphenated place name"))
+    # Two-word gazetteer entries ("Milton Keynes", "Hebden Bridge").
+    capitals = capital_indices(doc)
+    for i in capitals:
+        tok = doc[i]
+        if i + 1 >= len(doc) or f"{tok.lower_} {doc[i + 1].lower_}" not in PLACES:
+            continue
+        if doc[tok.i + 1].text[:1].isupper():
+            span = doc[tok.i : tok.i + 2]
+            if not any(f.start <= span.start_char < f.end for f in found):
+                found.append(Finding("LOCATION", span.start_char, span.end_char, span.text, 0.9, "a town or city"))
+    for i in name_candidate_indices(doc) if informal else capitals:
+        tok = doc[i]
+        if any(f.start <= tok.idx < f.end for f in found[-3:]):
+            continue
+        reason = _place_reason(doc, tok, informal)
+        if reason is None:
+            continue
+        found.append(Finding("LOCATION", tok.idx, tok.idx + len(tok.text), tok.text, reason[1], reason[0]))
+    return found
+
+
+def locations_beside(doc: Doc, anchors: list[Finding]) -> list[Finding]:
+    """The town written between a street address and a postcode ("9 Spring Bank, Huddersfield HD1 4QR")."""
+    extra: list[Finding] = []
+    text = doc_text(doc)
+    for a in anchors:
+        if a.label == "ADDRESS":
+            m = re.match(r",?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b", text[a.end :])
+            if m:
+                extra.append(Finding("LOCATION", a.end + m.start(1), a.end + m.end(1), m.group(1), 0.85,
+                                     "a town after a street address"))
+        if a.label == "POSTCODE":
+            m = re.search(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),?\s+\(?$", text[max(0, a.start - 40) : a.start])
+            if m and m.group(1).lower() not in NON_PLACES:
+                base = max(0, a.start - 40)
+                extra.append(Finding("LOCATION", base + m.start(1), base + m.end(1), m.group(1), 0.8,
+                                     "a town before a postcode"))
+    return extra
