@@ -2,7 +2,7 @@
 
     python -m bench.analysis [FILE.jsonl] [--check]
 
-The last line printed is one JSON object with the headline figures. --check exits non-zero if a target is missed.
+The last line printed is one JSON object with the headline figures; --check exits 1 if a target is missed.
 """
 
 from __future__ import annotations
@@ -19,12 +19,24 @@ from pathlib import Path
 from storybank.text.analysis import analyse_many, get_pipeline
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared/data/stories_dev.jsonl"
-LABELS = ["PERSON", "PHONE", "EMAIL", "NHS_NUMBER", "NI_NUMBER", "POSTCODE", "ADDRESS", "DATE_OF_BIRTH", "ORG",
-          "LOCATION"]
+LABELS = [
+    "PERSON",
+    "PHONE",
+    "EMAIL",
+    "NHS_NUMBER",
+    "NI_NUMBER",
+    "POSTCODE",
+    "ADDRESS",
+    "DATE_OF_BIRTH",
+    "ORG",
+    "LOCATION",
+]
 SAFEGUARDING = ["abuse", "neglect", "self_harm", "domestic_abuse", "immediate_danger"]
 TARGETS = {
-    **{label: {"precision": 0.97, "recall": 0.97} for label in ("PHONE", "EMAIL", "NHS_NUMBER", "NI_NUMBER",
-                                                                "POSTCODE")},
+    **{
+        label: {"precision": 0.97, "recall": 0.97}
+        for label in ("PHONE", "EMAIL", "NHS_NUMBER", "NI_NUMBER", "POSTCODE")
+    },
     "PERSON": {"precision": 0.85, "recall": 0.90},
     "safeguarding": {"precision": 0.8, "recall": 1.0},
 }
@@ -44,8 +56,14 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "tp": tp, "fp": fp, "fn": fn}
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
 
 
 def _span_counts(gold: list[tuple], pred: list[tuple], overlap: bool) -> tuple[int, int, int]:
@@ -78,10 +96,16 @@ def evaluate(records: list[dict], errors: list[str] | None = None) -> dict:  # n
         gold_sg = set(record.get("safeguarding", []))
         pred_sg = set(analysis.safeguarding_categories)
         for c in SAFEGUARDING:
-            sg_counts[c].update(tp=int(c in gold_sg and c in pred_sg), fp=int(c in pred_sg and c not in gold_sg),
-                                fn=int(c in gold_sg and c not in pred_sg))
-        sg_story.update(tp=int(bool(gold_sg) and bool(pred_sg)), fp=int(bool(pred_sg) and not gold_sg),
-                        fn=int(bool(gold_sg) and not pred_sg))
+            sg_counts[c].update(
+                tp=int(c in gold_sg and c in pred_sg),
+                fp=int(c in pred_sg and c not in gold_sg),
+                fn=int(c in gold_sg and c not in pred_sg),
+            )
+        sg_story.update(
+            tp=int(bool(gold_sg) and bool(pred_sg)),
+            fp=int(bool(pred_sg) and not gold_sg),
+            fn=int(bool(gold_sg) and not pred_sg),
+        )
         if errors is not None and gold_sg != pred_sg:
             errors.append(f"{record['id']} safeguarding gold={sorted(gold_sg)} predicted={sorted(pred_sg)}")
         gold_th = set(record.get("themes", []))
@@ -122,8 +146,13 @@ def measure_speed(texts: list[str], min_seconds: float = 2.0) -> dict[str, float
         latencies.append((time.perf_counter() - t0) * 1000)
     latencies.sort()
     p95 = latencies[min(len(latencies) - 1, int(round(0.95 * (len(latencies) - 1))))]
-    return {"words_per_second": round(words * rounds / elapsed), "latency_mean_ms": round(statistics.mean(latencies), 3),
-            "latency_p95_ms": round(p95, 3), "rounds": rounds, "words": words}
+    return {
+        "words_per_second": round(words * rounds / elapsed),
+        "latency_mean_ms": round(statistics.mean(latencies), 3),
+        "latency_p95_ms": round(p95, 3),
+        "rounds": rounds,
+        "words": words,
+    }
 
 
 def missed_targets(result: dict) -> list[str]:
@@ -143,8 +172,10 @@ def _print_report(path: Path, result: dict, speed: dict) -> None:
     print(f"{'label':<15}{'P':>7}{'R':>7}{'F1':>7}   overlap {'P':>6}{'R':>7}{'F1':>7}   tp/fp/fn")
     for label in LABELS:
         r, o = result[label], result[label]["overlap"]
-        print(f"{label:<15}{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}           "
-              f"{o['precision']:>6.3f}{o['recall']:>7.3f}{o['f1']:>7.3f}   {r['tp']}/{r['fp']}/{r['fn']}")
+        print(
+            f"{label:<15}{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}           "
+            f"{o['precision']:>6.3f}{o['recall']:>7.3f}{o['f1']:>7.3f}   {r['tp']}/{r['fp']}/{r['fn']}"
+        )
     sg = result["safeguarding"]
     print(f"\nsafeguarding micro     P {sg['precision']:.3f}  R {sg['recall']:.3f}  F1 {sg['f1']:.3f}")
     st = sg["per_story"]
@@ -153,7 +184,10 @@ def _print_report(path: Path, result: dict, speed: dict) -> None:
         print(f"  {c:<18} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}")
     th = result["themes"]
     print(f"\nthemes micro           P {th['precision']:.3f}  R {th['recall']:.3f}  F1 {th['f1']:.3f}")
-    print(f"\nthroughput: {speed['words_per_second']:,} words/s ({speed['rounds']} rounds of {speed['words']} words)")
+    print(
+        f"\nthroughput: {speed['words_per_second']:,} words/s "
+        f"({speed['rounds']} rounds of {speed['words']} words)"
+    )
     print(f"latency per story: mean {speed['latency_mean_ms']:.2f} ms, p95 {speed['latency_p95_ms']:.2f} ms")
 
 
@@ -174,8 +208,12 @@ def main(argv: list[str] | None = None) -> int:
     headline: dict = {}
     for label in LABELS:
         r = result[label]
-        headline[label] = {"precision": r["precision"], "recall": r["recall"], "f1": r["f1"],
-                           "overlap": {k: r["overlap"][k] for k in ("precision", "recall", "f1")}}
+        headline[label] = {
+            "precision": r["precision"],
+            "recall": r["recall"],
+            "f1": r["f1"],
+            "overlap": {k: r["overlap"][k] for k in ("precision", "recall", "f1")},
+        }
     headline["safeguarding"] = {k: result["safeguarding"][k] for k in ("precision", "recall", "f1")}
     headline["themes"] = {k: result["themes"][k] for k in ("precision", "recall", "f1")}
     headline["words_per_second"] = speed["words_per_second"]

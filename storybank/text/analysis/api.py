@@ -6,10 +6,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from spacy.tokens import Doc
 
+from .content_warnings import content_warnings
 from .models import Analysis
 from .pipeline import get_pipeline
 from .themes import freeze_taxonomy, suggest_themes, theme_matcher
-from .content_warnings import content_warnings
 
 
 def _analysis_from_doc(doc: Doc, taxonomy: Mapping[str, Sequence[str]] | None, model: str | None) -> Analysis:
@@ -23,7 +23,9 @@ def _analysis_from_doc(doc: Doc, taxonomy: Mapping[str, Sequence[str]] | None, m
     )
 
 
-def analyse(text: str, taxonomy: Mapping[str, Sequence[str]] | None = None, model: str | None = None) -> Analysis:
+def analyse(
+    text: str, taxonomy: Mapping[str, Sequence[str]] | None = None, model: str | None = None
+) -> Analysis:
     """Suggest personal data to redact, safeguarding signals, themes and content warnings for one story."""
     return _analysis_from_doc(get_pipeline(model)(text), taxonomy, model)
 

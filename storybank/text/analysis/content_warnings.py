@@ -16,8 +16,18 @@ FROM_SIGNALS = {
     "immediate_danger": "risk to life",
 }
 FROM_WORDS = {
-    "death and dying": {"die", "died", "dying", "death", "dead", "funeral", "crematorium", "bereavement",
-                        "palliative", "hospice"},
+    "death and dying": {
+        "die",
+        "died",
+        "dying",
+        "death",
+        "dead",
+        "funeral",
+        "crematorium",
+        "bereavement",
+        "palliative",
+        "hospice",
+    },
     "suicide and self-harm": {"suicide", "suicidal", "overdose", "self-harm"},
     "abuse": {"abuse", "abused", "abusive", "assault", "assaulted"},
     "racism and discrimination": {"racist", "racism", "homophobic", "transphobic", "discrimination"},

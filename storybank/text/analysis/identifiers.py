@@ -1,6 +1,6 @@
-"""Structured identifiers found with regular expressions and checked with their own rules (checksums, prefixes).
+"""Structured identifiers found with regular expressions and checked by their own rules (checksums, prefixes).
 
-These run over the raw text rather than tokens because phone numbers and postcodes cut across token boundaries.
+These run over the raw text, not tokens, because phone numbers and postcodes cut across token boundaries.
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ ANY_DIGIT_RE = re.compile(r"\d")
 EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 # A UK number: +44 / 0044 / 0, then digit groups split by spaces, hyphens, dots or brackets.
-PHONE_RE = re.compile(
-    r"(?<![\w+/.])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(0|0)\d[\d\s().-]{6,16}\d(?![\d/])"
-)
+PHONE_RE = re.compile(r"(?<![\w+/.])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(0|0)\d[\d\s().-]{6,16}\d(?![\d/])")
 TEN_DIGITS_RE = re.compile(r"(?<![\w/.-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w/-]|\.\d)")
 NI_RE = re.compile(
     r"(?<![A-Za-z0-9])([A-Za-z]{2})[ ]?(\d{2})[ ]?(\d{2})[ ]?(\d{2})(?:[ ]?([A-Da-d]))?(?![A-Za-z0-9])"
@@ -177,12 +175,17 @@ def find_birth_dates(text: str) -> Iterator[Finding]:
         before = text[max(0, match.start() - 30) : match.start()]
         if BIRTH_CUE_RE.search(before):
             yield Finding(
-                "DATE_OF_BIRTH", match.start(), match.end(), match.group(0), 0.9, "a date given as a birth date"
+                "DATE_OF_BIRTH",
+                match.start(),
+                match.end(),
+                match.group(0),
+                0.9,
+                "a date given as a birth date",
             )
 
 
 def find_identifiers(text: str) -> list[Finding]:
-    """All structured identifiers; phones are listed first so a phone number is never read as an NHS number."""
+    """All structured identifiers; phones come first so a phone number is never read as an NHS number."""
     found: list[Finding] = []
     finders = (find_emails, find_phones, find_nhs_numbers, find_ni_numbers, find_postcodes, find_birth_dates)
     if not ANY_DIGIT_RE.search(text):

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from .models import Finding
 
-PRIORITY = {"EMAIL": 0, "PHONE": 0, "NHS_NUMBER": 0, "NI_NUMBER": 0, "POSTCODE": 0, "DATE_OF_BIRTH": 0,
-            "ADDRESS": 1, "ORG": 2, "PERSON": 3, "LOCATION": 3}
+PRIORITY = {
+    "EMAIL": 0,
+    "PHONE": 0,
+    "NHS_NUMBER": 0,
+    "NI_NUMBER": 0,
+    "POSTCODE": 0,
+    "DATE_OF_BIRTH": 0,
+    "ADDRESS": 1,
+    "ORG": 2,
+    "PERSON": 3,
+    "LOCATION": 3,
+}
 
 
 def merge_findings(text: str, rules: list[Finding], trained: list[Finding]) -> list[Finding]:

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 
 @dataclass(frozen=True)
 class Finding:
-    """A piece of personal data, with char offsets into the original text and a reason a moderator can read."""
+    """Personal data, with char offsets into the original text and a reason a moderator can read."""
 
     label: str
     start: int

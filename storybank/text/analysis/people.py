@@ -44,11 +44,39 @@ from .tokens import (
     starts_sentence,
 )
 
-BLOCKED = NOT_NAMES | NATIONALITIES | DAYS | KINSHIP | ROLES | ENDEARMENTS | COUNTRIES_AND_REGIONS | {
-    t for t in TITLES if " " not in t
+BLOCKED = (
+    NOT_NAMES
+    | NATIONALITIES
+    | DAYS
+    | KINSHIP
+    | ROLES
+    | ENDEARMENTS
+    | COUNTRIES_AND_REGIONS
+    | {t for t in TITLES if " " not in t}
+)
+OBJECT_VERBS = {
+    "sent",
+    "met",
+    "meet",
+    "asked",
+    "ask",
+    "thank",
+    "thanked",
+    "married",
+    "introduced",
+    "phoned",
+    "texted",
+    "visited",
+    "told",
+    "tell",
+    "love",
+    "loved",
+    "miss",
+    "missed",
+    "hugged",
+    "trust",
+    "trusted",
 }
-OBJECT_VERBS = {"sent", "met", "meet", "asked", "ask", "thank", "thanked", "married", "introduced", "phoned",
-                "texted", "visited", "told", "tell", "love", "loved", "miss", "missed", "hugged", "trust", "trusted"}
 ORG_WORDS = {w for k in ORG_KEYWORDS for w in k.split()}
 THANKS_WORDS = {"thanks", "thank", "out", "credit", "goes", "grateful"}
 INTRO_VERBS = {"called", "named", "is", "am", "'m", "was"}
@@ -94,13 +122,30 @@ def _followed_by_person_verb(doc: Doc, tok: Token, strong: bool) -> bool:
         return True
     if nxt.text == "," and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "who":
         return True
-    return nxt.lower_ in {"'s", "’s"} and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in {
-        "said", "told", "been", "got", "gone", "going", "always", "never", "just", "not", "off", "on", "here"
-    }
+    return (
+        nxt.lower_ in {"'s", "’s"}
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 2].lower_
+        in {
+            "said",
+            "told",
+            "been",
+            "got",
+            "gone",
+            "going",
+            "always",
+            "never",
+            "just",
+            "not",
+            "off",
+            "on",
+            "here",
+        }
+    )
 
 
 def _appositive_role(doc: Doc, tok: Token) -> bool:
-    """"Liz, the practice nurse" or "grace the support worker": a name followed by who they are."""
+    """ "Liz, the practice nurse" or "grace the support worker": a name followed by who they are."""
     j = tok.i + 1
     if j < len(doc) and doc[j].text == ",":
         j += 1
@@ -124,9 +169,13 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         return f"a name after the title '{prev.text}'", 0.95
     if prev_nc is not None and (prev_nc.lower_ in KINSHIP or prev_nc.lower_ in ROLES):
         before = prev_word(doc, prev_nc.i)
-        kin_capital = prev_nc.text[:1].isupper() and prev_nc.lower_ in KINSHIP and not starts_sentence(prev_nc)
-        if kin_capital or (before is not None and (before.lower_ in POSSESSIVE_DETS | DETERMINERS
-                                                   or before.lower_ in ROLES or before.is_alpha)):
+        kin_capital = (
+            prev_nc.text[:1].isupper() and prev_nc.lower_ in KINSHIP and not starts_sentence(prev_nc)
+        )
+        if kin_capital or (
+            before is not None
+            and (before.lower_ in POSSESSIVE_DETS | DETERMINERS or before.lower_ in ROLES or before.is_alpha)
+        ):
             if capital or (informal and _is_known_first_name(tok)):
                 if not (homograph and not capital and prev_nc.text != ","):
                     return f"a name after '{prev_nc.text}'", 0.9
@@ -140,10 +189,20 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         before = prev_word(doc, prev.i)
         if before is not None and before.lower_ == "name":
             return "a name someone gives for themselves", 0.9
-        if before is not None and (before.lower_ in ROLES or before.lower_ in KINSHIP) and _ends_clause(doc, tok):
+        if (
+            before is not None
+            and (before.lower_ in ROLES or before.lower_ in KINSHIP)
+            and _ends_clause(doc, tok)
+        ):
             return f"a name given for someone's '{before.text}'", 0.85
-    if (prev is not None and prev.lower_ in OBJECT_VERBS and capital and not starts_sentence(tok)
-            and not homograph and not _looks_like_place(tok)):
+    if (
+        prev is not None
+        and prev.lower_ in OBJECT_VERBS
+        and capital
+        and not starts_sentence(tok)
+        and not homograph
+        and not _looks_like_place(tok)
+    ):
         return f"a name after '{prev.text}'", 0.75
     if capital and not homograph and _sign_off(doc, tok):
         return "a name signing off the story", 0.75
@@ -181,16 +240,23 @@ def _followed_by_who(doc: Doc, tok: Token) -> bool:
 
 
 def _sign_off(doc: Doc, tok: Token) -> bool:
-    """A name alone on a line, or after a dash, at the start or end of a story: how people sign what they write."""
+    """A name alone on a line, or after a dash, at the start or end of a story: how people sign off."""
     prev = doc[tok.i - 1] if tok.i > 0 else None
-    at_line_start = prev is None or "\n" in prev.text or (
-        prev.text in {"-", "–", "—"} and (tok.i < 2 or "\n" in doc[tok.i - 2].text))
+    at_line_start = (
+        prev is None
+        or "\n" in prev.text
+        or (prev.text in {"-", "–", "—"} and (tok.i < 2 or "\n" in doc[tok.i - 2].text))
+    )
     if not at_line_start:
         return False
     end = _extend_name(doc, tok.i, tok.i + 1)
     after = doc[end] if end < len(doc) else None
-    line_ends = after is None or "\n" in after.text or after.text in {",", "."} and (
-        end + 1 >= len(doc) or "\n" in doc[end + 1].text or end + 2 >= len(doc) or doc[end + 1].is_title)
+    line_ends = (
+        after is None
+        or "\n" in after.text
+        or after.text in {",", "."}
+        and (end + 1 >= len(doc) or "\n" in doc[end + 1].text or end + 2 >= len(doc) or doc[end + 1].is_title)
+    )
     near_edge = tok.i < 3 or len(doc) - end < 6
     return line_ends and near_edge and not _looks_like_place(tok)
 
@@ -207,14 +273,25 @@ def _extend_name(doc: Doc, start: int, end: int) -> int:
     """Take in surnames: following capitalised words that are not ordinary words, places or org words."""
     while end < len(doc) and end - start < 4:
         tok = doc[end]
-        if (tok.text == "-" and end + 1 < len(doc) and not doc[end - 1].whitespace_ and not tok.whitespace_
-                and is_capitalised(doc[end + 1])):
+        if (
+            tok.text == "-"
+            and end + 1 < len(doc)
+            and not doc[end - 1].whitespace_
+            and not tok.whitespace_
+            and is_capitalised(doc[end + 1])
+        ):
             end += 2
             continue
         if not (is_capitalised(tok) and is_wordlike(tok)) or doc[end - 1].whitespace_ != " ":
             break
         lower = tok.lower_
-        if lower in BLOCKED or lower in MONTHS or lower in ORG_WORDS or lower in STREET_SUFFIXES or lower in PLACES:
+        if (
+            lower in BLOCKED
+            or lower in MONTHS
+            or lower in ORG_WORDS
+            or lower in STREET_SUFFIXES
+            or lower in PLACES
+        ):
             break
         if is_common_word(tok.text) and lower not in FIRST_NAMES:
             break
@@ -234,12 +311,20 @@ def _extend_left(doc: Doc, start: int) -> int:
 
 
 def _lexical_reason(doc: Doc, tok: Token) -> tuple[str, float] | None:
-    if tok.lower_ in MONTHS or not (is_capitalised(tok) or tok.text.isupper()) or not _is_known_first_name(tok):
+    if (
+        tok.lower_ in MONTHS
+        or not (is_capitalised(tok) or tok.text.isupper())
+        or not _is_known_first_name(tok)
+    ):
         return None
     if _is_homograph(tok):
         return None
     nxt = next_word(doc, tok.i)
-    if nxt is not None and (nxt.lower_ in ORG_WORDS or nxt.lower_ in STREET_SUFFIXES) and nxt.text[:1].isupper():
+    if (
+        nxt is not None
+        and (nxt.lower_ in ORG_WORDS or nxt.lower_ in STREET_SUFFIXES)
+        and nxt.text[:1].isupper()
+    ):
         return None
     prev = prev_word(doc, tok.i)
     if prev is not None and prev.lower_ in {"st", "st.", "saint"}:
@@ -268,8 +353,9 @@ def find_people(doc: Doc) -> list[Finding]:
         if not _could_be_name(tok, informal):
             continue
         nxt = next_word(doc, tok.i)
-        if tok.lower_ in EPONYMOUS_CONDITIONS or (nxt is not None and nxt.lower_ in {"'s", "’s"}
-                                                  and tok.lower_.rstrip("s") in EPONYMOUS_CONDITIONS):
+        if tok.lower_ in EPONYMOUS_CONDITIONS or (
+            nxt is not None and nxt.lower_ in {"'s", "’s"} and tok.lower_.rstrip("s") in EPONYMOUS_CONDITIONS
+        ):
             continue
         reason = _context_reason(doc, tok, informal)
         if reason is None:
@@ -293,14 +379,20 @@ def find_people(doc: Doc) -> list[Finding]:
     spans.extend(_coordinated(doc, spans, covered, informal))
     spans.extend(_repeated(doc, spans, covered, candidates))
     return [
-        Finding("PERSON", doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text),
-                doc[c.start:c.end].text, c.confidence, c.reason)
+        Finding(
+            "PERSON",
+            doc[c.start].idx,
+            doc[c.end - 1].idx + len(doc[c.end - 1].text),
+            doc[c.start : c.end].text,
+            c.confidence,
+            c.reason,
+        )
         for c in sorted(spans, key=lambda c: c.start)
     ]
 
 
 def _coordinated(doc: Doc, spans: list[_Candidate], covered: set[int], informal: bool) -> list[_Candidate]:
-    """"Rose and Will": a capitalised word joined by 'and' to a name is a name too."""
+    """ "Rose and Will": a capitalised word joined by 'and' to a name is a name too."""
     extra: list[_Candidate] = []
     for cand in list(spans):
         for idx, step in ((cand.end, 1), (cand.start - 1, -1)):
@@ -315,7 +407,9 @@ def _coordinated(doc: Doc, spans: list[_Candidate], covered: set[int], informal:
                 continue
             if other.lower_ in PLACES or (starts_sentence(other) and _is_homograph(other)):
                 continue
-            start, end = (other_i, _extend_name(doc, other_i, other_i + 1)) if step == 1 else (other_i, other_i + 1)
+            start, end = (
+                (other_i, _extend_name(doc, other_i, other_i + 1)) if step == 1 else (other_i, other_i + 1)
+            )
             if any(i in covered for i in range(start, end)):
                 continue
             covered.update(range(start, end))
@@ -323,14 +417,16 @@ def _coordinated(doc: Doc, spans: list[_Candidate], covered: set[int], informal:
     return extra
 
 
-def _repeated(doc: Doc, spans: list[_Candidate], covered: set[int], candidates: list[int]) -> list[_Candidate]:
+def _repeated(
+    doc: Doc, spans: list[_Candidate], covered: set[int], candidates: list[int]
+) -> list[_Candidate]:
     """Once a word is known to be someone's name in this story, its other uses are that person too."""
     known: dict[str, str] = {}
     for cand in spans:
-        for tok in doc[cand.start:cand.end]:
+        for tok in doc[cand.start : cand.end]:
             if tok.lower_.rstrip(".") not in TITLES and tok.lower_ not in NICKNAME_ADJECTIVES:
                 key = tok.text if not tok.text.isupper() else name_form(tok)
-                known.setdefault(key, doc[cand.start:cand.end].text)
+                known.setdefault(key, doc[cand.start : cand.end].text)
     extra: list[_Candidate] = []
     if not known:
         return extra
@@ -345,5 +441,7 @@ def _repeated(doc: Doc, spans: list[_Candidate], covered: set[int], candidates: 
         if any(i in covered for i in range(start, tok.i + 1)):
             start = tok.i
         covered.update(range(start, tok.i + 1))
-        extra.append(_Candidate(start, tok.i + 1, f"the same name as '{known[key]}' earlier in the story", 0.8))
+        extra.append(
+            _Candidate(start, tok.i + 1, f"the same name as '{known[key]}' earlier in the story", 0.8)
+        )
     return extra

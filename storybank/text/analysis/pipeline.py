@@ -24,8 +24,14 @@ from .tokens import capital_indices, doc_text
 
 log = logging.getLogger("storybank.text")
 
-TRAINED_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "LOCATION", "LOC": "LOCATION",
-                  "FAC": "ADDRESS"}
+TRAINED_LABELS = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "ORG": "ORG",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "ADDRESS",
+}
 
 for _name in ("sb_rule_findings", "sb_trained_findings", "sb_findings", "sb_safeguarding"):
     if not Doc.has_extension(_name):
@@ -34,7 +40,7 @@ for _name in ("sb_rule_findings", "sb_trained_findings", "sb_findings", "sb_safe
 
 @Language.factory("storybank_lemma_case")
 class LemmaCase:
-    """Lowercase lemmas, looked up again in lowercase, so "Waiting" at the start of a sentence matches "wait"."""
+    """Lowercase lemmas, looked up again in lowercase, so a sentence-initial "Waiting" matches "wait"."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
@@ -81,8 +87,16 @@ class TrainedNer:
         for ent in trained_doc.ents:
             label = TRAINED_LABELS.get(ent.label_)
             if label:
-                found.append(Finding(label, ent.start_char, ent.end_char, ent.text, 0.7,
-                                     f"the trained model ({self.model}) read this as a {label.lower()}"))
+                found.append(
+                    Finding(
+                        label,
+                        ent.start_char,
+                        ent.end_char,
+                        ent.text,
+                        0.7,
+                        f"the trained model ({self.model}) read this as a {label.lower()}",
+                    )
+                )
         doc._.sb_trained_findings = found
         return doc
 
@@ -95,7 +109,9 @@ class Merge:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.sb_findings = merge_findings(doc_text(doc), doc._.sb_rule_findings or [], doc._.sb_trained_findings or [])
+        doc._.sb_findings = merge_findings(
+            doc_text(doc), doc._.sb_rule_findings or [], doc._.sb_trained_findings or []
+        )
         return doc
 
 
@@ -109,8 +125,23 @@ class Safeguarding:
         return doc
 
 
-KEEP_ABBREVIATIONS = {"Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Rev.", "St.", "Messrs.", "Jr.", "Co.", "Ltd.", "Inc.",
-                      "Corp.", "Bros.", "Mt."}
+KEEP_ABBREVIATIONS = {
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Prof.",
+    "Rev.",
+    "St.",
+    "Messrs.",
+    "Jr.",
+    "Co.",
+    "Ltd.",
+    "Inc.",
+    "Corp.",
+    "Bros.",
+    "Mt.",
+}
 
 
 def _drop_name_like_abbreviations(nlp: Language) -> None:
@@ -136,7 +167,9 @@ def get_pipeline(model: str | None = None) -> Language:
             nlp.add_pipe("storybank_trained_ner", config={"model": model})
         except Exception as exc:  # noqa: BLE001 - any failure to load means "carry on with rules"
             log.warning(
-                "Could not load the spaCy model %r (%s); personal data will be found by rules alone.", model, exc
+                "Could not load the spaCy model %r (%s); personal data will be found by rules alone.",
+                model,
+                exc,
             )
     nlp.add_pipe("storybank_merge")
     nlp.add_pipe("storybank_safeguarding")

@@ -1,7 +1,7 @@
 """Organisations, street addresses and towns.
 
-Organisations are named by the word they end in ("... Care Home", "... Surgery"); addresses by a house number and
-a street word; towns by a general gazetteer, common town-name endings and the words around them ("live in").
+Organisations are named by the word they end in ("... Care Home", "... Surgery"); addresses by a house
+number and a street word; towns by a general gazetteer, town-name endings and the words around them ("in").
 """
 
 from __future__ import annotations
@@ -42,8 +42,9 @@ from .tokens import (
 _ORG_KEYS_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _key, _kind in sorted(ORG_KEYWORDS.items(), key=lambda kv: -len(kv[0].split())):
     _ORG_KEYS_BY_LAST.setdefault(_key.split()[-1], []).append((tuple(_key.split()), _kind))
-_STRONG_STREETS = "|".join(sorted((s for s in STREET_SUFFIXES if s not in WEAK_STREET_SUFFIXES), key=len,
-                                  reverse=True))
+_STRONG_STREETS = "|".join(
+    sorted((s for s in STREET_SUFFIXES if s not in WEAK_STREET_SUFFIXES), key=len, reverse=True)
+)
 _ALL_STREETS = "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True))
 _CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 ADDRESS_NUMBERED_RE = re.compile(
@@ -52,16 +53,34 @@ ADDRESS_NUMBERED_RE = re.compile(
     rf"|(?:[a-z]+\s+){{1,2}}(?:{_STRONG_STREETS})\b)"
 )
 ADDRESS_NAMED_RE = re.compile(
-    rf"(?<=[a-z,] )(?:{_CAP}\s+){{1,2}}(?:{_STRONG_STREETS.title()})\b(?!\s+(?:{_CAP}\s+)?(?:Care|Home|Hospital))"
+    rf"(?<=[a-z,] )(?:{_CAP}\s+){{1,2}}(?:{_STRONG_STREETS.title()})\b"
+    rf"(?!\s+(?:{_CAP}\s+)?(?:Care|Home|Hospital))"
 )
 COMMON_WORD_ORG_RE = re.compile(r"\b(?:from|with|by) ((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+s)\b")
 HYPHENATED_PLACE_RE = re.compile(
     r"\b[A-Z][a-z]+(?:-(?:in|on|upon|under|le|by|super|en|the|in-the|on-the|de|la)-[A-Z][a-z]+)+\b"
 )
-LOCATION_PREPOSITIONS = {"in", "from", "near", "outside", "around", "round", "to", "of", "at", "towards", "into",
-                         "nr", "via", "through", "past"}
+LOCATION_PREPOSITIONS = {
+    "in",
+    "from",
+    "near",
+    "outside",
+    "around",
+    "round",
+    "to",
+    "of",
+    "at",
+    "towards",
+    "into",
+    "nr",
+    "via",
+    "through",
+    "past",
+}
 WEAK_PREPOSITIONS = {"to", "of", "at", "into", "via", "through", "past"}
-NON_PLACES = NOT_NAMES | MONTHS | DAYS | COUNTRIES_AND_REGIONS | NATIONALITIES | {t for t in TITLES if " " not in t}
+NON_PLACES = (
+    NOT_NAMES | MONTHS | DAYS | COUNTRIES_AND_REGIONS | NATIONALITIES | {t for t in TITLES if " " not in t}
+)
 
 
 def _org_kind(words: tuple[str, ...]) -> str:
@@ -106,18 +125,36 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
             start -= 1
             if starts_sentence(doc[start]):
                 break
-        if start < key_start and starts_sentence(doc[start]) and is_common_word(doc[start].text) and doc[start].lower_ not in {"st", "saint"}:
+        if (
+            start < key_start
+            and starts_sentence(doc[start])
+            and is_common_word(doc[start].text)
+            and doc[start].lower_ not in {"st", "saint"}
+        ):
             start += 1
         name_words = [t for t in doc[start:key_start] if t.is_alpha]
         keyword = tuple(t.lower_ for t in doc[key_start : j + 1])
         weak = keyword[-1] in WEAK_ORG_KEYWORDS and len(keyword) == 1
         distinctive = any(not is_common_word(t.text) or t.lower_ in {"st", "saint"} for t in name_words)
         if name_words and (not weak or distinctive or len(name_words) >= 2):
-            if not any(t.lower_ in FIRST_NAMES and len(name_words) == 1 and t.lower_ not in PLACES
-                       and keyword[-1] in {"house", "court"} for t in name_words):
+            if not any(
+                t.lower_ in FIRST_NAMES
+                and len(name_words) == 1
+                and t.lower_ not in PLACES
+                and keyword[-1] in {"house", "court"}
+                for t in name_words
+            ):
                 span = doc[start : j + 1]
-                found.append(Finding("ORG", span.start_char, span.end_char, span.text, 0.85,
-                                     f"the name of a {_org_kind(keyword)}"))
+                found.append(
+                    Finding(
+                        "ORG",
+                        span.start_char,
+                        span.end_char,
+                        span.text,
+                        0.85,
+                        f"the name of a {_org_kind(keyword)}",
+                    )
+                )
                 done_before = start
     found.extend(_saint_names(doc, found))
     found.extend(_short_forms(doc, found))
@@ -126,16 +163,18 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
 
 
 def _saint_names(doc: Doc, found: list[Finding]) -> list[Finding]:
-    """"St Mary's" on its own is a hospital, hospice or school."""
+    """ "St Mary's" on its own is a hospital, hospice or school."""
     extra = []
     for m in re.finditer(r"\bSt\.? [A-Z][a-z]+(?:['’]s)\b", doc_text(doc)):
         if not any(f.start <= m.start() < f.end for f in found):
-            extra.append(Finding("ORG", m.start(), m.end(), m.group(0), 0.8, "the name of a hospital or hospice"))
+            extra.append(
+                Finding("ORG", m.start(), m.end(), m.group(0), 0.8, "the name of a hospital or hospice")
+            )
     return extra
 
 
 def _short_forms(doc: Doc, found: list[Finding]) -> list[Finding]:
-    """"Bright Futures Homecare" is later written "Bright Futures"."""
+    """ "Bright Futures Homecare" is later written "Bright Futures"."""
     extra: list[Finding] = []
     for f in list(found):
         words = f.text.split()
@@ -147,8 +186,9 @@ def _short_forms(doc: Doc, found: list[Finding]) -> list[Finding]:
                 break
             for m in re.finditer(rf"\b{re.escape(short)}\b", doc_text(doc)):
                 if not any(g.start <= m.start() < g.end for g in found + extra):
-                    extra.append(Finding("ORG", m.start(), m.end(), short, 0.7,
-                                         f"a short form of '{f.text}'"))
+                    extra.append(
+                        Finding("ORG", m.start(), m.end(), short, 0.7, f"a short form of '{f.text}'")
+                    )
             break
     return extra
 
@@ -158,10 +198,20 @@ def _common_word_names(doc: Doc, found: list[Finding]) -> list[Finding]:
     extra: list[Finding] = []
     for m in COMMON_WORD_ORG_RE.finditer(doc_text(doc)):
         words = m.group(1).split()
-        if all(is_common_word(w) and w.lower() not in NON_PLACES and w.lower() not in FIRST_NAMES for w in words):
+        if all(
+            is_common_word(w) and w.lower() not in NON_PLACES and w.lower() not in FIRST_NAMES for w in words
+        ):
             if not any(g.start <= m.start() < g.end for g in found + extra):
-                extra.append(Finding("ORG", m.start(1), m.end(1), m.group(1), 0.6,
-                                     "capitalised words that look like an organisation's name"))
+                extra.append(
+                    Finding(
+                        "ORG",
+                        m.start(1),
+                        m.end(1),
+                        m.group(1),
+                        0.6,
+                        "capitalised words that look like an organisation's name",
+                    )
+                )
     return extra
 
 
@@ -199,7 +249,9 @@ def _place_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] | N
     if lower in PLACES and after_prep and capital:
         return "a town or city", 0.75
     if after_prep and not starts_sentence(tok) and lower not in FIRST_NAMES and is_proper_like(tok.text):
-        return ("a place name after '" + prev.text + "'", 0.8 if suffix else 0.65) if prev is not None else None
+        return (
+            ("a place name after '" + prev.text + "'", 0.8 if suffix else 0.65) if prev is not None else None
+        )
     if line_alone and (suffix or lower in PLACES):
         return "a place name on its own line", 0.75
     if prev is not None and prev.text == "," and suffix and is_proper_like(tok.text):
@@ -229,7 +281,9 @@ def find_locations(doc: Doc) -> list[Finding]:
         if doc[tok.i + 1].text[:1].isupper():
             span = doc[tok.i : tok.i + 2]
             if not any(f.start <= span.start_char < f.end for f in found):
-                found.append(Finding("LOCATION", span.start_char, span.end_char, span.text, 0.9, "a town or city"))
+                found.append(
+                    Finding("LOCATION", span.start_char, span.end_char, span.text, 0.9, "a town or city")
+                )
     for i in name_candidate_indices(doc) if informal else capitals:
         tok = doc[i]
         if any(f.start <= tok.idx < f.end for f in found[-3:]):
@@ -249,12 +303,30 @@ def locations_beside(doc: Doc, anchors: list[Finding]) -> list[Finding]:
         if a.label == "ADDRESS":
             m = re.match(r",?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b", text[a.end :])
             if m:
-                extra.append(Finding("LOCATION", a.end + m.start(1), a.end + m.end(1), m.group(1), 0.85,
-                                     "a town after a street address"))
+                extra.append(
+                    Finding(
+                        "LOCATION",
+                        a.end + m.start(1),
+                        a.end + m.end(1),
+                        m.group(1),
+                        0.85,
+                        "a town after a street address",
+                    )
+                )
         if a.label == "POSTCODE":
-            m = re.search(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),?\s+\(?$", text[max(0, a.start - 40) : a.start])
+            m = re.search(
+                r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),?\s+\(?$", text[max(0, a.start - 40) : a.start]
+            )
             if m and m.group(1).lower() not in NON_PLACES:
                 base = max(0, a.start - 40)
-                extra.append(Finding("LOCATION", base + m.start(1), base + m.end(1), m.group(1), 0.8,
-                                     "a town before a postcode"))
+                extra.append(
+                    Finding(
+                        "LOCATION",
+                        base + m.start(1),
+                        base + m.end(1),
+                        m.group(1),
+                        0.8,
+                        "a town before a postcode",
+                    )
+                )
     return extra

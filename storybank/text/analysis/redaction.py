@@ -39,8 +39,7 @@ def org_placeholder(name: str) -> str:
 
 
 def _letters():
-    for letter in string.ascii_uppercase:
-        yield letter
+    yield from string.ascii_uppercase
     for first in string.ascii_uppercase:
         for second in string.ascii_uppercase:
             yield first + second

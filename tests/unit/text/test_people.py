@@ -9,7 +9,9 @@ def people(text: str) -> list[str]:
 
 def test_a_title_is_inside_the_name():
     assert people("Then Dr Patel came, and later Nurse Okafor and Mrs Kaur.") == [
-        "Dr Patel", "Nurse Okafor", "Mrs Kaur"
+        "Dr Patel",
+        "Nurse Okafor",
+        "Mrs Kaur",
     ]
 
 
@@ -47,8 +49,11 @@ def test_a_name_in_capitals_is_found():
 
 
 def test_the_possessive_s_is_outside_the_name():
-    finding = [f for f in analyse("We went to Tariq's house after my carer Tariq rang.").findings
-               if f.label == "PERSON"][0]
+    finding = [
+        f
+        for f in analyse("We went to Tariq's house after my carer Tariq rang.").findings
+        if f.label == "PERSON"
+    ][0]
     assert finding.text == "Tariq"
 
 
@@ -58,7 +63,8 @@ def test_a_capitalised_nickname_is_one_name():
 
 def test_a_full_name_is_one_span_and_later_mentions_are_found():
     assert people("My name is Oluwafemi Adebayo-Smith. Oluwafemi likes buses.") == [
-        "Oluwafemi Adebayo-Smith", "Oluwafemi"
+        "Oluwafemi Adebayo-Smith",
+        "Oluwafemi",
     ]
 
 

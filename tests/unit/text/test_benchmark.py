@@ -1,0 +1,21 @@
+import pytest
+
+from bench.analysis import default_file, evaluate, load, missed_targets
+
+
+def test_the_dev_set_meets_the_accuracy_targets():
+    path = default_file()
+    if not path.exists():
+        pytest.skip(f"the labelled dev set is not here: {path}")
+    result = evaluate(load(path))
+    assert missed_targets(result) == []
+    assert result["safeguarding"]["recall"] == 1.0
+
+
+def test_the_benchmark_reports_a_missed_target():
+    poor = {"PERSON": {"precision": 0.5, "recall": 0.95}, "safeguarding": {"precision": 0.9, "recall": 0.5}}
+    for label in ("PHONE", "EMAIL", "NHS_NUMBER", "NI_NUMBER", "POSTCODE"):
+        poor[label] = {"precision": 1.0, "recall": 1.0}
+    missed = missed_targets(poor)
+    assert any(m.startswith("PERSON precision") for m in missed)
+    assert any(m.startswith("safeguarding recall") for m in missed)

@@ -1,0 +1,64 @@
+from storybank.text.analysis import DEFAULT_TAXONOMY, analyse, get_pipeline
+from storybank.text.analysis.themes import freeze_taxonomy, theme_matcher
+
+SEVENTEEN = {
+    "dignity",
+    "communication",
+    "choice_and_control",
+    "being_listened_to",
+    "waiting_and_delays",
+    "continuity_of_care",
+    "kindness",
+    "rushed_care",
+    "loneliness",
+    "family_and_carers",
+    "discharge_from_hospital",
+    "money_and_charges",
+    "accessibility",
+    "trust",
+    "culture_and_identity",
+    "mental_health",
+    "end_of_life",
+}
+
+
+def test_the_default_taxonomy_has_the_seventeen_themes():
+    assert set(DEFAULT_TAXONOMY) == SEVENTEEN
+
+
+def test_themes_match_on_lemmas_so_other_word_forms_count():
+    analysis = analyse("We were waiting for weeks. Waited and waited.")
+    slugs = [t.slug for t in analysis.themes]
+    assert "waiting_and_delays" in slugs
+    theme = next(t for t in analysis.themes if t.slug == "waiting_and_delays")
+    assert theme.reason.startswith("The story mentions")
+
+
+def test_a_custom_taxonomy_replaces_the_default():
+    taxonomy = {"gardening": ["garden", "grow tomatoes"], "pets": ["cat", "dog"]}
+    analysis = analyse("She grew tomatoes in the garden and fed the cats.", taxonomy=taxonomy)
+    assert {t.slug for t in analysis.themes} == {"gardening", "pets"}
+
+
+def test_the_matcher_for_a_taxonomy_is_built_once_and_reused():
+    nlp = get_pipeline(None)
+    taxonomy = {"pets": ["cat"]}
+    first = theme_matcher(nlp, freeze_taxonomy(taxonomy))
+    second = theme_matcher(nlp, freeze_taxonomy({"pets": ["cat"]}))
+    assert first is second
+    assert theme_matcher(nlp, freeze_taxonomy({"pets": ["dog"]})) is not first
+
+
+def test_content_warnings_come_from_signals_and_vocabulary():
+    analysis = analyse("Mum died at the hospice last spring. Last week he hit me again.")
+    assert "death and dying" in analysis.content_warnings
+    assert "abuse" in analysis.content_warnings
+
+
+def test_an_analysis_serialises_to_plain_json_types():
+    import json
+
+    data = analyse("Ring 07700 900412. He hit me.").to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["findings"][0]["label"] == "PHONE"
+    assert data["safeguarding"][0]["category"] == "abuse"
