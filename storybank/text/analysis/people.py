@@ -97,7 +97,7 @@ def _could_be_name(tok: Token, informal: bool) -> bool:
         return False
     if is_capitalised(tok) or tok.text.isupper():
         return True
-    return informal and tok.text.islower() and lower in FIRST_NAMES
+    return informal and tok.text.islower() and (lower in FIRST_NAMES or not is_common_word(lower))
 
 
 def _is_homograph(tok: Token) -> bool:
@@ -214,9 +214,13 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         return "a name followed by who the person is", 0.85
     if capital and is_month and not starts_sentence(tok):
         return None
-    if (capital and not starts_sentence(tok)) or (informal and _is_known_first_name(tok)):
+    lower_name = informal and tok.text.islower() and (_is_known_first_name(tok) or not homograph)
+    if (capital and not starts_sentence(tok)) or lower_name:
         if _followed_by_person_verb(doc, tok, strong=homograph or not _is_known_first_name(tok)):
-            if not (homograph and prev is not None and prev.lower_ in PRONOUNS | DETERMINERS):
+            shouted_word = homograph and tok.text.isupper()
+            if not shouted_word and not (
+                homograph and prev is not None and prev.lower_ in PRONOUNS | DETERMINERS
+            ):
                 return "a name followed by something a person does", 0.8
         if _appositive_role(doc, tok):
             return "a name followed by who the person is", 0.85

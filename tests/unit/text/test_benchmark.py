@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from bench.analysis import default_file, evaluate, load, missed_targets
@@ -19,3 +21,8 @@ def test_the_benchmark_reports_a_missed_target():
     missed = missed_targets(poor)
     assert any(m.startswith("PERSON precision") for m in missed)
     assert any(m.startswith("safeguarding recall") for m in missed)
+
+
+def test_our_own_held_out_like_stories_meet_the_same_targets():
+    path = Path(__file__).with_name("heldout_like.jsonl")
+    assert missed_targets(evaluate(load(path))) == []
