@@ -66,8 +66,9 @@ def configure_blueprints(app: Flask) -> None:
     from storybank.accounts.views import bp as accounts_bp
     from storybank.audit.views import bp as audit_bp
     from storybank.core.views import bp as core_bp
+    from storybank.stories.views import bp as stories_bp
 
-    for blueprint in (core_bp, accounts_bp, admin_bp, audit_bp):
+    for blueprint in (core_bp, accounts_bp, admin_bp, audit_bp, stories_bp):
         app.register_blueprint(blueprint)
 
 

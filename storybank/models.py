@@ -3,6 +3,6 @@
 from storybank.accounts.models import User, UserRole, UserSession
 from storybank.audit.models import AuditEvent
 from storybank.consent.models import ConsentRecord
-from storybank.stories.models import Story
+from storybank.stories.models import PendingDraft, Story
 
-__all__ = ["AuditEvent", "ConsentRecord", "Story", "User", "UserRole", "UserSession"]
+__all__ = ["AuditEvent", "ConsentRecord", "PendingDraft", "Story", "User", "UserRole", "UserSession"]

@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask, request
 from flask_login import current_user
+from markupsafe import Markup, escape
 
 from storybank.accounts.roles import Role
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def paragraphs(text: str | None) -> Markup:
+    """Text as typed, escaped, in paragraphs: a blank line starts a new one, a single line break stays one."""
+    if not text:
+        return Markup("")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    parts = [part.strip("\n") for part in _PARAGRAPH_BREAK.split(text) if part.strip()]
+    return Markup("\n").join(
+        Markup("<p>{}</p>").format(Markup("<br>\n").join(escape(line) for line in part.split("\n")))
+        for part in parts
+    )
 
 
 def init_app(app: Flask) -> None:
@@ -17,8 +34,16 @@ def init_app(app: Flask) -> None:
     def drop_none(attrs: dict) -> dict:
         return {key: value for key, value in attrs.items() if value is not None}
 
+    app.add_template_filter(paragraphs, "paragraphs")
+
     @app.template_filter("when")
     def when(value):
         if value is None:
             return ""
         return value.strftime("%-d %B %Y, %H:%M UTC")
+
+    @app.template_filter("day")
+    def day(value):
+        if value is None:
+            return ""
+        return value.strftime("%-d %B %Y")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, String, Text
+from sqlalchemy import JSON, Enum, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storybank.db_types import UTCDateTime, utcnow
@@ -73,3 +73,19 @@ class Story(db.Model):
     @property
     def current_consent(self):
         return self.consent_records[-1] if self.consent_records else None
+
+
+class PendingDraft(db.Model):
+    """Words sent after the sign-in session ended, kept until the person signs in again and picks them up.
+
+    The random token travels only in the sign-in link given back to that browser (its hash is stored here), so
+    nobody else can claim the words. Unclaimed rows are removed after a day.
+    """
+
+    __tablename__ = "pending_drafts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    fields: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)

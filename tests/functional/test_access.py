@@ -17,6 +17,7 @@ from storybank.security import ANYONE, SIGNED_IN, access_for_endpoint
 from tests import factories
 
 ADMIN_ONLY = frozenset({Role.ADMIN})
+STORY_WRITERS = frozenset({Role.CONTRIBUTOR, Role.SUPPORTER})
 
 EXPECTED: dict[str, str | frozenset[Role]] = {
     "static": ANYONE,
@@ -31,6 +32,21 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "admin.users": ADMIN_ONLY,
     "admin.user_detail": ADMIN_ONLY,
     "audit.log": ADMIN_ONLY,
+    "stories.write": STORY_WRITERS,
+    "stories.autosave": STORY_WRITERS,
+    "stories.recover": STORY_WRITERS,
+    "stories.send": STORY_WRITERS,
+    "stories.sent": STORY_WRITERS,
+    "stories.mine": STORY_WRITERS,
+    "stories.detail": STORY_WRITERS,
+    "stories.change_consent": STORY_WRITERS,
+    "stories.withdraw": STORY_WRITERS,
+    "stories.easy_read": ANYONE,
+    "stories.key_lookup": ANYONE,
+    "stories.key_status": ANYONE,
+    "stories.key_change_consent": ANYONE,
+    "stories.key_withdraw": ANYONE,
+    "stories.key_finish": ANYONE,
 }
 
 IDENTITIES = ["anonymous", *[role.value for role in Role]]

@@ -1,0 +1,192 @@
+"""Writing, saving and sending stories, and finding a story by its reference and key.
+
+Drafts are Story rows in DRAFT status. Saving a draft is not audited (autosave would flood the log); starting a
+story, sending it, and every look-up with a story key are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import delete, or_, select
+
+from storybank.audit.services import record
+from storybank.consent import services as consent_services
+from storybank.db_types import utcnow
+from storybank.extensions import db
+from storybank.stories import keys
+from storybank.stories.models import PendingDraft, Story, StoryStatus
+
+STORY_MAX_CHARS = 20_000
+TITLE_MAX_CHARS = 200
+CONTEXT_MAX_CHARS = 80
+DRAFT_MAX_CHARS = 200_000
+"""A draft may hold more than can be sent, so that over-long text is kept while the person shortens it."""
+
+PENDING_DRAFT_LIFETIME = timedelta(days=1)
+KEY_HOLDER = "story key holder"
+
+
+class StoryError(ValueError):
+    """A problem the person can put right; ``field`` says which form field it belongs to."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass(frozen=True)
+class StoryText:
+    title: str = ""
+    body: str = ""
+    care_setting: str | None = None
+    region: str | None = None
+    about_whom: str | None = None
+    when_happened: str | None = None
+    on_behalf: bool = False
+    contributor_name: str | None = None
+
+    def as_fields(self) -> dict:
+        return asdict(self)
+
+
+_COLUMN_LIMITS = {
+    "title": TITLE_MAX_CHARS, "body": DRAFT_MAX_CHARS, "care_setting": CONTEXT_MAX_CHARS,
+    "region": CONTEXT_MAX_CHARS, "about_whom": CONTEXT_MAX_CHARS, "when_happened": CONTEXT_MAX_CHARS,
+    "contributor_name": CONTEXT_MAX_CHARS,
+}
+
+
+def stories_of(user: Any) -> list[Story]:
+    """A person's own stories, and the ones they helped someone share, newest first."""
+    return list(db.session.scalars(
+        select(Story).where(or_(Story.author_id == user.id, Story.supporter_id == user.id))
+        .order_by(Story.updated_at.desc(), Story.id.desc())))
+
+
+def own_story(user: Any, story_id: int) -> Story | None:
+    """The story only if this person wrote it or helped share it; anyone else gets None (and a 404)."""
+    story = db.session.get(Story, story_id)
+    if story is None or user.id not in (story.author_id, story.supporter_id):
+        return None
+    return story
+
+
+def save_draft(author: Any, text: StoryText, story: Story | None = None, *, commit: bool = True) -> Story:
+    """Keep what the person has written so far. A field too long for its column keeps its last saved value
+    (the form shows the limit message and the text as typed), so nothing is ever cut short."""
+    if story is not None and story.status != StoryStatus.DRAFT:
+        raise StoryError("This story has already been sent, so it cannot be changed here.")
+    created = story is None
+    if created:
+        story = Story(author_id=author.id, title="", status=StoryStatus.DRAFT)
+        db.session.add(story)
+    for name, limit in _COLUMN_LIMITS.items():
+        value = getattr(text, name)
+        if name in ("title", "body"):
+            value = value or ""
+        else:
+            value = (value or "").strip() or None
+        if value is None or len(value) <= limit:
+            setattr(story, name, value)
+    story.supporter_id = author.id if text.on_behalf else None
+    if not text.on_behalf:
+        story.contributor_name = None
+    story.updated_at = utcnow()
+    db.session.flush()
+    if created:
+        record("story.draft_started", author, story, after={"assisted": text.on_behalf})
+    if commit:
+        db.session.commit()
+    return story
+
+
+def _new_unique_reference() -> str:
+    while True:
+        reference = keys.new_reference()
+        if db.session.scalar(select(Story.id).where(Story.reference == reference)) is None:
+            return reference
+
+
+def submit_story(story: Story, consent: consent_services.ConsentChoice, actor: Any) -> str:
+    """Send a draft to the moderators with its first consent. Returns the story key, which is never stored
+    in plain form and so can only be shown this once."""
+    if story.status != StoryStatus.DRAFT:
+        raise StoryError("This story has already been sent.")
+    if not story.title.strip():
+        raise StoryError("Please give your story a title before you send it.", "title")
+    if not (story.body or "").strip():
+        raise StoryError("Please write your story before you send it.", "body")
+    if len(story.body) > STORY_MAX_CHARS or len(story.title) > TITLE_MAX_CHARS:
+        raise StoryError(f"Your story can be up to {STORY_MAX_CHARS:,} characters. Please shorten it first.", "body")
+    if story.supporter_id and not (story.contributor_name or "").strip():
+        raise StoryError("Please tell us the name of the person whose story this is.", "contributor_name")
+    key = keys.new_key()
+    story.reference = _new_unique_reference()
+    story.key_hash = keys.hash_key(key)
+    story.status = StoryStatus.SUBMITTED
+    story.submitted_at = utcnow()
+    db.session.flush()
+    consent_services.record_consent(story, consent, actor, commit=False)
+    record("story.submitted", actor, story, before={"status": StoryStatus.DRAFT.value},
+           after={"status": StoryStatus.SUBMITTED.value, "reference": story.reference,
+                  "assisted": bool(story.supporter_id)})
+    db.session.commit()
+    return key
+
+
+def _reference_candidates(reference: str) -> set[str]:
+    typed = reference.strip().upper()
+    compact = keys.normalise(reference)
+    candidates = {typed}
+    if compact.startswith("SB") and len(compact) == 10:
+        candidates.add(f"SB-{compact[2:6]}-{compact[6:]}")
+    return candidates
+
+
+def look_up_story(reference: str, key: str) -> Story | None:
+    """The story for a reference and key, or None. Every try is audited, the failures with what was typed."""
+    story = db.session.scalar(select(Story).where(Story.reference.in_(_reference_candidates(reference))))
+    if story is None or not keys.key_matches(story.key_hash, key):
+        record("story_key.failed", None, object_type="stories", object_id=story.id if story else None,
+               actor_label=KEY_HOLDER, detail=f"reference tried: {reference[:40]}")
+        db.session.commit()
+        return None
+    record("story_key.checked", None, story, actor_label=KEY_HOLDER)
+    db.session.commit()
+    return story
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def keep_pending_draft(token: str, story_id: int | None, text: StoryText) -> None:
+    """Hold words that arrived after the sign-in ended, until the same browser signs in again."""
+    db.session.execute(delete(PendingDraft).where(PendingDraft.created_at < utcnow() - PENDING_DRAFT_LIFETIME))
+    existing = db.session.scalar(select(PendingDraft).where(PendingDraft.token_hash == _token_hash(token)))
+    if existing is not None:
+        db.session.delete(existing)
+        db.session.flush()
+    db.session.add(PendingDraft(token_hash=_token_hash(token), story_id=story_id, fields=text.as_fields()))
+    db.session.commit()
+
+
+def claim_pending_draft(token: str, user: Any) -> Story | None:
+    """Put kept words back into the person's draft (or a new draft if that one is not theirs or was sent)."""
+    pending = db.session.scalar(select(PendingDraft).where(PendingDraft.token_hash == _token_hash(token)))
+    if pending is None or pending.created_at < utcnow() - PENDING_DRAFT_LIFETIME:
+        return None
+    known = set(StoryText.__dataclass_fields__)
+    text = StoryText(**{k: v for k, v in pending.fields.items() if k in known})
+    story = own_story(user, pending.story_id) if pending.story_id else None
+    if story is not None and story.status != StoryStatus.DRAFT:
+        story = None
+    story = save_draft(user, text, story, commit=False)
+    db.session.delete(pending)
+    db.session.commit()
+    return story

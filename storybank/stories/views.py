@@ -1,0 +1,398 @@
+"""Writing and sending a story, the person's own stories, and the pages a story key opens without signing in."""
+
+from __future__ import annotations
+
+import secrets
+import time
+
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError
+
+from storybank.accounts.roles import Role
+from storybank.consent import services as consent_services
+from storybank.consent.models import PURPOSE_EXPLANATIONS, Purpose
+from storybank.consent.wording import EASY_READ_CONSENT, consent_wording
+from storybank.extensions import limiter
+from storybank.security import ANYONE, access
+from storybank.stories import services
+from storybank.stories.crisis import suggests_danger
+from storybank.stories.forms import PURPOSE_QUESTIONS, ConfirmForm, ConsentForm, KeyLookupForm, StoryForm
+from storybank.stories.models import Story, StoryStatus
+
+bp = Blueprint("stories", __name__)
+
+WRITERS = (Role.CONTRIBUTOR, Role.SUPPORTER)
+KEY_SESSION = "story_key"
+NEW_KEY_SESSION = "new_story_key"
+PENDING_SESSION = "pending_draft"
+KEY_SESSION_SECONDS = 15 * 60
+KEY_NOT_FOUND = ("We could not find a story with that reference and key. Please check them and try again. "
+                 "Letters that look alike, spaces and dashes do not matter.")
+
+
+def _key_lookup_limit() -> str:
+    return current_app.config.get("STORY_KEY_RATE_LIMIT", "10 per minute;40 per hour")
+
+
+def _own_or_404(story_id: int) -> Story:
+    story = services.own_story(current_user, story_id)
+    if story is None:
+        abort(404)
+    return story
+
+
+def _may_write_for_others() -> bool:
+    return current_user.has_role(Role.SUPPORTER)
+
+
+def _always_for_others() -> bool:
+    return current_user.has_role(Role.SUPPORTER) and not current_user.has_role(Role.CONTRIBUTOR)
+
+
+def _story_text(form: StoryForm) -> services.StoryText:
+    text = form.story_text()
+    if getattr(current_user, "is_authenticated", False):
+        if _always_for_others():
+            return services.StoryText(**{**text.as_fields(), "on_behalf": True})
+        if not _may_write_for_others():
+            return services.StoryText(**{**text.as_fields(), "on_behalf": False, "contributor_name": None})
+    return text
+
+
+def _form_story_id(form: StoryForm) -> int | None:
+    try:
+        return int(form.story_id.data) if form.story_id.data else None
+    except ValueError:
+        return None
+
+
+def _render_write(form: StoryForm, story: Story | None, status: int = 200, notice: str | None = None):
+    if getattr(current_user, "is_authenticated", False) and _always_for_others():
+        form.on_behalf.data = "yes"
+    return render_template(
+        "stories/write.html", form=form, story=story, notice=notice,
+        show_on_behalf=getattr(current_user, "is_authenticated", False) and _may_write_for_others()
+        and not _always_for_others(),
+        always_for_others=getattr(current_user, "is_authenticated", False) and _always_for_others(),
+        max_chars=services.STORY_MAX_CHARS,
+    ), status
+
+
+@bp.before_app_request
+def keep_words_when_signed_out():
+    """When a sign-in has ended and someone presses Save, keep their words before sending them to sign in.
+
+    Registered with the blueprint, so it runs before security.enforce_access (added later in create_app), which
+    would otherwise turn the POST into a redirect and drop the text. It only ever keeps words and redirects.
+    """
+    if request.method != "POST" or request.endpoint not in ("stories.write", "stories.autosave"):
+        return None
+    if current_user.is_authenticated:
+        return None
+    form = StoryForm(meta={"csrf": False})
+    text = form.story_text()
+    if not (text.title.strip() or text.body.strip()):
+        return None
+    token = secrets.token_urlsafe(32)
+    services.keep_pending_draft(token, _form_story_id(form), text)
+    sign_in_url = url_for("accounts.sign_in", next=url_for("stories.recover", token=token))
+    if request.endpoint == "stories.autosave":
+        return jsonify(signed_out=True, sign_in_url=sign_in_url,
+                       message="You have been signed out, but your words are safe. "
+                               "Sign in again and we will bring them back."), 401
+    flash("Your sign-in had ended, so we kept your words safe. Please sign in again and we will bring you "
+          "straight back to them.", "warning")
+    return redirect(sign_in_url)
+
+
+@bp.errorhandler(CSRFError)
+def csrf_failed(error):
+    """The page was open too long to save safely. Nothing is saved, but the words come back to the person."""
+    if request.endpoint == "stories.autosave":
+        return jsonify(saved=False, message="We could not save just now. Your words are still here. "
+                                            "Please press Save."), 400
+    if request.endpoint == "stories.write":
+        form = StoryForm(meta={"csrf": False})
+        story_id = _form_story_id(form)
+        story = services.own_story(current_user, story_id) if story_id and current_user.is_authenticated else None
+        return _render_write(form, story, 400, notice=(
+            "For your safety we could not save that, because the page had been open for a long time. "
+            "Your words are all still here. Please press Save again."))
+    from storybank.errors import render_error
+
+    return render_error(400, "Your page had been open for a long time",
+                        "For your safety we could not save that. Please go back, refresh the page and try again.")
+
+
+@bp.route("/stories/write", methods=["GET", "POST"])
+@access(*WRITERS)
+def write():
+    if request.method == "GET":
+        story_id = request.args.get("story", type=int)
+        story = _own_or_404(story_id) if story_id else None
+        if story is not None and story.status != StoryStatus.DRAFT:
+            flash("This story has already been sent, so it cannot be changed here.", "success")
+            return redirect(url_for("stories.detail", story_id=story.id))
+        form = StoryForm(obj=story, formdata=None)
+        if story is not None:
+            form.story_id.data = str(story.id)
+            form.on_behalf.data = "yes" if story.supporter_id else "no"
+        return _render_write(form, story)
+
+    form = StoryForm()
+    story_id = _form_story_id(form)
+    story = _own_or_404(story_id) if story_id else None
+    if story is not None and story.status != StoryStatus.DRAFT:
+        flash("This story has already been sent, so it cannot be changed here.", "success")
+        return redirect(url_for("stories.detail", story_id=story.id))
+    valid = form.validate()
+    text = _story_text(form)
+    if story is None and not (text.title.strip() or text.body.strip()):
+        if request.form.get("action") != "continue":
+            form.body.errors.append("There is nothing to save yet. Please write a few words first.")
+        form.check_ready_to_send()
+        return _render_write(form, None, 400)
+    story = services.save_draft(current_user, text, story)
+    form.story_id.data = str(story.id)
+    if request.form.get("action") == "continue":
+        if valid and form.check_ready_to_send():
+            return redirect(url_for("stories.send", story_id=story.id))
+        return _render_write(form, story, 400)
+    if not valid:
+        return _render_write(form, story, 400)
+    flash("Your story is saved. You can come back to it at any time from “My stories”.", "success")
+    return redirect(url_for("stories.write", story=story.id))
+
+
+@bp.route("/stories/autosave", methods=["POST"])
+@access(*WRITERS)
+def autosave():
+    form = StoryForm()
+    story_id = _form_story_id(form)
+    story = _own_or_404(story_id) if story_id else None
+    if story is not None and story.status != StoryStatus.DRAFT:
+        return jsonify(saved=False, message="This story has already been sent."), 409
+    text = _story_text(form)
+    if not story and not (text.title.strip() or text.body.strip()):
+        return jsonify(saved=False, message="")
+    story = services.save_draft(current_user, text, story)
+    too_long = len(text.body) > services.STORY_MAX_CHARS
+    return jsonify(saved=True, story_id=story.id, too_long=too_long,
+                   write_url=url_for("stories.write", story=story.id),
+                   message="Saved" if not too_long else
+                   f"Saved, but your story is longer than {services.STORY_MAX_CHARS:,} characters. "
+                   "Please shorten it before you send it.")
+
+
+@bp.route("/stories/recover/<token>")
+@access(*WRITERS)
+def recover(token: str):
+    story = services.claim_pending_draft(token, current_user)
+    if story is None:
+        flash("We could not find those words any more. If you had saved a draft, it is in “My stories”.",
+              "warning")
+        return redirect(url_for("stories.mine"))
+    flash("Welcome back. Here are your words, just as you left them. They are saved.", "success")
+    return redirect(url_for("stories.write", story=story.id))
+
+
+@bp.route("/stories/<int:story_id>/send", methods=["GET", "POST"])
+@access(*WRITERS)
+def send(story_id: int):
+    story = _own_or_404(story_id)
+    if story.status != StoryStatus.DRAFT:
+        return redirect(url_for("stories.detail", story_id=story.id))
+    assisted = bool(story.supporter_id)
+    form = ConsentForm(assisted=assisted)
+    if assisted and not form.is_submitted():
+        form.supporter_name.data = current_user.name_to_show
+    if form.validate_on_submit():
+        try:
+            key = services.submit_story(story, form.choice(), current_user)
+        except services.StoryError as error:
+            flash(error.message, "warning")
+            return redirect(url_for("stories.write", story=story.id))
+        except consent_services.ConsentError as error:
+            form.agree.errors.append(str(error))
+        else:
+            session[NEW_KEY_SESSION] = {"story_id": story.id, "key": key}
+            return redirect(url_for("stories.sent", story_id=story.id))
+    return render_template("stories/consent.html", form=form, story=story, purposes=_purposes(),
+                           action=url_for("stories.send", story_id=story.id),
+                           heading="How can your story be used?", button="Send my story",
+                           wording=consent_wording(), back=url_for("stories.write", story=story.id)
+                           ), 400 if form.errors else 200
+
+
+@bp.route("/stories/<int:story_id>/sent")
+@access(*WRITERS)
+def sent(story_id: int):
+    story = _own_or_404(story_id)
+    if story.status == StoryStatus.DRAFT:
+        return redirect(url_for("stories.write", story=story.id))
+    new_key = session.get(NEW_KEY_SESSION)
+    key = None
+    if new_key and new_key.get("story_id") == story.id:
+        key = new_key["key"]
+        session.pop(NEW_KEY_SESSION, None)
+    return render_template("stories/sent.html", story=story, key=key,
+                           key_groups=key.split("-") if key else [],
+                           danger=suggests_danger(story.title, story.body))
+
+
+@bp.route("/my-stories")
+@access(*WRITERS)
+def mine():
+    return render_template("stories/mine.html", stories=services.stories_of(current_user), purposes=_purposes())
+
+
+@bp.route("/my-stories/<int:story_id>")
+@access(*WRITERS)
+def detail(story_id: int):
+    story = _own_or_404(story_id)
+    return render_template("stories/detail.html", story=story, purposes=_purposes())
+
+
+@bp.route("/my-stories/<int:story_id>/consent", methods=["GET", "POST"])
+@access(*WRITERS)
+def change_consent(story_id: int):
+    story = _own_or_404(story_id)
+    if story.status in (StoryStatus.DRAFT, StoryStatus.WITHDRAWN):
+        return redirect(url_for("stories.detail", story_id=story.id))
+    assisted = bool(story.supporter_id) and story.supporter_id == current_user.id
+    form = ConsentForm(assisted=assisted)
+    form.fill_from(story.current_consent)
+    if assisted and not form.is_submitted():
+        form.supporter_name.data = current_user.name_to_show
+    if form.validate_on_submit():
+        try:
+            consent_services.change_consent(story, form.choice(), current_user)
+        except consent_services.ConsentError as error:
+            form.agree.errors.append(str(error))
+        else:
+            flash("Your choices are saved. They apply from now on, everywhere.", "success")
+            return redirect(url_for("stories.detail", story_id=story.id))
+    return render_template("stories/consent.html", form=form, story=story, purposes=_purposes(),
+                           action=url_for("stories.change_consent", story_id=story.id),
+                           heading="Change how your story can be used", button="Save my choices",
+                           wording=consent_wording(), back=url_for("stories.detail", story_id=story.id)
+                           ), 400 if form.errors else 200
+
+
+@bp.route("/my-stories/<int:story_id>/withdraw", methods=["GET", "POST"])
+@access(*WRITERS)
+def withdraw(story_id: int):
+    story = _own_or_404(story_id)
+    form = ConfirmForm()
+    if story.status in (StoryStatus.DRAFT, StoryStatus.WITHDRAWN):
+        return redirect(url_for("stories.detail", story_id=story.id))
+    if form.validate_on_submit():
+        consent_services.withdraw(story, current_user)
+        flash("Your story has been withdrawn. From now on nobody else can see it or use it.", "success")
+        return redirect(url_for("stories.detail", story_id=story.id))
+    return render_template("stories/withdraw.html", story=story, form=form,
+                           action=url_for("stories.withdraw", story_id=story.id),
+                           back=url_for("stories.detail", story_id=story.id))
+
+
+@bp.route("/stories/easy-read")
+@access(ANYONE)
+def easy_read():
+    return render_template("stories/easy_read.html", easy_consent=EASY_READ_CONSENT,
+                           max_chars=services.STORY_MAX_CHARS)
+
+
+def _purposes() -> list[tuple[Purpose, str, str]]:
+    return [(p, PURPOSE_QUESTIONS[p], PURPOSE_EXPLANATIONS[p]) for p in Purpose]
+
+
+def _verified_story() -> Story | None:
+    """The story whose key was entered in this browser in the last few minutes, if any."""
+    held = session.get(KEY_SESSION)
+    if not held or held.get("until", 0) < time.time():
+        session.pop(KEY_SESSION, None)
+        return None
+    from storybank.extensions import db
+
+    return db.session.get(Story, held.get("id"))
+
+
+def _key_needed():
+    flash("For your safety, please enter your story reference and key again.", "warning")
+    return redirect(url_for("stories.key_lookup"))
+
+
+@bp.route("/my-story", methods=["GET", "POST"])
+@access(ANYONE)
+@limiter.limit(_key_lookup_limit, methods=["POST"])
+def key_lookup():
+    form = KeyLookupForm()
+    failed = False
+    if form.validate_on_submit():
+        story = services.look_up_story(form.reference.data, form.key.data)
+        if story is not None:
+            session[KEY_SESSION] = {"id": story.id, "until": time.time() + KEY_SESSION_SECONDS}
+            return redirect(url_for("stories.key_status"))
+        failed = True
+    return render_template("stories/key_lookup.html", form=form, failed=failed, failed_message=KEY_NOT_FOUND
+                           ), 400 if (failed or form.errors) else 200
+
+
+@bp.route("/my-story/status")
+@access(ANYONE)
+def key_status():
+    story = _verified_story()
+    if story is None:
+        return _key_needed()
+    return render_template("stories/key_status.html", story=story, purposes=_purposes(), form=ConfirmForm())
+
+
+@bp.route("/my-story/consent", methods=["GET", "POST"])
+@access(ANYONE)
+def key_change_consent():
+    story = _verified_story()
+    if story is None:
+        return _key_needed()
+    if story.status in (StoryStatus.DRAFT, StoryStatus.WITHDRAWN):
+        return redirect(url_for("stories.key_status"))
+    form = ConsentForm()
+    form.fill_from(story.current_consent)
+    if form.validate_on_submit():
+        try:
+            consent_services.change_consent(story, form.choice(), None, actor_label=services.KEY_HOLDER)
+        except consent_services.ConsentError as error:
+            form.agree.errors.append(str(error))
+        else:
+            flash("Your choices are saved. They apply from now on, everywhere.", "success")
+            return redirect(url_for("stories.key_status"))
+    return render_template("stories/consent.html", form=form, story=story, purposes=_purposes(),
+                           action=url_for("stories.key_change_consent"),
+                           heading="Change how your story can be used", button="Save my choices",
+                           wording=consent_wording(), back=url_for("stories.key_status")
+                           ), 400 if form.errors else 200
+
+
+@bp.route("/my-story/withdraw", methods=["GET", "POST"])
+@access(ANYONE)
+def key_withdraw():
+    story = _verified_story()
+    if story is None:
+        return _key_needed()
+    if story.status in (StoryStatus.DRAFT, StoryStatus.WITHDRAWN):
+        return redirect(url_for("stories.key_status"))
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        consent_services.withdraw(story, None, actor_label=services.KEY_HOLDER)
+        flash("Your story has been withdrawn. From now on nobody else can see it or use it.", "success")
+        return redirect(url_for("stories.key_status"))
+    return render_template("stories/withdraw.html", story=story, form=form, action=url_for("stories.key_withdraw"),
+                           back=url_for("stories.key_status"))
+
+
+@bp.route("/my-story/finish", methods=["POST"])
+@access(ANYONE)
+def key_finish():
+    session.pop(KEY_SESSION, None)
+    flash("You have finished. To look at your story again, you will need your reference and key.", "success")
+    return redirect(url_for("core.home"))
