@@ -63,12 +63,14 @@ def configure_extensions(app: Flask) -> None:
 
 def configure_blueprints(app: Flask) -> None:
     from storybank.accounts.admin_views import bp as admin_bp
+    from storybank.accounts.data_views import admin_bp as data_requests_bp
+    from storybank.accounts.data_views import bp as data_rights_bp
     from storybank.accounts.views import bp as accounts_bp
     from storybank.audit.views import bp as audit_bp
     from storybank.core.views import bp as core_bp
     from storybank.stories.views import bp as stories_bp
 
-    for blueprint in (core_bp, accounts_bp, admin_bp, audit_bp, stories_bp):
+    for blueprint in (core_bp, accounts_bp, admin_bp, audit_bp, data_rights_bp, data_requests_bp, stories_bp):
         app.register_blueprint(blueprint)
 
 

@@ -10,6 +10,7 @@ from flask.cli import AppGroup
 
 from storybank.accounts import services
 from storybank.accounts.roles import Role
+from storybank.stories.retention import retention_cli
 
 users_cli = AppGroup("users", help="Look after accounts.")
 
@@ -61,3 +62,4 @@ def seed_demo_command(if_empty: bool, force: bool) -> None:
 def init_app(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(retention_cli)

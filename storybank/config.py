@@ -43,6 +43,12 @@ def load_config(instance_path: Path, env: dict[str, str] | None = None, override
         database_url = "postgresql+psycopg://" + database_url.removeprefix("postgres://")
     elif database_url.startswith("postgresql://"):
         database_url = "postgresql+psycopg://" + database_url.removeprefix("postgresql://")
+    retention_days = env.get("STORYBANK_WITHDRAWN_RETENTION_DAYS", "30").strip()
+    if not (retention_days.isascii() and retention_days.isdigit()):
+        raise ConfigError(
+            "STORYBANK_WITHDRAWN_RETENTION_DAYS must be a whole number of days (0 or more), "
+            f"for example 30. It is {retention_days!r} now."
+        )
     return {
         "STORYBANK_ENV": "production" if production else "development",
         "SECRET_KEY": secret,
@@ -61,5 +67,11 @@ def load_config(instance_path: Path, env: dict[str, str] | None = None, override
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "PASSWORD_MIN_LENGTH": 10,
+        "STORYBANK_CLAIM_MINUTES": int(env.get("STORYBANK_CLAIM_MINUTES", "30")),
+        "STORYBANK_SAFEGUARDING_HOURS": int(env.get("STORYBANK_SAFEGUARDING_HOURS", "24")),
+        "STORYBANK_PURGE_ORIGINALS_DAYS": int(env["STORYBANK_PURGE_ORIGINALS_DAYS"])
+        if env.get("STORYBANK_PURGE_ORIGINALS_DAYS") else None,
+        "STORYBANK_EMAIL_SENDER": env.get("STORYBANK_EMAIL_SENDER", "log"),
+        "STORYBANK_WITHDRAWN_RETENTION_DAYS": int(retention_days),
         "HSTS": production,
     }

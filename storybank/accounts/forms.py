@@ -100,3 +100,32 @@ class UserAccessForm(FlaskForm):
 
     def role_set(self) -> set[Role]:
         return {Role(value) for value in self.roles.data or []}
+
+
+class DeleteAccountForm(FlaskForm):
+    password = PasswordField(
+        "Your password",
+        description="We ask for it so that nobody else can delete your account.",
+        validators=[DataRequired("Please type your password, so we know it is really you."),
+                    MaxChars(128, "Your password")],
+    )
+
+
+class EraseAccountForm(FlaskForm):
+    """An admin types the person's username, so the wrong account is never erased by a slip of the mouse."""
+
+    confirm_username = StringField(
+        "Type their username to confirm",
+        filters=[_strip],
+        validators=[DataRequired("Please type the username of the account to erase."),
+                    MaxChars(40, "The username")],
+    )
+
+    def __init__(self, *args, person_username: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person_username = person_username
+
+    def validate_confirm_username(self, field):
+        if field.data != self.person_username:
+            raise ValidationError(f"That is not {self.person_username}. Please type their username exactly, "
+                                  "so we erase the right account.")

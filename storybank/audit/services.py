@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from sqlalchemy import select, update
 
 from storybank.audit.models import AuditEvent
 from storybank.extensions import db
@@ -29,3 +32,48 @@ def record(action: str, actor: Any = None, obj: Any = None, *, object_type: str 
     )
     db.session.add(event_row)
     return event_row
+
+
+def pseudonymise_actor(user_id: int, label: str, *, names: tuple[str, ...] = ()) -> int:
+    """Replace a deleted person with a pseudonym throughout the log; returns how many events were rewritten.
+
+    The log is append-only (the ORM refuses updates), and this is the only sanctioned rewrite of it. UK GDPR gives
+    a person the right to have their personal data erased, while accountability means we must still be able to
+    show what was done and when (who approved a story, who withdrew it). So we keep every event and remove only
+    who the person was: events they did lose their actor id and show ``label`` instead, and in events about their
+    account any of ``names`` (their username, name, email address) in the detail or before/after is replaced by
+    ``label`` too. A Core ``update()`` is used on purpose, so the ORM listener that guards the log is not involved.
+    The caller owns the commit, so the rewrite happens together with the deletion or not at all.
+    """
+    table = AuditEvent.__table__
+    label = label[:80]
+    rewritten = db.session.execute(
+        update(table).where(table.c.actor_id == user_id).values(actor_id=None, actor_label=label)
+    ).rowcount or 0
+    names = tuple(name for name in names if name)
+    if not names:
+        return rewritten
+    about_them = db.session.execute(
+        select(table.c.id, table.c.detail, table.c.before, table.c.after)
+        .where(table.c.object_type == "users", table.c.object_id == str(user_id))
+    ).all()
+    for row in about_them:
+        changes = {column: _without_names(getattr(row, column), names, label)
+                   for column in ("detail", "before", "after")}
+        changes = {column: value for column, value in changes.items() if value != getattr(row, column)}
+        if changes:
+            db.session.execute(update(table).where(table.c.id == row.id).values(**changes))
+            rewritten += 1
+    return rewritten
+
+
+def _without_names(value: Any, names: tuple[str, ...], label: str) -> Any:
+    if isinstance(value, str):
+        for name in sorted(names, key=len, reverse=True):
+            value = re.sub(re.escape(name), label, value, flags=re.IGNORECASE)
+        return value
+    if isinstance(value, dict):
+        return {key: _without_names(item, names, label) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_names(item, names, label) for item in value]
+    return value

@@ -1,0 +1,242 @@
+"""A person's data rights: a copy of everything we hold about them, and deleting their account.
+
+One dict (``personal_data``) is built for both downloads, JSON and the printable page, so they can never disagree.
+Deleting an account withdraws every story the person wrote or helped someone share, erases its words at once
+(through the same rule as the retention purge), deletes their drafts, pseudonymises them in the audit log and
+deletes the account itself. Stories shared on someone else's behalf go too: the account that shared them is the
+only account that looked after them, and a story we cannot ask anyone about is not one we should keep using.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, select
+
+from storybank.accounts.models import User, UserRole, UserSession
+from storybank.accounts.passwords import verify_password
+from storybank.accounts.roles import Role
+from storybank.accounts.services import AccountError
+from storybank.audit.models import AuditEvent
+from storybank.audit.services import pseudonymise_actor, record
+from storybank.consent.models import ConsentRecord
+from storybank.consent.wording import CONSENT_WORDING
+from storybank.db_types import utcnow
+from storybank.extensions import db
+from storybank.stories.models import PendingDraft, Story, StoryStatus
+from storybank.stories.retention import erase_story_text
+
+EXPORT_FORMATS = ("json", "html")
+NOTHING_DELETED_MESSAGE = ("That is not the password for this account, so nothing has been deleted. "
+                  "Please try again. If you have forgotten it, an admin can help.")
+
+
+def _when(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _stories_of(person: User) -> list[Story]:
+    return list(db.session.scalars(
+        select(Story).where((Story.author_id == person.id) | (Story.supporter_id == person.id)).order_by(Story.id)))
+
+
+def _part(story: Story, person: User) -> str:
+    if story.supporter_id == person.id:
+        return "you shared it on someone else's behalf"
+    return "you wrote it"
+
+
+def _consent(consent: ConsentRecord, person: User) -> dict:
+    return {
+        "recorded_at": _when(consent.created_at),
+        "uses_agreed": [purpose.value for purpose in consent.scopes],
+        "withdrawn": consent.withdrawn,
+        "name_shown_with_the_story": consent.attribution.value,
+        "name_to_show": consent.attribution_name,
+        "review_date": consent.review_date.isoformat(),
+        "wording_version": consent.wording_version,
+        "wording_agreed_to": list(CONSENT_WORDING.get(consent.wording_version, ())),
+        "how_consent_was_given": consent.method.value,
+        "recorded_by_you": consent.recorded_by_id == person.id,
+        "supporter_name_recorded": consent.recorded_by_name,
+    }
+
+
+def _pending_words(story: Story) -> list[dict]:
+    rows = db.session.scalars(select(PendingDraft).where(PendingDraft.story_id == story.id)
+                              .order_by(PendingDraft.id))
+    return [{"kept_at": _when(row.created_at), "words": row.fields} for row in rows]
+
+
+def _story(story: Story, person: User) -> dict:
+    return {
+        "id": story.id,
+        "reference": story.reference,
+        "your_part": _part(story, person),
+        "status": story.status.value,
+        "status_in_plain_words": story.status.plain_words,
+        "title": story.title,
+        "shared_on_behalf_of": story.contributor_name,
+        "text_as_written": story.body,
+        "text_after_moderation": story.moderated_body,
+        "words_kept_after_a_sign_in_ended": _pending_words(story),
+        "context": {
+            "care_setting": story.care_setting,
+            "region": story.region,
+            "who_it_is_about": story.about_whom,
+            "when_it_happened": story.when_happened,
+        },
+        "started_at": _when(story.created_at),
+        "last_changed_at": _when(story.updated_at),
+        "sent_at": _when(story.submitted_at),
+        "approved_at": _when(story.approved_at),
+        "withdrawn_at": _when(story.withdrawn_at),
+        "consent_records": [_consent(consent, person) for consent in story.consent_records],
+    }
+
+
+def personal_data(person: User) -> dict:
+    """Everything StoryBank holds about ``person``, as plain values ready for JSON. Never the password hash."""
+    sessions = db.session.scalars(select(UserSession).where(UserSession.user_id == person.id)
+                                  .order_by(UserSession.id))
+    events = db.session.scalars(select(AuditEvent).where(AuditEvent.actor_id == person.id).order_by(AuditEvent.id))
+    return {
+        "about_this_copy": {
+            "service": "StoryBank",
+            "made_at": _when(utcnow()),
+            "what_it_is": "Everything StoryBank holds about you. Your password is not here: we only keep it "
+                          "scrambled, in a form nobody can read back.",
+        },
+        "account": {
+            "id": person.id,
+            "username": person.username,
+            "name_we_call_you": person.display_name,
+            "email": person.email,
+            "can_sign_in": person.active,
+            "joined_at": _when(person.created_at),
+            "last_signed_in_at": _when(person.last_sign_in_at),
+        },
+        "roles": sorted(role.value for role in person.roles),
+        "sign_ins": [{"started_at": _when(row.created_at), "last_seen_at": _when(row.last_seen_at),
+                      "ended_at": _when(row.ended_at)} for row in sessions],
+        "stories": [_story(story, person) for story in _stories_of(person)],
+        "what_you_did": [{"at": _when(event.occurred_at), "action": event.action, "object_type": event.object_type,
+                          "object_id": event.object_id, "before": event.before, "after": event.after,
+                          "detail": event.detail} for event in events],
+    }
+
+
+def export_personal_data(person: User, actor: Any, fmt: str) -> dict:
+    """The copy, with an audit event saying who asked for it and in which format."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    data = personal_data(person)
+    record("data.exported", actor, person, after={"format": fmt})
+    db.session.commit()
+    return data
+
+
+@dataclass(frozen=True)
+class DeletionPreview:
+    """What deleting this account would do, counted, so the confirmation page can say it exactly."""
+
+    own_stories: int
+    on_behalf_stories: int
+    drafts: int
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.own_stories or self.on_behalf_stories or self.drafts)
+
+
+def deletion_preview(person: User) -> DeletionPreview:
+    stories = _stories_of(person)
+    drafts = [s for s in stories if s.status == StoryStatus.DRAFT]
+    sent = [s for s in stories if s.status != StoryStatus.DRAFT]
+    on_behalf = [s for s in sent if s.supporter_id == person.id]
+    return DeletionPreview(own_stories=len(sent) - len(on_behalf), on_behalf_stories=len(on_behalf),
+                           drafts=len(drafts))
+
+
+@dataclass(frozen=True)
+class DeletionResult:
+    stories_withdrawn: int
+    stories_erased: int
+    drafts_deleted: int
+    pseudonym: str
+
+
+def _only_admin(person: User) -> bool:
+    if Role.ADMIN not in person.roles:
+        return False
+    admins = db.session.scalar(select(func.count()).select_from(UserRole).join(User)
+                               .where(UserRole.role == Role.ADMIN, User.active.is_(True)))
+    return admins <= 1
+
+
+def _withdraw(story: Story, actor: Any, by_admin: bool) -> None:
+    from storybank.consent.services import withdraw
+
+    withdraw(story, actor, recorded_by_name="An admin, at the person's request" if by_admin else None)
+
+
+def _check_may_delete(person: User, actor: User, password: str | None) -> bool:
+    """Returns whether an admin is acting for the person; raises when the deletion must not happen."""
+    by_admin = actor.id != person.id
+    if by_admin and not actor.has_role(Role.ADMIN):
+        raise PermissionError("Only an admin can delete someone else's account.")
+    if not by_admin and not verify_password(person.password_hash, password or ""):
+        raise AccountError(NOTHING_DELETED_MESSAGE, "password")
+    if _only_admin(person):
+        raise AccountError("This is the only admin account, so StoryBank would have nobody to run it. "
+                           "Please make someone else an admin first.", None if by_admin else "password")
+    return by_admin
+
+
+def _erase_or_delete(story: Story, person_id: int, actor: User, reason: str) -> tuple[int, int]:
+    """A draft is deleted (nobody else ever saw it); a withdrawn story keeps its row and loses its words."""
+    if story.status == StoryStatus.DRAFT:
+        record("story.draft_deleted", actor, story, detail=reason)
+        db.session.execute(delete(PendingDraft).where(PendingDraft.story_id == story.id))
+        db.session.delete(story)
+        return 0, 1
+    erased = erase_story_text(story, actor, reason=reason)
+    if story.author_id == person_id:
+        story.author_id = None
+    if story.supporter_id == person_id:
+        story.supporter_id = None
+    return int(erased), 0
+
+
+def delete_account(person: User, actor: User, *, password: str | None = None) -> DeletionResult:
+    """Delete ``person``'s account. They need their password; an admin acting on a request does not.
+
+    Every story they wrote or shared for someone is withdrawn (a new consent record, so it disappears from every
+    use at once) and its words erased; drafts are deleted; their sign-ins end; audit events stay, with the person
+    replaced by a pseudonym; the account row is deleted. Withdrawals commit one by one (withdrawing is always safe
+    to keep); everything after them happens in one transaction.
+    """
+    by_admin = _check_may_delete(person, actor, password)
+    person_id = person.id
+    names = tuple(n for n in (person.username, person.display_name, person.email) if n)
+    pseudonym = f"deleted person #{secrets.token_hex(4)}"
+    to_withdraw = [s for s in _stories_of(person) if s.status not in (StoryStatus.DRAFT, StoryStatus.WITHDRAWN)]
+    for story in to_withdraw:
+        _withdraw(story, actor, by_admin)
+    reason = "account deleted by an admin, at the person's request" if by_admin else "account deleted by the person"
+    erased = drafts = 0
+    for story in _stories_of(person):
+        story_erased, draft_deleted = _erase_or_delete(story, person_id, actor, reason)
+        erased += story_erased
+        drafts += draft_deleted
+    record("account.deleted", actor, object_type="users", object_id=person_id, detail=reason,
+           after={"stories_withdrawn": len(to_withdraw), "stories_erased": erased, "drafts_deleted": drafts})
+    db.session.flush()
+    pseudonymise_actor(person_id, pseudonym, names=names)
+    db.session.execute(delete(UserSession).where(UserSession.user_id == person_id))
+    db.session.delete(person)
+    db.session.commit()
+    return DeletionResult(stories_withdrawn=len(to_withdraw), stories_erased=erased, drafts_deleted=drafts,
+                          pseudonym=pseudonym)
