@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc
@@ -38,20 +40,92 @@ for _name in ("sb_rule_findings", "sb_trained_findings", "sb_findings", "sb_safe
         Doc.set_extension(_name, default=None)
 
 
+@lru_cache(maxsize=1)
+def _lemma_table():
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+class _LemmaCache:
+    """Lemma ids cached per word id (orth), so each distinct word is looked up in the table only once.
+
+    `lowercase` looks the lowercase form up instead of the word as written. The cache only grows with the
+    vocabulary, which spaCy keeps for the life of the process anyway.
+    """
+
+    def __init__(self, nlp: Language, lowercase: bool) -> None:
+        self.strings = nlp.vocab.strings
+        self.table = _lemma_table()
+        self.lowercase = lowercase
+        self.ids: dict[int, int] = {}
+
+    def miss(self, orth: int) -> int:
+        word = self.strings[orth]
+        if self.lowercase:
+            word = word.lower()
+        lemma = self.strings.add(self.table.get(word, word))
+        self.ids[orth] = lemma
+        return lemma
+
+
+@Language.factory("storybank_lookup_lemmatizer")
+class LookupLemmatizer:
+    """spaCy's lookup lemmatizer (lemma = table.get(text, text)) without building a Token per word.
+
+    Tokens that already have a lemma keep it, as with spaCy's lemmatizer when overwrite is off.
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.cache = _LemmaCache(nlp, lowercase=False)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        ids, miss = self.cache.ids, self.cache.miss
+        arr = doc.to_array([ORTH, LEMMA])
+        lemmas = numpy.array([ids[o] if o in ids else miss(o) for o in arr[:, 0].tolist()], dtype="uint64")
+        if arr[:, 1].any():
+            lemmas = numpy.where(arr[:, 1] == 0, lemmas, arr[:, 1])
+        doc.from_array([LEMMA], lemmas)
+        return doc
+
+
 @Language.factory("storybank_lemma_case")
 class LemmaCase:
     """Lowercase lemmas, looked up again in lowercase, so a sentence-initial "Waiting" matches "wait"."""
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+        self.cache = _LemmaCache(nlp, lowercase=True)
 
     def __call__(self, doc: Doc) -> Doc:
-        table = self.table
-        for i in capital_indices(doc):
-            tok = doc[i]
-            lower = tok.lower_
-            tok.lemma_ = table.get(lower, lower)
+        capitals = capital_indices(doc)
+        if not capitals:
+            return doc
+        ids, miss = self.cache.ids, self.cache.miss
+        arr = doc.to_array([ORTH, LEMMA])
+        orths = arr[capitals, 0].tolist()
+        lemmas = arr[:, 1]
+        lemmas[capitals] = numpy.array([ids[o] if o in ids else miss(o) for o in orths], dtype="uint64")
+        doc.from_array([LEMMA], lemmas)
         return doc
+
+
+class _TextKeepingTokenizer:
+    """The tokenizer, keeping the text it was given: doc.text would rebuild it from every token."""
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data["sb_text"] = text
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)
 
 
 @Language.factory("storybank_personal_data")
@@ -158,8 +232,10 @@ def get_pipeline(model: str | None = None) -> Language:
     """The analysis pipeline, built once per process for each model name (None or "" means rules only)."""
     nlp = spacy.blank("en")
     _drop_name_like_abbreviations(nlp)
+    nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    # Same lemmas as spaCy's lookup lemmatizer (same table), set from an array instead of token by token.
+    nlp.add_pipe("storybank_lookup_lemmatizer", name="lemmatizer")
     nlp.add_pipe("storybank_lemma_case")
     nlp.add_pipe("storybank_personal_data")
     if model:

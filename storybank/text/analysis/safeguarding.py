@@ -1,19 +1,20 @@
 """Safeguarding signals: sentences that read as a disclosure of harm happening now or recently.
 
-Rules match lemmas with spaCy's Matcher, then drop matches that are only talk about the subject: negated
-("I would never hurt myself"), hypothetical ("if he ever hit me"), about training, or long in the past.
+Rules are written as spaCy Matcher patterns over lemmas, then we drop matches that are only talk about the
+subject: negated ("I would never hurt myself"), hypothetical ("if he ever hit me"), about training, or long in
+the past.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 
-import numpy
-from spacy.attrs import LEMMA, LOWER, SENT_START
+from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
 
 from .lexicon import lower_prob
 from .models import SafeguardingSignal
@@ -630,149 +631,318 @@ IRREGULAR = {
 }
 
 
+_LEMMA, _LOWER = 0, 1
+_ALPHA, _PUNCT, _LIKE_NUM = 0, 1, 2
+_QUANTIFIER_RE = re.compile(r"\{(\d+),(\d+)\}")
+
+
+def _ids(words: Iterable[str]) -> frozenset[int]:
+    return frozenset(get_string_id(w) for w in words)
+
+
+class _Tokens:
+    """One doc's token attributes as plain lists of ints, read with doc.to_array (no Token objects).
+
+    Lexeme flags (IS_ALPHA, IS_PUNCT, LIKE_NUM) come from a cache per word id shared across docs.
+    """
+
+    __slots__ = ("doc", "cols", "lemma", "lower", "orth", "starts", "bounds", "lemma_sets", "_flags", "_vocab")
+
+    def __init__(self, doc: Doc, lemma: list[int], lower: list[int], flags: dict[int, tuple[int, ...]]) -> None:
+        self.doc = doc
+        self.lemma, self.lower = lemma, lower
+        self.cols = (lemma, lower)
+        arr = doc.to_array([SENT_START, ORTH])
+        self.orth = arr[:, 1].tolist()
+        starts = [i for i, v in enumerate(arr[:, 0].tolist()) if v == 1]
+        if not starts or starts[0] != 0:
+            starts = [0, *starts]
+        self.starts = starts
+        self.bounds = [*starts, len(doc)]
+        self.lemma_sets: dict[int, frozenset[int]] = {}
+        self._flags = flags
+        self._vocab = doc.vocab
+
+    def flags(self, i: int) -> tuple[int, ...]:
+        """(IS_ALPHA, IS_PUNCT, LIKE_NUM) of token i."""
+        orth = self.orth[i]
+        found = self._flags.get(orth)
+        if found is None:
+            lex = self._vocab[orth]
+            found = self._flags[orth] = (int(lex.is_alpha), int(lex.is_punct), int(lex.like_num))
+        return found
+
+
+Test = Callable[[_Tokens, int], bool]
+
+
+class _Rule:
+    """A Matcher pattern compiled to Python tests over _Tokens, for the few sentences that hold its anchor.
+
+    spaCy's Matcher runs "IN" lists as Python predicates token by token; these rules run only where their
+    rarest word occurs, so plain set lookups on int lists are several times faster. Only the pattern features
+    the rules use are supported: LEMMA and LOWER with a string, IN, NOT_IN or REGEX; IS_ALPHA and IS_PUNCT;
+    OP absent, "?" or "{m,n}".
+    """
+
+    def __init__(self, pattern: list[dict], strings) -> None:
+        self.specs: list[tuple[list[Test], int, int]] = []
+        # A word the match must have at a fixed offset from its start: candidate starts come from a set lookup.
+        self.key: tuple[int, int, frozenset[int]] | None = None
+        for offset, spec in enumerate(pattern):
+            if spec.get("OP") is not None:
+                break
+            for name in ("LEMMA", "LOWER"):
+                value = spec.get(name)
+                words = [value] if isinstance(value, str) else (value or {}).get("IN")
+                if words and self.key is None:
+                    self.key = (offset, _LEMMA if name == "LEMMA" else _LOWER, _ids(words))
+        for spec in pattern:
+            op = spec.get("OP")
+            if op is None:
+                low, high = 1, 1
+            elif op == "?":
+                low, high = 0, 1
+            elif _QUANTIFIER_RE.fullmatch(op):
+                low, high = (int(g) for g in _QUANTIFIER_RE.fullmatch(op).groups())  # type: ignore[union-attr]
+            else:
+                raise ValueError(f"unsupported OP {op!r} in a safeguarding rule")
+            tests = [self._test(key, value, strings) for key, value in spec.items() if key != "OP"]
+            self.specs.append((tests, low, high))
+
+    @staticmethod
+    def _test(key: str, value, strings) -> Test:  # noqa: C901
+        if key in ("IS_ALPHA", "IS_PUNCT"):
+            flag, want = (_ALPHA if key == "IS_ALPHA" else _PUNCT), int(bool(value))
+            return lambda t, i: t.flags(i)[flag] == want
+        if key not in ("LEMMA", "LOWER"):
+            raise ValueError(f"unsupported attribute {key!r} in a safeguarding rule")
+        col = _LEMMA if key == "LEMMA" else _LOWER
+        if isinstance(value, str):
+            wanted = get_string_id(value)
+            return lambda t, i: t.cols[col][i] == wanted
+        if set(value) == {"IN"}:
+            among = _ids(value["IN"])
+            return lambda t, i: t.cols[col][i] in among
+        if set(value) == {"NOT_IN"}:
+            outside = _ids(value["NOT_IN"])
+            return lambda t, i: t.cols[col][i] not in outside
+        if set(value) == {"REGEX"}:
+            regex, seen = re.compile(value["REGEX"]), {}
+
+            def search(t: _Tokens, i: int) -> bool:
+                word = t.cols[col][i]
+                if word not in seen:
+                    seen[word] = regex.search(strings[word]) is not None
+                return seen[word]
+
+            return search
+        raise ValueError(f"unsupported value {value!r} in a safeguarding rule")
+
+    def starts(self, t: _Tokens, begin: int, end: int) -> list[int]:
+        """Token indices in [begin, end) where the pattern matches, as spaCy's Matcher on that span finds."""
+        if self.key is None:
+            return [i for i in range(begin, end) if self._match(t, 0, i, end)]
+        offset, col, words = self.key
+        values = t.cols[col]
+        return [
+            i - offset for i in range(begin + offset, end) if values[i] in words and self._match(t, 0, i - offset, end)
+        ]
+
+    def _match(self, t: _Tokens, k: int, i: int, end: int) -> bool:
+        if k == len(self.specs):
+            return True
+        tests, low, high = self.specs[k]
+        taken = 0
+        while True:
+            if taken >= low and self._match(t, k + 1, i + taken, end):
+                return True
+            j = i + taken
+            if taken == high or j >= end or not all(test(t, j) for test in tests):
+                return False
+            taken += 1
+
+
 class SafeguardingRules:
-    """One small Matcher per rule, run only on sentences holding that rule's rarest word (for speed)."""
+    """The rules compiled once; each runs only on sentences holding that rule's rarest word (for speed)."""
 
     def __init__(self, nlp: Language) -> None:
-        self.matchers: list[Matcher] = []
-        self.anchors: list[set[int]] = []
-        for index, (category, _reason, pattern, _checks) in enumerate(RULES):
-            matcher = Matcher(nlp.vocab)
-            matcher.add(f"{category}:{index}", [pattern])
-            self.matchers.append(matcher)
+        self.strings = nlp.vocab.strings
+        self.rules: list[_Rule] = []
+        self.anchors: list[frozenset[int]] = []
+        for _category, _reason, pattern, _checks in RULES:
+            self.rules.append(_Rule(pattern, self.strings))
             words = set(_anchor_values(pattern))
             for word in list(words):
                 words.update(IRREGULAR.get(word, ()))
-            self.anchors.append({nlp.vocab.strings.add(w) for w in words})
-        self.triggers: set[int] = set().union(*self.anchors)
-        self.trigger_array = numpy.array(sorted(self.triggers), dtype="uint64")
+            self.anchors.append(frozenset(self.strings.add(w) for w in words))
+        self.triggers: frozenset[int] = frozenset().union(*self.anchors)
+        self._lemma_lower: dict[int, int] = {}
+        self._flags: dict[int, tuple[int, ...]] = {}
 
-    def matches(self, doc: Doc) -> tuple[list[int], list[tuple[str, int, Span]]]:
-        """Sentence boundaries, and (rule label, token index, sentence) for every rule match."""
-        arr = doc.to_array([LEMMA, LOWER, SENT_START])
+    def tokens(self, doc: Doc) -> _Tokens | None:
+        """The doc's token attributes, or None when no rule's anchor word occurs."""
+        if not len(doc):
+            return None
+        arr = doc.to_array([LEMMA, LOWER])
+        lemma, lower = arr[:, 0].tolist(), arr[:, 1].tolist()
+        if self.triggers.isdisjoint(lemma) and self.triggers.isdisjoint(lower):
+            return None
+        return _Tokens(doc, lemma, lower, self._flags)
+
+    def matches(self, t: _Tokens) -> list[tuple[int, int, int]]:
+        """(rule index, token index, sentence index) for every rule match, rule by rule, sentence by sentence."""
         triggers = self.triggers
         positions: dict[int, list[int]] = {}
-        hit_rows = numpy.nonzero(
-            numpy.isin(arr[:, 0], self.trigger_array) | numpy.isin(arr[:, 1], self.trigger_array)
-        )
-        for i in hit_rows[0].tolist():
-            lemma, lower = int(arr[i, 0]), int(arr[i, 1])
+        for i, (lemma, lower) in enumerate(zip(t.lemma, t.lower, strict=True)):
             if lemma in triggers:
                 positions.setdefault(lemma, []).append(i)
             if lower in triggers and lower != lemma:
                 positions.setdefault(lower, []).append(i)
-        if not positions:
-            return [], []
-        starts = numpy.nonzero(arr[:, 2] == 1)[0].tolist()
-        if not starts or starts[0] != 0:
-            starts = [0, *starts]
-        bounds = [*starts, len(doc)]
-        found: list[tuple[str, int, Span]] = []
-        for anchors, matcher in zip(self.anchors, self.matchers, strict=True):
-            sentence_ids = {
-                bisect_right(starts, i) - 1 for a in anchors & positions.keys() for i in positions[a]
-            }
+        found: list[tuple[int, int, int]] = []
+        present = positions.keys()
+        for index, (anchors, rule) in enumerate(zip(self.anchors, self.rules, strict=True)):
+            if anchors.isdisjoint(present):
+                continue
+            sentence_ids = {bisect_right(t.starts, i) - 1 for a in anchors & present for i in positions[a]}
             for sid in sorted(sentence_ids):
-                sent = doc[bounds[sid] : bounds[sid + 1]]
-                for span in matcher(sent, as_spans=True):
-                    found.append((span.label_, span.start, sent))
-        return bounds, found
+                for start in rule.starts(t, t.bounds[sid], t.bounds[sid + 1]):
+                    found.append((index, start, sid))
+        return found
+
+    def sentence_words(self, t: _Tokens, sid: int) -> frozenset[int]:
+        """Ids of every lowercase lemma and lowercase form in a sentence."""
+        words = t.lemma_sets.get(sid)
+        if words is None:
+            begin, end = t.bounds[sid], t.bounds[sid + 1]
+            lemma_lower, strings = self._lemma_lower, self.strings
+            lowered = []
+            for lemma in t.lemma[begin:end]:
+                if lemma not in lemma_lower:
+                    lemma_lower[lemma] = get_string_id(strings[lemma].lower())
+                lowered.append(lemma_lower[lemma])
+            words = t.lemma_sets[sid] = frozenset(lowered).union(t.lower[begin:end])
+        return words
 
 
 def build_safeguarding_matcher(nlp: Language) -> SafeguardingRules:
     return SafeguardingRules(nlp)
 
 
-def _negated(sent: Span, start: int) -> bool:
-    window = sent.doc[max(sent.start, start - 4) : start]
+NEG_IDS = _ids(NEG)
+WOULD_IDS = _ids({"would", "wouldn't", "won't"})
+HYPOTHETICAL_IDS = _ids({"if", "imagine", "whether", "might", "afraid"})
+CONDITIONAL_IDS = _ids({"would", "could", "'d"})
+TOPIC_IDS = _ids(TOPIC_LEMMAS)
+PAST_MARKER_IDS = _ids(PAST_MARKERS)
+PAST_TENSE_IDS = _ids({"ago", "was", "were"})
+NOW_ID, STILL_ID = get_string_id("now"), get_string_id("still")
+NON_FAMILY_IDS = _ids(NON_FAMILY_ABUSERS)
+DOMESTIC_IDS = _ids(DOMESTIC)
+POSSESSOR_IDS = _ids({"my", "her", "his", "our", "their", "'s"})
+APOSTROPHE_S_IDS = _ids({"'s", "’s"})
+CHILD_IDS = _ids({"son", "daughter"})
+SAME_SENTENCE_ONLY_IDS = _ids({"father", "mother", "daughter", "sister"})
+SPEECH_IDS = _ids(SPEECH)
+
+
+def _negated(t: _Tokens, sent_start: int, start: int) -> bool:
+    lower = t.lower
     return any(
-        t.lower_ in NEG or t.lower_ in {"would", "wouldn't", "won't"} and t.i < start - 1 for t in window
+        lower[i] in NEG_IDS or lower[i] in WOULD_IDS and i < start - 1
+        for i in range(max(sent_start, start - 4), start)
     )
 
 
-def _hypothetical(sent: Span, start: int) -> bool:
-    before = sent.doc[sent.start : start]
-    return any(t.lower_ in {"if", "imagine", "whether", "might", "afraid"} for t in before) or any(
-        t.lower_ in {"would", "could", "'d"} for t in sent.doc[max(sent.start, start - 3) : start]
+def _hypothetical(t: _Tokens, sent_start: int, start: int) -> bool:
+    lower = t.lower
+    return any(lower[i] in HYPOTHETICAL_IDS for i in range(sent_start, start)) or any(
+        lower[i] in CONDITIONAL_IDS for i in range(max(sent_start, start - 3), start)
     )
 
 
-def _long_past(sent: Span) -> bool:
-    if any(t.lower_ in PAST_MARKERS for t in sent):
+def _long_past(t: _Tokens, begin: int, end: int, strings) -> bool:
+    if not PAST_MARKER_IDS.isdisjoint(t.lower[begin:end]):
         return True
-    return any(t.like_num and len(t.text) == 4 and t.text.startswith("19") for t in sent)
+    for i in range(begin, end):
+        if t.flags(i)[_LIKE_NUM]:
+            text = strings[t.orth[i]]
+            if len(text) == 4 and text.startswith("19"):
+                return True
+    return False
 
 
-def _is_domestic(doc: Doc, sent: Span, sents: list[Span], index: int) -> bool:
-    if any(t.lower_ in NON_FAMILY_ABUSERS for t in sent):
+def _is_domestic(t: _Tokens, sid: int, strings) -> bool:
+    lower, bounds = t.lower, t.bounds
+    if not NON_FAMILY_IDS.isdisjoint(lower[bounds[sid] : bounds[sid + 1]]):
         return False
-    for other in sents[max(0, index - 2) : index + 1]:
-        for tok in other:
-            if tok.lower_ not in DOMESTIC and not tok.lower_.startswith("ex-"):
+    n = len(lower)
+    for other in range(max(0, sid - 2), sid + 1):
+        for i in range(bounds[other], bounds[other + 1]):
+            word = lower[i]
+            if word not in DOMESTIC_IDS and not strings[word].startswith("ex-"):
                 continue
-            prev = doc[tok.i - 1] if tok.i > 0 else None
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if prev is None or prev.lower_ not in {"my", "her", "his", "our", "their", "'s"}:
+            if i == 0 or lower[i - 1] not in POSSESSOR_IDS:
                 continue
-            if nxt is not None and (nxt.lower_ in {"'s", "’s"} and tok.lower_ not in {"son", "daughter"}):
+            nxt = lower[i + 1] if i + 1 < n else None
+            if nxt is not None and nxt in APOSTROPHE_S_IDS and word not in CHILD_IDS:
                 continue
-            if nxt is not None and nxt.lower_ in SPEECH:
+            if nxt is not None and nxt in SPEECH_IDS:
                 continue
-            if tok.lower_ in {"father", "mother", "daughter", "sister"} and other is not sent:
+            if word in SAME_SENTENCE_ONLY_IDS and other != sid:
                 continue
             return True
     return False
 
 
 def find_safeguarding(doc: Doc, rules: SafeguardingRules) -> list[SafeguardingSignal]:  # noqa: C901
-    bounds, matches = rules.matches(doc)
+    t = rules.tokens(doc)
+    if t is None:
+        return []
+    matches = rules.matches(t)
     if not matches:
         return []
-    sents = [doc[bounds[i] : bounds[i + 1]] for i in range(len(bounds) - 1)]
-    sent_index = {s.start: i for i, s in enumerate(sents)}
-    hits: dict[tuple[str, int], SafeguardingSignal] = {}
-    for label, start, sent in matches:
-        category, index = label.split(":")
-        _cat, reason, _pattern, checks = RULES[int(index)]
-        if "neg" in checks and _negated(sent, start):
+    strings, bounds = rules.strings, t.bounds
+    hits: dict[tuple[str, int], tuple[int, str]] = {}
+    for index, start, sid in matches:
+        category, reason, _pattern, checks = RULES[index]
+        key = (category, sid)
+        if key in hits:
             continue
-        if "hypo" in checks and _hypothetical(sent, start):
+        sent_start = bounds[sid]
+        if "neg" in checks and _negated(t, sent_start, start):
             continue
-        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        if "hypo" in checks and _hypothetical(t, sent_start, start):
+            continue
+        words = rules.sentence_words(t, sid)
         if (
             category != "immediate_danger"
             and ("topic" in checks or category == "abuse")
-            and lemmas & TOPIC_LEMMAS
+            and not words.isdisjoint(TOPIC_IDS)
         ):
             continue
-        if category in {"abuse", "neglect"} and _long_past(sent) and "still" not in lemmas:
+        if (
+            category in {"abuse", "neglect"}
+            and STILL_ID not in words
+            and _long_past(t, sent_start, bounds[sid + 1], strings)
+        ):
             continue
-        if "past" in checks and ({"ago", "was", "were"} & lemmas and "now" not in lemmas):
+        if "past" in checks and (not words.isdisjoint(PAST_TENSE_IDS) and NOW_ID not in words):
             continue
-        key = (category, sent.start)
-        hits.setdefault(
-            key,
-            SafeguardingSignal(
-                category, sent.start_char, sent.end_char, sent.text.strip(), f"This sentence {reason}."
-            ),
-        )
+        hits[key] = (sid, f"This sentence {reason}.")
     categories = {c for c, _ in hits}
     if categories <= {"immediate_danger"}:
         return []
     if "immediate_danger" in categories and not categories & {"abuse", "neglect", "self_harm"}:
         hits = {k: v for k, v in hits.items() if k[0] != "immediate_danger"}
-    for (category, start), signal in list(hits.items()):
-        if category == "abuse":
-            i = sent_index.get(start)
-            if i is not None and _is_domestic(doc, sents[i], sents, i):
-                hits.setdefault(
-                    ("domestic_abuse", start),
-                    SafeguardingSignal(
-                        "domestic_abuse",
-                        signal.sentence_start,
-                        signal.sentence_end,
-                        signal.sentence_text,
-                        "The harm described seems to come from a partner or family member.",
-                    ),
-                )
-    return sorted(hits.values(), key=lambda s: (s.sentence_start, s.category))
+    for (category, sid), (_sid, _reason) in list(hits.items()):
+        if category == "abuse" and _is_domestic(t, sid, strings):
+            hits.setdefault(
+                ("domestic_abuse", sid),
+                (sid, "The harm described seems to come from a partner or family member."),
+            )
+    signals = []
+    for (category, sid), (_sid, reason) in hits.items():
+        sent = doc[bounds[sid] : bounds[sid + 1]]
+        signals.append(SafeguardingSignal(category, sent.start_char, sent.end_char, sent.text.strip(), reason))
+    return sorted(signals, key=lambda s: (s.sentence_start, s.category))

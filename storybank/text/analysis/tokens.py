@@ -82,7 +82,7 @@ def capital_indices(doc: Doc) -> list[int]:
     cached = doc.user_data.get("sb_capitals")
     if cached is None:
         arr = doc.to_array([IS_TITLE, IS_UPPER])
-        cached = numpy.nonzero(arr.any(axis=1))[0].tolist()
+        cached = numpy.flatnonzero(arr[:, 0] | arr[:, 1]).tolist()
         doc.user_data["sb_capitals"] = cached
     return cached
 
