@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .content_warnings import content_warnings
@@ -12,8 +13,11 @@ from .pipeline import get_pipeline
 from .themes import freeze_taxonomy, suggest_themes, theme_matcher
 
 
-def _analysis_from_doc(doc: Doc, taxonomy: Mapping[str, Sequence[str]] | None, model: str | None) -> Analysis:
-    matcher = theme_matcher(get_pipeline(model), freeze_taxonomy(taxonomy))
+def _theme_matcher(taxonomy: Mapping[str, Sequence[str]] | None, model: str | None) -> PhraseMatcher:
+    return theme_matcher(get_pipeline(model), freeze_taxonomy(taxonomy))
+
+
+def _analysis_from_doc(doc: Doc, matcher: PhraseMatcher) -> Analysis:
     signals = tuple(doc._.sb_safeguarding or ())
     return Analysis(
         findings=tuple(doc._.sb_findings or ()),
@@ -27,7 +31,7 @@ def analyse(
     text: str, taxonomy: Mapping[str, Sequence[str]] | None = None, model: str | None = None
 ) -> Analysis:
     """Suggest personal data to redact, safeguarding signals, themes and content warnings for one story."""
-    return _analysis_from_doc(get_pipeline(model)(text), taxonomy, model)
+    return _analysis_from_doc(get_pipeline(model)(text), _theme_matcher(taxonomy, model))
 
 
 def analyse_many(
@@ -38,5 +42,6 @@ def analyse_many(
 ) -> Iterator[Analysis]:
     """Analyse stories in batches with nlp.pipe (for re-analysing everything after the rules change)."""
     nlp = get_pipeline(model)
+    matcher = _theme_matcher(taxonomy, model)  # once per call, not once per story
     for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield _analysis_from_doc(doc, taxonomy, model)
+        yield _analysis_from_doc(doc, matcher)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .models import SafeguardingSignal
@@ -34,10 +36,15 @@ FROM_WORDS = {
 }
 
 
+# The same words as string ids, compared with the doc's lemma and lowercase ids without building Tokens.
+_WORD_IDS = {warning: frozenset(get_string_id(w) for w in words) for warning, words in FROM_WORDS.items()}
+
+
 def content_warnings(doc: Doc, signals: Sequence[SafeguardingSignal]) -> list[str]:
     warnings = {FROM_SIGNALS[s.category] for s in signals if s.category in FROM_SIGNALS}
-    lemmas = {t.lemma_ for t in doc} | {t.lower_ for t in doc}
-    for warning, words in FROM_WORDS.items():
-        if lemmas & words:
-            warnings.add(warning)
+    if len(doc):
+        ids = set(doc.to_array([LEMMA, LOWER]).ravel().tolist())
+        for warning, words in _WORD_IDS.items():
+            if not ids.isdisjoint(words):
+                warnings.add(warning)
     return sorted(warnings)

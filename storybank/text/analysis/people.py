@@ -34,11 +34,14 @@ from .tokens import (
     DETERMINERS,
     POSSESSIVE_DETS,
     PRONOUNS,
+    ByWord,
+    doc_orths,
     is_capitalised,
+    is_capitalised_text,
     is_informal,
     is_wordlike,
+    is_wordlike_text,
     name_candidate_indices,
-    name_form,
     next_word,
     prev_word,
     starts_sentence,
@@ -89,15 +92,25 @@ class _Candidate:
         self.start, self.end, self.reason, self.confidence = start, end, reason, confidence
 
 
-def _could_be_name(tok: Token, informal: bool) -> bool:
-    if not is_wordlike(tok) or len(tok.text) < 2:
+def _could_be_name_text(text: str, informal: bool) -> bool:
+    if not is_wordlike_text(text) or len(text) < 2:
         return False
-    lower = tok.lower_
+    lower = text.lower()  # the same as Token.lower_
     if lower in BLOCKED or lower in ORG_WORDS and not lower.endswith("s"):
         return False
-    if is_capitalised(tok) or tok.text.isupper():
+    if is_capitalised_text(text) or text.isupper():
         return True
-    return informal and tok.text.islower() and (lower in FIRST_NAMES or not is_common_word(lower))
+    return informal and text.islower() and (lower in FIRST_NAMES or not is_common_word(lower))
+
+
+_COULD_BE_NAME = {
+    False: ByWord(lambda text: _could_be_name_text(text, False)),
+    True: ByWord(lambda text: _could_be_name_text(text, True)),
+}
+
+
+def _could_be_name(tok: Token, informal: bool) -> bool:
+    return _COULD_BE_NAME[informal](tok.doc, tok.orth)
 
 
 def _is_homograph(tok: Token) -> bool:
@@ -348,18 +361,28 @@ def _blocked_propagation(doc: Doc, tok: Token) -> bool:
     return not tok.text[:1].isupper() and not tok.text.islower()
 
 
+def _eponymous(doc: Doc, tok: Token) -> bool:
+    """ "Parkinson's", "Alzheimer", "Downs": a condition named after a person, not a person."""
+    lower = tok.lower_
+    if lower in EPONYMOUS_CONDITIONS:
+        return True
+    if lower.rstrip("s") not in EPONYMOUS_CONDITIONS:
+        return False
+    nxt = next_word(doc, tok.i)
+    return nxt is not None and nxt.lower_ in {"'s", "’s"}
+
+
 def find_people(doc: Doc) -> list[Finding]:
     informal = is_informal(doc)
     found: dict[int, _Candidate] = {}
     candidates = name_candidate_indices(doc)
+    orths = doc_orths(doc)
+    could_be_name = _COULD_BE_NAME[informal]
     for i in candidates:
-        tok = doc[i]
-        if not _could_be_name(tok, informal):
+        if not could_be_name(doc, orths[i]):  # most words are ruled out by their text alone
             continue
-        nxt = next_word(doc, tok.i)
-        if tok.lower_ in EPONYMOUS_CONDITIONS or (
-            nxt is not None and nxt.lower_ in {"'s", "’s"} and tok.lower_.rstrip("s") in EPONYMOUS_CONDITIONS
-        ):
+        tok = doc[i]
+        if _eponymous(doc, tok):
             continue
         reason = _context_reason(doc, tok, informal)
         if reason is None:
@@ -421,6 +444,9 @@ def _coordinated(doc: Doc, spans: list[_Candidate], covered: set[int], informal:
     return extra
 
 
+_NAME_KEY = ByWord(lambda text: text if not text.isupper() else text[:1].upper() + text[1:].lower())
+
+
 def _repeated(
     doc: Doc, spans: list[_Candidate], covered: set[int], candidates: list[int]
 ) -> list[_Candidate]:
@@ -429,17 +455,17 @@ def _repeated(
     for cand in spans:
         for tok in doc[cand.start : cand.end]:
             if tok.lower_.rstrip(".") not in TITLES and tok.lower_ not in NICKNAME_ADJECTIVES:
-                key = tok.text if not tok.text.isupper() else name_form(tok)
-                known.setdefault(key, doc[cand.start : cand.end].text)
+                known.setdefault(_NAME_KEY(doc, tok.orth), doc[cand.start : cand.end].text)
     extra: list[_Candidate] = []
     if not known:
         return extra
+    orths = doc_orths(doc)
     for i in candidates:
-        tok = doc[i]
-        if i in covered:
+        key = _NAME_KEY(doc, orths[i])
+        if i in covered or key not in known:
             continue
-        key = tok.text if not tok.text.isupper() else name_form(tok)
-        if key not in known or _blocked_propagation(doc, tok):
+        tok = doc[i]
+        if _blocked_propagation(doc, tok):
             continue
         start = _extend_left(doc, tok.i)
         if any(i in covered for i in range(start, tok.i + 1)):

@@ -29,11 +29,15 @@ from .lexicon import (
 from .models import Finding
 from .names import FIRST_NAMES
 from .tokens import (
+    ByWord,
     capital_indices,
+    doc_orths,
     doc_text,
     is_capitalised,
+    is_capitalised_text,
     is_informal,
     is_wordlike,
+    is_wordlike_text,
     name_candidate_indices,
     prev_word,
     starts_sentence,
@@ -107,9 +111,13 @@ def _org_name_token(tok: Token) -> bool:
     return tok.lower_ not in {"the", "a", "an", "my", "our", "his", "her", "their", "this", "at", "in", "to"}
 
 
+_ORG_KEYWORD_END = ByWord(lambda text: text.lower() in _ORG_KEYS_BY_LAST)
+
+
 def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
     found: list[Finding] = []
-    capitals = [i for i in capital_indices(doc) if doc[i].lower_ in _ORG_KEYS_BY_LAST]
+    orths = doc_orths(doc)
+    capitals = [i for i in capital_indices(doc) if _ORG_KEYWORD_END(doc, orths[i])]
     done_before = len(doc)
     for j in reversed(capitals):
         if j >= done_before:
@@ -215,28 +223,43 @@ def _common_word_names(doc: Doc, found: list[Finding]) -> list[Finding]:
     return extra
 
 
-STREET_WORD_RE = re.compile(rf"\b(?:{_ALL_STREETS})\b", re.IGNORECASE)
+_DIGIT_RE = re.compile(r"\d")
 
 
 def find_addresses(text: str) -> list[Finding]:
+    # No pre-check for a street word: a case-insensitive search for any of them cost more than both searches.
     found: list[Finding] = []
-    if not STREET_WORD_RE.search(text):
-        return found
-    for m in ADDRESS_NUMBERED_RE.finditer(text):
-        found.append(Finding("ADDRESS", m.start(), m.end(), m.group(0), 0.9, "a house number and street"))
+    if _DIGIT_RE.search(text):  # a numbered address needs a house number
+        for m in ADDRESS_NUMBERED_RE.finditer(text):
+            found.append(Finding("ADDRESS", m.start(), m.end(), m.group(0), 0.9, "a house number and street"))
     for m in ADDRESS_NAMED_RE.finditer(text):
         if not any(f.start <= m.start() < f.end for f in found):
             found.append(Finding("ADDRESS", m.start(), m.end(), m.group(0), 0.75, "a street name"))
     return found
 
 
+def _could_be_place_text(text: str, informal: bool) -> bool:
+    lower = text.lower()  # the same as Token.lower_
+    if not is_wordlike_text(text) or lower in NON_PLACES or len(lower) < 3:
+        return False
+    capital = is_capitalised_text(text) or text.isupper()
+    return capital or (informal and lower in PLACES)
+
+
+_COULD_BE_PLACE = {
+    False: ByWord(lambda text: _could_be_place_text(text, False)),
+    True: ByWord(lambda text: _could_be_place_text(text, True)),
+}
+# First words of the two-word gazetteer entries ("milton" for "milton keynes").
+_PLACE_FIRST_WORDS = frozenset(p.split(" ")[0] for p in PLACES if " " in p)
+_STARTS_TWO_WORD_PLACE = ByWord(lambda text: text.lower() in _PLACE_FIRST_WORDS)
+
+
 def _place_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] | None:  # noqa: C901
+    if not _COULD_BE_PLACE[informal](doc, tok.orth):
+        return None
     lower = tok.lower_
-    if not is_wordlike(tok) or lower in NON_PLACES or len(lower) < 3:
-        return None
     capital = is_capitalised(tok) or tok.text.isupper()
-    if not capital and not (informal and lower in PLACES):
-        return None
     gazetteer = lower in PLACES and not is_common_word(tok.text)
     suffix = lower.endswith(TOWN_SUFFIXES) and len(lower) > 5 and lower not in FIRST_NAMES
     prev = prev_word(doc, tok.i)
@@ -267,16 +290,14 @@ def _alone_on_line(doc: Doc, tok: Token) -> bool:
     return before_ok and after_ok
 
 
-def find_locations(doc: Doc) -> list[Finding]:
-    informal = is_informal(doc)
-    found: list[Finding] = []
-    for m in HYPHENATED_PLACE_RE.finditer(doc_text(doc)):
-        found.append(Finding("LOCATION", m.start(), m.end(), m.group(0), 0.85, "a hyphenated place name"))
-    # Two-word gazetteer entries ("Milton Keynes", "Hebden Bridge").
-    capitals = capital_indices(doc)
-    for i in capitals:
+def _two_word_places(doc: Doc, found: list[Finding]) -> None:
+    """Two-word gazetteer entries ("Milton Keynes", "Hebden Bridge")."""
+    orths = doc_orths(doc)
+    for i in capital_indices(doc):
+        if i + 1 >= len(doc) or not _STARTS_TWO_WORD_PLACE(doc, orths[i]):
+            continue
         tok = doc[i]
-        if i + 1 >= len(doc) or f"{tok.lower_} {doc[i + 1].lower_}" not in PLACES:
+        if f"{tok.lower_} {doc[i + 1].lower_}" not in PLACES:
             continue
         if doc[tok.i + 1].text[:1].isupper():
             span = doc[tok.i : tok.i + 2]
@@ -284,7 +305,21 @@ def find_locations(doc: Doc) -> list[Finding]:
                 found.append(
                     Finding("LOCATION", span.start_char, span.end_char, span.text, 0.9, "a town or city")
                 )
-    for i in name_candidate_indices(doc) if informal else capitals:
+
+
+def find_locations(doc: Doc) -> list[Finding]:
+    informal = is_informal(doc)
+    found: list[Finding] = []
+    text = doc_text(doc)
+    if "-" in text:  # the pattern needs hyphens
+        for m in HYPHENATED_PLACE_RE.finditer(text):
+            found.append(Finding("LOCATION", m.start(), m.end(), m.group(0), 0.85, "a hyphenated place name"))
+    _two_word_places(doc, found)
+    orths = doc_orths(doc)
+    could_be_place = _COULD_BE_PLACE[informal]
+    for i in name_candidate_indices(doc) if informal else capital_indices(doc):
+        if not could_be_place(doc, orths[i]):  # _place_reason would say no from the text alone
+            continue
         tok = doc[i]
         if any(f.start <= tok.idx < f.end for f in found[-3:]):
             continue

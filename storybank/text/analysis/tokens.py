@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, SENT_START
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, ORTH, SENT_START
 from spacy.tokens import Doc, Token
+
+T = TypeVar("T")
 
 WORDLIKE_RE = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 POSSESSIVE_DETS = {"my", "our", "his", "her", "their", "your", "mum's", "dad's"}
@@ -22,13 +26,51 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def doc_orths(doc: Doc) -> list[int]:
+    """The word id (orth) of every token, read once per doc."""
+    orths = doc.user_data.get("sb_orths")
+    if orths is None:
+        orths = doc.user_data["sb_orths"] = doc.to_array(ORTH).tolist() if len(doc) else []
+    return orths
+
+
+class ByWord(Generic[T]):
+    """A function of a word's text, cached per word id, so rules can skip most tokens without a Token object.
+
+    Only for checks that depend on nothing but the text (lowercase form, capitals, word lists). The cache is
+    dropped when it gets large, so a long-running process does not keep every word it has ever seen.
+    """
+
+    LIMIT = 200_000
+
+    def __init__(self, fn: Callable[[str], T]) -> None:
+        self.fn = fn
+        self.values: dict[int, T] = {}
+
+    def __call__(self, doc: Doc, orth: int) -> T:
+        values = self.values
+        if orth in values:
+            return values[orth]
+        if len(values) >= self.LIMIT:
+            values.clear()
+        value = values[orth] = self.fn(doc.vocab.strings[orth])
+        return value
+
+
+def is_wordlike_text(text: str) -> bool:
+    return WORDLIKE_RE.fullmatch(text) is not None
+
+
+def is_capitalised_text(text: str) -> bool:
+    return text[:1].isupper() and (len(text) == 1 or not text.isupper() or len(text) > 2)
+
+
 def is_wordlike(tok: Token) -> bool:
-    return WORDLIKE_RE.fullmatch(tok.text) is not None
+    return is_wordlike_text(tok.text)
 
 
 def is_capitalised(tok: Token) -> bool:
-    text = tok.text
-    return text[:1].isupper() and (len(text) == 1 or not text.isupper() or len(text) > 2)
+    return is_capitalised_text(tok.text)
 
 
 def name_form(tok: Token) -> str:
