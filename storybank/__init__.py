@@ -68,10 +68,12 @@ def configure_blueprints(app: Flask) -> None:
     from storybank.accounts.views import bp as accounts_bp
     from storybank.audit.views import bp as audit_bp
     from storybank.core.views import bp as core_bp
+    from storybank.moderation.views import bp as moderation_bp
     from storybank.stories.views import bp as stories_bp
 
     for blueprint in (core_bp, accounts_bp, admin_bp, audit_bp, data_rights_bp, data_requests_bp, stories_bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(moderation_bp)
 
 
 def configure_security(app: Flask) -> None:

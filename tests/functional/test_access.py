@@ -18,6 +18,7 @@ from tests import factories
 
 ADMIN_ONLY = frozenset({Role.ADMIN})
 STORY_WRITERS = frozenset({Role.CONTRIBUTOR, Role.SUPPORTER})
+MODERATORS = frozenset({Role.MODERATOR})
 
 EXPECTED: dict[str, str | frozenset[Role]] = {
     "static": ANYONE,
@@ -53,6 +54,29 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "stories.key_change_consent": ANYONE,
     "stories.key_withdraw": ANYONE,
     "stories.key_finish": ANYONE,
+    "moderation.queue": MODERATORS,
+    "moderation.review": MODERATORS,
+    "moderation.claim": MODERATORS,
+    "moderation.release": MODERATORS,
+    "moderation.decide_suggestion": MODERATORS,
+    "moderation.add_redaction": MODERATORS,
+    "moderation.add_theme": MODERATORS,
+    "moderation.add_content_warning": MODERATORS,
+    "moderation.propose_clarity": MODERATORS,
+    "moderation.approve": MODERATORS,
+    "moderation.request_changes": MODERATORS,
+    "moderation.decline": MODERATORS,
+    "moderation.raise_concern": MODERATORS,
+    "moderation.concerns": MODERATORS,
+    "moderation.concern": MODERATORS,
+    "moderation.appeals": MODERATORS,
+    "moderation.appeal": MODERATORS,
+    "moderation.admin_overview": ADMIN_ONLY,
+    "moderation.edit_decline_reason": ADMIN_ONLY,
+    "moderation.clarity_answer": SIGNED_IN,
+    "moderation.ask_again": SIGNED_IN,
+    "moderation.notifications_page": SIGNED_IN,
+    "moderation.mark_notifications_read": SIGNED_IN,
 }
 
 IDENTITIES = ["anonymous", *[role.value for role in Role]]

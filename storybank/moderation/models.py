@@ -1,0 +1,226 @@
+"""What moderators decide about a story, and what the contributor is told.
+
+Suggestions keep the analysis's reason and who accepted or rejected them; safeguarding concerns keep the
+action taken; decisions and appeals keep the reason the contributor was given.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import Enum, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from storybank.db_types import UTCDateTime, utcnow
+from storybank.extensions import db
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    return Enum(cls, name=name, native_enum=False, length=30, values_callable=lambda e: [m.value for m in e])
+
+
+class SuggestionKind(enum.StrEnum):
+    REDACTION = "redaction"
+    THEME = "theme"
+    CONTENT_WARNING = "content_warning"
+
+
+class SuggestionStatus(enum.StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class Source(enum.StrEnum):
+    MACHINE = "machine"
+    MODERATOR = "moderator"
+
+
+class ConcernAction(enum.StrEnum):
+    REFERRED = "referred"
+    CONTACTED = "contacted"
+    NO_ACTION = "no_action"
+
+    @property
+    def plain_words(self) -> str:
+        return CONCERN_ACTION_WORDS[self]
+
+
+CONCERN_ACTION_WORDS = {
+    ConcernAction.REFERRED: "Referred to the local safeguarding team",
+    ConcernAction.CONTACTED: "Contacted the person",
+    ConcernAction.NO_ACTION: "No action needed",
+}
+
+
+class DecisionOutcome(enum.StrEnum):
+    APPROVED = "approved"
+    CHANGES_REQUESTED = "changes_requested"
+    DECLINED = "declined"
+
+
+class AppealOutcome(enum.StrEnum):
+    UPHELD = "upheld"
+    OVERTURNED = "overturned"
+
+
+class ClarityStatus(enum.StrEnum):
+    PENDING = "pending"
+    AGREED = "agreed"
+    DECLINED = "declined"
+
+
+class StoryReview(db.Model):
+    """One row per story in moderation: whether it has been analysed, whether it is urgent, and who holds it."""
+
+    __tablename__ = "story_reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), unique=True)
+    prepared_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    prepared_body_hash: Mapped[str | None] = mapped_column(String(64))
+    urgent: Mapped[bool] = mapped_column(default=False, index=True)
+    claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    claim_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    story = relationship("Story")
+    claimed_by = relationship("User")
+
+    def claim_is_live(self, now: datetime) -> bool:
+        return self.claimed_by_id is not None and self.claim_expires_at is not None and self.claim_expires_at > now
+
+
+class Suggestion(db.Model):
+    """A redaction, theme or content warning: proposed by the analysis or a moderator, decided by a person."""
+
+    __tablename__ = "moderation_suggestions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[SuggestionKind] = mapped_column(_enum(SuggestionKind, "suggestion_kind"))
+    label: Mapped[str] = mapped_column(String(60))
+    start: Mapped[int | None] = mapped_column("span_start", Integer)
+    end: Mapped[int | None] = mapped_column("span_end", Integer)
+    original_text: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(300))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[SuggestionStatus] = mapped_column(_enum(SuggestionStatus, "suggestion_status"),
+                                                     default=SuggestionStatus.PENDING)
+    replacement: Mapped[str | None] = mapped_column(String(120))
+    source: Mapped[Source] = mapped_column(_enum(Source, "suggestion_source"), default=Source.MACHINE)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    decided_by = relationship("User", foreign_keys=[decided_by_id])
+
+
+class SafeguardingConcern(db.Model):
+    """A possible disclosure of harm. It stays urgent until a moderator records what was done."""
+
+    __tablename__ = "safeguarding_concerns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    category: Mapped[str] = mapped_column(String(40))
+    sentence: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(300))
+    raised_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    raised_by_machine: Mapped[bool] = mapped_column(default=False)
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    action: Mapped[ConcernAction | None] = mapped_column(_enum(ConcernAction, "concern_action"))
+    action_reference: Mapped[str | None] = mapped_column(String(120))
+    action_note: Mapped[str | None] = mapped_column(Text)
+    actioned_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    actioned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    story = relationship("Story")
+    raised_by = relationship("User", foreign_keys=[raised_by_id])
+    actioned_by = relationship("User", foreign_keys=[actioned_by_id])
+
+
+class ModerationDecision(db.Model):
+    __tablename__ = "moderation_decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    moderator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    outcome: Mapped[DecisionOutcome] = mapped_column(_enum(DecisionOutcome, "decision_outcome"))
+    reason_template_key: Mapped[str | None] = mapped_column(String(60))
+    message: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    moderator = relationship("User")
+
+
+class DeclineReasonTemplate(db.Model):
+    """An admin's wording for a decline reason; the kind defaults live in code until an admin edits one."""
+
+    __tablename__ = "decline_reason_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(60), unique=True)
+    title: Mapped[str] = mapped_column(String(120))
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
+class Appeal(db.Model):
+    """A contributor asks for a decline to be looked at again; a different moderator decides."""
+
+    __tablename__ = "moderation_appeals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("moderation_decisions.id", ondelete="CASCADE"))
+    contributor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    note: Mapped[str | None] = mapped_column(Text)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    outcome: Mapped[AppealOutcome | None] = mapped_column(_enum(AppealOutcome, "appeal_outcome"))
+    message: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    story = relationship("Story")
+    decision = relationship("ModerationDecision")
+    decided_by = relationship("User", foreign_keys=[decided_by_id])
+
+
+class ClarityEdit(db.Model):
+    """Words a moderator changed for clarity (beyond redaction): used only once the contributor agrees.
+
+    ``based_on`` is the redacted text the moderator started from, so an edit made before the redactions changed
+    is noticed instead of silently undoing them.
+    """
+
+    __tablename__ = "clarity_edits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    proposed_text: Mapped[str] = mapped_column(Text)
+    based_on: Mapped[str] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    proposed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    status: Mapped[ClarityStatus] = mapped_column(_enum(ClarityStatus, "clarity_status"),
+                                                  default=ClarityStatus.PENDING)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Notification(db.Model):
+    """Something the contributor is told about their story, shown on "My stories" and emailed when we can."""
+
+    __tablename__ = "notifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    story = relationship("Story")
