@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, session, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, session, url_for
 from flask_login import current_user, logout_user
 
 from storybank.accounts import data_rights
@@ -17,7 +17,7 @@ from storybank.accounts.models import User
 from storybank.accounts.roles import Role
 from storybank.accounts.services import AccountError
 from storybank.db_types import utcnow
-from storybank.extensions import db
+from storybank.extensions import db, limiter
 from storybank.security import SIGNED_IN, access
 
 bp = Blueprint("data_rights", __name__, url_prefix="/account")
@@ -26,6 +26,11 @@ admin_bp = Blueprint("data_requests", __name__, url_prefix="/admin/users")
 
 def _download(body: str, mimetype: str, filename: str) -> Response:
     return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _password_tries_limit() -> str:
+    """Deleting asks for the password, so it gets the same limit as signing in: no guessing from a left-open tab."""
+    return current_app.config["SIGN_IN_RATE_LIMIT"]
 
 
 def _json_download(data: dict, name: str) -> Response:
@@ -56,6 +61,7 @@ def data_html():
 
 @bp.route("/delete", methods=["GET", "POST"])
 @access(SIGNED_IN)
+@limiter.limit(_password_tries_limit, methods=["POST"])
 def delete_account():
     form = DeleteAccountForm()
     preview = data_rights.deletion_preview(current_user)

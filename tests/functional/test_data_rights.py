@@ -315,3 +315,13 @@ def test_the_audit_log_still_refuses_ordinary_changes_after_a_pseudonymisation(c
     with pytest.raises(AuditLogIsAppendOnly):
         db.session.flush()
     db.session.rollback()
+
+
+def test_guessing_the_password_on_the_delete_page_is_slowed_down_like_signing_in(client, auth, marigold):
+    auth.sign_in(marigold.username)
+    token = _csrf(auth, "/account/delete")
+    statuses = [client.post("/account/delete", data={"password": f"guess {n}", **token}).status_code
+                for n in range(11)]
+    assert statuses[:10] == [400] * 10
+    assert statuses[10] == 429
+    assert db.session.get(User, marigold.id) is not None
