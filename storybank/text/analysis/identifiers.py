@@ -187,9 +187,18 @@ def find_birth_dates(text: str) -> Iterator[Finding]:
 def find_identifiers(text: str) -> list[Finding]:
     """All structured identifiers; phones come first so a phone number is never read as an NHS number."""
     found: list[Finding] = []
-    finders = (find_emails, find_phones, find_nhs_numbers, find_ni_numbers, find_postcodes, find_birth_dates)
-    if not ANY_DIGIT_RE.search(text):
-        finders = (find_emails,)
+    # Each finder needs a least number of digits in the text (a UK phone or NHS number has ten, an NI number
+    # six, a date four, a postcode two), so most stories skip most of the searches.
+    digits = len(ANY_DIGIT_RE.findall(text))
+    finders = [find_emails]
+    if digits >= 10:
+        finders += [find_phones, find_nhs_numbers]
+    if digits >= 6:
+        finders.append(find_ni_numbers)
+    if digits >= 2:
+        finders.append(find_postcodes)
+    if digits >= 4:
+        finders.append(find_birth_dates)
     for finder in finders:
         for finding in finder(text):
             if not any(finding.overlaps(f) for f in found):

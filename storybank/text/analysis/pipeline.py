@@ -234,7 +234,7 @@ def get_pipeline(model: str | None = None) -> Language:
     _drop_name_like_abbreviations(nlp)
     nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("sentencizer")
-    # Same lemmas as spaCy's lookup lemmatizer (same table), set from an array instead of token by token.
+    # The same lemmas as spaCy's lookup lemmatizer (same table), set from an array instead of token by token.
     nlp.add_pipe("storybank_lookup_lemmatizer", name="lemmatizer")
     nlp.add_pipe("storybank_lemma_case")
     nlp.add_pipe("storybank_personal_data")

@@ -56,11 +56,16 @@ ADDRESS_NUMBERED_RE = re.compile(
     rf"(?:(?:{_CAP}\s+){{1,3}}(?:{_ALL_STREETS.title()})\b"
     rf"|(?:[a-z]+\s+){{1,2}}(?:{_STRONG_STREETS})\b)"
 )
+# The patterns below start with a plain character or character set, not a look-behind, so the regex engine can
+# skip ahead to the few places a match could start (several times faster on long texts). They match exactly
+# what "(?<=[a-z,] )(?:CAP\s+){1,2}..." and "\b(?:from|with|by) ..." would.
 ADDRESS_NAMED_RE = re.compile(
-    rf"(?<=[a-z,] )(?:{_CAP}\s+){{1,2}}(?:{_STRONG_STREETS.title()})\b"
+    rf"[A-Z](?<=[a-z,] [A-Z])[a-z'’]+(?:-[A-Z][a-z'’]+)?\s+(?:{_CAP}\s+)?(?:{_STRONG_STREETS.title()})\b"
     rf"(?!\s+(?:{_CAP}\s+)?(?:Care|Home|Hospital))"
 )
-COMMON_WORD_ORG_RE = re.compile(r"\b(?:from|with|by) ((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+s)\b")
+COMMON_WORD_ORG_RE = re.compile(
+    r"(?:f(?<=\bf)rom|w(?<=\bw)ith|b(?<=\bb)y) ((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+s)\b"
+)
 HYPHENATED_PLACE_RE = re.compile(
     r"\b[A-Z][a-z]+(?:-(?:in|on|upon|under|le|by|super|en|the|in-the|on-the|de|la)-[A-Z][a-z]+)+\b"
 )
@@ -170,10 +175,16 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
     return found
 
 
+SAINT_RE = re.compile(r"\bSt\.? [A-Z][a-z]+(?:['’]s)\b")
+
+
 def _saint_names(doc: Doc, found: list[Finding]) -> list[Finding]:
     """ "St Mary's" on its own is a hospital, hospice or school."""
-    extra = []
-    for m in re.finditer(r"\bSt\.? [A-Z][a-z]+(?:['’]s)\b", doc_text(doc)):
+    extra: list[Finding] = []
+    text = doc_text(doc)
+    if "St" not in text:
+        return extra
+    for m in SAINT_RE.finditer(text):
         if not any(f.start <= m.start() < f.end for f in found):
             extra.append(
                 Finding("ORG", m.start(), m.end(), m.group(0), 0.8, "the name of a hospital or hospice")
