@@ -192,18 +192,15 @@ def prepare_for_review(story: Story, actor: User | None = None) -> StoryReview |
 
 
 def prepare_waiting_stories() -> int:
-    """Called by the queue, so every submitted story is analysed even if nothing else asked for it."""
-    stories = db.session.scalars(
-        select(Story).outerjoin(StoryReview, StoryReview.story_id == Story.id)
-        .where(Story.status.in_(WAITING), Story.body.is_not(None),
-               or_(StoryReview.id.is_(None), StoryReview.prepared_at.is_(None),
-                   StoryReview.prepared_at < Story.submitted_at)))
-    count = 0
-    for story in list(stories):
-        if needs_preparing(story):
-            prepare_for_review(story)
-            count += 1
-    return count
+    """Called by the queue, so every waiting story is analysed, also when its text changed after a request
+    for changes, whoever sent it and however. Comparing a hash of each waiting text is cheap."""
+    rows = db.session.execute(
+        select(Story, StoryReview).outerjoin(StoryReview, StoryReview.story_id == Story.id)
+        .where(Story.status.in_(WAITING), Story.body.is_not(None))).all()
+    stale = [story for story, review in rows if needs_preparing(story, review)]
+    for story in stale:
+        prepare_for_review(story)
+    return len(stale)
 
 
 @dataclass(frozen=True)

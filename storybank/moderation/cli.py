@@ -1,0 +1,29 @@
+"""`flask moderation ...`: tasks for the people who run StoryBank."""
+
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+moderation_cli = AppGroup("moderation", help="Look after moderated stories.")
+
+
+@moderation_cli.command("purge-originals")
+@click.option("--days", type=int, default=None,
+              help="Purge originals approved more than this many days ago "
+                   "(default: STORYBANK_PURGE_ORIGINALS_DAYS).")
+def purge_originals_command(days: int | None) -> None:
+    """Forget the original words of approved stories; only the moderated version is kept."""
+    from storybank.moderation.services import purge_originals
+
+    days = days if days is not None else current_app.config.get("STORYBANK_PURGE_ORIGINALS_DAYS")
+    if days is None:
+        click.echo("STORYBANK_PURGE_ORIGINALS_DAYS is not set, so no originals were purged. "
+                   "Set it, or pass --days, to purge originals after approval.")
+        return
+    if days < 0:
+        raise click.ClickException("--days must be 0 or more.")
+    count = purge_originals(days)
+    click.echo(f"Purged the original words of {count} approved {'story' if count == 1 else 'stories'} "
+               f"(approved more than {days} days ago).")

@@ -1,0 +1,105 @@
+"""Journey 2 in a real browser: a moderator opens the queue, claims a story, accepts and rejects the suggested
+removals (one by keyboard), adds a content warning and approves; the contributor then sees the outcome and the
+redacted text. Every page seen is checked for accessibility (see conftest.py)."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from storybank.accounts.roles import Role
+from storybank.extensions import db
+from tests import factories
+from tests.moderation_steps import make_story
+
+if not (Path(__file__).with_name("conftest.py")).exists():  # the live server and page checks live there
+    pytest.skip("tests/browser/conftest.py (live server, check_page) is not in this checkout yet",
+                allow_module_level=True)
+
+BODY = ("My carer Bernadette Okafor comes every morning. Ring me on 07700 900123 if you need to.\n\n"
+        "She always asks how I want my tea, and she waits for the answer.")
+
+
+def _people_and_story(live_server):
+    tag = uuid.uuid4().hex[:6]
+    with live_server.app.app_context():
+        writer = factories.make_user(Role.CONTRIBUTOR, username=f"writer-{tag}")
+        moderator = factories.make_user(Role.MODERATOR, username=f"moderator-{tag}")
+        story = make_story(writer, BODY, title=f"Tea my way {tag}")
+        db.session.commit()
+        ids = writer.username, moderator.username, story.id, story.title
+        db.session.remove()
+    return ids
+
+
+def sign_in(page: Page, visit, submit, username: str) -> None:
+    visit(page, "/sign-in")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    submit(page, lambda: page.get_by_role("main").get_by_role("button", name="Sign in").click())
+
+
+def test_a_moderator_claims_decides_each_suggestion_and_approves_and_the_contributor_sees_it(
+        page, visit, submit, live_server):
+    writer, moderator, story_id, title = _people_and_story(live_server)
+    sign_in(page, visit, submit, moderator)
+
+    visit(page, "/moderation")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Stories waiting to be read")
+    row = page.get_by_role("row").filter(has_text=title)
+    expect(row).to_contain_text("Nobody yet")
+    submit(page, lambda: row.get_by_role("button", name=f"Claim “{title}”").click())
+    expect(page.get_by_role("status").first).to_contain_text("This story is yours to read now")
+    expect(page.locator("mark.suggestion-pending").first).to_be_visible()
+    expect(page.get_by_text("a UK mobile number").first).to_be_visible()
+
+    phone = page.locator("li.suggestion-item-pending").filter(has_text="07700 900123")
+    accept = phone.get_by_role("button", name="Remove it")
+    accept.focus()
+    submit(page, lambda: page.keyboard.press("Enter"))  # the buttons work from the keyboard
+    expect(page.locator("li.suggestion-item-accepted").filter(has_text="07700 900123")).to_have_count(1)
+    expect(page.locator("#preview")).to_contain_text("[phone number]")
+
+    person = page.locator("li.suggestion-item-pending").filter(has_text="Bernadette").first
+    person.get_by_label("Words to use instead (optional), such as a job title").fill("my carer")
+    submit(page, lambda: person.get_by_role("button", name="Remove it").click())
+
+    while page.locator("li.suggestion-item-pending").count():
+        pending = page.locator("li.suggestion-item-pending").first
+        keep = pending.get_by_role("button", name="Keep it")
+        button = keep if keep.count() else pending.get_by_role("button", name="Leave it out")
+        submit(page, button.click)
+    expect(page.locator("li.suggestion-item-rejected").first).to_be_visible()
+
+    page.get_by_label("Add a content warning").fill("neglect")
+    submit(page, lambda: page.get_by_role("button", name="Add content warning").click())
+    expect(page.locator("#themes")).to_be_visible()
+
+    submit(page, lambda: page.get_by_role("button", name="Approve this story").click())
+    expect(page.get_by_role("status").first).to_contain_text("Approved")
+    expect(page.get_by_role("row").filter(has_text=title)).to_have_count(0)
+    submit(page, lambda: page.get_by_role("button", name="Sign out").click())
+
+    sign_in(page, visit, submit, writer)
+    visit(page, "/notifications")
+    expect(page.get_by_role("main")).to_contain_text(f"Good news: your story “{title}” has been approved")
+    visit(page, f"/my-stories/{story_id}")
+    main = page.get_by_role("main")
+    expect(main).to_contain_text("Approved")
+    shown = page.locator(".story-text").first
+    expect(shown).to_contain_text("[phone number]")
+    expect(shown).to_contain_text("[my carer]")
+    expect(shown).not_to_contain_text("07700 900123")
+
+
+def test_approving_too_soon_explains_what_is_left_and_keeps_the_page(page, visit, submit, live_server):
+    _writer, moderator, story_id, _title = _people_and_story(live_server)
+    sign_in(page, visit, submit, moderator)
+    visit(page, f"/moderation/stories/{story_id}")
+    submit(page, lambda: page.get_by_role("button", name="Claim this story").click())
+    submit(page, lambda: page.get_by_role("button", name="Approve this story").click())
+    expect(page.get_by_role("alert")).to_contain_text("Please decide every suggestion before approving")
+    expect(page.locator("mark.suggestion-pending").first).to_be_visible()

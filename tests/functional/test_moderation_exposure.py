@@ -1,0 +1,76 @@
+"""Least exposure: after approval, no page a trainer (or anyone signed out) can reach shows a removed detail.
+
+Walks every GET URL rule, filling each argument with the ids of the approved story and its moderation rows,
+so a new page that shows stories is checked the day it is added.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storybank.accounts.roles import Role
+from storybank.extensions import db
+from storybank.moderation import services
+from storybank.moderation.models import SuggestionKind, SuggestionStatus
+from tests.moderation_steps import make_story
+
+BODY = ("My carer Bernadette Okafor comes every morning. Ring me on 07700 900123 if you need to.\n\n"
+        "Bernadette always asks how I want my tea, and she waits for the answer. She is lovely.")
+SCOPES = ("training", "partners", "public", "research", "quotes")
+
+
+def _approved_story_with_redactions(contributor, moderator):
+    story = make_story(contributor, BODY, title="Tea the way I like it", scopes=SCOPES)
+    db.session.commit()
+    services.claim(story, moderator)
+    services.add_label(story, SuggestionKind.THEME, "dignity", moderator)
+    services.add_manual_redaction(story, "Okafor", moderator, "PERSON")
+    for suggestion in services.suggestions_for(story):
+        if suggestion.status == SuggestionStatus.PENDING:
+            decision = "accept" if suggestion.kind == SuggestionKind.REDACTION else "reject"
+            services.decide_suggestion(suggestion, decision, moderator)
+    services.approve(story, moderator)
+    db.session.refresh(story)
+    removed = {s.original_text for s in services.suggestions_for(story, SuggestionKind.REDACTION)
+               if s.status == SuggestionStatus.ACCEPTED}
+    assert {"07700 900123", "Okafor"} <= removed
+    assert all(original not in story.moderated_body for original in removed)
+    return story, removed
+
+
+def _pages(app, client, ids):
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods or rule.endpoint == "static":
+            continue
+        url = rule.build({name: ids.get(name, 1) for name in rule.arguments}, append_unknown=False)[1]
+        yield url, client.get(url, follow_redirects=True).get_data(as_text=True)
+
+
+def _ids(story) -> dict:
+    return {"story_id": story.id, "suggestion_id": services.suggestions_for(story)[0].id, "concern_id": 1,
+           "appeal_id": 1, "key": "names_staff", "filename": "css/storybank.css"}
+
+
+@pytest.mark.parametrize("identity", ["trainer", "anonymous"])
+def test_no_page_reachable_by_a_trainer_or_the_public_shows_a_redacted_original(
+        app, client, auth, contributor, moderator, make_user, identity):
+    story, removed = _approved_story_with_redactions(contributor, moderator)
+    ids = _ids(story)
+    if identity == "trainer":
+        trainer = make_user(Role.TRAINER, username="tariq")
+        auth.sign_in(trainer.username)
+        ids["user_id"] = trainer.id
+    walked = 0
+    for url, page in _pages(app, client, ids):
+        for original in removed:
+            assert original not in page, f"{original!r} shown to a {identity} at {url}"
+        walked += 1
+    assert walked > 20
+
+
+def test_the_walk_would_notice_a_leak_because_moderators_do_see_the_original(
+        app, client, auth, contributor, moderator, make_user):
+    story, removed = _approved_story_with_redactions(contributor, moderator)
+    auth.sign_in(make_user(Role.MODERATOR, username="second-moderator").username)
+    seen = [url for url, page in _pages(app, client, _ids(story)) if "07700 900123" in page]
+    assert f"/moderation/stories/{story.id}" in seen

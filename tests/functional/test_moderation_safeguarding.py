@@ -1,0 +1,127 @@
+"""Safeguarding: a concern needs a recorded action; overdue ones show to admins. And originals can be purged."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from storybank.audit.models import AuditEvent
+from storybank.db_types import utcnow
+from storybank.extensions import db
+from storybank.moderation import services
+from storybank.moderation.models import ConcernAction, SafeguardingConcern, Suggestion
+from tests.moderation_steps import make_story, post
+
+DISCLOSURE = ("She shouts at me most days now. Since then she has had my bank card. "
+              "I am frightened to be on my own in the house with her.")
+
+
+def _concern(author) -> SafeguardingConcern:
+    story = make_story(author, DISCLOSURE, title="Not safe at home")
+    db.session.commit()
+    services.prepare_for_review(story)
+    concerns = services.concerns_for(story)
+    assert concerns, "the analysis should flag this disclosure"
+    return concerns[0]
+
+
+def _age(concern: SafeguardingConcern, hours: float) -> None:
+    db.session.execute(update(SafeguardingConcern).where(SafeguardingConcern.id == concern.id)
+                       .values(raised_at=utcnow() - timedelta(hours=hours)))
+    db.session.commit()
+
+
+def test_a_moderator_records_a_referral_with_its_reference(app, client, auth, contributor, moderator):
+    concern = _concern(contributor)
+    auth.sign_in(moderator.username)
+    path = f"/moderation/concerns/{concern.id}"
+    missing = post(client, path, {"action": "referred"}, csrf_page=path)
+    assert missing.status_code == 400
+    assert "Please give the reference the safeguarding team gave you" in missing.get_data(as_text=True)
+    done = post(client, path, {"action": "referred", "reference": "MASH-2291"}, csrf_page=path)
+    assert done.status_code == 302
+    db.session.refresh(concern)
+    assert concern.action == ConcernAction.REFERRED and concern.action_reference == "MASH-2291"
+    assert concern.actioned_by_id == moderator.id
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "safeguarding.actioned"))
+    assert event.before == {"action": None} and event.after["reference"] == "MASH-2291"
+    assert not services.queue()[0].urgent
+
+
+def test_no_action_needs_a_reason_and_an_action_is_recorded_only_once(app, contributor, moderator):
+    concern = _concern(contributor)
+    with pytest.raises(services.ModerationError, match="say why no action is needed"):
+        services.record_safeguarding_action(concern, ConcernAction.NO_ACTION, moderator)
+    services.record_safeguarding_action(concern, ConcernAction.CONTACTED, moderator, note="Rang her; she is safe.")
+    with pytest.raises(services.ModerationError, match="already been recorded"):
+        services.record_safeguarding_action(concern, ConcernAction.NO_ACTION, moderator, note="again")
+
+
+def test_a_moderator_can_raise_a_concern_the_analysis_missed(app, client, auth, contributor, moderator):
+    story = make_story(contributor, "The night carer pushed me back into bed.", title="Pushed")
+    db.session.commit()
+    services.claim(story, moderator)
+    auth.sign_in(moderator.username)
+    response = post(client, f"/moderation/stories/{story.id}/concerns",
+                    {"concern-sentence": "The night carer pushed me back into bed.",
+                     "concern-reason": "Sounds like rough handling."})
+    assert response.status_code == 302
+    raised = services.concerns_for(story)[-1]
+    assert raised.raised_by_id == moderator.id and not raised.raised_by_machine
+    assert services.queue()[0].story.id == story.id and services.queue()[0].urgent
+
+
+def test_concerns_without_an_action_after_the_deadline_show_to_admins_as_overdue(
+        app, client, auth, contributor, admin, moderator):
+    concern = _concern(contributor)
+    assert services.overdue_concerns() == []
+    _age(concern, app.config["STORYBANK_SAFEGUARDING_HOURS"] + 1)
+    assert services.overdue_concerns() == [concern]
+
+    auth.sign_in(admin.username)
+    assert "Safeguarding and decline reasons" in client.get("/admin/").get_data(as_text=True)
+    page = client.get("/admin/safeguarding").get_data(as_text=True)
+    assert "Overdue safeguarding concerns" in page and concern.story.reference in page
+    assert "None. Every concern has an action recorded in time." not in page
+
+    services.record_safeguarding_action(concern, ConcernAction.CONTACTED, moderator, note="Spoke to her.")
+    assert services.overdue_concerns() == []
+    assert "None. Every concern has an action recorded in time." in client.get("/admin/safeguarding").get_data(
+        as_text=True)
+
+
+def test_the_deadline_follows_the_setting(app, contributor):
+    concern = _concern(contributor)
+    _age(concern, 3)
+    app.config["STORYBANK_SAFEGUARDING_HOURS"] = 2
+    try:
+        assert services.overdue_concerns() == [concern]
+    finally:
+        app.config["STORYBANK_SAFEGUARDING_HOURS"] = 24
+
+
+def test_purging_originals_keeps_only_the_moderated_text_after_the_set_days(app, runner, contributor, moderator):
+    story = make_story(contributor)
+    db.session.commit()
+    services.claim(story, moderator)
+    for suggestion in services.suggestions_for(story):
+        services.decide_suggestion(suggestion, "accept", moderator)
+    services.approve(story, moderator)
+
+    result = runner.invoke(args=["moderation", "purge-originals"])
+    assert "STORYBANK_SAFEGUARDING" not in result.output and "not set" in result.output
+    result = runner.invoke(args=["moderation", "purge-originals", "--days", "30"])
+    assert "Purged the original words of 0 approved stories" in result.output
+
+    app.config["STORYBANK_PURGE_ORIGINALS_DAYS"] = 0
+    try:
+        result = runner.invoke(args=["moderation", "purge-originals"])
+    finally:
+        app.config["STORYBANK_PURGE_ORIGINALS_DAYS"] = None
+    assert "Purged the original words of 1 approved story" in result.output, result.output
+    db.session.expire_all()
+    assert story.body is None and story.moderated_body and "Bernadette" not in story.moderated_body
+    assert all(s.original_text is None for s in db.session.scalars(select(Suggestion)
+                                                                    .where(Suggestion.story_id == story.id)))
