@@ -11,13 +11,15 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
-from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
+import numpy
+from spacy.attrs import LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .lexicon import lower_prob
 from .models import SafeguardingSignal
+from .tokens import doc_orths
 
 PRONOUN_OBJ = ["me", "her", "him", "us", "them", "mum", "dad", "my", "his"]
 MONEY = ["money", "cash", "pension", "purse", "wallet", "savings", "benefit", "benefits", "£"]
@@ -652,9 +654,8 @@ class _Tokens:
         self.doc = doc
         self.lemma, self.lower = lemma, lower
         self.cols = (lemma, lower)
-        arr = doc.to_array([SENT_START, ORTH])
-        self.orth = arr[:, 1].tolist()
-        starts = [i for i, v in enumerate(arr[:, 0].tolist()) if v == 1]
+        self.orth = doc_orths(doc)
+        starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
         if not starts or starts[0] != 0:
             starts = [0, *starts]
         self.starts = starts
@@ -686,16 +687,20 @@ class _Rule:
     """
 
     def __init__(self, pattern: list[dict], strings) -> None:
-        self.specs: list[tuple[list[Test], int, int]] = []
-        # A word the match must have at a fixed offset from its start: candidate starts come from a set lookup.
+        self.specs: list[tuple[Test, int, int]] = []
+        # The rarest word the match must have at a fixed offset from its start: candidate starts are the
+        # tokens holding it (a set lookup), instead of every token in the sentence.
         self.key: tuple[int, int, frozenset[int]] | None = None
+        best = float("inf")
         for offset, spec in enumerate(pattern):
             if spec.get("OP") is not None:
                 break
             for name in ("LEMMA", "LOWER"):
                 value = spec.get(name)
                 words = [value] if isinstance(value, str) else (value or {}).get("IN")
-                if words and self.key is None:
+                score = sum(10 ** lower_prob(w) for w in words or ())
+                if words and score < best:
+                    best = score
                     self.key = (offset, _LEMMA if name == "LEMMA" else _LOWER, _ids(words))
         for spec in pattern:
             op = spec.get("OP")
@@ -708,7 +713,8 @@ class _Rule:
             else:
                 raise ValueError(f"unsupported OP {op!r} in a safeguarding rule")
             tests = [self._test(key, value, strings) for key, value in spec.items() if key != "OP"]
-            self.specs.append((tests, low, high))
+            test = tests[0] if len(tests) == 1 else (lambda t, i, tests=tests: all(f(t, i) for f in tests))
+            self.specs.append((test, low, high))
 
     @staticmethod
     def _test(key: str, value, strings) -> Test:  # noqa: C901
@@ -745,22 +751,31 @@ class _Rule:
             return [i for i in range(begin, end) if self._match(t, 0, i, end)]
         offset, col, words = self.key
         values = t.cols[col]
+        if words.isdisjoint(values[begin + offset : end]):
+            return []
         return [
             i - offset for i in range(begin + offset, end) if values[i] in words and self._match(t, 0, i - offset, end)
         ]
 
     def _match(self, t: _Tokens, k: int, i: int, end: int) -> bool:
-        if k == len(self.specs):
-            return True
-        tests, low, high = self.specs[k]
-        taken = 0
-        while True:
-            if taken >= low and self._match(t, k + 1, i + taken, end):
-                return True
-            j = i + taken
-            if taken == high or j >= end or not all(test(t, j) for test in tests):
-                return False
-            taken += 1
+        """Whether specs[k:] match from token i without passing `end` (backtracking over optional tokens)."""
+        specs = self.specs
+        while k < len(specs):
+            test, low, high = specs[k]
+            if high == 1 and low == 1:
+                if i >= end or not test(t, i):
+                    return False
+                i, k = i + 1, k + 1
+                continue
+            taken = 0
+            while True:
+                if taken >= low and self._match(t, k + 1, i + taken, end):
+                    return True
+                j = i + taken
+                if taken == high or j >= end or not test(t, j):
+                    return False
+                taken += 1
+        return True
 
 
 class SafeguardingRules:
@@ -777,6 +792,10 @@ class SafeguardingRules:
                 words.update(IRREGULAR.get(word, ()))
             self.anchors.append(frozenset(self.strings.add(w) for w in words))
         self.triggers: frozenset[int] = frozenset().union(*self.anchors)
+        self.rules_by_word: dict[int, list[int]] = {}
+        for index, anchors in enumerate(self.anchors):
+            for word in anchors:
+                self.rules_by_word.setdefault(word, []).append(index)
         self._lemma_lower: dict[int, int] = {}
         self._flags: dict[int, tuple[int, ...]] = {}
 
@@ -793,18 +812,24 @@ class SafeguardingRules:
     def matches(self, t: _Tokens) -> list[tuple[int, int, int]]:
         """(rule index, token index, sentence index) for every rule match, rule by rule, sentence by sentence."""
         triggers = self.triggers
-        positions: dict[int, list[int]] = {}
-        for i, (lemma, lower) in enumerate(zip(t.lemma, t.lower, strict=True)):
-            if lemma in triggers:
-                positions.setdefault(lemma, []).append(i)
-            if lower in triggers and lower != lemma:
-                positions.setdefault(lower, []).append(i)
+        present = triggers.intersection(t.lemma).union(triggers.intersection(t.lower))
+        # The sentences each anchor word occurs in, found with list.index (a C loop) instead of a Python loop.
+        sentences: dict[int, set[int]] = {}
+        for word in present:
+            ids = sentences[word] = set()
+            for column in (t.lemma, t.lower):
+                i = -1
+                while True:
+                    try:
+                        i = column.index(word, i + 1)
+                    except ValueError:
+                        break
+                    ids.add(bisect_right(t.starts, i) - 1)
+        rule_ids = sorted({r for word in present for r in self.rules_by_word[word]})
         found: list[tuple[int, int, int]] = []
-        present = positions.keys()
-        for index, (anchors, rule) in enumerate(zip(self.anchors, self.rules, strict=True)):
-            if anchors.isdisjoint(present):
-                continue
-            sentence_ids = {bisect_right(t.starts, i) - 1 for a in anchors & present for i in positions[a]}
+        for index in rule_ids:
+            rule = self.rules[index]
+            sentence_ids = set().union(*(sentences[w] for w in self.anchors[index] & present))
             for sid in sorted(sentence_ids):
                 for start in rule.starts(t, t.bounds[sid], t.bounds[sid + 1]):
                     found.append((index, start, sid))
