@@ -130,6 +130,7 @@ def _review_page(story: Story, status: int = 200, **forms):
         clarity_form=clarity_form,
         changes_form=forms.get("changes_form") or RequestChangesForm(prefix="changes"),
         decline_form=decline_form,
+        decline_reasons=services.decline_reasons(),
         concern_form=forms.get("concern_form") or RaiseConcernForm(prefix="concern"),
         approve_error=forms.get("approve_error"),
         error_form=next((f for f in forms.values() if getattr(f, "errors", None)), None) or ActionForm(),
@@ -325,7 +326,7 @@ def concern(concern_id: int):
             getattr(form, error.field or "action").errors = [error.message]
         else:
             flash("Thank you. What you did is recorded.", "success")
-            return redirect(url_for("moderation.concerns"))
+            return redirect(url_for("moderation.concern", concern_id=item.id))
     return render_template("moderation/concern.html", concern=item, form=form, story=item.story,
                            deadline=services.concern_deadline(item), now=utcnow(),
                            overdue=item in services.overdue_concerns(),

@@ -103,3 +103,58 @@ def test_approving_too_soon_explains_what_is_left_and_keeps_the_page(page, visit
     submit(page, lambda: page.get_by_role("button", name="Approve this story").click())
     expect(page.get_by_role("alert")).to_contain_text("Please decide every suggestion before approving")
     expect(page.locator("mark.suggestion-pending").first).to_be_visible()
+
+
+DISCLOSURE = ("She shouts at me most days now. Since then she has had my bank card. "
+              "I am frightened to be on my own in the house with her.")
+
+
+def test_a_safeguarding_concern_is_actioned_a_story_declined_and_the_contributor_asks_again(
+        page, visit, submit, live_server):
+    tag = uuid.uuid4().hex[:6]
+    with live_server.app.app_context():
+        writer = factories.make_user(Role.CONTRIBUTOR, username=f"writer-{tag}")
+        moderator = factories.make_user(Role.MODERATOR, username=f"moderator-{tag}")
+        admin = factories.make_user(Role.ADMIN, username=f"admin-{tag}")
+        story = make_story(writer, DISCLOSURE, title=f"Not safe at home {tag}", days_ago=0)
+        db.session.commit()
+        names, story_id, title = (writer.username, moderator.username, admin.username), story.id, story.title
+        db.session.remove()
+    writer, moderator, admin = names
+
+    sign_in(page, visit, submit, moderator)
+    visit(page, "/moderation")
+    first_row = page.get_by_role("row").nth(1)
+    expect(first_row).to_contain_text("Urgent: possible safeguarding concern")
+    expect(first_row).to_contain_text(title)
+    submit(page, lambda: first_row.get_by_role("button", name=f"Claim “{title}”").click())
+    submit(page, lambda: page.get_by_role("link", name="Record what you did").first.click())
+    page.get_by_role("group", name="What did you do?").get_by_label("Referred to the local safeguarding team").check()
+    submit(page, lambda: page.get_by_role("button", name="Record the action").click())
+    expect(page.get_by_role("alert")).to_contain_text("Please give the reference")
+    page.get_by_label("Reference from the safeguarding team").fill("MASH-1001")
+    submit(page, lambda: page.get_by_role("button", name="Record the action").click())
+    expect(page.get_by_role("main")).to_contain_text("MASH-1001")
+
+    visit(page, f"/moderation/stories/{story_id}")
+    page.get_by_role("group", name="Why can we not use this story?").get_by_label(
+        "It is mostly someone else's story").check()
+    submit(page, lambda: page.get_by_role("button", name="Decline, kindly").click())
+    expect(page.get_by_role("status").first).to_contain_text("declined")
+    visit(page, "/moderation/appeals")
+    submit(page, lambda: page.get_by_role("button", name="Sign out").click())
+
+    sign_in(page, visit, submit, writer)
+    visit(page, "/notifications")
+    expect(page.get_by_role("main")).to_contain_text("it is mostly about another person")
+    submit(page, lambda: page.get_by_role("link", name=f"Ask us to look again at “{title}”").click())
+    page.get_by_label("Is there anything you would like the moderator to know? (optional)").fill("It is my story.")
+    submit(page, lambda: page.get_by_role("button", name="Ask for another look").click())
+    expect(page.get_by_role("status").first).to_contain_text("Another moderator will look at your story again")
+    submit(page, lambda: page.get_by_role("button", name="Sign out").click())
+
+    sign_in(page, visit, submit, admin)
+    visit(page, "/admin/safeguarding")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Safeguarding and decline reasons")
+    submit(page, lambda: page.get_by_role("link", name="It names a member of staff").click())
+    expect(page.get_by_label("The words the contributor reads")).to_contain_text("Thank you for trusting us")
