@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc
@@ -22,7 +22,7 @@ from .models import Finding
 from .people import find_people
 from .places import find_addresses, find_locations, find_orgs, locations_beside
 from .safeguarding import build_safeguarding_matcher, find_safeguarding
-from .tokens import capital_indices, doc_text
+from .tokens import OrthTable, capital_indices, doc_orth_array, doc_text
 
 log = logging.getLogger("storybank.text")
 
@@ -45,46 +45,37 @@ def _lemma_table():
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
-class _LemmaCache:
-    """Lemma ids cached per word id (orth), so each distinct word is looked up in the table only once.
+def _lemma_table_values(lowercase: bool):
+    """The lemma id for a word id: the lookup table's lemma of the word (or of its lowercase form)."""
+    table = _lemma_table()
 
-    `lowercase` looks the lowercase form up instead of the word as written. The cache only grows with the
-    vocabulary, which spaCy keeps for the life of the process anyway.
-    """
-
-    def __init__(self, nlp: Language, lowercase: bool) -> None:
-        self.strings = nlp.vocab.strings
-        self.table = _lemma_table()
-        self.lowercase = lowercase
-        self.ids: dict[int, int] = {}
-
-    def miss(self, orth: int) -> int:
-        word = self.strings[orth]
-        if self.lowercase:
+    def lemma(vocab, orth: int) -> int:
+        word = vocab.strings[orth]
+        if lowercase:
             word = word.lower()
-        lemma = self.strings.add(self.table.get(word, word))
-        self.ids[orth] = lemma
-        return lemma
+        return vocab.strings.add(table.get(word, word))
+
+    return lemma
 
 
 @Language.factory("storybank_lookup_lemmatizer")
 class LookupLemmatizer:
     """spaCy's lookup lemmatizer (lemma = table.get(text, text)) without building a Token per word.
 
-    Tokens that already have a lemma keep it, as with spaCy's lemmatizer when overwrite is off.
+    Lemmas are cached per word id and set for the whole doc from an array. Tokens that already have a lemma keep
+    it, as with spaCy's lemmatizer when overwrite is off.
     """
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.cache = _LemmaCache(nlp, lowercase=False)
+        self.lemmas = OrthTable(_lemma_table_values(lowercase=False))
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        ids, miss = self.cache.ids, self.cache.miss
-        arr = doc.to_array([ORTH, LEMMA])
-        lemmas = numpy.array([ids[o] if o in ids else miss(o) for o in arr[:, 0].tolist()], dtype="uint64")
-        if arr[:, 1].any():
-            lemmas = numpy.where(arr[:, 1] == 0, lemmas, arr[:, 1])
+        lemmas = self.lemmas(doc_orth_array(doc), doc.vocab)
+        existing = doc.to_array(LEMMA)
+        if existing.any():
+            lemmas = numpy.where(existing == 0, lemmas, existing)
         doc.from_array([LEMMA], lemmas)
         return doc
 
@@ -94,17 +85,14 @@ class LemmaCase:
     """Lowercase lemmas, looked up again in lowercase, so a sentence-initial "Waiting" matches "wait"."""
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.cache = _LemmaCache(nlp, lowercase=True)
+        self.lemmas = OrthTable(_lemma_table_values(lowercase=True))
 
     def __call__(self, doc: Doc) -> Doc:
         capitals = capital_indices(doc)
         if not capitals:
             return doc
-        ids, miss = self.cache.ids, self.cache.miss
-        arr = doc.to_array([ORTH, LEMMA])
-        orths = arr[capitals, 0].tolist()
-        lemmas = arr[:, 1]
-        lemmas[capitals] = numpy.array([ids[o] if o in ids else miss(o) for o in orths], dtype="uint64")
+        lemmas = doc.to_array(LEMMA)
+        lemmas[capitals] = self.lemmas(doc_orth_array(doc)[capitals], doc.vocab)
         doc.from_array([LEMMA], lemmas)
         return doc
 
@@ -234,7 +222,8 @@ def get_pipeline(model: str | None = None) -> Language:
     _drop_name_like_abbreviations(nlp)
     nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("sentencizer")
-    # The same lemmas as spaCy's lookup lemmatizer (same table), set from an array instead of token by token.
+    # The same lemmas as spaCy's lookup lemmatizer (same table), set from an array of word ids instead of token
+    # by token.
     nlp.add_pipe("storybank_lookup_lemmatizer", name="lemmatizer")
     nlp.add_pipe("storybank_lemma_case")
     nlp.add_pipe("storybank_personal_data")

@@ -13,6 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .models import ThemeSuggestion
+from .tokens import doc_text
 
 DEFAULT_TAXONOMY: dict[str, list[str]] = {
     "dignity": [
@@ -386,13 +387,22 @@ def theme_matcher(nlp: Language, frozen: FrozenTaxonomy) -> PhraseMatcher:
 
 
 def suggest_themes(doc: Doc, matcher: PhraseMatcher, limit: int = 4) -> list[ThemeSuggestion]:
-    hits: dict[str, list[str]] = {}
+    hits: dict[int, list[tuple[int, int]]] = {}
     for match_id, start, end in matcher(doc):
-        hits.setdefault(doc.vocab.strings[match_id], []).append(doc[start:end].text)
-    ranked = sorted(hits.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        hits.setdefault(match_id, []).append((start, end))
+    strings = doc.vocab.strings
+    ranked = sorted(((strings[k], v) for k, v in hits.items()), key=lambda kv: (-len(kv[1]), kv[0]))
+    text = doc_text(doc)
     suggestions = []
-    for slug, texts in ranked[:limit]:
-        unique = list(dict.fromkeys(t.lower() for t in texts))
-        words = ", ".join(f"'{t}'" for t in unique[:3])
+    for slug, spans in ranked[:limit]:
+        unique: list[str] = []
+        for start, end in spans:  # only the words shown: the first three different ones
+            last = doc[end - 1]
+            words = text[doc[start].idx : last.idx + len(last.text)].lower()
+            if words not in unique:
+                unique.append(words)
+                if len(unique) == 3:
+                    break
+        words = ", ".join(f"'{t}'" for t in unique)
         suggestions.append(ThemeSuggestion(slug, f"The story mentions {words}.", unique[0]))
     return suggestions

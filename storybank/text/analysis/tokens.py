@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, ORTH, SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Token
 
 T = TypeVar("T")
@@ -26,12 +26,72 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def doc_orth_array(doc: Doc) -> numpy.ndarray:
+    """The word id (orth) of every token as a uint64 array, read once per doc."""
+    orths = doc.user_data.get("sb_orth_array")
+    if orths is None:
+        orths = doc.user_data["sb_orth_array"] = doc.to_array(ORTH) if len(doc) else numpy.zeros(0, "uint64")
+    return orths
+
+
 def doc_orths(doc: Doc) -> list[int]:
     """The word id (orth) of every token, read once per doc."""
     orths = doc.user_data.get("sb_orths")
     if orths is None:
-        orths = doc.user_data["sb_orths"] = doc.to_array(ORTH).tolist() if len(doc) else []
+        orths = doc.user_data["sb_orths"] = doc_orth_array(doc).tolist()
     return orths
+
+
+class OrthTable:
+    """A uint64 value per word id (orth), looked up for a whole doc at once with numpy.
+
+    Known words sit in sorted arrays searched with numpy.searchsorted; words seen for the first time go to a
+    small dict and are merged into the arrays in batches. `fn(vocab, orth)` computes a value once per word, so
+    it may only depend on the word itself (its text or lexeme attributes).
+    """
+
+    MERGE_AT = 512
+    LIMIT = 1_000_000
+
+    def __init__(self, fn: Callable) -> None:
+        self.fn = fn
+        self.keys = numpy.zeros(0, dtype="uint64")
+        self.values = numpy.zeros(0, dtype="uint64")
+        self.pending: dict[int, int] = {}
+
+    def __call__(self, orths: numpy.ndarray, vocab) -> numpy.ndarray:
+        keys = self.keys
+        if len(keys):
+            idx = numpy.searchsorted(keys, orths)
+            numpy.minimum(idx, len(keys) - 1, out=idx)
+            out = self.values[idx]
+            missing = numpy.flatnonzero(keys[idx] != orths)
+        else:
+            out = numpy.zeros(len(orths), dtype="uint64")
+            missing = numpy.arange(len(orths))
+        if len(missing):
+            pending, fn = self.pending, self.fn
+            found = []
+            for orth in orths[missing].tolist():
+                value = pending.get(orth)
+                if value is None:
+                    value = pending[orth] = fn(vocab, orth)
+                found.append(value)
+            out[missing] = numpy.array(found, dtype="uint64")
+            if len(pending) >= self.MERGE_AT:
+                self._merge()
+        return out
+
+    def _merge(self) -> None:
+        if len(self.keys) + len(self.pending) > self.LIMIT:
+            self.keys, self.values = self.keys[:0], self.values[:0]
+        new_keys = numpy.array(list(self.pending), dtype="uint64")
+        new_values = numpy.array(list(self.pending.values()), dtype="uint64")
+        keys = numpy.concatenate([self.keys, new_keys])
+        order = numpy.argsort(keys, kind="stable")
+        self.keys = keys[order]
+        self.values = numpy.concatenate([self.values, new_values])[order]
+        self.pending.clear()
 
 
 class ByWord(Generic[T]):
@@ -100,21 +160,39 @@ def next_word(doc: Doc, i: int, skip_commas: bool = False) -> Token | None:
     return doc[j] if j < len(doc) else None
 
 
+_ALPHA, _LOWER, _TITLE = 1, 2, 4
+
+
+def _shape_bits(vocab, orth: int) -> int:
+    lex = vocab[orth]
+    return (_ALPHA if lex.is_alpha else 0) | (_LOWER if lex.is_lower else 0) | (_TITLE if lex.is_title else 0)
+
+
+def _is_capital(vocab, orth: int) -> int:
+    lex = vocab[orth]
+    return int(lex.is_title or lex.is_upper)
+
+
+SHAPE_BITS = OrthTable(_shape_bits)
+CAPITAL = OrthTable(_is_capital)
+
+
 def is_informal(doc: Doc) -> bool:
     """Text written all in lowercase (texting style), where names lose their capitals too."""
     cached = doc.user_data.get("sb_informal")
     if cached is not None:
         return cached
-    arr = doc.to_array([IS_ALPHA, IS_LOWER, IS_TITLE, SENT_START])
-    alpha = int(arr[:, 0].sum())
     informal = False
-    if alpha >= 8:
-        text = doc_text(doc)
-        lower_i = " i " in text or text.startswith("i ") or "\ni " in text
-        starts = arr[:, 3] == 1
-        lower_starts = int((starts & (arr[:, 1] == 1)).sum())
-        capitals = int(arr[:, 2].sum())
-        informal = lower_i or lower_starts * 2 > int(starts.sum()) or capitals * 20 < alpha
+    if len(doc):
+        bits = SHAPE_BITS(doc_orth_array(doc), doc.vocab)
+        alpha = numpy.count_nonzero(bits & _ALPHA)
+        if alpha >= 8:
+            text = doc_text(doc)
+            lower_i = " i " in text or text.startswith("i ") or "\ni " in text
+            starts = doc.to_array(SENT_START) == 1
+            lower_starts = numpy.count_nonzero(starts & ((bits & _LOWER) != 0))
+            capitals = numpy.count_nonzero(bits & _TITLE)
+            informal = bool(lower_i or lower_starts * 2 > numpy.count_nonzero(starts) or capitals * 20 < alpha)
     doc.user_data["sb_informal"] = informal
     return informal
 
@@ -123,15 +201,14 @@ def capital_indices(doc: Doc) -> list[int]:
     """Indices of tokens in Title case or ALL CAPS: the only ones that can be names in ordinary writing."""
     cached = doc.user_data.get("sb_capitals")
     if cached is None:
-        arr = doc.to_array([IS_TITLE, IS_UPPER])
-        cached = numpy.flatnonzero(arr[:, 0] | arr[:, 1]).tolist()
+        cached = numpy.flatnonzero(CAPITAL(doc_orth_array(doc), doc.vocab)).tolist() if len(doc) else []
         doc.user_data["sb_capitals"] = cached
     return cached
 
 
 def name_candidate_indices(doc: Doc) -> list[int]:
     if is_informal(doc):
-        return numpy.nonzero(doc.to_array([IS_ALPHA]))[0].tolist()
+        return numpy.flatnonzero(SHAPE_BITS(doc_orth_array(doc), doc.vocab) & _ALPHA).tolist()
     return capital_indices(doc)
 
 
