@@ -815,9 +815,23 @@ def purge_originals(days: int, now: datetime | None = None) -> int:
         Story.body.is_not(None), Story.moderated_body.is_not(None))))
     for story in stories:
         story.body = None
-        db.session.execute(update(Suggestion).where(Suggestion.story_id == story.id)
-                           .values(original_text=None).execution_options(synchronize_session=False))
+        _forget_suggested_words(story)
         record("moderation.original_purged", None, story, actor_label="purge-originals",
                before={"original": True}, after={"original": False})
     db.session.commit()
     return len(stories)
+
+
+def _forget_suggested_words(story: Story) -> None:
+    db.session.execute(update(Suggestion).where(Suggestion.story_id == story.id)
+                       .values(original_text=None).execution_options(synchronize_session=False))
+
+
+def erase_story_words(story: Story) -> None:
+    """For erasure and retention (accounts/data_rights, stories/retention): forget the copies of the story's
+    words that moderation keeps: the words each suggestion pointed at, and the texts of edits for clarity.
+    Safeguarding concerns keep their sentence, as the record of what was done to keep someone safe.
+    Adds to the caller's transaction; the caller commits and audits."""
+    _forget_suggested_words(story)
+    db.session.execute(update(ClarityEdit).where(ClarityEdit.story_id == story.id)
+                       .values(proposed_text="", based_on="").execution_options(synchronize_session=False))

@@ -125,3 +125,17 @@ def test_purging_originals_keeps_only_the_moderated_text_after_the_set_days(app,
     assert story.body is None and story.moderated_body and "Bernadette" not in story.moderated_body
     assert all(s.original_text is None for s in db.session.scalars(select(Suggestion)
                                                                     .where(Suggestion.story_id == story.id)))
+
+
+def test_erasing_a_storys_words_also_forgets_the_copies_moderation_keeps(app, contributor, moderator):
+    story = make_story(contributor)
+    db.session.commit()
+    services.claim(story, moderator)
+    for suggestion in services.suggestions_for(story):
+        services.decide_suggestion(suggestion, "accept", moderator)
+    services.propose_clarity_edit(story, moderator, "My carer comes each morning and waits for my answer.")
+    services.erase_story_words(story)
+    db.session.commit()
+    db.session.expire_all()
+    assert all(s.original_text is None for s in services.suggestions_for(story))
+    assert services.pending_clarity_edit(story).proposed_text == ""
