@@ -161,7 +161,9 @@ def find_postcodes(text: str) -> Iterator[Finding]:
         yield Finding("POSTCODE", match.start(), match.end(), value, 0.95, "a UK postcode")
 
 
-BIRTH_WORD_RE = re.compile(r"born|d\.?o\.?b|birth|\bb\.", re.IGNORECASE)
+# r"born|d\.?o\.?b|birth|\bb\." with IGNORECASE, spelled out case by case (Python's IGNORECASE also lets "i"
+# match "İ" and "ı") so the pattern starts with a character class and the regex engine can skip ahead.
+BIRTH_WORD_RE = re.compile("[bB](?:[oO][rR][nN]|[iI\u0130\u0131][rR][tT][hH]|(?<=\\b[bB])\\.)|[dD]\\.?[oO]\\.?[bB]")
 
 
 def find_birth_dates(text: str) -> Iterator[Finding]:

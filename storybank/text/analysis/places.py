@@ -7,6 +7,7 @@ number and a street word; towns by a general gazetteer, town-name endings and th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -192,6 +193,24 @@ def _saint_names(doc: Doc, found: list[Finding]) -> list[Finding]:
     return extra
 
 
+_WORD_CHAR_RE = re.compile(r"\w")
+
+
+@lru_cache(maxsize=4096)
+def whole_phrase_re(phrase: str) -> re.Pattern:
+    """The same matches as rf"\b{re.escape(phrase)}\b", compiled once per phrase.
+
+    The boundary before the phrase is checked after it, with a look-behind, so the pattern starts with the
+    phrase itself and the regex engine can jump straight to each occurrence.
+    """
+    width = len(phrase)
+    if _WORD_CHAR_RE.match(phrase):
+        before = rf"(?<!\w[\s\S]{{{width}}})"  # a word character does not come just before the phrase
+    else:
+        before = rf"(?<=\w[\s\S]{{{width}}})"  # a word character comes just before the phrase
+    return re.compile(re.escape(phrase) + before + r"\b")
+
+
 def _short_forms(doc: Doc, found: list[Finding]) -> list[Finding]:
     """ "Bright Futures Homecare" is later written "Bright Futures"."""
     extra: list[Finding] = []
@@ -203,7 +222,7 @@ def _short_forms(doc: Doc, found: list[Finding]) -> list[Finding]:
             short = " ".join(words[:size])
             if short.lower() in {"st", "saint"} or short.lower() in PLACES:
                 break
-            for m in re.finditer(rf"\b{re.escape(short)}\b", doc_text(doc)):
+            for m in whole_phrase_re(short).finditer(doc_text(doc)):
                 if not any(g.start <= m.start() < g.end for g in found + extra):
                     extra.append(
                         Finding("ORG", m.start(), m.end(), short, 0.7, f"a short form of '{f.text}'")

@@ -160,21 +160,28 @@ def next_word(doc: Doc, i: int, skip_commas: bool = False) -> Token | None:
     return doc[j] if j < len(doc) else None
 
 
-_ALPHA, _LOWER, _TITLE = 1, 2, 4
+_ALPHA, _LOWER, _TITLE, _CAPITAL = 1, 2, 4, 8
 
 
 def _shape_bits(vocab, orth: int) -> int:
     lex = vocab[orth]
-    return (_ALPHA if lex.is_alpha else 0) | (_LOWER if lex.is_lower else 0) | (_TITLE if lex.is_title else 0)
+    return (
+        (_ALPHA if lex.is_alpha else 0)
+        | (_LOWER if lex.is_lower else 0)
+        | (_TITLE if lex.is_title else 0)
+        | (_CAPITAL if lex.is_title or lex.is_upper else 0)
+    )
 
 
-def _is_capital(vocab, orth: int) -> int:
-    lex = vocab[orth]
-    return int(lex.is_title or lex.is_upper)
+_SHAPE_BITS = OrthTable(_shape_bits)
 
 
-SHAPE_BITS = OrthTable(_shape_bits)
-CAPITAL = OrthTable(_is_capital)
+def shape_bits(doc: Doc) -> numpy.ndarray:
+    """IS_ALPHA, IS_LOWER, IS_TITLE and (IS_TITLE or IS_UPPER) of every token as bits, read once per doc."""
+    bits = doc.user_data.get("sb_shape")
+    if bits is None:
+        bits = doc.user_data["sb_shape"] = _SHAPE_BITS(doc_orth_array(doc), doc.vocab)
+    return bits
 
 
 def is_informal(doc: Doc) -> bool:
@@ -184,7 +191,7 @@ def is_informal(doc: Doc) -> bool:
         return cached
     informal = False
     if len(doc):
-        bits = SHAPE_BITS(doc_orth_array(doc), doc.vocab)
+        bits = shape_bits(doc)
         alpha = numpy.count_nonzero(bits & _ALPHA)
         if alpha >= 8:
             text = doc_text(doc)
@@ -201,14 +208,14 @@ def capital_indices(doc: Doc) -> list[int]:
     """Indices of tokens in Title case or ALL CAPS: the only ones that can be names in ordinary writing."""
     cached = doc.user_data.get("sb_capitals")
     if cached is None:
-        cached = numpy.flatnonzero(CAPITAL(doc_orth_array(doc), doc.vocab)).tolist() if len(doc) else []
+        cached = numpy.flatnonzero(shape_bits(doc) & _CAPITAL).tolist() if len(doc) else []
         doc.user_data["sb_capitals"] = cached
     return cached
 
 
 def name_candidate_indices(doc: Doc) -> list[int]:
     if is_informal(doc):
-        return numpy.flatnonzero(SHAPE_BITS(doc_orth_array(doc), doc.vocab) & _ALPHA).tolist()
+        return numpy.flatnonzero(shape_bits(doc) & _ALPHA).tolist()
     return capital_indices(doc)
 
 
