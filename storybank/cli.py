@@ -10,7 +10,7 @@ from flask.cli import AppGroup
 
 from storybank.accounts import services
 from storybank.accounts.roles import Role
-from storybank.moderation.cli import moderation_cli
+from storybank.moderation.cli import analysis_cli, moderation_cli
 from storybank.stories.retention import retention_cli
 
 users_cli = AppGroup("users", help="Look after accounts.")
@@ -65,3 +65,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(retention_cli)
     app.cli.add_command(moderation_cli)
+    app.cli.add_command(analysis_cli)

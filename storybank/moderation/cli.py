@@ -7,6 +7,24 @@ from flask import current_app
 from flask.cli import AppGroup
 
 moderation_cli = AppGroup("moderation", help="Look after moderated stories.")
+analysis_cli = AppGroup("analysis", help="The text analysis that suggests redactions, safeguarding flags and themes.")
+
+
+@analysis_cli.command("reanalyse")
+@click.option("--batch-size", type=click.IntRange(1, 1000), default=64, show_default=True)
+def reanalyse_command(batch_size: int) -> None:
+    """Run the analysis again over every story waiting for a moderator (stories with decisions are kept)."""
+    from sqlalchemy import func, select
+
+    from storybank.extensions import db
+    from storybank.moderation.services import WAITING, reanalyse_waiting
+    from storybank.stories.models import Story
+
+    total = db.session.scalar(select(func.count()).select_from(Story).where(Story.status.in_(WAITING))) or 0
+    with click.progressbar(length=total, label="Analysing stories") as bar:
+        result = reanalyse_waiting(batch_size=batch_size, progress=bar.update)
+    click.echo(f"Analysed {result.reanalysed} waiting stories again; left {result.skipped_with_decisions} "
+               "alone because a moderator has already made decisions on them.")
 
 
 @moderation_cli.command("purge-originals")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -39,7 +39,7 @@ from storybank.moderation.models import (
 from storybank.moderation.notifications import notify, send_emails
 from storybank.moderation.reasons import DEFAULT_DECLINE_REASONS, DeclineReason
 from storybank.stories.models import Story, StoryStatus
-from storybank.text.analysis import Finding, analyse, redact
+from storybank.text.analysis import Analysis, Finding, analyse, analyse_many, redact
 
 WAITING = (StoryStatus.SUBMITTED, StoryStatus.IN_REVIEW)
 
@@ -141,21 +141,24 @@ def needs_preparing(story: Story, review: StoryReview | None = None) -> bool:
     return review is None or review.prepared_body_hash != _body_hash(story)
 
 
-def prepare_for_review(story: Story, actor: User | None = None) -> StoryReview | None:
+def prepare_for_review(story: Story, actor: User | None = None, *, analysis: Analysis | None = None,
+                       force: bool = False) -> StoryReview | None:
     """Run the analysis once for this text: suggestions to decide, and a concern for each safeguarding signal.
 
-    Idempotent: the same text is never analysed twice. When the contributor changed the text (after changes
-    were requested), the old suggestions no longer point at the right words, so they are replaced.
+    Idempotent: the same text is never analysed twice unless ``force`` is given (``flask analysis reanalyse``,
+    after the rules improved). When the contributor changed the text (after changes were requested), the old
+    suggestions no longer point at the right words, so they are replaced.
     """
     if story.status not in WAITING or not story.body:
         return None
     review = _ensure_review(story)
-    if review.prepared_body_hash == _body_hash(story):
+    if review.prepared_body_hash == _body_hash(story) and not force:
         return review
     replaced = 0
     if review.prepared_body_hash is not None:
         replaced = db.session.execute(delete(Suggestion).where(Suggestion.story_id == story.id)).rowcount
-    analysis = analyse(story.body, model=current_app.config.get("STORYBANK_SPACY_MODEL"))
+    if analysis is None:
+        analysis = analyse(story.body, model=current_app.config.get("STORYBANK_SPACY_MODEL"))
     for finding in analysis.findings:
         db.session.add(Suggestion(
             story_id=story.id, kind=SuggestionKind.REDACTION, label=finding.label, start=finding.start,
@@ -201,6 +204,37 @@ def prepare_waiting_stories() -> int:
     for story in stale:
         prepare_for_review(story)
     return len(stale)
+
+
+@dataclass(frozen=True)
+class ReanalyseResult:
+    reanalysed: int
+    skipped_with_decisions: int
+
+
+def reanalyse_waiting(batch_size: int = 64, progress: Callable[[int], None] | None = None) -> ReanalyseResult:
+    """Re-run the analysis over every waiting story in batches (nlp.pipe), e.g. after the rules improved.
+
+    A story where a moderator has already decided a suggestion is left alone: their decisions are worth more
+    than a fresh guess. ``progress`` is told how many stories each batch finished.
+    """
+    rows = db.session.execute(
+        select(Story.id, Story.body).where(Story.status.in_(WAITING), Story.body.is_not(None)).order_by(Story.id)
+    ).all()
+    decided = set(db.session.scalars(select(Suggestion.story_id).distinct().where(
+        Suggestion.status != SuggestionStatus.PENDING, Suggestion.story_id.in_([r.id for r in rows]))))
+    todo = [row for row in rows if row.id not in decided]
+    model = current_app.config.get("STORYBANK_SPACY_MODEL")
+    done = 0
+    for start in range(0, len(todo), batch_size):
+        batch = todo[start:start + batch_size]
+        for row, analysis in zip(batch, analyse_many([r.body for r in batch], batch_size=batch_size, model=model),
+                                 strict=True):
+            prepare_for_review(db.session.get(Story, row.id), analysis=analysis, force=True)
+            done += 1
+        if progress is not None:
+            progress(len(batch))
+    return ReanalyseResult(reanalysed=done, skipped_with_decisions=len(rows) - len(todo))
 
 
 @dataclass(frozen=True)

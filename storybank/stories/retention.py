@@ -48,9 +48,12 @@ def erase_story_text(story: Story, actor: Any = None, *, reason: str, actor_labe
     db.session.execute(delete(PendingDraft).where(PendingDraft.story_id == story.id))
     if is_erased(story):
         return False
+    from storybank.moderation.services import erase_story_words
+
     story.title = ERASED_TITLE
     for name in ERASED_FIELDS:
         setattr(story, name, None)
+    erase_story_words(story)
     record("story.erased", actor, story, actor_label=actor_label, detail=reason)
     return True
 

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from datetime import timedelta
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import delete, or_, select
 
 from storybank.audit.services import record
@@ -136,7 +137,19 @@ def submit_story(story: Story, consent: consent_services.ConsentChoice, actor: A
            after={"status": StoryStatus.SUBMITTED.value, "reference": story.reference,
                   "assisted": bool(story.supporter_id)})
     db.session.commit()
+    _prepare_for_moderators(story)
     return key
+
+
+def _prepare_for_moderators(story: Story) -> None:
+    """Analyse at once, so a safeguarding disclosure reaches the top of the moderators' queue straight away."""
+    from storybank.moderation.services import prepare_for_review
+
+    try:
+        prepare_for_review(story)
+    except Exception:  # the story is already safe; the queue prepares it again when it next loads
+        db.session.rollback()
+        current_app.logger.exception("Analysis failed for story %s; the queue will try again.", story.id)
 
 
 def _reference_candidates(reference: str) -> set[str]:

@@ -1,0 +1,59 @@
+"""How moderation meets the rest: analysed on sending, forgotten on erasure, re-run on request."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storybank.extensions import db
+from storybank.moderation.models import SafeguardingConcern, StoryReview, Suggestion, SuggestionStatus
+from storybank.moderation.services import prepare_for_review
+from storybank.stories.models import StoryStatus
+from storybank.stories.retention import erase_story_text
+from tests.moderation_steps import BODY, make_story
+from tests.story_steps import write_and_send
+
+DISCLOSURE = ("My son's girlfriend has taken my bank card and she shouts at me every day. "
+              "I am frightened to be alone in the house with her.")
+
+
+def test_a_sent_story_is_analysed_at_once_so_a_disclosure_is_urgent_before_anyone_opens_the_queue(
+        client, auth, contributor):
+    auth.sign_in(contributor.username)
+    sent = write_and_send(client, auth, body=DISCLOSURE)
+    review = db.session.scalar(select(StoryReview).where(StoryReview.story_id == sent.story.id))
+    assert review is not None and review.urgent
+    concerns = db.session.scalars(select(SafeguardingConcern)
+                                  .where(SafeguardingConcern.story_id == sent.story.id)).all()
+    assert {c.category for c in concerns} >= {"abuse"}
+
+
+def test_erasing_a_story_forgets_the_words_its_suggestions_pointed_at(app, contributor):
+    story = make_story(contributor, BODY)
+    db.session.commit()
+    prepare_for_review(story)
+    found = {s.original_text for s in db.session.scalars(select(Suggestion).where(Suggestion.story_id == story.id))}
+    assert "07700 900123" in found
+    story.status = StoryStatus.WITHDRAWN
+    erase_story_text(story, None, reason="test")
+    db.session.commit()
+    left = {s.original_text for s in db.session.scalars(select(Suggestion).where(Suggestion.story_id == story.id))}
+    assert not any(word in (text or "") for text in left for word in ("07700 900123", "Bernadette"))
+
+
+def test_flask_analysis_reanalyse_runs_over_waiting_stories_and_keeps_moderators_decisions(
+        app, runner, contributor):
+    untouched = make_story(contributor, BODY)
+    decided = make_story(contributor, BODY)
+    db.session.commit()
+    prepare_for_review(untouched)
+    prepare_for_review(decided)
+    first = db.session.scalars(select(Suggestion).where(Suggestion.story_id == decided.id)).first()
+    first.status = SuggestionStatus.REJECTED
+    db.session.commit()
+    before_ids = set(db.session.scalars(select(Suggestion.id).where(Suggestion.story_id == untouched.id)))
+    result = runner.invoke(args=["analysis", "reanalyse", "--batch-size", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Analysed 1 waiting stories again" in result.output and "left 1 alone" in result.output
+    after_ids = set(db.session.scalars(select(Suggestion.id).where(Suggestion.story_id == untouched.id)))
+    assert after_ids and after_ids.isdisjoint(before_ids), "suggestions were made afresh"
+    assert db.session.get(Suggestion, first.id).status == SuggestionStatus.REJECTED
