@@ -38,13 +38,16 @@ FROM_WORDS = {
 
 # The same words as string ids, compared with the doc's lemma and lowercase ids without building Tokens.
 _WORD_IDS = {warning: frozenset(get_string_id(w) for w in words) for warning, words in FROM_WORDS.items()}
+_ALL_WORD_IDS = frozenset().union(*_WORD_IDS.values())
 
 
 def content_warnings(doc: Doc, signals: Sequence[SafeguardingSignal]) -> list[str]:
     warnings = {FROM_SIGNALS[s.category] for s in signals if s.category in FROM_SIGNALS}
     if len(doc):
-        ids = set(doc.to_array([LEMMA, LOWER]).ravel().tolist())
-        for warning, words in _WORD_IDS.items():
-            if not ids.isdisjoint(words):
-                warnings.add(warning)
+        arr = doc.to_array([LEMMA, LOWER])
+        found = _ALL_WORD_IDS.intersection(arr[:, 0].tolist()).union(_ALL_WORD_IDS.intersection(arr[:, 1].tolist()))
+        if found:
+            for warning, words in _WORD_IDS.items():
+                if not words.isdisjoint(found):
+                    warnings.add(warning)
     return sorted(warnings)
