@@ -1,0 +1,85 @@
+"""The fast paths give the same answers as the plain spaCy and regex forms they replace."""
+
+import re
+
+import spacy
+from spacy.matcher import Matcher
+
+from bench.analysis import measure_speed
+from storybank.text.analysis import get_pipeline
+from storybank.text.analysis.identifiers import BIRTH_WORD_RE
+from storybank.text.analysis.places import whole_phrase_re
+from storybank.text.analysis.safeguarding import RULES, _Tokens
+from storybank.text.analysis.tokens import OrthTable
+
+SAMPLES = [
+    "Waiting for WEEKS. The carers were rushed; Mum's tablets were missed again!",
+    "They took my bank card and my pension keeps going missing. He called me a useless cow.",
+    "I can't see the point. I've been saving up my tablets. self - harm, self-harm, suicidal thoughts.",
+    "Nobody at all helped her eat. The agency never came today. It's below freezing and no heating.",
+    "she sed nobody came n i was left. LOCKED THE FRONT DOOR. Send someone right now please.",
+]
+
+
+def test_the_lemmatizer_gives_spacys_lookup_lemmas_and_capitals_are_looked_up_in_lowercase():
+    ours = get_pipeline(None)
+    plain = spacy.blank("en")
+    plain.add_pipe("lemmatizer", config={"mode": "lookup"})
+    plain.initialize()
+    table = plain.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    for text in SAMPLES:
+        expected = []
+        for tok in plain(text):
+            lemma = tok.lemma_
+            if tok.is_title or tok.is_upper:
+                lemma = table.get(tok.lower_, tok.lower_)
+            expected.append(lemma)
+        assert [t.lemma_ for t in ours(text)] == expected
+
+
+def test_an_orth_table_keeps_its_values_when_it_merges_new_words():
+    nlp = spacy.blank("en")
+    table = OrthTable(lambda vocab, orth: len(vocab.strings[orth]))
+    table.MERGE_AT = 3
+    for text in SAMPLES * 2:
+        doc = nlp(text)
+        assert table(doc.to_array("ORTH"), nlp.vocab).tolist() == [len(t.text) for t in doc]
+    assert len(table.keys) > 0
+
+
+def test_compiled_safeguarding_rules_match_where_spacys_matcher_does():
+    nlp = get_pipeline(None)
+    rules = nlp.get_pipe("storybank_safeguarding").matcher
+    for text in SAMPLES:
+        doc = nlp(text)
+        arr = doc.to_array(["LEMMA", "LOWER"])
+        tokens = _Tokens(doc, arr[:, 0].tolist(), arr[:, 1].tolist(), {})
+        for sent in doc.sents:
+            for index, (category, _reason, pattern, _checks) in enumerate(RULES):
+                matcher = Matcher(nlp.vocab)
+                matcher.add(f"{category}:{index}", [pattern])
+                expected = sorted({span.start for span in matcher(sent, as_spans=True)})
+                assert rules.rules[index].starts(tokens, sent.start, sent.end) == expected, (text, index)
+
+
+def test_rewritten_regexes_match_what_the_plain_forms_match():
+    texts = [
+        "Bright Futures and xBright Futures, Bright Futures_1 'Bright Futures'",
+        "b. born BIRTH bİrth D.O.B dob ab. d.ob",
+    ]
+    for phrase in ["Bright Futures", "'s Care", "&"]:
+        plain = re.compile(rf"\b{re.escape(phrase)}\b")
+        for text in texts:
+            assert [m.span() for m in whole_phrase_re(phrase).finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]
+    plain = re.compile(r"born|d\.?o\.?b|birth|\bb\.", re.IGNORECASE)
+    for text in texts:
+        assert [m.span() for m in BIRTH_WORD_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_benchmark_times_the_real_path_next_to_a_bare_pipeline():
+    speed = measure_speed(SAMPLES, min_seconds=0.05, rounds=1)
+    assert speed["words"] == sum(len(t.split()) for t in SAMPLES)
+    assert speed["words_per_second"] > 0 and speed["bare_words_per_second"] > 0
+    assert 0 < speed["ratio_to_bare"] < 5
