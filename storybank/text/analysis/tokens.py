@@ -45,19 +45,17 @@ def doc_orths(doc: Doc) -> list[int]:
 class OrthTable:
     """A uint64 value per word id (orth), looked up for a whole doc at once with numpy.
 
-    Known words sit in sorted arrays searched with numpy.searchsorted; words seen for the first time go to a
-    small dict and are merged into the arrays in batches. `fn(vocab, orth)` computes a value once per word, so
-    it may only depend on the word itself (its text or lexeme attributes).
+    Known words sit in sorted arrays searched with numpy.searchsorted; words seen for the first time are
+    computed in Python and inserted into the arrays at the end of the call. `fn(vocab, orth)` computes a value
+    once per word, so it may only depend on the word itself (its text or lexeme attributes).
     """
 
-    MERGE_AT = 512
     LIMIT = 1_000_000
 
     def __init__(self, fn: Callable) -> None:
         self.fn = fn
         self.keys = numpy.zeros(0, dtype="uint64")
         self.values = numpy.zeros(0, dtype="uint64")
-        self.pending: dict[int, int] = {}
 
     def __call__(self, orths: numpy.ndarray, vocab) -> numpy.ndarray:
         keys = self.keys
@@ -70,28 +68,24 @@ class OrthTable:
             out = numpy.zeros(len(orths), dtype="uint64")
             missing = numpy.arange(len(orths))
         if len(missing):
-            pending, fn = self.pending, self.fn
-            found = []
+            new: dict[int, int] = {}
             for orth in orths[missing].tolist():
-                value = pending.get(orth)
-                if value is None:
-                    value = pending[orth] = fn(vocab, orth)
-                found.append(value)
-            out[missing] = numpy.array(found, dtype="uint64")
-            if len(pending) >= self.MERGE_AT:
-                self._merge()
+                if orth not in new:
+                    new[orth] = self.fn(vocab, orth)
+            out[missing] = numpy.array([new[o] for o in orths[missing].tolist()], dtype="uint64")
+            self._insert(new)
         return out
 
-    def _merge(self) -> None:
-        if len(self.keys) + len(self.pending) > self.LIMIT:
+    def _insert(self, new: dict[int, int]) -> None:
+        if len(self.keys) + len(new) > self.LIMIT:
             self.keys, self.values = self.keys[:0], self.values[:0]
-        new_keys = numpy.array(list(self.pending), dtype="uint64")
-        new_values = numpy.array(list(self.pending.values()), dtype="uint64")
-        keys = numpy.concatenate([self.keys, new_keys])
-        order = numpy.argsort(keys, kind="stable")
-        self.keys = keys[order]
-        self.values = numpy.concatenate([self.values, new_values])[order]
-        self.pending.clear()
+        new_keys = numpy.array(list(new), dtype="uint64")
+        new_values = numpy.array(list(new.values()), dtype="uint64")
+        order = numpy.argsort(new_keys)
+        new_keys, new_values = new_keys[order], new_values[order]
+        at = numpy.searchsorted(self.keys, new_keys)
+        self.keys = numpy.insert(self.keys, at, new_keys)
+        self.values = numpy.insert(self.values, at, new_values)
 
 
 class ByWord(Generic[T]):

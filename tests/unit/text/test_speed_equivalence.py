@@ -37,14 +37,14 @@ def test_the_lemmatizer_gives_spacys_lookup_lemmas_and_capitals_are_looked_up_in
         assert [t.lemma_ for t in ours(text)] == expected
 
 
-def test_an_orth_table_keeps_its_values_when_it_merges_new_words():
+def test_an_orth_table_keeps_its_values_as_new_words_arrive():
     nlp = spacy.blank("en")
     table = OrthTable(lambda vocab, orth: len(vocab.strings[orth]))
-    table.MERGE_AT = 3
     for text in SAMPLES * 2:
         doc = nlp(text)
         assert table(doc.to_array("ORTH"), nlp.vocab).tolist() == [len(t.text) for t in doc]
-    assert len(table.keys) > 0
+    assert list(table.keys) == sorted(set(table.keys))
+    assert len(table.keys) == len({t.orth for text in SAMPLES for t in nlp(text)})
 
 
 def test_compiled_safeguarding_rules_match_where_spacys_matcher_does():
