@@ -140,21 +140,34 @@ def starts_sentence(tok: Token) -> bool:
     return prev.text in {'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "…"} or "\n" in prev.text
 
 
+def _skippable(doc: Doc, skip_commas: bool) -> list[bool]:
+    """Per token: whitespace (or whitespace or a comma), so prev_word and next_word need no Token objects."""
+    key = "sb_skip_commas" if skip_commas else "sb_skip"
+    flags = doc.user_data.get(key)
+    if flags is None:
+        bits = shape_bits(doc)
+        skip = (bits & (_SPACE | _COMMA)) if skip_commas else (bits & _SPACE)
+        flags = doc.user_data[key] = (skip != 0).tolist()
+    return flags
+
+
 def prev_word(doc: Doc, i: int, skip_commas: bool = False) -> Token | None:
+    skip = _skippable(doc, skip_commas)
     j = i - 1
-    while j >= 0 and (doc[j].is_space or (skip_commas and doc[j].text == ",")):
+    while j >= 0 and skip[j]:
         j -= 1
     return doc[j] if j >= 0 else None
 
 
 def next_word(doc: Doc, i: int, skip_commas: bool = False) -> Token | None:
+    skip = _skippable(doc, skip_commas)
     j = i + 1
-    while j < len(doc) and (doc[j].is_space or (skip_commas and doc[j].text == ",")):
+    while j < len(skip) and skip[j]:
         j += 1
-    return doc[j] if j < len(doc) else None
+    return doc[j] if j < len(skip) else None
 
 
-_ALPHA, _LOWER, _TITLE, _CAPITAL = 1, 2, 4, 8
+_ALPHA, _LOWER, _TITLE, _CAPITAL, _SPACE, _COMMA = 1, 2, 4, 8, 16, 32
 
 
 def _shape_bits(vocab, orth: int) -> int:
@@ -164,6 +177,8 @@ def _shape_bits(vocab, orth: int) -> int:
         | (_LOWER if lex.is_lower else 0)
         | (_TITLE if lex.is_title else 0)
         | (_CAPITAL if lex.is_title or lex.is_upper else 0)
+        | (_SPACE if lex.is_space else 0)
+        | (_COMMA if lex.orth_ == "," else 0)
     )
 
 
@@ -171,7 +186,7 @@ _SHAPE_BITS = OrthTable(_shape_bits)
 
 
 def shape_bits(doc: Doc) -> numpy.ndarray:
-    """IS_ALPHA, IS_LOWER, IS_TITLE and (IS_TITLE or IS_UPPER) of every token as bits, read once per doc."""
+    """IS_ALPHA, IS_LOWER, IS_TITLE, IS_TITLE or IS_UPPER, IS_SPACE and "is a comma" of every token as bits."""
     bits = doc.user_data.get("sb_shape")
     if bits is None:
         bits = doc.user_data["sb_shape"] = _SHAPE_BITS(doc_orth_array(doc), doc.vocab)
