@@ -677,6 +677,17 @@ class _Tokens:
 Test = Callable[[_Tokens, int], bool]
 
 
+def _spec_words(spec: dict) -> list[tuple[int, list[str]]]:
+    """(column, words) for each LEMMA or LOWER condition of a spec given as a string or an IN list."""
+    found = []
+    for name, col in (("LEMMA", _LEMMA), ("LOWER", _LOWER)):
+        value = spec.get(name)
+        words = [value] if isinstance(value, str) else (value or {}).get("IN")
+        if words:
+            found.append((col, list(words)))
+    return found
+
+
 class _Rule:
     """A Matcher pattern compiled to Python tests over _Tokens, for the few sentences that hold its anchor.
 
@@ -688,6 +699,9 @@ class _Rule:
 
     def __init__(self, pattern: list[dict], strings) -> None:
         self.specs: list[tuple[Test, int, int]] = []
+        # For each spec that must match exactly one token by LEMMA or LOWER words: those words. A doc holding
+        # none of one set's words cannot match, so the rule is skipped for it.
+        self.required = [_ids(words) for spec in pattern if spec.get("OP") is None for _, words in _spec_words(spec)]
         # The rarest word the match must have at a fixed offset from its start: candidate starts are the
         # tokens holding it (a set lookup), instead of every token in the sentence.
         self.key: tuple[int, int, frozenset[int]] | None = None
@@ -695,13 +709,11 @@ class _Rule:
         for offset, spec in enumerate(pattern):
             if spec.get("OP") is not None:
                 break
-            for name in ("LEMMA", "LOWER"):
-                value = spec.get(name)
-                words = [value] if isinstance(value, str) else (value or {}).get("IN")
-                score = sum(10 ** lower_prob(w) for w in words or ())
-                if words and score < best:
+            for col, words in _spec_words(spec):
+                score = sum(10 ** lower_prob(w) for w in words)
+                if score < best:
                     best = score
-                    self.key = (offset, _LEMMA if name == "LEMMA" else _LOWER, _ids(words))
+                    self.key = (offset, col, _ids(words))
         for spec in pattern:
             op = spec.get("OP")
             if op is None:
@@ -813,9 +825,29 @@ class SafeguardingRules:
         """(rule index, token index, sentence index) for every rule match, rule by rule, sentence by sentence."""
         triggers = self.triggers
         present = triggers.intersection(t.lemma).union(triggers.intersection(t.lower))
-        # The sentences each anchor word occurs in, found with list.index (a C loop) instead of a Python loop.
+        sentences = self._sentences_of(t, present)
+        rule_ids = sorted({r for word in present for r in self.rules_by_word[word]})
+        found: list[tuple[int, int, int]] = []
+        doc_words: set[int] | None = None
+        for index in rule_ids:
+            rule = self.rules[index]
+            if len(rule.required) > 1:
+                if doc_words is None:
+                    doc_words = set(t.lemma)
+                    doc_words.update(t.lower)
+                if any(words.isdisjoint(doc_words) for words in rule.required):
+                    continue
+            sentence_ids = set().union(*(sentences[w] for w in self.anchors[index] & present))
+            for sid in sorted(sentence_ids):
+                for start in rule.starts(t, t.bounds[sid], t.bounds[sid + 1]):
+                    found.append((index, start, sid))
+        return found
+
+    @staticmethod
+    def _sentences_of(t: _Tokens, words: Iterable[int]) -> dict[int, set[int]]:
+        """The sentences each word occurs in, found with list.index (a C loop) instead of a Python loop."""
         sentences: dict[int, set[int]] = {}
-        for word in present:
+        for word in words:
             ids = sentences[word] = set()
             for column in (t.lemma, t.lower):
                 i = -1
@@ -825,15 +857,7 @@ class SafeguardingRules:
                     except ValueError:
                         break
                     ids.add(bisect_right(t.starts, i) - 1)
-        rule_ids = sorted({r for word in present for r in self.rules_by_word[word]})
-        found: list[tuple[int, int, int]] = []
-        for index in rule_ids:
-            rule = self.rules[index]
-            sentence_ids = set().union(*(sentences[w] for w in self.anchors[index] & present))
-            for sid in sorted(sentence_ids):
-                for start in rule.starts(t, t.bounds[sid], t.bounds[sid + 1]):
-                    found.append((index, start, sid))
-        return found
+        return sentences
 
     def sentence_words(self, t: _Tokens, sid: int) -> frozenset[int]:
         """Ids of every lowercase lemma and lowercase form in a sentence."""
