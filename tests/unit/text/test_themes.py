@@ -62,3 +62,43 @@ def test_an_analysis_serialises_to_plain_json_types():
     assert json.loads(json.dumps(data)) == data
     assert data["findings"][0]["label"] == "PHONE"
     assert data["safeguarding"][0]["category"] == "abuse"
+
+
+def test_one_strong_cue_is_enough_and_at_most_three_themes_are_suggested():
+    text = (
+        "I felt humiliated. Nobody listened to me. We are still waiting for a date. I am so lonely. "
+        "The fees went up again and the carers were rushed."
+    )
+    slugs = [t.slug for t in analyse(text).themes]
+    assert len(slugs) == 3
+    assert set(slugs) <= {
+        "dignity",
+        "being_listened_to",
+        "waiting_and_delays",
+        "loneliness",
+        "money_and_charges",
+        "rushed_care",
+    }
+
+
+def test_a_lone_weak_cue_is_only_suggested_when_little_else_is_found():
+    assert [t.slug for t in analyse("The carers were lovely.").themes] == ["kindness"]
+    text = "I felt humiliated and nobody listened. We are still waiting. The carer was lovely."
+    assert "kindness" not in [t.slug for t in analyse(text).themes]
+
+
+def test_a_weak_cue_inside_a_strong_one_is_not_counted_twice():
+    from storybank.text.analysis import get_pipeline
+    from storybank.text.analysis.themes import suggest_themes
+
+    nlp = get_pipeline(None)
+    doc = nlp("Nobody listened.")
+    theme = suggest_themes(doc, theme_matcher(nlp, freeze_taxonomy(None)))[0]
+    assert theme.slug == "being_listened_to"
+    assert theme.reason == "The story mentions 'nobody listened'."
+
+
+def test_passing_the_default_taxonomy_is_the_same_as_passing_none():
+    assert freeze_taxonomy(dict(DEFAULT_TAXONOMY)) == freeze_taxonomy(None)
+    custom = freeze_taxonomy({"pets": ["cat", "dog"]})
+    assert custom == (("pets", (), ("cat", "dog")),)  # every word of an admin's taxonomy is a strong cue
