@@ -25,6 +25,7 @@ from storybank.consent.models import ConsentRecord
 from storybank.consent.wording import CONSENT_WORDING
 from storybank.db_types import utcnow
 from storybank.extensions import db
+from storybank.moderation.models import Appeal, ClarityEdit, ModerationDecision, Notification
 from storybank.stories.models import PendingDraft, Story, StoryStatus
 from storybank.stories.retention import erase_story_text
 
@@ -70,6 +71,47 @@ def _pending_words(story: Story) -> list[dict]:
     return [{"kept_at": _when(row.created_at), "words": row.fields} for row in rows]
 
 
+OUTCOME_WORDS = {"approved": "Approved", "changes_requested": "We asked you about a change",
+                 "declined": "Not used this time"}
+CLARITY_ANSWER_WORDS = {"pending": "Waiting for your answer", "agreed": "You agreed",
+                        "declined": "You chose to keep your own words"}
+APPEAL_OUTCOME_WORDS = {"upheld": "The first decision stayed", "overturned": "The story went back to be read again"}
+
+
+def _decisions(story: Story) -> list[dict]:
+    """What moderators decided and told the person. Which moderator it was is not part of what they were told."""
+    rows = db.session.scalars(select(ModerationDecision).where(ModerationDecision.story_id == story.id)
+                              .order_by(ModerationDecision.decided_at, ModerationDecision.id))
+    return [{"decided_at": _when(row.decided_at), "outcome": row.outcome.value,
+             "outcome_in_plain_words": OUTCOME_WORDS[row.outcome.value], "what_we_told_you": row.message}
+            for row in rows]
+
+
+def _appeals(story: Story) -> list[dict]:
+    rows = db.session.scalars(select(Appeal).where(Appeal.story_id == story.id).order_by(Appeal.opened_at, Appeal.id))
+    return [{"asked_at": _when(row.opened_at), "what_you_wrote": row.note,
+             "outcome": row.outcome.value if row.outcome else None,
+             "outcome_in_plain_words": APPEAL_OUTCOME_WORDS[row.outcome.value] if row.outcome else "Not decided yet",
+             "what_we_told_you": row.message, "decided_at": _when(row.decided_at)} for row in rows]
+
+
+def _clarity_edits(story: Story) -> list[dict]:
+    rows = db.session.scalars(select(ClarityEdit).where(ClarityEdit.story_id == story.id)
+                              .order_by(ClarityEdit.proposed_at, ClarityEdit.id))
+    return [{"suggested_at": _when(row.proposed_at), "moderators_note": row.note,
+             "your_words_with_details_taken_out": row.based_on, "suggested_words": row.proposed_text,
+             "your_answer": row.status.value, "your_answer_in_plain_words": CLARITY_ANSWER_WORDS[row.status.value],
+             "answered_at": _when(row.answered_at)} for row in rows]
+
+
+def _messages(person: User) -> list[dict]:
+    rows = db.session.execute(select(Notification, Story.reference).outerjoin(Story, Story.id == Notification.story_id)
+                              .where(Notification.user_id == person.id)
+                              .order_by(Notification.created_at, Notification.id))
+    return [{"sent_at": _when(note.created_at), "story_id": note.story_id, "story_reference": reference,
+             "text": note.text, "read_at": _when(note.read_at)} for note, reference in rows]
+
+
 def _story(story: Story, person: User) -> dict:
     return {
         "id": story.id,
@@ -94,6 +136,9 @@ def _story(story: Story, person: User) -> dict:
         "approved_at": _when(story.approved_at),
         "withdrawn_at": _when(story.withdrawn_at),
         "consent_records": [_consent(consent, person) for consent in story.consent_records],
+        "moderation_decisions": _decisions(story),
+        "asked_to_look_again": _appeals(story),
+        "changes_suggested_for_clarity": _clarity_edits(story),
     }
 
 
@@ -122,6 +167,7 @@ def personal_data(person: User) -> dict:
         "sign_ins": [{"started_at": _when(row.created_at), "last_seen_at": _when(row.last_seen_at),
                       "ended_at": _when(row.ended_at)} for row in sessions],
         "stories": [_story(story, person) for story in _stories_of(person)],
+        "messages_to_you": _messages(person),
         "what_you_did": [{"at": _when(event.occurred_at), "action": event.action, "object_type": event.object_type,
                           "object_id": event.object_id, "before": event.before, "after": event.after,
                           "detail": event.detail} for event in events],

@@ -83,6 +83,15 @@ def _segments(body: str, redactions: list[Suggestion]) -> list[Segment]:
     return segments
 
 
+@bp.app_context_processor
+def unread_messages_for_templates():
+    """The header's "Messages (2 new)": one COUNT, and only on pages whose header shows it."""
+    def unread_messages() -> int:
+        return notifications.unread_count(current_user) if current_user.is_authenticated else 0
+
+    return {"unread_messages": unread_messages}
+
+
 @bp.route("/moderation")
 @access(Role.MODERATOR)
 def queue():

@@ -7,12 +7,12 @@ story, sending it, and every look-up with a story key are.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, or_, select, update
 
 from storybank.audit.services import record
 from storybank.consent import services as consent_services
@@ -141,6 +141,68 @@ def submit_story(story: Story, consent: consent_services.ConsentChoice, actor: A
     return key
 
 
+NOT_WAITING_FOR_CHANGES = ("This story is not waiting for changes from you any more, so nothing was changed. "
+                           "Your story page shows where it is now.")
+
+
+def save_changes(story: Story, text: StoryText, actor: Any, *, commit: bool = True) -> Story:
+    """Keep a contributor's changes to a story a moderator asked about, as they write (not audited, like a
+    draft). Only the title, the story and its background change: whose story it is stays as it was sent.
+    A field too long for its column keeps its last saved value, as with drafts, so nothing is cut short.
+
+    One conditional UPDATE, so a withdrawal made meanwhile (in another tab, or with the story key) always wins.
+    """
+    values: dict[str, Any] = {}
+    for name in ("title", "body", "care_setting", "region", "about_whom", "when_happened"):
+        value = getattr(text, name)
+        value = (value or "") if name in ("title", "body") else ((value or "").strip() or None)
+        if value is None or len(value) <= _COLUMN_LIMITS[name]:
+            values[name] = value
+    changed = db.session.execute(
+        update(Story).where(Story.id == story.id, Story.status == StoryStatus.CHANGES_REQUESTED)
+        .values(**values, updated_at=utcnow()).execution_options(synchronize_session=False)).rowcount
+    if changed != 1:
+        db.session.rollback()
+        raise StoryError(NOT_WAITING_FOR_CHANGES)
+    db.session.expire(story)
+    if commit:
+        db.session.commit()
+    return story
+
+
+def resubmit_story(story: Story, text: StoryText, actor: Any) -> Story:
+    """Send a story back to the moderators after they asked for a change. The consent stays as it was (the
+    person changes it on its own page if they wish); the new words are analysed again straight away."""
+    save_changes(story, text, actor, commit=False)
+    problem = _sending_problem(text)
+    if problem is not None:
+        db.session.commit()  # keep every word they typed, then tell them what to put right
+        raise problem
+    db.session.execute(update(Story).where(Story.id == story.id, Story.status == StoryStatus.CHANGES_REQUESTED)
+                       .values(status=StoryStatus.SUBMITTED, submitted_at=utcnow())
+                       .execution_options(synchronize_session=False))
+    db.session.expire(story)
+    record("story.resubmitted", actor, story, before={"status": StoryStatus.CHANGES_REQUESTED.value},
+           after={"status": StoryStatus.SUBMITTED.value, "reference": story.reference})
+    db.session.commit()
+    _prepare_for_moderators(story)
+    return story
+
+
+def _sending_problem(text: StoryText) -> StoryError | None:
+    """Checked on the words as typed, so an over-long field is never sent with an older saved value."""
+    if not text.title.strip():
+        return StoryError("Please give your story a title before you send it.", "title")
+    if len(text.title) > TITLE_MAX_CHARS:
+        return StoryError(f"The title can be up to {TITLE_MAX_CHARS} characters. Please shorten it first.", "title")
+    if not text.body.strip():
+        return StoryError("Please write your story before you send it.", "body")
+    if len(text.body) > STORY_MAX_CHARS:
+        return StoryError(f"Your story can be up to {STORY_MAX_CHARS:,} characters. Please shorten it first.",
+                          "body")
+    return None
+
+
 def _prepare_for_moderators(story: Story) -> None:
     """Analyse at once, so a safeguarding disclosure reaches the top of the moderators' queue straight away."""
     from storybank.moderation.services import prepare_for_review
@@ -197,9 +259,53 @@ def claim_pending_draft(token: str, user: Any) -> Story | None:
     known = set(StoryText.__dataclass_fields__)
     text = StoryText(**{k: v for k, v in pending.fields.items() if k in known})
     story = own_story(user, pending.story_id) if pending.story_id else None
-    if story is not None and story.status != StoryStatus.DRAFT:
-        story = None
-    story = save_draft(user, text, story, commit=False)
+    if story is not None and story.status == StoryStatus.CHANGES_REQUESTED:
+        save_changes(story, text, user, commit=False)
+    else:
+        if story is not None and story.status != StoryStatus.DRAFT:
+            story = None
+        story = save_draft(user, text, story, commit=False)
     db.session.delete(pending)
     db.session.commit()
     return story
+
+
+@dataclass(frozen=True)
+class StoryNews:
+    """What moderators decided about one story, gathered for the person who shared it: the messages we sent
+    them, and what they can do next. Never who the moderator was."""
+
+    messages: list
+    changes_asked: str | None = None
+    decline_reason: str | None = None
+    can_ask_again: bool = False
+    asked_again: bool = False
+    clarity_edit: Any = None
+    removed: list = field(default_factory=list)
+
+
+def news_for(story: Story, user: Any) -> StoryNews:
+    from storybank.moderation import services as moderation
+    from storybank.moderation.models import DecisionOutcome, SuggestionKind, SuggestionStatus
+    from storybank.moderation.notifications import notifications_for
+
+    if story.status == StoryStatus.DRAFT:
+        return StoryNews(messages=[])
+    decision = moderation.latest_decision(story)
+    outcome = decision.outcome if decision is not None else None
+    removed = []
+    if story.status == StoryStatus.APPROVED:
+        removed = [s for s in moderation.suggestions_for(story, SuggestionKind.REDACTION)
+                   if s.status == SuggestionStatus.ACCEPTED]
+    return StoryNews(
+        messages=notifications_for(user, story=story),
+        changes_asked=decision.message if story.status == StoryStatus.CHANGES_REQUESTED
+        and outcome == DecisionOutcome.CHANGES_REQUESTED else None,
+        decline_reason=decision.message if story.status == StoryStatus.DECLINED
+        and outcome == DecisionOutcome.DECLINED else None,
+        can_ask_again=moderation.can_appeal(story),
+        asked_again=story.status == StoryStatus.DECLINED and moderation.open_appeal_for(story) is not None,
+        clarity_edit=moderation.pending_clarity_edit(story)
+        if story.status not in (StoryStatus.CHANGES_REQUESTED, StoryStatus.WITHDRAWN) else None,
+        removed=removed,
+    )

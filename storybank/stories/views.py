@@ -86,7 +86,8 @@ def keep_words_when_signed_out():
     Registered with the blueprint, so it runs before security.enforce_access (added later in create_app), which
     would otherwise turn the POST into a redirect and drop the text. It only ever keeps words and redirects.
     """
-    if request.method != "POST" or request.endpoint not in ("stories.write", "stories.autosave"):
+    if request.method != "POST" or request.endpoint not in ("stories.write", "stories.autosave",
+                                                            "stories.change_story"):
         return None
     if current_user.is_authenticated:
         return None
@@ -112,6 +113,12 @@ def csrf_failed(error):
     if request.endpoint == "stories.autosave":
         return jsonify(saved=False, message="We could not save just now. Your words are still here. "
                                             "Please press Save."), 400
+    if request.endpoint == "stories.change_story" and current_user.is_authenticated:
+        story = services.own_story(current_user, request.view_args.get("story_id", 0))
+        if story is not None:
+            return _render_change(StoryForm(meta={"csrf": False}), story, 400, notice=(
+                "For your safety we could not save that, because the page had been open for a long time. "
+                "Your words are all still here. Please press the button again."))
     if request.endpoint == "stories.write":
         form = StoryForm(meta={"csrf": False})
         story_id = _form_story_id(form)
@@ -171,15 +178,25 @@ def autosave():
     form = StoryForm()
     story_id = _form_story_id(form)
     story = _own_or_404(story_id) if story_id else None
+    if story is not None and story.status == StoryStatus.CHANGES_REQUESTED:
+        text = form.story_text()
+        try:
+            services.save_changes(story, text, current_user)
+        except services.StoryError as error:
+            return jsonify(saved=False, message=error.message), 409
+        return _autosaved(story, text, url_for("stories.change_story", story_id=story.id))
     if story is not None and story.status != StoryStatus.DRAFT:
         return jsonify(saved=False, message="This story has already been sent."), 409
     text = _story_text(form)
     if not story and not (text.title.strip() or text.body.strip()):
         return jsonify(saved=False, message="")
     story = services.save_draft(current_user, text, story)
+    return _autosaved(story, text, url_for("stories.write", story=story.id))
+
+
+def _autosaved(story: Story, text: services.StoryText, page_url: str):
     too_long = len(text.body) > services.STORY_MAX_CHARS
-    return jsonify(saved=True, story_id=story.id, too_long=too_long,
-                   write_url=url_for("stories.write", story=story.id),
+    return jsonify(saved=True, story_id=story.id, too_long=too_long, write_url=page_url,
                    message="Saved" if not too_long else
                    f"Saved, but your story is longer than {services.STORY_MAX_CHARS:,} characters. "
                    "Please shorten it before you send it.")
@@ -194,6 +211,8 @@ def recover(token: str):
               "warning")
         return redirect(url_for("stories.mine"))
     flash("Welcome back. Here are your words, just as you left them. They are saved.", "success")
+    if story.status == StoryStatus.CHANGES_REQUESTED:
+        return redirect(url_for("stories.change_story", story_id=story.id))
     return redirect(url_for("stories.write", story=story.id))
 
 
@@ -244,14 +263,58 @@ def sent(story_id: int):
 @bp.route("/my-stories")
 @access(*WRITERS)
 def mine():
-    return render_template("stories/mine.html", stories=services.stories_of(current_user), purposes=_purposes())
+    stories = services.stories_of(current_user)
+    return render_template("stories/mine.html", stories=stories, purposes=_purposes(),
+                           news={story.id: services.news_for(story, current_user) for story in stories})
 
 
 @bp.route("/my-stories/<int:story_id>")
 @access(*WRITERS)
 def detail(story_id: int):
     story = _own_or_404(story_id)
-    return render_template("stories/detail.html", story=story, purposes=_purposes())
+    return render_template("stories/detail.html", story=story, purposes=_purposes(),
+                           news=services.news_for(story, current_user))
+
+
+def _render_change(form: StoryForm, story: Story, status: int = 200, notice: str | None = None):
+    return render_template("stories/change.html", form=form, story=story, notice=notice,
+                           news=services.news_for(story, current_user), max_chars=services.STORY_MAX_CHARS
+                           ), status
+
+
+@bp.route("/my-stories/<int:story_id>/change", methods=["GET", "POST"])
+@access(*WRITERS)
+def change_story(story_id: int):
+    """After a moderator asked about a change: the person edits their words and sends the story again."""
+    story = _own_or_404(story_id)
+    if request.method == "GET":
+        if story.status != StoryStatus.CHANGES_REQUESTED:
+            return redirect(url_for("stories.detail", story_id=story.id))
+        form = StoryForm(obj=story, formdata=None)
+        form.story_id.data = str(story.id)
+        return _render_change(form, story)
+    form = StoryForm()
+    form.story_id.data = str(story.id)
+    valid = form.validate()
+    sending = request.form.get("action") == "send"
+    ready = form.check_ready_to_send() if sending else True
+    try:
+        if sending and valid and ready:
+            services.resubmit_story(story, form.story_text(), current_user)
+            flash("Thank you. Your story has been sent again. A moderator will read it, and we will tell you "
+                  "what happens next.", "success")
+            return redirect(url_for("stories.detail", story_id=story.id))
+        services.save_changes(story, form.story_text(), current_user)
+    except services.StoryError as error:
+        target = getattr(form, error.field, None) if error.field else None
+        if target is None:
+            return _render_change(form, story, 400, notice=error.message)
+        target.errors = [*target.errors, error.message]
+        return _render_change(form, story, 400)
+    if not (valid and ready):
+        return _render_change(form, story, 400)
+    flash("Your changes are saved. You can come back to them at any time from “My stories”.", "success")
+    return redirect(url_for("stories.change_story", story_id=story.id))
 
 
 @bp.route("/my-stories/<int:story_id>/consent", methods=["GET", "POST"])

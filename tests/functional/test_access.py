@@ -46,6 +46,7 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "stories.sent": STORY_WRITERS,
     "stories.mine": STORY_WRITERS,
     "stories.detail": STORY_WRITERS,
+    "stories.change_story": STORY_WRITERS,
     "stories.change_consent": STORY_WRITERS,
     "stories.withdraw": STORY_WRITERS,
     "stories.easy_read": ANYONE,

@@ -15,7 +15,17 @@ from storybank.audit.models import AuditEvent, AuditLogIsAppendOnly
 from storybank.audit.services import record
 from storybank.consent.gate import visible_stories
 from storybank.consent.models import ConsentRecord, Purpose
+from storybank.db_types import utcnow
 from storybank.extensions import db
+from storybank.moderation.models import (
+    Appeal,
+    AppealOutcome,
+    ClarityEdit,
+    ClarityStatus,
+    DecisionOutcome,
+    ModerationDecision,
+    Notification,
+)
 from storybank.stories.models import PendingDraft, Story, StoryStatus
 from tests.data_rights_builders import make_story
 
@@ -59,6 +69,30 @@ def her_stories(marigold, make_user):
     return made
 
 
+@pytest.fixture
+def her_moderation(marigold, her_stories, make_user):
+    """What moderators decided about her stories and told her; the moderators' names must never be exported."""
+    first = make_user(Role.MODERATOR, username="mod-hesketh", display_name="Hesketh Moderator")
+    second = make_user(Role.MODERATOR, username="mod-ingrid", display_name="Ingrid Moderator")
+    oswin = db.session.scalar(select(User).where(User.username == "someone-else"))
+    approved, submitted, on_behalf = her_stories["approved"], her_stories["submitted"], her_stories["on_behalf"]
+    db.session.add(ModerationDecision(story_id=approved.id, moderator_id=first.id, outcome=DecisionOutcome.APPROVED))
+    declined = ModerationDecision(story_id=submitted.id, moderator_id=first.id, outcome=DecisionOutcome.DECLINED,
+                                  reason_template_key="other", message="Thank you. It was a little too short.")
+    db.session.add(declined)
+    db.session.flush()
+    db.session.add(Appeal(story_id=submitted.id, decision_id=declined.id, contributor_id=marigold.id,
+                          note="There is more to it, please read it again.", outcome=AppealOutcome.OVERTURNED,
+                          decided_by_id=second.id, message="You are right, it can be read again.",
+                          decided_at=utcnow()))
+    db.session.add(ClarityEdit(story_id=on_behalf.id, proposed_text="Ivy's words, tidied a little.",
+                               based_on="Ivys words tidied", proposed_by_id=first.id, status=ClarityStatus.AGREED,
+                               answered_at=utcnow()))
+    db.session.add(Notification(user_id=marigold.id, story_id=approved.id, text="Good news: it is approved."))
+    db.session.add(Notification(user_id=oswin.id, story_id=her_stories["other"].id, text="Oswin's own news."))
+    db.session.commit()
+
+
 def _csrf(auth, path="/account/data"):
     return {"csrf_token": auth.csrf_token(path)}
 
@@ -72,7 +106,7 @@ def _download_json(client, auth) -> dict:
 
 
 def test_the_data_export_holds_every_story_draft_consent_record_and_the_account_and_nothing_of_others(
-        client, auth, marigold, her_stories):
+        client, auth, marigold, her_stories, her_moderation):
     auth.sign_in(marigold.username)
     data = _download_json(client, auth)
     assert data["account"]["username"] == "marigold-fenwick"
@@ -97,13 +131,22 @@ def test_the_data_export_holds_every_story_draft_consent_record_and_the_account_
     assert consents[her_stories["approved"].id][0]["wording_agreed_to"], "the exact words agreed to are included"
     assert any(event["action"] == "story.draft_started" for event in data["what_you_did"])
     assert data["sign_ins"], "sign-ins are included"
+    assert [note["text"] for note in data["messages_to_you"]] == ["Good news: it is approved."]
+    assert [d["outcome"] for d in approved["moderation_decisions"]] == ["approved"]
+    submitted = by_id[her_stories["submitted"].id]
+    assert submitted["moderation_decisions"][0]["what_we_told_you"] == "Thank you. It was a little too short."
+    assert submitted["asked_to_look_again"][0]["what_you_wrote"] == "There is more to it, please read it again."
+    assert submitted["asked_to_look_again"][0]["what_we_told_you"] == "You are right, it can be read again."
+    edit = by_id[her_stories["on_behalf"].id]["changes_suggested_for_clarity"][0]
+    assert (edit["suggested_words"], edit["your_answer"]) == ("Ivy's words, tidied a little.", "agreed")
     text = json.dumps(data)
     assert OTHER_WORDS not in text and "someone-else" not in text and "Oswin" not in text
     assert "argon2" not in text and "password_hash" not in text
+    assert "mod-hesketh" not in text and "Hesketh" not in text and "Ingrid" not in text, "never who moderated"
 
 
 def test_the_printable_data_page_shows_the_same_stories_and_consent_and_keeps_typed_text_inert(
-        client, auth, marigold, her_stories):
+        client, auth, marigold, her_stories, her_moderation):
     auth.sign_in(marigold.username)
     response = client.post("/account/data.html", data=_csrf(auth))
     assert response.status_code == 200
@@ -119,6 +162,10 @@ def test_the_printable_data_page_shows_the_same_stories_and_consent_and_keeps_ty
     assert page.count("Wording agreed to") == db.session.scalar(
         select(func.count()).select_from(ConsentRecord).join(Story).where(Story.author_id == marigold.id))
     assert OTHER_WORDS not in page and "someone-else" not in page
+    assert "Messages we sent you (1)" in page and "Good news: it is approved." in page
+    assert "Thank you. It was a little too short." in page and "You are right, it can be read again." in page
+    assert "Ivy&#39;s words, tidied a little." in page and "You agreed" in page
+    assert "Oswin&#39;s own news." not in page and "Hesketh" not in page and "Ingrid" not in page
 
 
 def test_each_download_is_recorded_in_the_audit_log_and_a_get_downloads_nothing(client, auth, marigold):
