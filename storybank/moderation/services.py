@@ -141,24 +141,20 @@ def needs_preparing(story: Story, review: StoryReview | None = None) -> bool:
     return review is None or review.prepared_body_hash != _body_hash(story)
 
 
-def prepare_for_review(story: Story, actor: User | None = None, *, analysis: Analysis | None = None,
-                       force: bool = False) -> StoryReview | None:
-    """Run the analysis once for this text: suggestions to decide, and a concern for each safeguarding signal.
-
-    Idempotent: the same text is never analysed twice unless ``force`` is given (``flask analysis reanalyse``,
-    after the rules improved). When the contributor changed the text (after changes were requested), the old
-    suggestions no longer point at the right words, so they are replaced.
-    """
-    if story.status not in WAITING or not story.body:
-        return None
-    review = _ensure_review(story)
-    if review.prepared_body_hash == _body_hash(story) and not force:
-        return review
-    replaced = 0
+def _clear_old_results(story: Story, review: StoryReview) -> dict | None:
+    """Suggestions for old words no longer point at the right place; an unagreed edit for clarity of old
+    words no longer fits the new ones. Safeguarding concerns are never cleared: they are the safety record."""
+    replaced = retired = 0
     if review.prepared_body_hash is not None:
         replaced = db.session.execute(delete(Suggestion).where(Suggestion.story_id == story.id)).rowcount
-    if analysis is None:
-        analysis = analyse(story.body, model=current_app.config.get("STORYBANK_SPACY_MODEL"))
+    if review.prepared_body_hash not in (None, _body_hash(story)):
+        retired = db.session.execute(delete(ClarityEdit).where(
+            ClarityEdit.story_id == story.id, ClarityEdit.status == ClarityStatus.PENDING)).rowcount
+    return {"suggestions": replaced, "clarity_edits_retired": retired} if replaced or retired else None
+
+
+def _store_analysis(story: Story, analysis: Analysis) -> int:
+    """Suggestions for a person to decide, and a concern per new safeguarding signal; returns concerns opened."""
     for finding in analysis.findings:
         db.session.add(Suggestion(
             story_id=story.id, kind=SuggestionKind.REDACTION, label=finding.label, start=finding.start,
@@ -182,11 +178,31 @@ def prepare_for_review(story: Story, actor: User | None = None, *, analysis: Ana
                                            raised_by_machine=True))
         opened += 1
     db.session.flush()
+    return opened
+
+
+def prepare_for_review(story: Story, actor: User | None = None, *, analysis: Analysis | None = None,
+                       force: bool = False) -> StoryReview | None:
+    """Run the analysis once for this text: suggestions to decide, and a concern for each safeguarding signal.
+
+    Idempotent: the same text is never analysed twice unless ``force`` is given (``flask analysis reanalyse``,
+    after the rules improved). When the contributor changed the text (after changes were requested), the old
+    suggestions and any unagreed edit for clarity are replaced.
+    """
+    if story.status not in WAITING or not story.body:
+        return None
+    review = _ensure_review(story)
+    if review.prepared_body_hash == _body_hash(story) and not force:
+        return review
+    cleared = _clear_old_results(story, review)
+    if analysis is None:
+        analysis = analyse(story.body, model=current_app.config.get("STORYBANK_SPACY_MODEL"))
+    opened = _store_analysis(story, analysis)
     review.urgent = _has_open_concern(story.id)
     review.prepared_at = utcnow()
     review.prepared_body_hash = _body_hash(story)
     record("moderation.prepared", actor, story, actor_label=None if actor else "analysis",
-           before={"suggestions": replaced} if replaced else None,
+           before=cleared,
            after={"redactions": len(analysis.findings), "themes": len(analysis.themes),
                   "content_warnings": len(analysis.content_warnings), "concerns_opened": opened,
                   "urgent": review.urgent})
@@ -868,4 +884,7 @@ def erase_story_words(story: Story) -> None:
     Adds to the caller's transaction; the caller commits and audits."""
     _forget_suggested_words(story)
     db.session.execute(update(ClarityEdit).where(ClarityEdit.story_id == story.id)
-                       .values(proposed_text="", based_on="").execution_options(synchronize_session=False))
+                       .values(proposed_text="", based_on="", note=None)
+                       .execution_options(synchronize_session=False))
+    db.session.execute(update(Appeal).where(Appeal.story_id == story.id).values(note=None)
+                       .execution_options(synchronize_session=False))

@@ -57,3 +57,20 @@ def test_flask_analysis_reanalyse_runs_over_waiting_stories_and_keeps_moderators
     after_ids = set(db.session.scalars(select(Suggestion.id).where(Suggestion.story_id == untouched.id)))
     assert after_ids and after_ids.isdisjoint(before_ids), "suggestions were made afresh"
     assert db.session.get(Suggestion, first.id).status == SuggestionStatus.REJECTED
+
+
+def test_an_unagreed_clarity_edit_is_retired_when_the_contributor_changes_their_words(app, contributor, moderator):
+    from storybank.moderation import services as moderation
+    from storybank.moderation.models import ClarityEdit
+
+    story = make_story(contributor, "My carer comes every morning and never rushes me.")
+    db.session.commit()
+    moderation.claim(story, moderator)
+    for suggestion in db.session.scalars(select(Suggestion).where(Suggestion.story_id == story.id)).all():
+        moderation.decide_suggestion(suggestion, "reject", moderator)
+    moderation.propose_clarity_edit(story, moderator, "My carer comes each morning and never rushes me.")
+    assert db.session.scalars(select(ClarityEdit).where(ClarityEdit.story_id == story.id)).all()
+    story.body = "My carer comes every morning, stays for tea, and never rushes me."
+    db.session.commit()
+    prepare_for_review(story)
+    assert db.session.scalars(select(ClarityEdit).where(ClarityEdit.story_id == story.id)).all() == []
