@@ -269,6 +269,19 @@ def lemma_doc(nlp: Language, text: str) -> Doc:
     return doc
 
 
+_LABELS: dict[int, tuple[str, bool]] = {}
+
+
+def _label(doc: Doc, match_id: int) -> tuple[str, bool]:
+    """(slug, is a strong cue) for a matcher label id."""
+    found = _LABELS.get(match_id)
+    if found is None:
+        label = doc.vocab.strings[match_id]
+        strong = label.endswith(STRONG_SUFFIX)
+        found = _LABELS[match_id] = (label[: -len(STRONG_SUFFIX)] if strong else label, strong)
+    return found
+
+
 @lru_cache(maxsize=32)
 def theme_matcher(nlp: Language, frozen: FrozenTaxonomy) -> PhraseMatcher:
     """Strong cues under "<slug>|strong", weak ones under "<slug>"; a weak cue with a strong cue's lemmas is dropped."""
@@ -285,46 +298,48 @@ def theme_matcher(nlp: Language, frozen: FrozenTaxonomy) -> PhraseMatcher:
 
 
 def suggest_themes(doc: Doc, matcher: PhraseMatcher, limit: int = MAX_THEMES) -> list[ThemeSuggestion]:
-    """The themes whose cues score at least MIN_SCORE, best first, at most `limit` of them."""
+    """The themes whose cues score at least MIN_SCORE (the best ALWAYS_SHOWN on any cue), best first."""
     matches = matcher(doc)
     if not matches:
         return []
-    strings = doc.vocab.strings
-    lemmas = doc.to_array(LEMMA).tolist()
     spans: dict[str, list[tuple[int, int]]] = {}
-    strong_hits: dict[str, int] = {}
-    weak_cues: dict[str, set[tuple[int, ...]]] = {}
-    labelled = [(strings[match_id], start, end) for match_id, start, end in matches]
-    covered: dict[str, set[int]] = {}  # tokens inside a theme's strong cues: a weak cue there adds nothing
-    for label, start, end in labelled:
-        if label.endswith(STRONG_SUFFIX):
-            slug = label[: -len(STRONG_SUFFIX)]
-            strong_hits[slug] = strong_hits.get(slug, 0) + 1
-            covered.setdefault(slug, set()).update(range(start, end))
+    weak: list[tuple[str, int, int]] = []
+    scores: dict[str, int] = {}
+    for match_id, start, end in matches:
+        slug, strong = _label(doc, match_id)
+        if strong:
             spans.setdefault(slug, []).append((start, end))
-    for slug, start, end in labelled:
-        if slug.endswith(STRONG_SUFFIX) or covered.get(slug, set()).issuperset(range(start, end)):
-            continue
-        weak_cues.setdefault(slug, set()).add(tuple(lemmas[start:end]))
-        spans.setdefault(slug, []).append((start, end))
-    scores = {
-        slug: STRONG_SCORE * min(strong_hits.get(slug, 0), 2) + len(weak_cues.get(slug, ())) for slug in spans
-    }
+            scores[slug] = min(scores.get(slug, 0) + STRONG_SCORE, 2 * STRONG_SCORE)
+        else:
+            weak.append((slug, start, end))
+    if weak:
+        strong_spans = {slug: list(found) for slug, found in spans.items()}
+        lemmas = doc.to_array(LEMMA).tolist()
+        cues: dict[str, set[tuple[int, ...]]] = {}
+        for slug, start, end in weak:
+            if any(a <= start and end <= b for a, b in strong_spans.get(slug, ())):
+                continue  # a weak cue inside one of the theme's strong cues adds nothing
+            cues.setdefault(slug, set()).add(tuple(lemmas[start:end]))
+            spans.setdefault(slug, []).append((start, end))
+        for slug, found in cues.items():
+            scores[slug] = scores.get(slug, 0) + len(found)
     ranked = sorted(scores, key=lambda s: (-scores[s], s))
     # The best ALWAYS_SHOWN themes are suggested even on one weak cue (most stories have two or three themes);
     # the others need MIN_SCORE.
     ranked = ranked[:ALWAYS_SHOWN] + [slug for slug in ranked[ALWAYS_SHOWN:] if scores[slug] >= MIN_SCORE]
     text = doc_text(doc)
-    suggestions = []
-    for slug in ranked[:limit]:
-        unique: list[str] = []
-        for start, end in sorted(spans[slug]):  # only the words shown: the first three different ones
-            last = doc[end - 1]
-            words = text[doc[start].idx : last.idx + len(last.text)].lower()
-            if words not in unique:
-                unique.append(words)
-                if len(unique) == 3:
-                    break
-        words = ", ".join(f"'{t}'" for t in unique)
-        suggestions.append(ThemeSuggestion(slug, f"The story mentions {words}.", unique[0]))
-    return suggestions
+    return [_suggestion(doc, text, slug, spans[slug]) for slug in ranked[:limit]]
+
+
+def _suggestion(doc: Doc, text: str, slug: str, spans: list[tuple[int, int]]) -> ThemeSuggestion:
+    """The theme with the first three different words that suggested it."""
+    unique: list[str] = []
+    for start, end in sorted(spans):
+        last = doc[end - 1]
+        words = text[doc[start].idx : last.idx + len(last.text)].lower()
+        if words not in unique:
+            unique.append(words)
+            if len(unique) == 3:
+                break
+    shown = ", ".join(f"'{t}'" for t in unique)
+    return ThemeSuggestion(slug, f"The story mentions {shown}.", unique[0])
