@@ -186,18 +186,30 @@ def find_birth_dates(text: str) -> Iterator[Finding]:
             )
 
 
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _letter_before(text: str, i: int, allow_space: bool) -> bool:
+    """Whether an ASCII letter comes just before position i (or, if allowed, before a space there)."""
+    if i > 0 and text[i - 1] in _ASCII_LETTERS:
+        return True
+    return allow_space and i > 1 and text[i - 1] == " " and text[i - 2] in _ASCII_LETTERS
+
+
 def find_identifiers(text: str) -> list[Finding]:
     """All structured identifiers; phones come first so a phone number is never read as an NHS number."""
     found: list[Finding] = []
     # Each finder needs a least number of digits in the text (a UK phone or NHS number has ten, an NI number
-    # six, a date four, a postcode two), so most stories skip most of the searches.
-    digits = len(ANY_DIGIT_RE.findall(text))
+    # six, a date four, a postcode two), so most stories skip most of the searches. Postcodes and NI numbers
+    # also need a letter (A-Z) just before a digit, or before a space and a digit for NI numbers.
+    starts = [m.start() for m in ANY_DIGIT_RE.finditer(text)]
+    digits = len(starts)
     finders = [find_emails]
     if digits >= 10:
         finders += [find_phones, find_nhs_numbers]
-    if digits >= 6:
+    if digits >= 6 and any(_letter_before(text, i, allow_space=True) for i in starts):
         finders.append(find_ni_numbers)
-    if digits >= 2:
+    if digits >= 2 and any(_letter_before(text, i, allow_space=False) for i in starts):
         finders.append(find_postcodes)
     if digits >= 4:
         finders.append(find_birth_dates)
