@@ -113,17 +113,27 @@ def _could_be_name(tok: Token, informal: bool) -> bool:
     return _COULD_BE_NAME[informal](tok.doc, tok.orth)
 
 
+_COMMON_WORD = ByWord(is_common_word)
+
+
 def _is_homograph(tok: Token) -> bool:
-    return is_common_word(tok.text)
+    return _COMMON_WORD(tok.doc, tok.orth)
 
 
 def _is_known_first_name(tok: Token) -> bool:
     return tok.lower_ in FIRST_NAMES
 
 
-def _looks_like_place(tok: Token) -> bool:
-    lower = tok.lower_
+def _looks_like_place_text(text: str) -> bool:
+    lower = text.lower()  # the same as Token.lower_
     return lower in PLACES or (lower not in FIRST_NAMES and lower.endswith(TOWN_SUFFIXES) and len(lower) > 5)
+
+
+_LOOKS_LIKE_PLACE = ByWord(_looks_like_place_text)
+
+
+def _looks_like_place(tok: Token) -> bool:
+    return _LOOKS_LIKE_PLACE(tok.doc, tok.orth)
 
 
 def _followed_by_person_verb(doc: Doc, tok: Token, strong: bool) -> bool:

@@ -119,12 +119,15 @@ def is_capitalised_text(text: str) -> bool:
     return text[:1].isupper() and (len(text) == 1 or not text.isupper() or len(text) > 2)
 
 
+_CAPITALISED = ByWord(is_capitalised_text)
+
+
 def is_wordlike(tok: Token) -> bool:
     return is_wordlike_text(tok.text)
 
 
 def is_capitalised(tok: Token) -> bool:
-    return is_capitalised_text(tok.text)
+    return _CAPITALISED(tok.doc, tok.orth)
 
 
 def name_form(tok: Token) -> str:
