@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime
+from sqlalchemy import Column, DateTime, Enum, event
 from sqlalchemy.types import TypeDecorator
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def str_enum(cls: type[enum.Enum], name: str, length: int = 30) -> Enum:
+    """Enums stored as their plain string values (no native type), so migrations are the same on every database."""
+    return Enum(cls, name=name, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e])
+
+
+def append_only(model: type, error: type[Exception], *, on_update: str, on_delete: str) -> None:
+    """Refuse every ORM update and delete of ``model``: its rows are a record of what happened."""
+
+    @event.listens_for(model, "before_update")
+    def _refuse_update(mapper, connection, target):
+        raise error(on_update)
+
+    @event.listens_for(model, "before_delete")
+    def _refuse_delete(mapper, connection, target):
+        raise error(on_delete)
 
 
 class UTCDateTime(TypeDecorator):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String, event
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storybank.db_types import UTCDateTime, utcnow
+from storybank.db_types import UTCDateTime, append_only, utcnow
 from storybank.extensions import db
 
 
@@ -30,11 +30,5 @@ class AuditLogIsAppendOnly(RuntimeError):
     pass
 
 
-@event.listens_for(AuditEvent, "before_update")
-def _refuse_update(mapper, connection, target):
-    raise AuditLogIsAppendOnly("Audit events are never changed.")
-
-
-@event.listens_for(AuditEvent, "before_delete")
-def _refuse_delete(mapper, connection, target):
-    raise AuditLogIsAppendOnly("Audit events are never deleted.")
+append_only(AuditEvent, AuditLogIsAppendOnly, on_update="Audit events are never changed.",
+            on_delete="Audit events are never deleted.")

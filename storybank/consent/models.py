@@ -5,15 +5,11 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Date, Enum, ForeignKey, String, event
+from sqlalchemy import Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from storybank.db_types import UTCDateTime, utcnow
+from storybank.db_types import UTCDateTime, append_only, str_enum, utcnow
 from storybank.extensions import db
-
-
-def _enum(cls: type[enum.Enum], name: str) -> Enum:
-    return Enum(cls, name=name, native_enum=False, length=30, values_callable=lambda e: [m.value for m in e])
 
 
 class Purpose(enum.StrEnum):
@@ -60,12 +56,12 @@ class ConsentRecord(db.Model):
     research: Mapped[bool] = mapped_column(default=False)
     quotes: Mapped[bool] = mapped_column(default=False)
     withdrawn: Mapped[bool] = mapped_column(default=False)
-    attribution: Mapped[Attribution] = mapped_column(_enum(Attribution, "attribution"),
+    attribution: Mapped[Attribution] = mapped_column(str_enum(Attribution, "attribution"),
                                                      default=Attribution.ANONYMOUS)
     attribution_name: Mapped[str | None] = mapped_column(String(80))
     review_date: Mapped[date] = mapped_column(Date)
     wording_version: Mapped[str] = mapped_column(String(20))
-    method: Mapped[ConsentMethod] = mapped_column(_enum(ConsentMethod, "consent_method"),
+    method: Mapped[ConsentMethod] = mapped_column(str_enum(ConsentMethod, "consent_method"),
                                                   default=ConsentMethod.SELF)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     recorded_by_name: Mapped[str | None] = mapped_column(String(80))
@@ -84,11 +80,6 @@ class ConsentIsAppendOnly(RuntimeError):
     pass
 
 
-@event.listens_for(ConsentRecord, "before_update")
-def _refuse_update(mapper, connection, target):
-    raise ConsentIsAppendOnly("Consent records are never changed; add a new one instead.")
-
-
-@event.listens_for(ConsentRecord, "before_delete")
-def _refuse_delete(mapper, connection, target):
-    raise ConsentIsAppendOnly("Consent records are never deleted; they are the history of what was agreed.")
+append_only(ConsentRecord, ConsentIsAppendOnly,
+            on_update="Consent records are never changed; add a new one instead.",
+            on_delete="Consent records are never deleted; they are the history of what was agreed.")

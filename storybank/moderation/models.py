@@ -9,15 +9,11 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from storybank.db_types import UTCDateTime, utcnow
+from storybank.db_types import UTCDateTime, str_enum, utcnow
 from storybank.extensions import db
-
-
-def _enum(cls: type[enum.Enum], name: str) -> Enum:
-    return Enum(cls, name=name, native_enum=False, length=30, values_callable=lambda e: [m.value for m in e])
 
 
 class SuggestionKind(enum.StrEnum):
@@ -99,17 +95,17 @@ class Suggestion(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[SuggestionKind] = mapped_column(_enum(SuggestionKind, "suggestion_kind"))
+    kind: Mapped[SuggestionKind] = mapped_column(str_enum(SuggestionKind, "suggestion_kind"))
     label: Mapped[str] = mapped_column(String(60))
     start: Mapped[int | None] = mapped_column("span_start", Integer)
     end: Mapped[int | None] = mapped_column("span_end", Integer)
     original_text: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(String(300))
     confidence: Mapped[float | None] = mapped_column(Float)
-    status: Mapped[SuggestionStatus] = mapped_column(_enum(SuggestionStatus, "suggestion_status"),
+    status: Mapped[SuggestionStatus] = mapped_column(str_enum(SuggestionStatus, "suggestion_status"),
                                                      default=SuggestionStatus.PENDING)
     replacement: Mapped[str | None] = mapped_column(String(120))
-    source: Mapped[Source] = mapped_column(_enum(Source, "suggestion_source"), default=Source.MACHINE)
+    source: Mapped[Source] = mapped_column(str_enum(Source, "suggestion_source"), default=Source.MACHINE)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -131,7 +127,7 @@ class SafeguardingConcern(db.Model):
     raised_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     raised_by_machine: Mapped[bool] = mapped_column(default=False)
     raised_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
-    action: Mapped[ConcernAction | None] = mapped_column(_enum(ConcernAction, "concern_action"))
+    action: Mapped[ConcernAction | None] = mapped_column(str_enum(ConcernAction, "concern_action"))
     action_reference: Mapped[str | None] = mapped_column(String(120))
     action_note: Mapped[str | None] = mapped_column(Text)
     actioned_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -148,7 +144,7 @@ class ModerationDecision(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
     moderator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    outcome: Mapped[DecisionOutcome] = mapped_column(_enum(DecisionOutcome, "decision_outcome"))
+    outcome: Mapped[DecisionOutcome] = mapped_column(str_enum(DecisionOutcome, "decision_outcome"))
     reason_template_key: Mapped[str | None] = mapped_column(String(60))
     message: Mapped[str | None] = mapped_column(Text)
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -181,7 +177,7 @@ class Appeal(db.Model):
     note: Mapped[str | None] = mapped_column(Text)
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    outcome: Mapped[AppealOutcome | None] = mapped_column(_enum(AppealOutcome, "appeal_outcome"))
+    outcome: Mapped[AppealOutcome | None] = mapped_column(str_enum(AppealOutcome, "appeal_outcome"))
     message: Mapped[str | None] = mapped_column(Text)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
@@ -206,7 +202,7 @@ class ClarityEdit(db.Model):
     note: Mapped[str | None] = mapped_column(Text)
     proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     proposed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    status: Mapped[ClarityStatus] = mapped_column(_enum(ClarityStatus, "clarity_status"),
+    status: Mapped[ClarityStatus] = mapped_column(str_enum(ClarityStatus, "clarity_status"),
                                                   default=ClarityStatus.PENDING)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 

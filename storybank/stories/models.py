@@ -5,15 +5,11 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, Enum, ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from storybank.db_types import UTCDateTime, utcnow
+from storybank.db_types import UTCDateTime, str_enum, utcnow
 from storybank.extensions import db
-
-
-def _enum(cls: type[enum.Enum], name: str) -> Enum:
-    return Enum(cls, name=name, native_enum=False, length=30, values_callable=lambda e: [m.value for m in e])
 
 
 class StoryStatus(enum.StrEnum):
@@ -57,7 +53,7 @@ class Story(db.Model):
     region: Mapped[str | None] = mapped_column(String(80))
     about_whom: Mapped[str | None] = mapped_column(String(80))
     when_happened: Mapped[str | None] = mapped_column(String(80))
-    status: Mapped[StoryStatus] = mapped_column(_enum(StoryStatus, "story_status"), default=StoryStatus.DRAFT,
+    status: Mapped[StoryStatus] = mapped_column(str_enum(StoryStatus, "story_status"), default=StoryStatus.DRAFT,
                                                 index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
