@@ -851,11 +851,8 @@ class SafeguardingRules:
             ids = sentences[word] = set()
             for column in (t.lemma, t.lower):
                 i = -1
-                while True:
-                    try:
-                        i = column.index(word, i + 1)
-                    except ValueError:
-                        break
+                for _ in range(column.count(word)):
+                    i = column.index(word, i + 1)
                     ids.add(bisect_right(t.starts, i) - 1)
         return sentences
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -273,27 +272,29 @@ _LABELS: dict[int, tuple[str, bool]] = {}
 
 
 def _label(doc: Doc, match_id: int) -> tuple[str, bool]:
-    """(slug, is a strong cue) for a matcher label id."""
+    """(slug, is a strong cue) for a matcher label id: "<slug>|strong" or "<slug>|<n>" for the n-th weak cue."""
     found = _LABELS.get(match_id)
     if found is None:
-        label = doc.vocab.strings[match_id]
-        strong = label.endswith(STRONG_SUFFIX)
-        found = _LABELS[match_id] = (label[: -len(STRONG_SUFFIX)] if strong else label, strong)
+        slug, _, kind = doc.vocab.strings[match_id].rpartition("|")
+        found = _LABELS[match_id] = (slug, kind == STRONG_SUFFIX[1:])
     return found
 
 
 @lru_cache(maxsize=32)
 def theme_matcher(nlp: Language, frozen: FrozenTaxonomy) -> PhraseMatcher:
-    """Strong cues under "<slug>|strong", weak ones under "<slug>"; a weak cue with a strong cue's lemmas is dropped."""
+    """Strong cues under "<slug>|strong"; each weak cue under its own "<slug>|<n>", so a match tells which cue it
+    was. Weak cues with the same lemmas as a strong cue or an earlier weak cue are dropped."""
     matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
     for slug, weak, strong in frozen:
         strong_docs = [lemma_doc(nlp, w) for w in strong]
-        strong_lemmas = {tuple(t.lemma for t in d) for d in strong_docs}
-        weak_docs = [d for d in (lemma_doc(nlp, w) for w in weak) if tuple(t.lemma for t in d) not in strong_lemmas]
+        seen = {tuple(t.lemma for t in d) for d in strong_docs}
         if strong_docs:
             matcher.add(slug + STRONG_SUFFIX, strong_docs)
-        if weak_docs:
-            matcher.add(slug, weak_docs)
+        for n, doc in enumerate(lemma_doc(nlp, w) for w in weak):
+            lemmas = tuple(t.lemma for t in doc)
+            if lemmas not in seen:
+                seen.add(lemmas)
+                matcher.add(f"{slug}|{n}", [doc])
     return matcher
 
 
@@ -303,23 +304,23 @@ def suggest_themes(doc: Doc, matcher: PhraseMatcher, limit: int = MAX_THEMES) ->
     if not matches:
         return []
     spans: dict[str, list[tuple[int, int]]] = {}
-    weak: list[tuple[str, int, int]] = []
+    weak: list[tuple[str, int, int, int]] = []
     scores: dict[str, int] = {}
+    labels = _LABELS
     for match_id, start, end in matches:
-        slug, strong = _label(doc, match_id)
+        slug, strong = labels[match_id] if match_id in labels else _label(doc, match_id)
         if strong:
             spans.setdefault(slug, []).append((start, end))
             scores[slug] = min(scores.get(slug, 0) + STRONG_SCORE, 2 * STRONG_SCORE)
         else:
-            weak.append((slug, start, end))
+            weak.append((slug, match_id, start, end))
     if weak:
-        strong_spans = {slug: list(found) for slug, found in spans.items()}
-        lemmas = doc.to_array(LEMMA).tolist()
-        cues: dict[str, set[tuple[int, ...]]] = {}
-        for slug, start, end in weak:
+        cues: dict[str, set[int]] = {}
+        strong_spans = {slug: tuple(found) for slug, found in spans.items()}
+        for slug, match_id, start, end in weak:
             if any(a <= start and end <= b for a, b in strong_spans.get(slug, ())):
                 continue  # a weak cue inside one of the theme's strong cues adds nothing
-            cues.setdefault(slug, set()).add(tuple(lemmas[start:end]))
+            cues.setdefault(slug, set()).add(match_id)
             spans.setdefault(slug, []).append((start, end))
         for slug, found in cues.items():
             scores[slug] = scores.get(slug, 0) + len(found)
