@@ -186,6 +186,10 @@ def find_birth_dates(text: str) -> Iterator[Finding]:
             )
 
 
+# Loose forms of the digit groups of NHS and NI numbers: they start with \d, so the regex engine skips quickly to
+# digits, and a text without them cannot hold the full pattern.
+_TEN_DIGITS_HINT_RE = re.compile(r"\d{3}[ -]?\d{3}[ -]?\d{4}")
+_SIX_DIGITS_HINT_RE = re.compile(r"\d{2} ?\d{2} ?\d{2}")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -206,9 +210,12 @@ def find_identifiers(text: str) -> list[Finding]:
     digits = len(starts)
     finders = [find_emails]
     if digits >= 10:
-        finders += [find_phones, find_nhs_numbers]
+        finders.append(find_phones)
+        if _TEN_DIGITS_HINT_RE.search(text):
+            finders.append(find_nhs_numbers)
     if digits >= 6 and any(_letter_before(text, i, allow_space=True) for i in starts):
-        finders.append(find_ni_numbers)
+        if _SIX_DIGITS_HINT_RE.search(text):
+            finders.append(find_ni_numbers)
     if digits >= 2 and any(_letter_before(text, i, allow_space=False) for i in starts):
         finders.append(find_postcodes)
     if digits >= 4:

@@ -825,18 +825,22 @@ class SafeguardingRules:
         """(rule index, token index, sentence index) for every rule match, rule by rule, sentence by sentence."""
         triggers = self.triggers
         present = triggers.intersection(t.lemma).union(triggers.intersection(t.lower))
-        sentences = self._sentences_of(t, present)
-        rule_ids = sorted({r for word in present for r in self.rules_by_word[word]})
-        found: list[tuple[int, int, int]] = []
+        rule_ids = []
         doc_words: set[int] | None = None
+        for index in sorted({r for word in present for r in self.rules_by_word[word]}):
+            required = self.rules[index].required
+            if len(required) > 1:  # a rule whose other required words are missing from the doc cannot match
+                if doc_words is None:
+                    doc_words = set(t.lemma).union(t.lower)
+                if any(words.isdisjoint(doc_words) for words in required):
+                    continue
+            rule_ids.append(index)
+        if not rule_ids:
+            return []
+        sentences = self._sentences_of(t, set().union(*(self.anchors[i] & present for i in rule_ids)))
+        found: list[tuple[int, int, int]] = []
         for index in rule_ids:
             rule = self.rules[index]
-            if len(rule.required) > 1:
-                if doc_words is None:
-                    doc_words = set(t.lemma)
-                    doc_words.update(t.lower)
-                if any(words.isdisjoint(doc_words) for words in rule.required):
-                    continue
             sentence_ids = set().union(*(sentences[w] for w in self.anchors[index] & present))
             for sid in sorted(sentence_ids):
                 for start in rule.starts(t, t.bounds[sid], t.bounds[sid + 1]):
