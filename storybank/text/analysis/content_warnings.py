@@ -44,8 +44,11 @@ _ALL_WORD_IDS = frozenset().union(*_WORD_IDS.values())
 def content_warnings(doc: Doc, signals: Sequence[SafeguardingSignal]) -> list[str]:
     warnings = {FROM_SIGNALS[s.category] for s in signals if s.category in FROM_SIGNALS}
     if len(doc):
-        arr = doc.to_array([LEMMA, LOWER])
-        found = _ALL_WORD_IDS.intersection(arr[:, 0].tolist()).union(_ALL_WORD_IDS.intersection(arr[:, 1].tolist()))
+        lists = doc.user_data.get("sb_lemma_lower")  # read by the safeguarding rules, the last component
+        if lists is None:
+            arr = doc.to_array([LEMMA, LOWER])
+            lists = arr[:, 0].tolist(), arr[:, 1].tolist()
+        found = _ALL_WORD_IDS.intersection(lists[0]).union(_ALL_WORD_IDS.intersection(lists[1]))
         if found:
             for warning, words in _WORD_IDS.items():
                 if not words.isdisjoint(found):

@@ -12,14 +12,14 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, SENT_START
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .lexicon import lower_prob
 from .models import SafeguardingSignal
-from .tokens import doc_orths
+from .tokens import doc_orths, sentence_starts
 
 PRONOUN_OBJ = ["me", "her", "him", "us", "them", "mum", "dad", "my", "his"]
 MONEY = ["money", "cash", "pension", "purse", "wallet", "savings", "benefit", "benefits", "£"]
@@ -655,7 +655,7 @@ class _Tokens:
         self.lemma, self.lower = lemma, lower
         self.cols = (lemma, lower)
         self.orth = doc_orths(doc)
-        starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+        starts = numpy.flatnonzero(sentence_starts(doc) == 1).tolist()
         if not starts or starts[0] != 0:
             starts = [0, *starts]
         self.starts = starts
@@ -817,6 +817,7 @@ class SafeguardingRules:
             return None
         arr = doc.to_array([LEMMA, LOWER])
         lemma, lower = arr[:, 0].tolist(), arr[:, 1].tolist()
+        doc.user_data["sb_lemma_lower"] = (lemma, lower)  # for the content warnings after the pipeline
         if self.triggers.isdisjoint(lemma) and self.triggers.isdisjoint(lower):
             return None
         return _Tokens(doc, lemma, lower, self._flags)

@@ -34,6 +34,14 @@ def doc_orth_array(doc: Doc) -> numpy.ndarray:
     return orths
 
 
+def sentence_starts(doc: Doc) -> numpy.ndarray:
+    """SENT_START of every token (1 starts a sentence), read once per doc: the sentencizer runs before our rules."""
+    starts = doc.user_data.get("sb_sent_start")
+    if starts is None:
+        starts = doc.user_data["sb_sent_start"] = doc.to_array(SENT_START) if len(doc) else numpy.zeros(0, "uint64")
+    return starts
+
+
 def doc_orths(doc: Doc) -> list[int]:
     """The word id (orth) of every token, read once per doc."""
     orths = doc.user_data.get("sb_orths")
@@ -208,7 +216,7 @@ def is_informal(doc: Doc) -> bool:
         if alpha >= 8:
             text = doc_text(doc)
             lower_i = " i " in text or text.startswith("i ") or "\ni " in text
-            starts = doc.to_array(SENT_START) == 1
+            starts = sentence_starts(doc) == 1
             lower_starts = numpy.count_nonzero(starts & ((bits & _LOWER) != 0))
             capitals = numpy.count_nonzero(bits & _TITLE)
             informal = bool(lower_i or lower_starts * 2 > numpy.count_nonzero(starts) or capitals * 20 < alpha)
