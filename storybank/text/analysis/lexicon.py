@@ -1384,11 +1384,13 @@ def cap_prob(word: str) -> float:
     return word_probabilities().get(word[:1].upper() + word[1:].lower(), -20.0)
 
 
+@lru_cache(maxsize=65536)
 def is_common_word(word: str) -> bool:
     """True when the lowercase form is an everyday English word ("hope", "will", "rose")."""
     return lower_prob(word) > -13.5
 
 
+@lru_cache(maxsize=65536)
 def is_proper_like(word: str) -> bool:
     """True when the word is mostly written capitalised (a name or a place) or is rare."""
     low = lower_prob(word)
