@@ -62,15 +62,19 @@ class OrthTable:
 
     def __init__(self, fn: Callable) -> None:
         self.fn = fn
-        self.keys = numpy.zeros(0, dtype="uint64")
-        self.values = numpy.zeros(0, dtype="uint64")
+        # Keys and values are replaced together, so a reader in another thread never sees a mismatched pair.
+        self.table = (numpy.zeros(0, dtype="uint64"), numpy.zeros(0, dtype="uint64"))
+
+    @property
+    def keys(self) -> numpy.ndarray:
+        return self.table[0]
 
     def __call__(self, orths: numpy.ndarray, vocab) -> numpy.ndarray:
-        keys = self.keys
+        keys, values = self.table
         if len(keys):
             idx = numpy.searchsorted(keys, orths)
             numpy.minimum(idx, len(keys) - 1, out=idx)
-            out = self.values[idx]
+            out = values[idx]
             missing = numpy.flatnonzero(keys[idx] != orths)
         else:
             out = numpy.zeros(len(orths), dtype="uint64")
@@ -81,19 +85,21 @@ class OrthTable:
                 if orth not in new:
                     new[orth] = self.fn(vocab, orth)
             out[missing] = numpy.array([new[o] for o in orths[missing].tolist()], dtype="uint64")
-            self._insert(new)
+            self._insert(keys, values, new)
         return out
 
-    def _insert(self, new: dict[int, int]) -> None:
-        if len(self.keys) + len(new) > self.LIMIT:
-            self.keys, self.values = self.keys[:0], self.values[:0]
+    def _insert(self, keys: numpy.ndarray, values: numpy.ndarray, new: dict[int, int]) -> None:
+        if len(keys) + len(new) > self.LIMIT:
+            keys, values = keys[:0], values[:0]
         new_keys = numpy.array(list(new), dtype="uint64")
         new_values = numpy.array(list(new.values()), dtype="uint64")
         order = numpy.argsort(new_keys)
         new_keys, new_values = new_keys[order], new_values[order]
-        at = numpy.searchsorted(self.keys, new_keys)
-        self.keys = numpy.insert(self.keys, at, new_keys)
-        self.values = numpy.insert(self.values, at, new_values)
+        at = numpy.searchsorted(keys, new_keys)
+        self.table = (numpy.insert(keys, at, new_keys), numpy.insert(values, at, new_values))
+
+
+_MISSING = object()
 
 
 class ByWord(Generic[T]):
@@ -111,12 +117,12 @@ class ByWord(Generic[T]):
 
     def __call__(self, doc: Doc, orth: int) -> T:
         values = self.values
-        if orth in values:
-            return values[orth]
-        if len(values) >= self.LIMIT:
-            values.clear()
-        value = values[orth] = self.fn(doc.vocab.strings[orth])
-        return value
+        value = values.get(orth, _MISSING)
+        if value is _MISSING:
+            if len(values) >= self.LIMIT:
+                values.clear()
+            value = values[orth] = self.fn(doc.vocab.strings[orth])
+        return value  # type: ignore[return-value]
 
 
 def is_wordlike_text(text: str) -> bool:

@@ -83,3 +83,14 @@ def test_the_benchmark_times_the_real_path_next_to_a_bare_pipeline():
     assert speed["words"] == sum(len(t.split()) for t in SAMPLES)
     assert speed["words_per_second"] > 0 and speed["bare_words_per_second"] > 0
     assert 0 < speed["ratio_to_bare"] < 5
+
+
+def test_the_per_word_caches_give_the_same_answers_from_several_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from storybank.text.analysis import analyse
+
+    texts = [f"{text} Zqx{n} Vrell{n} met Dr Okoro{n}." for n in range(12) for text in SAMPLES]
+    expected = [analyse(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(analyse, texts)) == expected
