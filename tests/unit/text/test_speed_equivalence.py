@@ -90,7 +90,8 @@ def test_the_per_word_caches_give_the_same_answers_from_several_threads():
 
     from storybank.text.analysis import analyse
 
-    texts = [f"{text} Zqx{n} Vrell{n} met Dr Okoro{n}." for n in range(12) for text in SAMPLES]
-    expected = [analyse(t) for t in texts]
+    # New words first meet the caches from several threads at once, then again one at a time.
+    texts = [f"{text} Zqxw{n} Vrellan{n} met Dr Okorowu{n}." for n in range(12) for text in SAMPLES]
     with ThreadPoolExecutor(max_workers=4) as pool:
-        assert list(pool.map(analyse, texts)) == expected
+        threaded = list(pool.map(analyse, texts))
+    assert threaded == [analyse(t) for t in texts]
