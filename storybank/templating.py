@@ -9,6 +9,7 @@ from flask_login import current_user
 from markupsafe import Markup, escape
 
 from storybank.accounts.roles import Role
+from storybank.highlighting import segments
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -35,6 +36,7 @@ def init_app(app: Flask) -> None:
         return {key: value for key, value in attrs.items() if value is not None}
 
     app.add_template_filter(paragraphs, "paragraphs")
+    app.add_template_global(segments, "highlighted")
 
     @app.template_filter("when")
     def when(value):

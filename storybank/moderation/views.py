@@ -3,8 +3,6 @@ where a contributor answers a moderator. Views parse a form, call one service, a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
@@ -13,6 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from storybank.accounts.roles import Role
 from storybank.db_types import utcnow
 from storybank.extensions import db
+from storybank.highlighting import segments
 from storybank.moderation import notifications, services
 from storybank.moderation.forms import (
     ActionForm,
@@ -63,26 +62,6 @@ def _own_story_or_404(story_id: int) -> Story:
     return story
 
 
-@dataclass(frozen=True)
-class Segment:
-    text: str
-    suggestion: Suggestion | None = None
-    number: int | None = None
-
-
-def _segments(body: str, redactions: list[Suggestion]) -> list[Segment]:
-    """The story split around each suggested redaction, so each can be shown as a <mark> with its number."""
-    segments, cursor = [], 0
-    for number, suggestion in enumerate(redactions, start=1):
-        if suggestion.start is None or suggestion.start < cursor:
-            continue
-        segments.append(Segment(body[cursor:suggestion.start]))
-        segments.append(Segment(body[suggestion.start:suggestion.end], suggestion, number))
-        cursor = suggestion.end
-    segments.append(Segment(body[cursor:]))
-    return segments
-
-
 @bp.app_context_processor
 def unread_messages_for_templates():
     """The header's "Messages (2 new)": one COUNT, and only on pages whose header shows it."""
@@ -125,7 +104,7 @@ def _review_page(story: Story, status: int = 200, **forms):
     return render_template(
         "moderation/review.html", story=story, review=review, mine=mine, now=now,
         own_story=story.author_id == current_user.id or story.supporter_id == current_user.id,
-        segments=_segments(story.body or "", redactions), redactions=redactions,
+        segments=segments(story.body or "", redactions), redactions=redactions,
         numbers={s.id: n for n, s in enumerate(redactions, start=1)},
         themes=[s for s in suggestions if s.kind == SuggestionKind.THEME],
         warnings=[s for s in suggestions if s.kind == SuggestionKind.CONTENT_WARNING],

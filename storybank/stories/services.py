@@ -20,6 +20,7 @@ from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.stories import keys
 from storybank.stories.models import PendingDraft, Story, StoryStatus
+from storybank.text.analysis import Finding, analyse
 
 STORY_MAX_CHARS = 20_000
 TITLE_MAX_CHARS = 200
@@ -201,6 +202,20 @@ def _sending_problem(text: StoryText) -> StoryError | None:
         return StoryError(f"Your story can be up to {STORY_MAX_CHARS:,} characters. Please shorten it first.",
                           "body")
     return None
+
+
+def personal_details(story: Story) -> list[Finding]:
+    """Words in a draft that could show who someone is, to point out kindly before it is sent, in the order
+    they appear. Never stored: moderation analyses the story again when it arrives. If the analysis fails, the
+    person is simply not told, and can still send their story."""
+    if not (story.body or "").strip():
+        return []
+    try:
+        analysis = analyse(story.body, model=current_app.config["STORYBANK_SPACY_MODEL"])
+    except Exception:  # a hint must never stop someone sending their story
+        current_app.logger.exception("Analysis failed for the hints on draft %s.", story.id)
+        return []
+    return sorted(analysis.findings, key=lambda finding: (finding.start, finding.end))
 
 
 def _prepare_for_moderators(story: Story) -> None:

@@ -240,8 +240,8 @@ def send(story_id: int):
     return render_template("stories/consent.html", form=form, story=story, purposes=_purposes(),
                            action=url_for("stories.send", story_id=story.id),
                            heading="How can your story be used?", button="Send my story",
-                           wording=consent_wording(), back=url_for("stories.write", story=story.id)
-                           ), 400 if form.errors else 200
+                           wording=consent_wording(), back=url_for("stories.write", story=story.id),
+                           details=services.personal_details(story)), 400 if form.errors else 200
 
 
 @bp.route("/stories/<int:story_id>/sent")

@@ -40,11 +40,14 @@ def test_a_person_shares_a_story_and_later_withdraws_it_with_the_key(page, visit
     submit(page, lambda: page.get_by_role("navigation", name="Main").get_by_role("link", name="Share a story").click())
     expect(page.get_by_role("heading", name="What makes a story helpful")).to_be_visible()
     page.get_by_label("A title for your story").fill("The night nurse")
-    page.get_by_label("Your story", exact=True).fill("She sat with me when I could not sleep.\n\nShe listened.")
-    expect(page.locator("[data-word-count]")).to_contain_text("11 words")
+    page.get_by_label("Your story", exact=True).fill(
+        "She sat with me when I could not sleep.\n\nShe listened. She said to ring her on 07700 900123.")
+    expect(page.locator("[data-word-count]")).to_contain_text("19 words")
     submit(page, lambda: page.get_by_role("button", name="Continue to choose how it is used").click())
 
     expect(page.get_by_role("heading", level=1)).to_have_text("How can your story be used?")
+    expect(page.locator("[data-personal-details-text] mark")).to_have_text("possible personal detail: 07700 900123")
+    expect(page.get_by_role("link", name="Change my story")).to_be_visible()
     choose(page, "Staff training here", "Yes")
     for question in ("Staff training in organisations we work with", "Our public stories page", "Research",
                      "Short quotes"):
