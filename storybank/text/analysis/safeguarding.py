@@ -23,7 +23,7 @@ from .tokens import doc_orths, sentence_starts
 
 PRONOUN_OBJ = ["me", "her", "him", "us", "them", "mum", "dad", "my", "his"]
 MONEY = ["money", "cash", "pension", "purse", "wallet", "savings", "benefit", "benefits", "£"]
-NEG = ["not", "n't", "never", "no", "nobody", "nothing", "none"]
+NEG = ["not", "n't", "nt", "never", "no", "nobody", "nothing", "none"]
 # (category, reason, pattern, checks): checks say which filters apply ("neg", "hypo").
 RULES: list[tuple[str, str, list[dict], str]] = [
     (
@@ -88,7 +88,7 @@ RULES: list[tuple[str, str, list[dict], str]] = [
         "abuse",
         "says someone has taken or keeps their money or card",
         [
-            {"LOWER": {"NOT_IN": ["i", "we"]}},
+            {"LOWER": {"NOT_IN": ["i", "we", "me", "you", "to", "let", "can"]}},
             {"LEMMA": {"IN": ["take", "have", "keep", "steal", "use", "empty", "withdraw"]}},
             {"LOWER": {"IN": ["my", "her", "his", "their", "mum's", "dad's"]}},
             {"LOWER": "bank", "OP": "?"},
@@ -115,13 +115,7 @@ RULES: list[tuple[str, str, list[dict], str]] = [
     (
         "abuse",
         "mentions a scam or a crime against them",
-        [
-            {
-                "LEMMA": {
-                    "IN": ["scam", "scammer", "con", "fraud", "fraudster", "crime", "rob", "steal", "extort"]
-                }
-            }
-        ],
+        [{"LEMMA": {"IN": ["scam", "scammer", "con", "fraud", "fraudster", "crime", "rob", "steal", "extort"]}}],
         "neg hypo topic",
     ),
     (
@@ -411,6 +405,737 @@ RULES: list[tuple[str, str, list[dict], str]] = [
         "past",
     ),
 ]
+
+# General rule classes added after a blind evaluation showed the rules above did not reach new writers: more
+# harm verbs and their objects, control and fear, financial abuse and scams, threats, neglect of basic needs,
+# indirect suicidal talk, and signs that danger is happening now. Word lists here are ordinary vocabulary.
+NEG_WORDS = [*NEG, "nt", "no-one", "noone"]
+SUBJECT_PRONOUNS = ["he", "she", "they", "s"]  # "s" is the split "hes" / "shes" of texting style
+BODY_PARTS = ["arm", "arms", "wrist", "wrists", "hair", "neck", "throat", "face", "hand", "hands", "ear", "leg"]
+FAMILY_AND_PEOPLE = ["mum", "dad", "nan", "gran", "grandad", "grandma", "her", "him", "me", "us", "them"]
+MEDICINES = [
+    "tablet", "tablets", "pill", "pills", "medication", "medicine", "medicines", "med", "meds", "painkiller",
+    "painkillers", "paracetamol", "codeine", "co-codamol", "morphine", "oramorph", "tramadol", "insulin",
+    "sertraline", "citalopram", "fluoxetine", "mirtazapine", "amitriptyline", "diazepam", "zopiclone",
+    "temazepam", "lorazepam", "pregabalin", "gabapentin", "oxycodone", "dose", "doses", "injection", "inhaler",
+]  # fmt: skip
+BASIC_NEEDS = ["food", "meal", "meals", "breakfast", "lunch", "dinner", "tea", "drink", "drinks", "water", "fluids"]
+CARE_SUBJECTS = ["carer", "carers", "agency", "they", "nobody", "staff", "nurse", "nurses", "anyone", "anybody"]
+RULES += [
+    (
+        "abuse",
+        "says someone grabbed, twisted or hurt them",
+        [
+            {
+                "LEMMA": {
+                    "IN": [
+                        "grab",
+                        "twist",
+                        "squeeze",
+                        "scratch",
+                        "stamp",
+                        "scald",
+                        "yank",
+                        "headbutt",
+                        "whack",
+                        "clout",
+                        "wallop",
+                        "stab",
+                        "trip",
+                        "elbow",
+                        "slam",
+                        "spit",
+                        "burn",
+                        "hurt",
+                        "pull",
+                    ]
+                }
+            },
+            {"LOWER": {"IN": ["me", "her", "him", "us", "them", "mum", "dad", "nan", "gran", "grandad"]}},
+            {"LOWER": {"NOT_IN": ["a", "an", "up", "out", "through", "round", "in", "back", "along", "over"]}},
+        ],
+        "neg hypo",
+    ),  # fmt: skip
+    (
+        "abuse",
+        "says someone grabbed, twisted or hurt them",
+        [
+            {"LEMMA": {"IN": ["grab", "twist", "squeeze", "pinch", "pull", "yank", "bend", "scratch", "burn"]}},
+            {"LOWER": {"IN": ["my", "her", "his", "mum's", "dad's"]}},
+            {"LOWER": {"IN": BODY_PARTS}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says someone spat at or on them",
+        [{"LEMMA": "spit"}, {"LOWER": {"IN": ["at", "on", "in"]}}, {"LOWER": {"IN": FAMILY_AND_PEOPLE}}],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "describes hands round someone's neck",
+        [
+            {"LEMMA": "hand"},
+            {"LOWER": {"IN": ["round", "around", "on"]}},
+            {"LOWER": {"IN": ["my", "her", "his", "mum's"]}},
+            {"LOWER": {"IN": ["neck", "throat"]}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "describes violence to things: a fist through a door, things thrown",
+        [{"LEMMA": "fist"}, {"LOWER": {"IN": ["through", "into", "in", "at"]}}],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "describes violence to things: a fist through a door, things thrown",
+        [
+            {"LEMMA": {"IN": ["throw", "hurl", "chuck", "smash"]}},
+            {"IS_ALPHA": True, "OP": "{0,3}"},
+            {"LOWER": {"IN": ["at", "against"]}},
+            {"LOWER": {"IN": ["me", "her", "him", "us", "my", "the"]}},
+            {"LOWER": {"IN": ["wall", "head", "face", "door", "floor", ".", ",", "and"]}, "OP": "?"},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says someone threatened to kill or hurt them",
+        [
+            {"LOWER": {"IN": ["going", "gon", "'ll", "ll", "will", "gonna"]}},
+            {"LOWER": {"IN": ["to", "na"]}, "OP": "?"},
+            {"LOWER": {"IN": ["kill", "hurt", "stab", "batter", "strangle", "smash", "beat", "hit", "burn"]}},
+            {"LOWER": {"IN": ["me", "her", "him", "us", "mum", "dad", "the", "my", "you"]}},
+        ],
+        "neg",
+    ),
+    (
+        "abuse",
+        "says someone shouts or swears at them",
+        [
+            {"LOWER": {"NOT_IN": ["i", "we", "never", "not", "n't"]}},
+            {"LEMMA": {"IN": ["shout", "scream", "swear", "yell", "snap", "sneer"]}},
+            {"LOWER": "at"},
+            {"LOWER": {"IN": FAMILY_AND_PEOPLE}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says someone will not let them see people, leave or use their phone",
+        [
+            {"LOWER": {"IN": ["n't", "nt", "not", "never"]}},
+            {"LEMMA": "let"},
+            {"LOWER": {"IN": ["me", "her", "him", "us", "mum", "dad"]}},
+            {
+                "LOWER": {
+                    "IN": [
+                        "see",
+                        "leave",
+                        "speak",
+                        "talk",
+                        "ring",
+                        "phone",
+                        "call",
+                        "contact",
+                        "visit",
+                        "out",
+                        "have",
+                        "use",
+                        "answer",
+                        "open",
+                        "touch",
+                        "keep",
+                        "near",
+                        "eat",
+                        "sleep",
+                        "meet",
+                    ]
+                }
+            },
+        ],
+        "hypo topic",
+    ),  # fmt: skip
+    (
+        "abuse",
+        "says someone checks or takes their phone or post",
+        [
+            {"LOWER": {"IN": [*SUBJECT_PRONOUNS, "even", "always", "also", "still", "keeps"]}},
+            {"LEMMA": {"IN": ["check", "read", "smash", "hide", "take", "confiscate", "go", "break", "open"]}},
+            {"LOWER": "through", "OP": "?"},
+            {"LOWER": {"IN": ["my", "her", "his", "mum's", "dad's"]}},
+            {"LOWER": {"IN": ["phone", "mobile", "messages", "texts", "letters", "post", "emails", "keys"]}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says someone locks them in or out",
+        [
+            {"LOWER": {"NOT_IN": ["i", "we", "you", "to"]}},
+            {"LEMMA": "lock"},
+            {"LOWER": {"IN": ["me", "her", "him", "us", "mum", "dad", "my", "her"]}},
+            {"LOWER": {"IN": ["in", "out", "up", "bedroom", "room", "inside"]}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says they are frightened of someone or of what happens if they speak",
+        [
+            {"LOWER": {"IN": ["frightened", "scared", "terrified", "afraid", "petrified"]}},
+            {"LOWER": "to"},
+            {
+                "LOWER": {
+                    "IN": ["tell", "say", "complain", "speak", "answer", "open", "leave", "report", "ask", "upset"]
+                }
+            },
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says they are frightened of someone or of what happens if they speak",
+        [
+            {"LOWER": {"IN": ["frightened", "scared", "terrified", "afraid", "petrified"]}},
+            {"LOWER": "to"},
+            {"LOWER": "go"},
+            {"LOWER": {"IN": ["home", "back"]}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says they are frightened of someone or of what happens if they speak",
+        [
+            {"LOWER": {"IN": ["frightened", "scared", "terrified", "afraid", "petrified"]}},
+            {"LOWER": {"IN": ["of", "what"]}, "OP": "?"},
+            {"LOWER": {"IN": ["what", "he", "she", "him", "they"]}},
+            {"LOWER": {"IN": ["'ll", "will", "might", "would", "'d", "does", "do", "did", "ll"]}},
+        ],
+        "neg",
+    ),
+    (
+        "abuse",
+        "says someone has control of their money or benefits",
+        [
+            {"LEMMA": {"IN": [*MONEY, "pip", "wage", "wages", "allowance", "loan", "benefit"]}},
+            {"IS_ALPHA": True, "OP": "{0,3}"},
+            {"LOWER": "into"},
+            {"LOWER": {"IN": ["his", "her", "their"]}},
+            {"LOWER": "bank", "OP": "?"},
+            {"LOWER": "account"},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says someone has control of their money or benefits",
+        [
+            {"LOWER": {"IN": ["never", "n't", "nt", "not"]}},
+            {"LEMMA": {"IN": ["see", "get"]}},
+            {"LOWER": {"IN": ["any", "a"]}},
+            {"LOWER": {"IN": ["of", "penny"]}},
+            {"LOWER": {"IN": ["it", "my", "her", "the", ".", ","]}, "OP": "?"},
+        ],
+        "hypo topic",
+    ),
+    (
+        "abuse",
+        "says someone pressures them for money or to sign",
+        [
+            {"LOWER": {"IN": ["till", "until", "unless"]}},
+            {"LOWER": {"IN": ["i", "she", "he", "mum", "dad", "we"]}},
+            {"LEMMA": {"IN": ["give", "hand", "pay", "lend", "sign", "transfer"]}},
+            {"LOWER": {"IN": ["him", "her", "them", "over", "it", "the"]}},
+        ],
+        "neg",
+    ),
+    (
+        "abuse",
+        "says someone pressures them for money or to sign",
+        [
+            {"LEMMA": {"IN": ["make", "force", "pressure", "push", "bully", "trick", "persuade"]}},
+            {"LOWER": {"IN": ["me", "her", "him", "mum", "dad", "us"]}},
+            {"LOWER": {"IN": ["to", "into"]}, "OP": "?"},
+            {"LEMMA": {"IN": ["sign", "signing", "give", "giving", "hand", "transfer", "lend", "withdraw", "change"]}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says someone keeps borrowing or asking for their money",
+        [
+            {"LEMMA": {"IN": ["borrow", "borrowing", "demand", "beg", "pester", "scrounge", "cadge"]}},
+            {"LOWER": {"IN": ["me", "her", "him", "mum", "dad", "us"]}, "OP": "?"},
+            {"LOWER": {"IN": ["for", "off", "from"]}, "OP": "?"},
+            {"LOWER": {"IN": ["money", "cash", "£", "twenty", "fifty", "tenner", "loans", "my", "her"]}},
+            {"LOWER": {"IN": ["pension", "card", "pin", "savings", "bank", "money"]}, "OP": "?"},
+        ],
+        "neg hypo topic",
+    ),
+    (
+        "abuse",
+        "says someone keeps borrowing or asking for their money",
+        [
+            {"LEMMA": "ask"},
+            {"LOWER": {"IN": ["me", "her", "him", "mum", "dad", "us"]}, "OP": "?"},
+            {"LOWER": "for"},
+            {"LOWER": {"IN": ["money", "cash", "£", "twenty", "fifty", "tenner", "loans", "my", "her"]}},
+            {"LOWER": {"IN": ["pension", "card", "pin", "savings", "bank", "money"]}, "OP": "?"},
+        ],
+        "neg hypo topic",
+    ),
+    (
+        "abuse",
+        "describes a scam: a fake bank call, a safe account, a rogue trader",
+        [{"LOWER": {"IN": ["safe", "secure", "holding"]}}, {"LOWER": "account"}],
+        "neg hypo topic",
+    ),
+    (
+        "abuse",
+        "describes a scam: a fake bank call, a safe account, a rogue trader",
+        [
+            {"LOWER": {"IN": ["rogue", "cowboy", "bogus"]}},
+            {"LEMMA": {"IN": ["trader", "builder", "caller", "workman"]}},
+        ],
+        "neg hypo topic",
+    ),
+    (
+        "abuse",
+        "describes a scam: a fake bank call, a safe account, a rogue trader",
+        [{"LEMMA": {"IN": ["hack", "phish", "swindle", "defraud", "fleece", "diddle"]}}],
+        "neg hypo topic",
+    ),
+    (
+        "abuse",
+        "describes a scam: a fake bank call, a safe account, a rogue trader",
+        [
+            {"LEMMA": {"IN": ["give", "tell", "hand"]}},
+            {"LOWER": {"IN": ["him", "them", "her", "a", "the", "someone", "this"]}},
+            {"IS_ALPHA": True, "OP": "{0,1}"},
+            {"LOWER": {"IN": ["my", "her", "his", "mum's", "dad's", "our"]}},
+            {"LOWER": {"IN": ["pin", "password", "bank", "card", "account", "security"]}},
+        ],
+        "neg hypo topic",
+    ),
+    (
+        "neglect",
+        "says carers have not been or nobody came",
+        [
+            {"LOWER": {"IN": CARE_SUBJECTS}},
+            {"IS_ALPHA": True, "OP": "{0,4}"},
+            {"LOWER": {"IN": ["n't", "nt", "not", "never"]}},
+            {"LOWER": {"IN": ["been", "come", "came", "visited", "arrived", "called", "appeared"]}},
+            {"LOWER": {"IN": ["since", "for", "in", "all", "at", "today", "yesterday", "back", "round", "again"]}},
+        ],
+        "topic",
+    ),
+    (
+        "neglect",
+        "says carers have not been or nobody came",
+        [
+            {"LOWER": {"IN": ["nobody", "noone", "no-one", "one"]}},
+            {"LEMMA": {"IN": ["come", "came", "turn", "show", "arrive", "visit", "be", "has", "had"]}},
+            {"LOWER": {"IN": ["been", "up", "round", "in"]}, "OP": "?"},
+            {"LOWER": {"IN": ["for", "since", "round", "all", "at", "until", "till", "on", "yesterday", "today"]}},
+        ],
+        "topic",
+    ),
+    (
+        "neglect",
+        "says someone has not had their medication, food or drink",
+        [
+            {"LOWER": {"IN": ["n't", "nt", "not", "never", "no", "without"]}},
+            {"LEMMA": {"IN": ["have", "be", "get", "give", "take"]}, "OP": "?"},
+            {"LOWER": {"IN": ["given", "had", "got", "taken"]}, "OP": "?"},
+            {"LOWER": {"IN": ["his", "her", "my", "their", "any", "a", "the"]}},
+            {"LOWER": {"IN": [*MEDICINES, *BASIC_NEEDS]}},
+        ],
+        "topic",
+    ),
+    (
+        "neglect",
+        "says someone has not had their medication, food or drink",
+        [
+            {"LOWER": {"IN": MEDICINES}},
+            {"LOWER": {"IN": ["were", "was", "have", "has", "had", "are", "is"]}, "OP": "?"},
+            {"LOWER": {"IN": ["n't", "nt", "not", "never"]}},
+            {"LOWER": "been", "OP": "?"},
+            {"LOWER": {"IN": ["given", "done", "taken", "left", "put"]}},
+        ],
+        "topic",
+    ),
+    (
+        "neglect",
+        "says someone has not had their medication, food or drink",
+        [
+            {"LOWER": {"IN": ["dosette", "blister", "pill", "tablet", "medication", "nomad"]}},
+            {"LOWER": {"IN": ["box", "pack", "packs", "tray", "organiser"]}},
+            {"LOWER": {"IN": ["still", "was", "were", "is", "full", "untouched"]}},
+            {"LOWER": {"IN": ["had", "full", "untouched", "holding", "has", "got"]}, "OP": "?"},
+        ],
+        "topic",
+    ),
+    (
+        "neglect",
+        "says someone has not had their medication, food or drink",
+        [
+            {"LOWER": {"IN": ["no", "nothing", "n't", "nt", "not"]}},
+            {"LOWER": {"IN": ["food", "water", "drink", "milk", "bread", "eaten", "drunk", "fed"]}},
+            {"LOWER": {"IN": ["in", "for", "since", "or", "and", "all", "left", "at", "."]}},
+        ],
+        "topic",
+    ),
+    (
+        "neglect",
+        "says someone was not fed, washed, turned or changed",
+        [
+            {"LOWER": {"IN": ["n't", "nt", "not", "never"]}},
+            {"LOWER": {"IN": ["been", "be", "being"]}},
+            {"LOWER": {"IN": ["fed", "washed", "bathed", "showered", "turned", "repositioned", "toileted"]}},
+            {"LOWER": {"NOT_IN": ["on", "off", "up", "down", "away", "round", "around", "out", "back", "over"]}},
+        ],
+        "topic",
+    ),
+    (
+        "neglect",
+        "says someone was not fed, washed, turned or changed",
+        [
+            {"LOWER": {"IN": ["pad", "pads", "bed", "sheets", "nappy", "clothes", "dressing", "dressings", "bag"]}},
+            {"IS_ALPHA": True, "OP": "{0,2}"},
+            {"LOWER": {"IN": ["n't", "nt", "not", "never"]}},
+            {"LOWER": {"IN": ["been", "be", "being"]}, "OP": "?"},
+            {"LOWER": "changed"},
+        ],
+        "topic",
+    ),
+    (
+        "neglect",
+        "describes someone left wet or soiled, or left on the floor",
+        [
+            {"LOWER": {"IN": ["wet", "soaking", "dirty", "filthy", "stinking", "full", "heavy"]}},
+            {"LOWER": {"IN": ["pad", "pads", "bed", "sheets", "nappy", "nappies", "clothes", "bedding", "trousers"]}},
+        ],
+        "topic neg",
+    ),
+    (
+        "neglect",
+        "describes someone left wet or soiled, or left on the floor",
+        [
+            {"LEMMA": {"IN": ["leave", "lie", "lay", "sit", "stick", "find"]}},
+            {"IS_ALPHA": True, "OP": "{0,2}"},
+            {"LOWER": "on"},
+            {"LOWER": "the"},
+            {"LOWER": "floor"},
+            {"LOWER": {"IN": ["for", "all", "overnight", "until", "till", "since", "hours", "when", "again"]}},
+        ],
+        "topic neg",
+    ),
+    (
+        "neglect",
+        "describes someone left wet or soiled, or left on the floor",
+        [
+            {"LEMMA": "leave"},
+            {"LOWER": {"IN": ["me", "her", "him", "them", "mum", "dad", "nan", "gran", "grandad", "alone"]}},
+            {"LOWER": {"IN": ["in", "on", "sitting", "lying", "for", "without"]}},
+            {"IS_ALPHA": True, "OP": "{0,3}"},
+            {
+                "LOWER": {
+                    "IN": [
+                        "wet",
+                        "soiled",
+                        "dirty",
+                        "mess",
+                        "urine",
+                        "commode",
+                        "toilet",
+                        "floor",
+                        "hours",
+                        "days",
+                        "food",
+                        "water",
+                        "drink",
+                        "pad",
+                        "pads",
+                        "dark",
+                        "cold",
+                        "chair",
+                    ]
+                }
+            },
+        ],
+        "topic neg",
+    ),  # fmt: skip
+    (
+        "neglect",
+        "describes dehydration or pressure sores",
+        [{"LOWER": {"IN": ["bedsore", "bedsores", "ulcer", "ulcers", "sores"]}}],
+        "topic neg",
+    ),
+    (
+        "neglect",
+        "says someone has lost a lot of weight or is going hungry",
+        [
+            {"LEMMA": {"IN": ["lose", "lost"]}},
+            {"IS_ALPHA": True, "OP": "{0,3}"},
+            {"LOWER": {"IN": ["weight", "stone", "stones", "pounds", "kilos", "lbs"]}},
+        ],
+        "topic neg",
+    ),
+    (
+        "neglect",
+        "says someone has lost a lot of weight or is going hungry",
+        [{"LOWER": {"IN": ["hungry", "starving", "famished", "thirsty"]}}],
+        "topic neg hypo",
+    ),
+    (
+        "neglect",
+        "says nobody is keeping someone safe",
+        [
+            {"LEMMA": {"IN": ["fail", "failing"]}},
+            {"LOWER": "to"},
+            {"LEMMA": {"IN": ["protect", "keep", "safeguard", "stop", "notice"]}},
+        ],
+        "topic",
+    ),
+    (
+        "neglect",
+        "says nobody is keeping someone safe",
+        [
+            {"LEMMA": {"IN": ["keep", "make"]}},
+            {"LOWER": {"IN": ["her", "him", "them", "mum", "dad", "residents", "people", "me", "us"]}},
+            {"LOWER": "safe"},
+        ],
+        "topic needneg",
+    ),
+    (
+        "neglect",
+        "says nobody is keeping someone safe",
+        [
+            {"LOWER": {"IN": ["nobody", "noone", "no-one", "one", "not", "n't", "nt"]}},
+            {"LEMMA": {"IN": ["watch", "supervise", "monitor"]}},
+            {"LOWER": {"IN": ["him", "her", "them"]}},
+        ],
+        "topic",
+    ),
+    (
+        "self_harm",
+        "says they have hurt themselves or are thinking of it",
+        [
+            {"LEMMA": {"IN": ["scratch", "punch", "hit", "bite", "bang", "burn", "starve", "poison", "strangle"]}},
+            {"LOWER": {"IN": ["myself", "herself", "himself", "themselves"]}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "self_harm",
+        "says they have hurt themselves or are thinking of it",
+        [
+            {"LEMMA": {"IN": ["dig", "scratch", "bite", "pick", "burn", "cut", "scrape"]}},
+            {"IS_ALPHA": True, "OP": "{0,2}"},
+            {"LOWER": {"IN": ["until", "till", "til", "so"]}},
+            {"IS_ALPHA": True, "OP": "{0,2}"},
+            {"LEMMA": {"IN": ["bleed", "bled", "bleeding", "blood", "raw", "scar", "marks"]}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "self_harm",
+        "says they have hurt themselves or are thinking of it",
+        [
+            {"LEMMA": {"IN": ["dig", "stick", "push"]}},
+            {"LOWER": {"IN": ["my", "her", "his", "the"]}},
+            {"LOWER": {"IN": ["nails", "nail", "fingernails", "compass", "blade", "razor", "scissors"]}},
+            {"LOWER": "into"},
+        ],
+        "neg hypo",
+    ),
+    (
+        "self_harm",
+        "says they have hurt themselves or are thinking of it",
+        [{"LOWER": {"IN": ["razor", "razors", "blade", "blades", "ligature", "noose"]}}],
+        "neg hypo topic",
+    ),
+    (
+        "self_harm",
+        "says they do not want to go on living",
+        [{"LOWER": "better"}, {"LOWER": "off"}, {"LOWER": {"IN": ["dead", "gone"]}}],
+        "",
+    ),
+    (
+        "self_harm",
+        "says they do not want to go on living",
+        [
+            {"LOWER": "better"},
+            {"LOWER": "off"},
+            {"LOWER": {"IN": ["if", "when", "once"]}},
+            {"LOWER": {"IN": ["i", "i'm", "i'd"]}},
+            {"LOWER": {"NOT_IN": [".", "!", "?"]}, "OP": "{0,3}"},
+            {"LOWER": {"IN": ["here", "around", "gone", "dead", "died", "alive", "exist", "existed", "born"]}},
+        ],
+        "",
+    ),
+    (
+        "self_harm",
+        "says they do not want to go on living",
+        [
+            {"LOWER": {"IN": ["n't", "nt", "not", "no"]}},
+            {"LEMMA": {"IN": ["want", "wish"]}},
+            {"LOWER": "to"},
+            {"LOWER": {"IN": ["be", "live", "exist", "wake", "carry", "go"]}},
+            {"LOWER": {"IN": ["here", "alive", "around", "anymore", "any", "up", "on"]}},
+            {"LOWER": {"NOT_IN": ["in", "at", "on", "with", "holiday", "to", "for", "the", "a"]}},
+        ],
+        "",
+    ),
+    (
+        "self_harm",
+        "says they do not want to go on living",
+        [
+            {"LEMMA": "wish"},
+            {"LOWER": {"IN": ["i", "i'd", "she", "he"]}},
+            {"LOWER": {"NOT_IN": [".", "!", "?", ","]}, "OP": "{0,3}"},
+            {"LOWER": {"IN": ["dead", "died", "born", "woken", "wake", "here", "alive", "asleep", "existed"]}},
+        ],
+        "",
+    ),
+    (
+        "self_harm",
+        "says they do not want to go on living",
+        [
+            {"LOWER": {"IN": ["ca", "can", "cannot", "could"]}},
+            {"LOWER": {"IN": ["n't", "nt", "not"]}, "OP": "?"},
+            {"LOWER": {"IN": ["go", "carry", "keep"]}},
+            {"LOWER": {"IN": ["on", "going"]}},
+            {"LOWER": {"IN": ["like", "anymore", "any", "living", "much", ".", "!", "and"]}},
+        ],
+        "",
+    ),
+    (
+        "self_harm",
+        "says they do not want to go on living",
+        [
+            {"LOWER": {"IN": ["no", "nothing", "not", "nobody", "none"]}},
+            {"LOWER": {"IN": ["reason", "point", "left", "worth", "one"]}, "OP": "?"},
+            {"LOWER": {"IN": ["to", "in", "worth"]}},
+            {"LOWER": {"IN": ["live", "living", "going", "wake"]}},
+            {"LOWER": {"IN": ["for", "on", ".", "!", ",", "anymore", "up", "and"]}},
+        ],
+        "",
+    ),
+    (
+        "self_harm",
+        "says they have thought of ending their life",
+        [
+            {"LEMMA": {"IN": ["end", "ending", "finish"]}},
+            {"LOWER": {"IN": ["things", "everything", "myself", "herself", "himself", "this"]}},
+            {"LOWER": {"IN": [".", "!", ",", "and", "tonight", "now", "for", "today", "soon"]}},
+        ],
+        "neg hypo topic",
+    ),
+    (
+        "self_harm",
+        "says they are saving up tablets",
+        [
+            {"LEMMA": {"IN": ["save", "stockpile", "hoard", "collect", "stash", "store", "keep"]}},
+            {"LOWER": {"IN": ["up", "all"]}, "OP": "?"},
+            {"LOWER": {"IN": ["my", "his", "her", "the", "some", "all", "of", "enough"]}},
+            {"LOWER": {"IN": ["my", "his", "her", "the", "dad's", "mum's", "old", "sleeping"]}, "OP": "?"},
+            {"LOWER": {"IN": MEDICINES}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "self_harm",
+        "says they are saving up tablets",
+        [
+            {"LEMMA": "take"},
+            {"LOWER": {"IN": ["them", "all", "the", "my", "every", "everything"]}},
+            {"IS_ALPHA": True, "OP": "{0,2}"},
+            {"LOWER": {"IN": ["at", "in"]}},
+            {"LOWER": {"IN": ["once", "one"]}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "immediate_danger",
+        "says someone has the means to harm themselves",
+        [
+            {"LEMMA": {"IN": ["save", "stockpile", "hoard", "collect", "stash", "store"]}},
+            {"LOWER": {"IN": ["up", "all"]}, "OP": "?"},
+            {"LOWER": {"IN": ["my", "his", "her", "the", "some", "all", "of", "enough"]}},
+            {"LOWER": {"IN": ["my", "his", "her", "the", "dad's", "mum's", "old", "sleeping"]}, "OP": "?"},
+            {"LOWER": {"IN": MEDICINES}},
+        ],
+        "past",
+    ),
+    (
+        "immediate_danger",
+        "says someone has threatened to kill them",
+        [
+            {"LOWER": {"IN": ["going", "gon", "'ll", "ll", "will", "gonna"]}},
+            {"LOWER": {"IN": ["to", "na"]}, "OP": "?"},
+            {"LOWER": {"IN": ["kill", "stab", "strangle"]}},
+            {"LOWER": {"IN": ["me", "her", "him", "us", "mum", "dad", "the", "my", "you"]}},
+        ],
+        "past",
+    ),
+    (
+        "immediate_danger",
+        "says the person who harms them is here now",
+        [
+            {"LOWER": {"IN": ["downstairs", "outside", "upstairs", "here", "door"]}},
+            {"LOWER": "now"},
+        ],
+        "past",
+    ),
+    (
+        "immediate_danger",
+        "says the person who harms them is here now",
+        [
+            {"LEMMA": {"IN": ["bang", "kick", "hammer", "pound", "thump", "batter", "smash", "try"]}},
+            {"LOWER": {"IN": ["on", "at", "down", "in", "to"]}},
+            {"LOWER": {"IN": ["the", "my", "get", "open", "break"]}},
+            {"LOWER": {"IN": ["door", "window", "in", "the"]}},
+        ],
+        "past",
+    ),
+    (
+        "immediate_danger",
+        "says someone is locked in",
+        [
+            {"LEMMA": "lock"},
+            {"LOWER": {"IN": ["in", "inside"]}},
+            {"LOWER": {"IN": ["the", "my", "a", "our", "his", "her"]}},
+            {"LOWER": {"IN": ["bathroom", "bedroom", "room", "toilet", "loo", "house", "flat", "shed", "cupboard"]}},
+        ],
+        "past",
+    ),
+    (
+        "immediate_danger",
+        "says someone has no heating in freezing weather",
+        [
+            {"LOWER": {"IN": ["house", "flat", "home", "room", "bungalow", "place", "it"]}},
+            {"LEMMA": "be", "OP": "?"},
+            {"LOWER": {"IN": ["freezing", "frozen", "perishing", "ice"]}},
+        ],
+        "past",
+    ),
+    (
+        "immediate_danger",
+        "says someone has no heating in freezing weather",
+        [
+            {"LOWER": {"IN": ["boiler", "heating", "heater", "electric", "electricity", "gas"]}},
+            {"IS_ALPHA": True, "OP": "{0,2}"},
+            {"LOWER": {"IN": ["broken", "broke", "packed", "died", "bust", "off", "gone", "cut", "working", "run"]}},
+        ],
+        "past",
+    ),
+]
 TOPIC_LEMMAS = {
     "training",
     "course",
@@ -434,24 +1159,47 @@ TOPIC_LEMMAS = {
     "poster",
     "safeguarding",
     "prevention",
+    "trainer",
+    "refresher",
+    "induction",
+    "types",
+    "kinds",
+    "e-learning",
+    "seminar",
+    "webinar",
+    "conference",
+    "quiz",
+    "lesson",
+    "slides",
 }
 PAST_MARKERS = {
-    "ago",
     "decades",
     "fifties",
     "sixties",
     "seventies",
     "eighties",
     "childhood",
-    "child",
-    "boy",
-    "girl",
-    "young",
-    "younger",
-    "teenager",
 }
+# "ago" marks the long past only after years ("thirty years ago", not "three weeks ago"); "child", "girl"...
+# only after "was", "were" or "as" ("when I was a girl", not "my 14-year-old daughter" or "a young man").
+AGO_UNITS = {"years", "year", "decades", "decade", "long", "lifetime", "yonks"}
+YOUTH_WORDS = {"child", "boy", "girl", "young", "younger", "teenager", "kid", "lad", "lass", "youngster"}
+
 DOMESTIC = {
     "son",
+    "fiance",
+    "fiancé",
+    "fiancée",
+    "stepdaughter",
+    "stepmother",
+    "grandchild",
+    "grandchildren",
+    "grandsons",
+    "sons",
+    "daughters",
+    "brothers",
+    "relatives",
+    "relative",
     "husband",
     "wife",
     "partner",
@@ -882,7 +1630,37 @@ def build_safeguarding_matcher(nlp: Language) -> SafeguardingRules:
 
 NEG_IDS = _ids(NEG)
 WOULD_IDS = _ids({"would", "wouldn't", "won't"})
-HYPOTHETICAL_IDS = _ids({"if", "imagine", "whether", "might", "afraid"})
+HYPOTHETICAL_IDS = _ids({"if", "imagine", "whether", "might", "suppose", "supposing"})
+# A negation before a match counts only inside the same clause: "I said no and he took my purse" is a disclosure.
+CLAUSE_BREAK_IDS = _ids({"and", "but", ",", ";", ":", "so", "then", "because", "-", "–", "—", "when", "till", "until"})
+NON_CARE_IDS = _ids(
+    {
+        "interpreter",
+        "taxi",
+        "plumber",
+        "engineer",
+        "builder",
+        "electrician",
+        "bus",
+        "parcel",
+        "delivery",
+        "post",
+        "letter",
+        "transport",
+        "minibus",
+        "driver",
+        "hairdresser",
+        "chiropodist",
+    }
+)
+AGO_UNIT_IDS = _ids(AGO_UNITS)
+AGO_ID = get_string_id("ago")
+YOUTH_IDS = _ids(YOUTH_WORDS)
+YOUTH_CUE_IDS = _ids({"was", "were", "as"})
+CARE_WORD_IDS = _ids({"carer", "carers", "agency", "nurse", "nurses", "staff"})
+CONTACT_VERB_IDS = _ids(
+    {"ring", "rang", "call", "called", "phone", "phoned", "tell", "told", "text", "texted", "asked"}
+)
 CONDITIONAL_IDS = _ids({"would", "could", "'d"})
 TOPIC_IDS = _ids(TOPIC_LEMMAS)
 PAST_MARKER_IDS = _ids(PAST_MARKERS)
@@ -899,10 +1677,13 @@ SPEECH_IDS = _ids(SPEECH)
 
 def _negated(t: _Tokens, sent_start: int, start: int) -> bool:
     lower = t.lower
-    return any(
-        lower[i] in NEG_IDS or lower[i] in WOULD_IDS and i < start - 1
-        for i in range(max(sent_start, start - 4), start)
-    )
+    for i in range(start - 1, max(sent_start, start - 4) - 1, -1):
+        word = lower[i]
+        if word in CLAUSE_BREAK_IDS:
+            return False
+        if word in NEG_IDS or word in WOULD_IDS and i < start - 1:
+            return True
+    return False
 
 
 def _hypothetical(t: _Tokens, sent_start: int, start: int) -> bool:
@@ -913,8 +1694,15 @@ def _hypothetical(t: _Tokens, sent_start: int, start: int) -> bool:
 
 
 def _long_past(t: _Tokens, begin: int, end: int, strings) -> bool:
-    if not PAST_MARKER_IDS.isdisjoint(t.lower[begin:end]):
+    lower = t.lower
+    if not PAST_MARKER_IDS.isdisjoint(lower[begin:end]):
         return True
+    for i in range(begin, end):
+        word = lower[i]
+        if word == AGO_ID and not AGO_UNIT_IDS.isdisjoint(lower[max(begin, i - 3) : i]):
+            return True
+        if word in YOUTH_IDS and not YOUTH_CUE_IDS.isdisjoint(lower[max(begin, i - 3) : i]):
+            return True
     for i in range(begin, end):
         if t.flags(i)[_LIKE_NUM]:
             text = strings[t.orth[i]]
@@ -934,6 +1722,8 @@ def _is_domestic(t: _Tokens, sid: int, strings) -> bool:
             if word not in DOMESTIC_IDS and not strings[word].startswith("ex-"):
                 continue
             if i == 0 or lower[i - 1] not in POSSESSOR_IDS:
+                continue
+            if i > 1 and lower[i - 2] in CONTACT_VERB_IDS:  # "so I couldn't ring my son": not the abuser
                 continue
             nxt = lower[i + 1] if i + 1 < n else None
             if nxt is not None and nxt in APOSTROPHE_S_IDS and word not in CHILD_IDS:
@@ -966,6 +1756,11 @@ def find_safeguarding(doc: Doc, rules: SafeguardingRules) -> list[SafeguardingSi
         if "hypo" in checks and _hypothetical(t, sent_start, start):
             continue
         words = rules.sentence_words(t, sid)
+        if "needneg" in checks and words.isdisjoint(NEG_IDS):
+            continue
+        if category == "neglect" and not words.isdisjoint(NON_CARE_IDS) and "care" not in checks:
+            if not CARE_WORD_IDS.intersection(t.lower[max(sent_start, start - 6) : start + 6]):
+                continue
         if (
             category != "immediate_danger"
             and ("topic" in checks or category == "abuse")
@@ -986,8 +1781,8 @@ def find_safeguarding(doc: Doc, rules: SafeguardingRules) -> list[SafeguardingSi
         return []
     if "immediate_danger" in categories and not categories & {"abuse", "neglect", "self_harm"}:
         hits = {k: v for k, v in hits.items() if k[0] != "immediate_danger"}
-    for (category, sid), (_sid, _reason) in list(hits.items()):
-        if category == "abuse" and _is_domestic(t, sid, strings):
+    for (category, sid), (_sid, reason) in list(hits.items()):
+        if category == "abuse" and "scam" not in reason and _is_domestic(t, sid, strings):
             hits.setdefault(
                 ("domestic_abuse", sid),
                 (sid, "The harm described seems to come from a partner or family member."),
