@@ -38,6 +38,13 @@ def focus_is_visible(page: Page) -> bool:
     }""")
 
 
+def looks(locator) -> dict:
+    return locator.evaluate("""el => {
+      const style = getComputedStyle(el);
+      return {background: style.backgroundColor, color: style.color, outline: style.outlineStyle};
+    }""")
+
+
 def tab_to(page: Page, selector: str, most: int = 25) -> int:
     """Press Tab until the element matching ``selector`` has focus; every stop must show its focus."""
     for presses in range(1, most + 1):
@@ -96,6 +103,8 @@ def test_a_wrong_password_and_an_unknown_username_get_the_same_kind_message(page
         summary = page.locator("[data-error-summary]")
         expect(summary).to_be_visible()
         expect(summary).to_be_focused()
+        assert looks(summary)["outline"] == "solid", "the focused error summary should show its focus"
+        assert looks(summary)["background"] == looks(page.locator("main"))["background"], "and stay easy to read"
         expect(summary).to_contain_text("There is a problem")
         expect(summary).to_contain_text(SIGN_IN_FAILED)
         expect(page.get_by_label("Username")).to_have_value(username)
@@ -107,6 +116,7 @@ def test_a_wrong_password_and_an_unknown_username_get_the_same_kind_message(page
 @pytest.mark.parametrize("path", ["/", "/sign-in", "/sign-up", "/a-page-that-does-not-exist"])
 def test_the_skip_link_is_the_first_thing_tab_reaches_and_moves_focus_to_the_main_content(page, visit, path):
     visit(page, path)
+    main_unfocused = looks(page.locator("main"))
     page.keyboard.press("Tab")
     assert focused(page)["href"] == "#main"
     skip_link = page.get_by_role("link", name="Skip to main content")
@@ -117,6 +127,7 @@ def test_the_skip_link_is_the_first_thing_tab_reaches_and_moves_focus_to_the_mai
     page.keyboard.press("Enter")
     expect(page.locator("main#main")).to_be_focused()
     assert page.url.endswith("#main")
+    assert looks(page.locator("main")) == main_unfocused, "the main content should read the same after the skip"
 
 
 def test_a_page_that_does_not_exist_explains_kindly_and_offers_the_way_home(page, visit, submit):
