@@ -21,7 +21,9 @@ from .lexicon import lower_prob
 from .models import SafeguardingSignal
 from .tokens import doc_orths, sentence_starts
 
-PRONOUN_OBJ = ["me", "her", "him", "us", "them", "mum", "dad", "my", "his"]
+PRONOUN_OBJ = ["me", "her", "him", "us", "them", "mum", "dad", "nan", "gran", "nana", "grandad", "grandma", "grandpa"]
+# Things pushed or hit that are not a person: "he pushed my wheelchair round the park".
+NOT_A_PERSON = ["wheelchair", "chair", "buggy", "pram", "trolley", "walker", "frame", "button", "buzzer", "bell", "car"]
 MONEY = ["money", "cash", "pension", "purse", "wallet", "savings", "benefit", "benefits", "£"]
 NEG = ["not", "n't", "nt", "never", "no", "nobody", "nothing", "none"]
 # (category, reason, pattern, checks): checks say which filters apply ("neg", "hypo").
@@ -54,6 +56,20 @@ RULES: list[tuple[str, str, list[dict], str]] = [
                 }
             },
             {"LOWER": {"IN": PRONOUN_OBJ}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says someone hit, pushed or hurt them",
+        [
+            {
+                "LEMMA": {
+                    "IN": ["hit", "punch", "slap", "kick", "push", "shove", "beat", "bite", "pinch", "thump", "smack"]
+                }
+            },
+            {"LOWER": {"IN": ["my", "his"]}},
+            {"LOWER": {"NOT_IN": [*NOT_A_PERSON, "way", "luck", "head", "own", "tablets", "food", "dinner"]}},
         ],
         "neg hypo",
     ),
@@ -355,7 +371,26 @@ RULES: list[tuple[str, str, list[dict], str]] = [
     (
         "self_harm",
         "says they do not want to go on living",
-        [{"LOWER": {"IN": ["want", "wish"]}}, {"LOWER": "to"}, {"LOWER": "die"}],
+        [
+            {"LEMMA": {"IN": ["want", "wish"]}},
+            {"LOWER": "to"},
+            {"LOWER": "die"},
+            # not a wish about where or how to die at the end of life ("wanted to die in his own bed")
+            {"LOWER": {"NOT_IN": ["in", "at", "peacefully", "with", "before", "surrounded", "comfortably", "there"]}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "self_harm",
+        "says they do not want to go on living",
+        [
+            {"LEMMA": {"IN": ["want", "wish", "need"]}},
+            {"LOWER": {"IN": ["it", "everything", "things", "this", "life"]}},
+            {"LOWER": "all", "OP": "?"},
+            {"LOWER": "to"},
+            {"LOWER": {"IN": ["end", "finish", "be"]}},
+            {"LOWER": {"IN": ["over", ".", "!", ",", "now", "and", "for"]}},
+        ],
         "neg hypo",
     ),
     (
@@ -452,7 +487,34 @@ RULES += [
                 }
             },
             {"LOWER": {"IN": ["me", "her", "him", "us", "them", "mum", "dad", "nan", "gran", "grandad"]}},
-            {"LOWER": {"NOT_IN": ["a", "an", "up", "out", "through", "round", "in", "back", "along", "over"]}},
+            {
+                "LOWER": {
+                    "NOT_IN": [
+                        "a",
+                        "an",
+                        "up",
+                        "out",
+                        "through",
+                        "round",
+                        "in",
+                        "back",
+                        "along",
+                        "over",
+                        "aside",
+                        "into",
+                        "close",
+                        "closer",
+                        "towards",
+                        "onto",
+                        "to",
+                        "for",
+                        "away",
+                        "from",
+                        "together",
+                        "off",
+                    ]
+                }
+            },
         ],
         "neg hypo",
     ),  # fmt: skip
@@ -563,7 +625,36 @@ RULES += [
         "abuse",
         "says someone checks or takes their phone or post",
         [
-            {"LOWER": {"IN": [*SUBJECT_PRONOUNS, "even", "always", "also", "still", "keeps"]}},
+            {
+                "LOWER": {
+                    "NOT_IN": [
+                        "i",
+                        "we",
+                        "you",
+                        "to",
+                        "always",
+                        "'ll",
+                        "ll",
+                        "'d",
+                        "can",
+                        "will",
+                        "would",
+                        "could",
+                        "must",
+                        "should",
+                        "then",
+                        "just",
+                        "often",
+                        "usually",
+                        "me",
+                        "let",
+                        "and",
+                        "or",
+                        "sometimes",
+                        "n't",
+                    ]
+                }
+            },
             {"LEMMA": {"IN": ["check", "read", "smash", "hide", "take", "confiscate", "go", "break", "open"]}},
             {"LOWER": "through", "OP": "?"},
             {"LOWER": {"IN": ["my", "her", "his", "mum's", "dad's"]}},
@@ -588,11 +679,17 @@ RULES += [
         [
             {"LOWER": {"IN": ["frightened", "scared", "terrified", "afraid", "petrified"]}},
             {"LOWER": "to"},
-            {
-                "LOWER": {
-                    "IN": ["tell", "say", "complain", "speak", "answer", "open", "leave", "report", "ask", "upset"]
-                }
-            },
+            {"LOWER": {"IN": ["tell", "complain", "speak", "answer", "open", "leave", "report", "upset"]}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says they are frightened of someone or of what happens if they speak",
+        [
+            {"LOWER": {"IN": ["frightened", "scared", "terrified", "petrified"]}},  # not the idiom "afraid to say"
+            {"LOWER": "to"},
+            {"LOWER": {"IN": ["say", "move", "breathe", "sleep"]}},
         ],
         "neg hypo",
     ),
@@ -707,6 +804,35 @@ RULES += [
     (
         "abuse",
         "describes a scam: a fake bank call, a safe account, a rogue trader",
+        [
+            {"LEMMA": {"IN": ["knock", "turn", "come", "call", "appear"]}},
+            {"LOWER": {"IN": ["on", "up", "round", "at"]}},
+            {"LOWER": {"IN": ["at", "to"]}, "OP": "?"},
+            {"LOWER": {"IN": ["the", "my", "her", "his", "our"]}},
+            {"LOWER": {"IN": ["door", "doorstep", "house"]}},
+            {"IS_PUNCT": True, "OP": "?"},
+            {"LOWER": {"IN": ["saying", "offering", "claiming", "telling", "selling", "said", "and", "asking"]}},
+        ],
+        "neg hypo topic",
+    ),
+    (
+        "abuse",
+        "describes a scam: a fake bank call, a safe account, a rogue trader",
+        [
+            {"LEMMA": {"IN": ["pretend", "claim", "say", "make"]}},
+            {"LOWER": "to", "OP": "?"},
+            {"LOWER": "be", "OP": "?"},
+            {"LOWER": {"IN": ["he", "she", "they"]}, "OP": "?"},
+            {"LOWER": {"IN": ["was", "were", "is", "are"]}, "OP": "?"},
+            {"LOWER": "from"},
+            {"LOWER": {"IN": ["the", "my", "her", "his", "our"]}},
+            {"LOWER": {"IN": ["bank", "police", "hmrc", "council", "building", "post", "gas", "water", "microsoft"]}},
+        ],
+        "neg hypo topic",
+    ),
+    (
+        "abuse",
+        "describes a scam: a fake bank call, a safe account, a rogue trader",
         [{"LEMMA": {"IN": ["hack", "phish", "swindle", "defraud", "fleece", "diddle"]}}],
         "neg hypo topic",
     ),
@@ -749,9 +875,10 @@ RULES += [
         "neglect",
         "says someone has not had their medication, food or drink",
         [
-            {"LOWER": {"IN": ["n't", "nt", "not", "never", "no", "without"]}},
+            {"LOWER": {"IN": ["n't", "nt", "not", "never", "no", "without", "nobody", "noone", "no-one"]}},
             {"LEMMA": {"IN": ["have", "be", "get", "give", "take"]}, "OP": "?"},
             {"LOWER": {"IN": ["given", "had", "got", "taken"]}, "OP": "?"},
+            {"LOWER": {"IN": ["him", "her", "me", "them", "mum", "dad"]}, "OP": "?"},
             {"LOWER": {"IN": ["his", "her", "my", "their", "any", "a", "the"]}},
             {"LOWER": {"IN": [*MEDICINES, *BASIC_NEEDS]}},
         ],
@@ -947,6 +1074,16 @@ RULES += [
         "self_harm",
         "says they have hurt themselves or are thinking of it",
         [
+            {"LEMMA": {"IN": ["cut", "cutting", "burn", "scratch", "slash", "scrape"]}},
+            {"LOWER": {"IN": ["my", "her", "his", "their", "at"]}},
+            {"LOWER": {"IN": ["arm", "arms", "wrist", "wrists", "leg", "legs", "thigh", "thighs", "skin", "stomach"]}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "self_harm",
+        "says they have hurt themselves or are thinking of it",
+        [
             {"LEMMA": {"IN": ["dig", "stick", "push"]}},
             {"LOWER": {"IN": ["my", "her", "his", "the"]}},
             {"LOWER": {"IN": ["nails", "nail", "fingernails", "compass", "blade", "razor", "scissors"]}},
@@ -970,8 +1107,20 @@ RULES += [
         "self_harm",
         "says they do not want to go on living",
         [
-            {"LOWER": "better"},
-            {"LOWER": "off"},
+            {"LOWER": {"IN": ["happier", "easier", "better"]}},
+            {"LOWER": "off", "OP": "?"},
+            {"LOWER": "without"},
+            {"LOWER": "me"},
+            {"LOWER": {"IN": ["here", "around", "there", ".", "!", ",", "and", "anyway", "in"]}},
+        ],
+        "",
+    ),
+    (
+        "self_harm",
+        "says they do not want to go on living",
+        [
+            {"LOWER": {"IN": ["better", "happier", "easier", "simpler"]}},
+            {"LOWER": "off", "OP": "?"},
             {"LOWER": {"IN": ["if", "when", "once"]}},
             {"LOWER": {"IN": ["i", "i'm", "i'd"]}},
             {"LOWER": {"NOT_IN": [".", "!", "?"]}, "OP": "{0,3}"},
@@ -1058,6 +1207,17 @@ RULES += [
             {"IS_ALPHA": True, "OP": "{0,2}"},
             {"LOWER": {"IN": ["at", "in"]}},
             {"LOWER": {"IN": ["once", "one"]}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "self_harm",
+        "says they are saving up tablets",
+        [
+            {"LEMMA": "take"},
+            {"LOWER": {"IN": ["them", "all", "the", "every", "everything"]}},
+            {"LOWER": {"IN": ["all", "lot", "together"]}},
+            {"LOWER": {"IN": ["tonight", "now", "together", "today", "tomorrow", "when", "once", "."]}},
         ],
         "neg hypo",
     ),
