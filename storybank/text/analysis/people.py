@@ -83,6 +83,52 @@ OBJECT_VERBS = {
 ORG_WORDS = {w for k in ORG_KEYWORDS for w in k.split()}
 THANKS_WORDS = {"thanks", "thank", "out", "credit", "goes", "grateful"}
 INTRO_VERBS = {"called", "named", "is", "am", "'m", "was"}
+# Words that make a title longer on the left: "Charge Nurse Amadi", "Staff Nurse Bell", "Ward Sister Doyle".
+TITLE_MODIFIERS = {
+    "charge",
+    "staff",
+    "senior",
+    "head",
+    "ward",
+    "deputy",
+    "district",
+    "community",
+    "practice",
+    "student",
+    "chief",
+    "lead",
+    "specialist",
+    "junior",
+    "consultant",
+    "detective",
+    "police",
+}
+PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "around", "outside"}
+
+
+def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
+    """Cues strong enough for a capitalised word that is also an ordinary word ("my girlfriend Hope", "the
+    nurse there, Rose, knows", "everyone calls her Precious"): used for words the name list would block."""
+    if not is_capitalised(tok) or starts_sentence(tok) or tok.lower_ in BLOCKED - NOT_NAMES:
+        return None
+    prev = prev_word(doc, tok.i)
+    if prev is None:
+        return None
+    if prev.lower_.rstrip(".") in TITLES and prev.text[:1].isupper():
+        return f"a name after the title '{prev.text}'", 0.9
+    before = prev_word(doc, prev.i)
+    if prev.lower_ in KINSHIP and before is not None and before.lower_ in POSSESSIVE_DETS:
+        return f"a name after '{prev.text}'", 0.85
+    if prev.lower_ in {"her", "him", "me", "them"} and before is not None and before.lemma_.lower() == "call":
+        return f"a name after '{before.text} {prev.text}'", 0.8
+    if prev.text == "," and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
+        for k in range(prev.i - 1, max(-1, prev.i - 6), -1):
+            word = doc[k]
+            if word.is_punct:
+                break
+            if word.lower_ in ROLES or word.lemma_.lower() in ROLES:
+                return "a name set off by commas after who the person is", 0.8
+    return None
 
 
 class _Candidate:
@@ -192,31 +238,44 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         return f"a name after the title '{prev.text}'", 0.95
     if prev_nc is not None and (prev_nc.lower_ in KINSHIP or prev_nc.lower_ in ROLES):
         before = prev_word(doc, prev_nc.i)
-        kin_capital = (
-            prev_nc.text[:1].isupper() and prev_nc.lower_ in KINSHIP and not starts_sentence(prev_nc)
-        )
+        kin_capital = prev_nc.text[:1].isupper() and prev_nc.lower_ in KINSHIP and not starts_sentence(prev_nc)
         if kin_capital or (
             before is not None
             and (before.lower_ in POSSESSIVE_DETS | DETERMINERS or before.lower_ in ROLES or before.is_alpha)
         ):
-            if capital or (informal and _is_known_first_name(tok)):
+            if capital or (informal and (_is_known_first_name(tok) or not homograph)):
                 if not (homograph and not capital and prev_nc.text != ","):
                     return f"a name after '{prev_nc.text}'", 0.9
     if prev is not None and prev.lower_ in {"called", "named"} and capital:
         return f"a name after '{prev.text}'", 0.85
-    if prev is not None and prev.lower_ in {"is", "am", "'m", "’m"} and capital and not homograph:
+    if prev is not None and prev.lower_ in {"called", "named"} and informal and tok.text.islower():
+        # "my new PA is called sunny": lowercase writing, and the thing named is a person
+        for k in range(prev.i - 1, max(-1, prev.i - 4), -1):
+            if doc[k].lower_ in ROLES or doc[k].lower_ in KINSHIP:
+                return f"a name after '{prev.text}'", 0.75
+    if (
+        capital
+        and (not homograph or _is_known_first_name(tok))
+        and not _looks_like_place(tok)
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].lower_ == "from"
+        and is_capitalised(doc[tok.i + 2])
+        and doc[tok.i + 2].lower_ not in PLACES
+    ):
+        return "a name followed by where the person is from or works", 0.75
+    if prev is not None and prev.lower_ in {"is", "am", "'m", "’m", "'s", "’s"} and capital and not homograph:
         before = prev_word(doc, prev.i)
-        if before is not None and before.lower_ in {"name", "i", "name's"}:
+        if (
+            before is not None
+            and before.lower_ in {"name", "i", "name's"}
+            and (prev.lower_ not in {"'s", "’s"} or before.lower_ == "name")
+        ):
             return "a name someone gives for themselves", 0.9
     if prev is not None and prev.lower_ in {"is", "was"} and capital:
         before = prev_word(doc, prev.i)
         if before is not None and before.lower_ == "name":
             return "a name someone gives for themselves", 0.9
-        if (
-            before is not None
-            and (before.lower_ in ROLES or before.lower_ in KINSHIP)
-            and _ends_clause(doc, tok)
-        ):
+        if before is not None and (before.lower_ in ROLES or before.lower_ in KINSHIP) and _ends_clause(doc, tok):
             return f"a name given for someone's '{before.text}'", 0.85
     if (
         prev is not None
@@ -239,11 +298,14 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         return None
     lower_name = informal and tok.text.islower() and (_is_known_first_name(tok) or not homograph)
     if (capital and not starts_sentence(tok)) or lower_name:
-        if _followed_by_person_verb(doc, tok, strong=homograph or not _is_known_first_name(tok)):
+        after_place_word = (
+            prev is not None and prev.lower_ in PLACE_PREPOSITIONS and not _is_known_first_name(tok)
+        )  # "my sister in Leytonstone doesn't know": a place, not a person
+        if not after_place_word and _followed_by_person_verb(
+            doc, tok, strong=homograph or not _is_known_first_name(tok)
+        ):
             shouted_word = homograph and tok.text.isupper()
-            if not shouted_word and not (
-                homograph and prev is not None and prev.lower_ in PRONOUNS | DETERMINERS
-            ):
+            if not shouted_word and not (homograph and prev is not None and prev.lower_ in PRONOUNS | DETERMINERS):
                 return "a name followed by something a person does", 0.8
         if _appositive_role(doc, tok):
             return "a name followed by who the person is", 0.85
@@ -312,13 +374,7 @@ def _extend_name(doc: Doc, start: int, end: int) -> int:
         if not (is_capitalised(tok) and is_wordlike(tok)) or doc[end - 1].whitespace_ != " ":
             break
         lower = tok.lower_
-        if (
-            lower in BLOCKED
-            or lower in MONTHS
-            or lower in ORG_WORDS
-            or lower in STREET_SUFFIXES
-            or lower in PLACES
-        ):
+        if lower in BLOCKED or lower in MONTHS or lower in ORG_WORDS or lower in STREET_SUFFIXES or lower in PLACES:
             break
         if is_common_word(tok.text) and lower not in FIRST_NAMES:
             break
@@ -331,6 +387,14 @@ def _extend_left(doc: Doc, start: int) -> int:
     if prev is None or prev.i != start - 1:
         return start
     if prev.lower_.rstrip(".") in TITLES and prev.text[:1].isupper():
+        first = prev_word(doc, prev.i)
+        if (
+            first is not None
+            and first.i == prev.i - 1
+            and first.lower_ in TITLE_MODIFIERS
+            and first.text[:1].isupper()
+        ):
+            return first.i
         return prev.i
     if prev.lower_ in NICKNAME_ADJECTIVES and prev.text[:1].isupper() and not starts_sentence(prev):
         return prev.i
@@ -338,20 +402,12 @@ def _extend_left(doc: Doc, start: int) -> int:
 
 
 def _lexical_reason(doc: Doc, tok: Token) -> tuple[str, float] | None:
-    if (
-        tok.lower_ in MONTHS
-        or not (is_capitalised(tok) or tok.text.isupper())
-        or not _is_known_first_name(tok)
-    ):
+    if tok.lower_ in MONTHS or not (is_capitalised(tok) or tok.text.isupper()) or not _is_known_first_name(tok):
         return None
     if _is_homograph(tok):
         return None
     nxt = next_word(doc, tok.i)
-    if (
-        nxt is not None
-        and (nxt.lower_ in ORG_WORDS or nxt.lower_ in STREET_SUFFIXES)
-        and nxt.text[:1].isupper()
-    ):
+    if nxt is not None and (nxt.lower_ in ORG_WORDS or nxt.lower_ in STREET_SUFFIXES) and nxt.text[:1].isupper():
         return None
     prev = prev_word(doc, tok.i)
     if prev is not None and prev.lower_ in {"st", "st.", "saint"}:
@@ -382,7 +438,7 @@ def _eponymous(doc: Doc, tok: Token) -> bool:
     return nxt is not None and nxt.lower_ in {"'s", "’s"}
 
 
-def find_people(doc: Doc) -> list[Finding]:
+def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
     informal = is_informal(doc)
     found: dict[int, _Candidate] = {}
     candidates = name_candidate_indices(doc)
@@ -390,11 +446,16 @@ def find_people(doc: Doc) -> list[Finding]:
     could_be_name = _COULD_BE_NAME[informal]
     for i in candidates:
         if not could_be_name(doc, orths[i]):  # most words are ruled out by their text alone
+            if orths[i] in doc.vocab.strings and doc.vocab.strings[orths[i]].lower() in NOT_NAMES:
+                tok = doc[i]
+                strong = _strong_cue(doc, tok)
+                if strong is not None:
+                    found[i] = _Candidate(_extend_left(doc, i), _extend_name(doc, i, i + 1), *strong)
             continue
         tok = doc[i]
         if _eponymous(doc, tok):
             continue
-        reason = _context_reason(doc, tok, informal)
+        reason = _context_reason(doc, tok, informal) or _strong_cue(doc, tok)
         if reason is None:
             if _looks_like_place(tok):
                 continue
@@ -403,6 +464,16 @@ def find_people(doc: Doc) -> list[Finding]:
             continue
         start = _extend_left(doc, tok.i)
         end = _extend_name(doc, tok.i, tok.i + 1)
+        # A hyphenated first name is one name: "Mary-Jo", "Kerry-Ann" (its first half may be a place or a word).
+        while (
+            start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 1].whitespace_
+            and not doc[start - 2].whitespace_
+            and is_capitalised(doc[start - 2])
+            and is_wordlike(doc[start - 2])
+        ):
+            start -= 2
         found[tok.i] = _Candidate(start, end, reason[0], reason[1])
     # Drop tokens swallowed by a longer name, then coordinate and propagate.
     covered: set[int] = set()
@@ -444,9 +515,7 @@ def _coordinated(doc: Doc, spans: list[_Candidate], covered: set[int], informal:
                 continue
             if other.lower_ in PLACES or (starts_sentence(other) and _is_homograph(other)):
                 continue
-            start, end = (
-                (other_i, _extend_name(doc, other_i, other_i + 1)) if step == 1 else (other_i, other_i + 1)
-            )
+            start, end = (other_i, _extend_name(doc, other_i, other_i + 1)) if step == 1 else (other_i, other_i + 1)
             if any(i in covered for i in range(start, end)):
                 continue
             covered.update(range(start, end))
@@ -457,9 +526,7 @@ def _coordinated(doc: Doc, spans: list[_Candidate], covered: set[int], informal:
 _NAME_KEY = ByWord(lambda text: text if not text.isupper() else text[:1].upper() + text[1:].lower())
 
 
-def _repeated(
-    doc: Doc, spans: list[_Candidate], covered: set[int], candidates: list[int]
-) -> list[_Candidate]:
+def _repeated(doc: Doc, spans: list[_Candidate], covered: set[int], candidates: list[int]) -> list[_Candidate]:
     """Once a word is known to be someone's name in this story, its other uses are that person too."""
     known: dict[str, str] = {}
     for cand in spans:
@@ -481,7 +548,5 @@ def _repeated(
         if any(i in covered for i in range(start, tok.i + 1)):
             start = tok.i
         covered.update(range(start, tok.i + 1))
-        extra.append(
-            _Candidate(start, tok.i + 1, f"the same name as '{known[key]}' earlier in the story", 0.8)
-        )
+        extra.append(_Candidate(start, tok.i + 1, f"the same name as '{known[key]}' earlier in the story", 0.8))
     return extra

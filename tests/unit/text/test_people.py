@@ -70,3 +70,32 @@ def test_a_full_name_is_one_span_and_later_mentions_are_found():
 
 def test_a_name_after_a_role_word_is_found_even_when_unusual():
     assert people("My support worker, Zoltan, sat with me.") == ["Zoltan"]
+
+
+def _people(text):
+    from storybank.text.analysis import analyse
+
+    return [f.text for f in analyse(text).findings if f.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hyphenated first name is one span, even when one half is a county or an ordinary word
+        ("Our key worker, Mary-Jo Pritchard, rang on Friday.", ["Mary-Jo Pritchard"]),
+        # a longer title is inside the span
+        ("Staff Nurse Obuya changed the dressing.", ["Staff Nurse Obuya"]),
+        # "name's X"
+        ("Hello, my name's Tunde and I look after my gran.", ["Tunde"]),
+        # an ordinary word as a name after a kinship word, a role set off by commas, or "calls her"
+        ("I moved in with my fiancée Faith last spring.", ["Faith"]),
+        ("The physio on the ward, Patience, was wonderful.", ["Patience"]),
+        ("Everybody calls him Sonny because he never stops smiling.", ["Sonny"]),
+        # a name followed by where the person works
+        ("Grace from Sunnyside Care pops in on Tuesdays.", ["Grace"]),
+        # a place after "in" is not a person, even before a verb
+        ("My brother in Walthamstow says hello.", []),
+    ],
+)
+def test_general_name_cues(text, expected):
+    assert _people(text) == expected
