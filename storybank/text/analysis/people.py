@@ -160,6 +160,8 @@ def _could_be_name(tok: Token, informal: bool) -> bool:
 
 
 _COMMON_WORD = ByWord(is_common_word)
+# Capitalised ordinary words that can be names only with a strong cue ("my girlfriend Hope").
+_ORDINARY_WORD_NAME = ByWord(lambda text: is_capitalised_text(text) and text.lower() in NOT_NAMES)
 
 
 def _is_homograph(tok: Token) -> bool:
@@ -446,7 +448,7 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
     could_be_name = _COULD_BE_NAME[informal]
     for i in candidates:
         if not could_be_name(doc, orths[i]):  # most words are ruled out by their text alone
-            if orths[i] in doc.vocab.strings and doc.vocab.strings[orths[i]].lower() in NOT_NAMES:
+            if _ORDINARY_WORD_NAME(doc, orths[i]):
                 tok = doc[i]
                 strong = _strong_cue(doc, tok)
                 if strong is not None:
