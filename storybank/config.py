@@ -66,7 +66,6 @@ def load_config(instance_path: Path, env: dict[str, str] | None = None, override
         "REMEMBER_COOKIE_DURATION": timedelta(seconds=0),
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
-        "PASSWORD_MIN_LENGTH": 10,
         "STORYBANK_CLAIM_MINUTES": int(env.get("STORYBANK_CLAIM_MINUTES", "30")),
         "STORYBANK_SAFEGUARDING_HOURS": int(env.get("STORYBANK_SAFEGUARDING_HOURS", "24")),
         "STORYBANK_PURGE_ORIGINALS_DAYS": int(env["STORYBANK_PURGE_ORIGINALS_DAYS"])

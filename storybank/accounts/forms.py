@@ -10,6 +10,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from storybank.accounts.passwords import MIN_LENGTH
 from storybank.accounts.roles import Role
 from storybank.forms_common import MaxChars, SingleLine, clean_text
 
@@ -56,7 +57,7 @@ class SignUpForm(FlaskForm):
     )
     password = PasswordField(
         "Password",
-        description="At least 8 characters. A short sentence you will remember works well.",
+        description=f"At least {MIN_LENGTH} characters. A short sentence you will remember works well.",
         validators=[DataRequired("Please choose a password."), MaxChars(128, "Your password")],
     )
     confirm = PasswordField(
@@ -78,7 +79,7 @@ class ChangePasswordForm(FlaskForm):
                                      validators=[DataRequired("Please enter your current password.")])
     new_password = PasswordField(
         "New password",
-        description="At least 8 characters. A short sentence you will remember works well.",
+        description=f"At least {MIN_LENGTH} characters. A short sentence you will remember works well.",
         validators=[DataRequired("Please choose a new password."), MaxChars(128, "Your password")],
     )
     confirm = PasswordField(

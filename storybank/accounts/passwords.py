@@ -25,7 +25,7 @@ def common_passwords() -> frozenset[str]:
 def password_problem(password: str, username: str = "") -> str | None:
     """The kind reason a new password cannot be used, or None when it is fine."""
     if len(password) < MIN_LENGTH:
-        return f"Your password needs at least {MIN_LENGTH} characters. A short sentence you will remember works well."
+        return f"Your password needs at least {MIN_LENGTH} characters."
     if len(password) > MAX_LENGTH:
         return f"Your password can be up to {MAX_LENGTH} characters. Please choose a shorter one."
     if password.lower() in common_passwords():
