@@ -17,7 +17,8 @@ def reanalyse_command(batch_size: int) -> None:
     from sqlalchemy import func, select
 
     from storybank.extensions import db
-    from storybank.moderation.services import WAITING, reanalyse_waiting
+    from storybank.moderation.common import WAITING
+    from storybank.moderation.preparation import reanalyse_waiting
     from storybank.stories.models import Story
 
     total = db.session.scalar(select(func.count()).select_from(Story).where(Story.status.in_(WAITING))) or 0
@@ -33,7 +34,7 @@ def reanalyse_command(batch_size: int) -> None:
                    "(default: STORYBANK_PURGE_ORIGINALS_DAYS).")
 def purge_originals_command(days: int | None) -> None:
     """Forget the original words of approved stories; only the moderated version is kept."""
-    from storybank.moderation.services import purge_originals
+    from storybank.moderation.retention import purge_originals
 
     days = days if days is not None else current_app.config.get("STORYBANK_PURGE_ORIGINALS_DAYS")
     if days is None:

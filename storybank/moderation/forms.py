@@ -9,7 +9,7 @@ from wtforms.validators import AnyOf, DataRequired, Optional
 
 from storybank.forms_common import MaxChars, SingleLine, clean_text
 from storybank.moderation.models import CONCERN_ACTION_WORDS, AppealOutcome
-from storybank.moderation.services import MANUAL_LABELS
+from storybank.moderation.suggestions import MANUAL_LABELS
 from storybank.text.analysis import DEFAULT_TAXONOMY
 
 

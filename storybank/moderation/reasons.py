@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
+from storybank.accounts.models import User
+from storybank.audit.services import record
+from storybank.db_types import utcnow
+from storybank.extensions import db
+from storybank.moderation.errors import ModerationError
+from storybank.moderation.models import DeclineReasonTemplate
+
 
 @dataclass(frozen=True)
 class DeclineReason:
@@ -53,3 +62,36 @@ DEFAULT_DECLINE_REASONS: tuple[DeclineReason, ...] = (
         "Thank you for trusting us with this. We could not use it this time, and we want to explain why.",
     ),
 )
+
+
+def decline_reasons() -> list[DeclineReason]:
+    """The kind defaults, with an admin's wording wherever they changed it."""
+    edited = {t.key: t for t in db.session.scalars(select(DeclineReasonTemplate))}
+    return [DeclineReason(r.key, edited[r.key].title, edited[r.key].text) if r.key in edited else r
+            for r in DEFAULT_DECLINE_REASONS]
+
+
+def decline_reason(key: str) -> DeclineReason | None:
+    return next((r for r in decline_reasons() if r.key == key), None)
+
+
+def edit_decline_reason(key: str, title: str, text: str, admin: User) -> DeclineReason:
+    default = next((r for r in DEFAULT_DECLINE_REASONS if r.key == key), None)
+    if default is None:
+        raise ModerationError("There is no such reason.")
+    title, text = " ".join((title or "").split()), (text or "").strip()
+    if not title:
+        raise ModerationError("Please give the reason a short name moderators will recognise.", "title")
+    if not text:
+        raise ModerationError("Please write the words the contributor will read.", "text")
+    row = db.session.scalar(select(DeclineReasonTemplate).where(DeclineReasonTemplate.key == key))
+    before = decline_reason(key)
+    if row is None:
+        row = DeclineReasonTemplate(key=key)
+        db.session.add(row)
+    row.title, row.text, row.updated_by_id, row.updated_at = title, text, admin.id, utcnow()
+    db.session.flush()
+    record("moderation.decline_reason_edited", admin, row, before={"title": before.title, "text": before.text},
+           after={"title": title, "text": text})
+    db.session.commit()
+    return DeclineReason(key, title, text)

@@ -12,7 +12,20 @@ from storybank.accounts.roles import Role
 from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.highlighting import segments
-from storybank.moderation import notifications, services
+from storybank.moderation import appeals as appeal_rules
+from storybank.moderation import (
+    claims,
+    clarity,
+    common,
+    decisions,
+    errors,
+    notifications,
+    preparation,
+    reasons,
+    safeguarding,
+)
+from storybank.moderation import queue as review_queue
+from storybank.moderation import suggestions as suggestion_rules
 from storybank.moderation.forms import (
     ActionForm,
     AppealDecisionForm,
@@ -74,30 +87,30 @@ def unread_messages_for_templates():
 @bp.route("/moderation")
 @access(Role.MODERATOR)
 def queue():
-    services.prepare_waiting_stories()
+    preparation.prepare_waiting_stories()
     status = request.args.get("status") or None
     care_setting = request.args.get("care_setting") or None
-    return render_template("moderation/queue.html", entries=services.queue(status, care_setting),
-                           counts=services.queue_counts(), care_settings=services.waiting_care_settings(),
+    return render_template("moderation/queue.html", entries=review_queue.queue(status, care_setting),
+                           counts=review_queue.queue_counts(), care_settings=review_queue.waiting_care_settings(),
                            status=status, care_setting=care_setting, now=utcnow(),
                            action_form=ActionForm())
 
 
 def _review_page(story: Story, status: int = 200, **forms):
-    if services.needs_preparing(story):
-        services.prepare_for_review(story)
-    suggestions = services.suggestions_for(story)
+    if preparation.needs_preparing(story):
+        preparation.prepare_for_review(story)
+    suggestions = suggestion_rules.suggestions_for(story)
     redactions = [s for s in suggestions if s.kind == SuggestionKind.REDACTION]
-    review = services.review_for(story)
+    review = common.review_for(story)
     now = utcnow()
     mine = bool(review and review.claimed_by_id == current_user.id and review.claim_is_live(now))
     try:
-        preview = services.redacted_text(story, suggestions) if story.body else story.moderated_body
-    except services.ModerationError:
+        preview = suggestion_rules.redacted_text(story, suggestions) if story.body else story.moderated_body
+    except errors.ModerationError:
         preview = None
-    edit = services.current_clarity_edit(story)
+    edit = clarity.current_clarity_edit(story)
     decline_form = forms.get("decline_form") or DeclineForm(prefix="decline")
-    decline_form.reason.choices = [SelectChoice(r.key, r.title) for r in services.decline_reasons()]
+    decline_form.reason.choices = [SelectChoice(r.key, r.title) for r in reasons.decline_reasons()]
     clarity_form = forms.get("clarity_form") or ClarityForm(prefix="clarity")
     if not clarity_form.text.data:
         clarity_form.text.data = edit.proposed_text if edit and edit.status.value == "pending" else preview
@@ -109,8 +122,8 @@ def _review_page(story: Story, status: int = 200, **forms):
         themes=[s for s in suggestions if s.kind == SuggestionKind.THEME],
         warnings=[s for s in suggestions if s.kind == SuggestionKind.CONTENT_WARNING],
         pending=sum(1 for s in suggestions if s.status == SuggestionStatus.PENDING),
-        preview=preview, clarity_edit=edit, concerns=services.concerns_for(story),
-        decisions=services.decisions_for(story), consent=story.current_consent, theme_words=theme_words,
+        preview=preview, clarity_edit=edit, concerns=safeguarding.concerns_for(story),
+        decisions=decisions.decisions_for(story), consent=story.current_consent, theme_words=theme_words,
         action_form=ActionForm(), suggestion_form=forms.get("suggestion_form") or DecideSuggestionForm(),
         redaction_form=forms.get("redaction_form") or ManualRedactionForm(prefix="redact"),
         theme_form=forms.get("theme_form") or ThemeForm(prefix="theme"),
@@ -118,7 +131,7 @@ def _review_page(story: Story, status: int = 200, **forms):
         clarity_form=clarity_form,
         changes_form=forms.get("changes_form") or RequestChangesForm(prefix="changes"),
         decline_form=decline_form,
-        decline_reasons=services.decline_reasons(),
+        decline_reasons=reasons.decline_reasons(),
         concern_form=forms.get("concern_form") or RaiseConcernForm(prefix="concern"),
         approve_error=forms.get("approve_error"),
         error_form=next((f for f in forms.values() if getattr(f, "errors", None)), None) or ActionForm(),
@@ -142,8 +155,8 @@ def claim(story_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        services.claim(story, current_user)
-    except services.ModerationError as error:
+        claims.claim(story, current_user)
+    except errors.ModerationError as error:
         flash(error.message, "warning")
         return redirect(url_for("moderation.queue"))
     flash("This story is yours to read now. Other moderators can see you are working on it.", "success")
@@ -156,7 +169,7 @@ def release(story_id: int):
     story = _story_or_404(story_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    services.release(story, current_user)
+    claims.release(story, current_user)
     flash("You have let go of this story, so another moderator can pick it up.", "success")
     return redirect(url_for("moderation.queue"))
 
@@ -172,8 +185,8 @@ def decide_suggestion(suggestion_id: int):
     if not form.validate_on_submit():
         return _review_page(story, 400, suggestion_form=form)
     try:
-        services.decide_suggestion(suggestion, form.decision.data, current_user, form.replacement.data)
-    except services.ModerationError as error:
+        suggestion_rules.decide_suggestion(suggestion, form.decision.data, current_user, form.replacement.data)
+    except errors.ModerationError as error:
         flash(error.message, "warning")
     return _back_to_review(story, f"#suggestion-{suggestion.id}")
 
@@ -186,7 +199,7 @@ def _story_form_action(story_id: int, form_class, form_key: str, prefix: str, ac
     if form.validate_on_submit():
         try:
             result = act(story, form)
-        except services.ModerationError as error:
+        except errors.ModerationError as error:
             target = getattr(form, error.field, None) if error.field else None
             if target is not None:
                 target.errors = [*target.errors, error.message]
@@ -202,7 +215,8 @@ def _story_form_action(story_id: int, form_class, form_key: str, prefix: str, ac
 @access(Role.MODERATOR)
 def add_redaction(story_id: int):
     def act(story: Story, form: ManualRedactionForm) -> None:
-        services.add_manual_redaction(story, form.text.data, current_user, form.label.data, form.replacement.data)
+        suggestion_rules.add_manual_redaction(story, form.text.data, current_user, form.label.data,
+                                              form.replacement.data)
 
     return _story_form_action(story_id, ManualRedactionForm, "redaction_form", "redact", act,
                               "Those words will be removed everywhere they appear.", "#redactions")
@@ -212,7 +226,7 @@ def add_redaction(story_id: int):
 @access(Role.MODERATOR)
 def add_theme(story_id: int):
     def act(story: Story, form: ThemeForm) -> None:
-        services.add_label(story, SuggestionKind.THEME, form.theme.data, current_user)
+        suggestion_rules.add_label(story, SuggestionKind.THEME, form.theme.data, current_user)
 
     return _story_form_action(story_id, ThemeForm, "theme_form", "theme", act, "Theme added.", "#themes")
 
@@ -221,7 +235,7 @@ def add_theme(story_id: int):
 @access(Role.MODERATOR)
 def add_content_warning(story_id: int):
     def act(story: Story, form: ContentWarningForm) -> None:
-        services.add_label(story, SuggestionKind.CONTENT_WARNING, form.warning.data, current_user)
+        suggestion_rules.add_label(story, SuggestionKind.CONTENT_WARNING, form.warning.data, current_user)
 
     return _story_form_action(story_id, ContentWarningForm, "warning_form", "warning", act,
                               "Content warning added.", "#themes")
@@ -231,7 +245,7 @@ def add_content_warning(story_id: int):
 @access(Role.MODERATOR)
 def propose_clarity(story_id: int):
     def act(story: Story, form: ClarityForm) -> None:
-        services.propose_clarity_edit(story, current_user, form.text.data, form.note.data)
+        clarity.propose_clarity_edit(story, current_user, form.text.data, form.note.data)
 
     return _story_form_action(story_id, ClarityForm, "clarity_form", "clarity", act,
                               "Your edit is saved. The contributor will be asked to agree before it is used.",
@@ -245,8 +259,8 @@ def approve(story_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        services.approve(story, current_user)
-    except services.ModerationError as error:
+        decisions.approve(story, current_user)
+    except errors.ModerationError as error:
         return _review_page(story, 400, approve_error=error.message)
     flash(f"Approved. We have told the contributor that “{story.title}” can now be used.", "success")
     return redirect(url_for("moderation.queue"))
@@ -256,7 +270,7 @@ def approve(story_id: int):
 @access(Role.MODERATOR)
 def request_changes(story_id: int):
     def act(story: Story, form: RequestChangesForm):
-        services.request_changes(story, current_user, form.message.data)
+        decisions.request_changes(story, current_user, form.message.data)
         return redirect(url_for("moderation.queue"))
 
     return _story_form_action(story_id, RequestChangesForm, "changes_form", "changes", act,
@@ -268,11 +282,11 @@ def request_changes(story_id: int):
 def decline(story_id: int):
     story = _story_or_404(story_id)
     form = DeclineForm(prefix="decline")
-    form.reason.choices = [SelectChoice(r.key, r.title) for r in services.decline_reasons()]
+    form.reason.choices = [SelectChoice(r.key, r.title) for r in reasons.decline_reasons()]
     if form.validate_on_submit():
         try:
-            services.decline(story, current_user, form.reason.data, form.message.data)
-        except services.ModerationError as error:
+            decisions.decline(story, current_user, form.reason.data, form.message.data)
+        except errors.ModerationError as error:
             getattr(form, error.field or "reason").errors = [error.message]
         else:
             flash("The story is declined, and the contributor has been told why, kindly.", "success")
@@ -284,7 +298,7 @@ def decline(story_id: int):
 @access(Role.MODERATOR)
 def raise_concern(story_id: int):
     def act(story: Story, form: RaiseConcernForm):
-        raised = services.raise_concern(story, current_user, form.sentence.data, form.reason.data)
+        raised = safeguarding.raise_concern(story, current_user, form.sentence.data, form.reason.data)
         return redirect(url_for("moderation.concern", concern_id=raised.id))
 
     return _story_form_action(story_id, RaiseConcernForm, "concern_form", "concern", act,
@@ -294,8 +308,9 @@ def raise_concern(story_id: int):
 @bp.route("/moderation/concerns")
 @access(Role.MODERATOR)
 def concerns():
-    return render_template("moderation/concerns.html", concerns=services.concerns(),
-                           overdue={c.id for c in services.overdue_concerns()}, deadline=services.concern_deadline,
+    return render_template("moderation/concerns.html", concerns=safeguarding.concerns(),
+                           overdue={c.id for c in safeguarding.overdue_concerns()},
+                           deadline=safeguarding.concern_deadline,
                            action_words=CONCERN_ACTION_WORDS)
 
 
@@ -308,16 +323,16 @@ def concern(concern_id: int):
     form = ConcernActionForm()
     if form.validate_on_submit():
         try:
-            services.record_safeguarding_action(item, ConcernAction(form.action.data), current_user,
+            safeguarding.record_safeguarding_action(item, ConcernAction(form.action.data), current_user,
                                                 form.reference.data, form.note.data)
-        except services.ModerationError as error:
+        except errors.ModerationError as error:
             getattr(form, error.field or "action").errors = [error.message]
         else:
             flash("Thank you. What you did is recorded.", "success")
             return redirect(url_for("moderation.concern", concern_id=item.id))
     return render_template("moderation/concern.html", concern=item, form=form, story=item.story,
-                           deadline=services.concern_deadline(item), now=utcnow(),
-                           overdue=item in services.overdue_concerns(),
+                           deadline=safeguarding.concern_deadline(item), now=utcnow(),
+                           overdue=item in safeguarding.overdue_concerns(),
                            action_words=CONCERN_ACTION_WORDS), 400 if form.errors else 200
 
 
@@ -326,7 +341,7 @@ def concern(concern_id: int):
 def appeals():
     decided = list(db.session.scalars(select(Appeal).where(Appeal.outcome.is_not(None))
                                       .order_by(Appeal.decided_at.desc()).limit(20)))
-    return render_template("moderation/appeals.html", waiting=services.open_appeals(), decided=decided)
+    return render_template("moderation/appeals.html", waiting=appeal_rules.open_appeals(), decided=decided)
 
 
 @bp.route("/moderation/appeals/<int:appeal_id>", methods=["GET", "POST"])
@@ -338,8 +353,8 @@ def appeal(appeal_id: int):
     form = AppealDecisionForm()
     if form.validate_on_submit():
         try:
-            services.decide_appeal(item, current_user, form.outcome.data, form.message.data)
-        except services.ModerationError as error:
+            appeal_rules.decide_appeal(item, current_user, form.outcome.data, form.message.data)
+        except errors.ModerationError as error:
             getattr(form, error.field or "outcome").errors = [error.message]
         else:
             flash("Your decision is saved, and the contributor has been told.", "success")
@@ -352,22 +367,22 @@ def appeal(appeal_id: int):
 @bp.route("/admin/safeguarding")
 @access(Role.ADMIN)
 def admin_overview():
-    return render_template("moderation/admin.html", overdue=services.overdue_concerns(),
-                           deadline=services.concern_deadline, reasons=services.decline_reasons(),
+    return render_template("moderation/admin.html", overdue=safeguarding.overdue_concerns(),
+                           deadline=safeguarding.concern_deadline, reasons=reasons.decline_reasons(),
                            hours=current_app.config.get("STORYBANK_SAFEGUARDING_HOURS", 24))
 
 
 @bp.route("/admin/decline-reasons/<key>", methods=["GET", "POST"])
 @access(Role.ADMIN)
 def edit_decline_reason(key: str):
-    reason = services.decline_reason(key)
+    reason = reasons.decline_reason(key)
     if reason is None:
         abort(404)
     form = DeclineReasonEditForm(data={"title": reason.title, "text": reason.text})
     if form.validate_on_submit():
         try:
-            services.edit_decline_reason(key, form.title.data, form.text.data, current_user)
-        except services.ModerationError as error:
+            reasons.edit_decline_reason(key, form.title.data, form.text.data, current_user)
+        except errors.ModerationError as error:
             getattr(form, error.field or "text").errors = [error.message]
         else:
             flash("The reason is saved. Moderators will use the new words from now on.", "success")
@@ -379,18 +394,18 @@ def edit_decline_reason(key: str):
 @access(SIGNED_IN)
 def clarity_answer(story_id: int):
     story = _own_story_or_404(story_id)
-    edit = services.pending_clarity_edit(story)
+    edit = clarity.pending_clarity_edit(story)
     form = ClarityAnswerForm()
     if edit is not None and form.validate_on_submit():
         try:
             if form.answer.data == "agree":
-                services.agree_to_clarity_edit(story, current_user)
+                clarity.agree_to_clarity_edit(story, current_user)
                 flash("Thank you. Your story will be used with these small changes.", "success")
             else:
-                services.decline_clarity_edit(story, current_user)
+                clarity.decline_clarity_edit(story, current_user)
                 flash("That is fine. Your story will be used in your own words, with personal details taken out.",
                       "success")
-        except services.ModerationError as error:
+        except errors.ModerationError as error:
             flash(error.message, "warning")
         return redirect(url_for("moderation.notifications_page"))
     return render_template("moderation/clarity.html", story=story, edit=edit, form=form), \
@@ -402,18 +417,18 @@ def clarity_answer(story_id: int):
 def ask_again(story_id: int):
     story = _own_story_or_404(story_id)
     form = AskAgainForm()
-    can_ask = services.can_appeal(story)
+    can_ask = appeal_rules.can_appeal(story)
     if can_ask and form.validate_on_submit():
         try:
-            services.open_appeal(story, current_user, form.note.data)
-        except services.ModerationError as error:
+            appeal_rules.open_appeal(story, current_user, form.note.data)
+        except errors.ModerationError as error:
             form.note.errors = [error.message]
         else:
             flash("Thank you. Another moderator will look at your story again, and we will tell you what they "
                   "decide.", "success")
             return redirect(url_for("moderation.notifications_page"))
     return render_template("moderation/ask_again.html", story=story, form=form, can_ask=can_ask,
-                           decision=services.latest_decision(story), appeal=services.open_appeal_for(story)), \
+                           decision=decisions.latest_decision(story), appeal=appeal_rules.open_appeal_for(story)), \
         400 if form.errors else 200
 
 
@@ -424,8 +439,8 @@ def notifications_page():
     stories = {n.story_id: n.story for n in notes if n.story is not None}
     return render_template(
         "moderation/notifications.html", notes=notes, form=ActionForm(),
-        pending_clarity={i for i, story in stories.items() if services.pending_clarity_edit(story)},
-        can_ask_again={i for i, story in stories.items() if services.can_appeal(story)})
+        pending_clarity={i for i, story in stories.items() if clarity.pending_clarity_edit(story)},
+        can_ask_again={i for i, story in stories.items() if appeal_rules.can_appeal(story)})
 
 
 @bp.route("/notifications/read", methods=["POST"])

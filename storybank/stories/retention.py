@@ -48,7 +48,7 @@ def erase_story_text(story: Story, actor: Any = None, *, reason: str, actor_labe
     db.session.execute(delete(PendingDraft).where(PendingDraft.story_id == story.id))
     if is_erased(story):
         return False
-    from storybank.moderation.services import erase_story_words
+    from storybank.moderation.retention import erase_story_words
 
     story.title = ERASED_TITLE
     for name in ERASED_FIELDS:

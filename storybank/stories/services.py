@@ -220,7 +220,7 @@ def personal_details(story: Story) -> list[Finding]:
 
 def _prepare_for_moderators(story: Story) -> None:
     """Analyse at once, so a safeguarding disclosure reaches the top of the moderators' queue straight away."""
-    from storybank.moderation.services import prepare_for_review
+    from storybank.moderation.preparation import prepare_for_review
 
     try:
         prepare_for_review(story)
@@ -300,17 +300,20 @@ class StoryNews:
 
 
 def news_for(story: Story, user: Any) -> StoryNews:
-    from storybank.moderation import services as moderation
+    from storybank.moderation.appeals import can_appeal, open_appeal_for
+    from storybank.moderation.clarity import pending_clarity_edit
+    from storybank.moderation.decisions import latest_decision
     from storybank.moderation.models import DecisionOutcome, SuggestionKind, SuggestionStatus
     from storybank.moderation.notifications import notifications_for
+    from storybank.moderation.suggestions import suggestions_for
 
     if story.status == StoryStatus.DRAFT:
         return StoryNews(messages=[])
-    decision = moderation.latest_decision(story)
+    decision = latest_decision(story)
     outcome = decision.outcome if decision is not None else None
     removed = []
     if story.status == StoryStatus.APPROVED:
-        removed = [s for s in moderation.suggestions_for(story, SuggestionKind.REDACTION)
+        removed = [s for s in suggestions_for(story, SuggestionKind.REDACTION)
                    if s.status == SuggestionStatus.ACCEPTED]
     return StoryNews(
         messages=notifications_for(user, story=story),
@@ -318,9 +321,9 @@ def news_for(story: Story, user: Any) -> StoryNews:
         and outcome == DecisionOutcome.CHANGES_REQUESTED else None,
         decline_reason=decision.message if story.status == StoryStatus.DECLINED
         and outcome == DecisionOutcome.DECLINED else None,
-        can_ask_again=moderation.can_appeal(story),
-        asked_again=story.status == StoryStatus.DECLINED and moderation.open_appeal_for(story) is not None,
-        clarity_edit=moderation.pending_clarity_edit(story)
+        can_ask_again=can_appeal(story),
+        asked_again=story.status == StoryStatus.DECLINED and open_appeal_for(story) is not None,
+        clarity_edit=pending_clarity_edit(story)
         if story.status not in (StoryStatus.CHANGES_REQUESTED, StoryStatus.WITHDRAWN) else None,
         removed=removed,
     )

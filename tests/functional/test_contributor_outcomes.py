@@ -13,8 +13,14 @@ from storybank.audit.models import AuditEvent
 from storybank.consent import services as consent_services
 from storybank.consent.models import ConsentRecord
 from storybank.extensions import db
-from storybank.moderation import services as moderation
+from storybank.moderation.appeals import decide_appeal, open_appeal, open_appeal_for
+from storybank.moderation.claims import claim
+from storybank.moderation.clarity import propose_clarity_edit
+from storybank.moderation.decisions import approve, decline, request_changes
 from storybank.moderation.models import AppealOutcome, SuggestionKind, SuggestionStatus
+from storybank.moderation.preparation import needs_preparing
+from storybank.moderation.queue import queue
+from storybank.moderation.suggestions import decide_suggestion, suggestions_for
 from storybank.stories import services as story_services
 from storybank.stories.models import Story, StoryStatus
 from tests.moderation_steps import make_story, post
@@ -38,21 +44,21 @@ def second_moderator(make_user):
 def _in_review(author, moderator, **fields) -> Story:
     story = make_story(author, **fields)
     db.session.commit()
-    moderation.claim(story, moderator)
+    claim(story, moderator)
     return story
 
 
 def _changes_requested(author, moderator, **fields) -> Story:
     story = _in_review(author, moderator, **fields)
-    moderation.request_changes(story, moderator, ASKED)
+    request_changes(story, moderator, ASKED)
     db.session.refresh(story)
     return story
 
 
 def _decide_all(story, moderator, decision="reject"):
-    for suggestion in moderation.suggestions_for(story):
+    for suggestion in suggestions_for(story):
         if suggestion.status == SuggestionStatus.PENDING:
-            moderation.decide_suggestion(suggestion, decision, moderator)
+            decide_suggestion(suggestion, decision, moderator)
 
 
 def _change_form(story, **fields) -> dict:
@@ -100,14 +106,14 @@ def test_a_contributor_sees_the_moderators_message_changes_their_story_and_sends
     assert db.session.scalar(select(func.count()).select_from(ConsentRecord)
                              .where(ConsentRecord.story_id == story.id)) == consents_before
 
-    redactions = moderation.suggestions_for(story, SuggestionKind.REDACTION)
+    redactions = suggestions_for(story, SuggestionKind.REDACTION)
     assert redactions, "the new words were analysed at once"
     assert all(NEW_BODY[s.start:s.end] == s.original_text for s in redactions)
     assert "june.hart@example.com" in {s.original_text for s in redactions}
     assert not any("Bernadette" in (s.original_text or "") or "07700" in (s.original_text or "")
                    for s in redactions), "suggestions for the old words are gone"
-    assert not moderation.needs_preparing(story)
-    assert story in [entry.story for entry in moderation.queue()]
+    assert not needs_preparing(story)
+    assert story in [entry.story for entry in queue()]
 
 
 def test_saving_changes_for_later_keeps_them_without_sending_the_story(client, auth, contributor, moderator):
@@ -215,7 +221,7 @@ def test_a_withdrawal_meanwhile_wins_over_sending_again_and_the_words_stay_on_sc
 def test_my_stories_shows_the_kind_decline_reason_and_a_way_to_ask_for_another_look(
         client, auth, contributor, moderator):
     story = _in_review(contributor, moderator)
-    moderation.decline(story, moderator, "could_be_recognised", "Perhaps leave out the street name?")
+    decline(story, moderator, "could_be_recognised", "Perhaps leave out the street name?")
     auth.sign_in(contributor.username)
     page = client.get("/my-stories").get_data(as_text=True)
     assert "We could not use this story this time" in page
@@ -226,7 +232,7 @@ def test_my_stories_shows_the_kind_decline_reason_and_a_way_to_ask_for_another_l
     detail = client.get(f"/my-stories/{story.id}").get_data(as_text=True)
     assert "Ask for this to be looked at again" in detail
 
-    moderation.open_appeal(story, contributor, "I can take the street out.")
+    open_appeal(story, contributor, "I can take the street out.")
     page = client.get("/my-stories").get_data(as_text=True)
     assert "Ask for this to be looked at again" not in page
     assert "You asked us to look at it again" in page
@@ -236,9 +242,9 @@ def test_a_clarity_edit_is_shown_beside_the_contributors_words_with_a_link_to_an
         client, auth, contributor, moderator):
     story = _in_review(contributor, moderator, body="My carer come every day and she dont rush me.")
     _decide_all(story, moderator)
-    moderation.propose_clarity_edit(story, moderator, "My carer comes every day and she doesn't rush me.",
-                                    "Just a little tidying.")
-    moderation.approve(story, moderator)
+    propose_clarity_edit(story, moderator, "My carer comes every day and she doesn't rush me.",
+                         "Just a little tidying.")
+    approve(story, moderator)
     auth.sign_in(contributor.username)
     for path in ("/my-stories", f"/my-stories/{story.id}"):
         page = client.get(path).get_data(as_text=True)
@@ -255,7 +261,7 @@ def test_the_story_page_shows_every_message_and_what_was_taken_out_but_never_who
         client, auth, contributor, moderator):
     story = _in_review(contributor, moderator)
     _decide_all(story, moderator, "accept")
-    moderation.approve(story, moderator)
+    approve(story, moderator)
     db.session.refresh(story)
     auth.sign_in(contributor.username)
     page = client.get(f"/my-stories/{story.id}").get_data(as_text=True)
@@ -282,13 +288,13 @@ def test_the_header_counts_new_messages_and_the_count_goes_when_they_are_read(cl
 def test_the_data_export_holds_messages_decisions_appeals_and_clarity_edits_but_not_who_moderated(
         client, auth, contributor, moderator, second_moderator):
     declined = _in_review(contributor, moderator, title="The long wait")
-    moderation.decline(declined, moderator, "could_be_recognised", "The street name gives it away.")
-    moderation.open_appeal(declined, contributor, "I can take the street out.")
-    moderation.decide_appeal(moderation.open_appeal_for(declined), second_moderator, AppealOutcome.UPHELD,
-                             "We still think it could be recognised, sadly.")
+    decline(declined, moderator, "could_be_recognised", "The street name gives it away.")
+    open_appeal(declined, contributor, "I can take the street out.")
+    decide_appeal(open_appeal_for(declined), second_moderator, AppealOutcome.UPHELD,
+                  "We still think it could be recognised, sadly.")
     clarified = _in_review(contributor, moderator, title="Tea", body="My carer come every day.")
     _decide_all(clarified, moderator)
-    moderation.propose_clarity_edit(clarified, moderator, "My carer comes every day.", "A small tidy.")
+    propose_clarity_edit(clarified, moderator, "My carer comes every day.", "A small tidy.")
 
     auth.sign_in(contributor.username)
     token = {"csrf_token": auth.csrf_token("/account/data")}

@@ -10,8 +10,10 @@ import pytest
 
 from storybank.accounts.roles import Role
 from storybank.extensions import db
-from storybank.moderation import services
+from storybank.moderation.claims import claim
+from storybank.moderation.decisions import approve
 from storybank.moderation.models import SuggestionKind, SuggestionStatus
+from storybank.moderation.suggestions import add_label, add_manual_redaction, decide_suggestion, suggestions_for
 from tests.moderation_steps import make_story
 
 BODY = ("My carer Bernadette Okafor comes every morning. Ring me on 07700 900123 if you need to.\n\n"
@@ -22,16 +24,16 @@ SCOPES = ("training", "partners", "public", "research", "quotes")
 def _approved_story_with_redactions(contributor, moderator):
     story = make_story(contributor, BODY, title="Tea the way I like it", scopes=SCOPES)
     db.session.commit()
-    services.claim(story, moderator)
-    services.add_label(story, SuggestionKind.THEME, "dignity", moderator)
-    services.add_manual_redaction(story, "Okafor", moderator, "PERSON")
-    for suggestion in services.suggestions_for(story):
+    claim(story, moderator)
+    add_label(story, SuggestionKind.THEME, "dignity", moderator)
+    add_manual_redaction(story, "Okafor", moderator, "PERSON")
+    for suggestion in suggestions_for(story):
         if suggestion.status == SuggestionStatus.PENDING:
             decision = "accept" if suggestion.kind == SuggestionKind.REDACTION else "reject"
-            services.decide_suggestion(suggestion, decision, moderator)
-    services.approve(story, moderator)
+            decide_suggestion(suggestion, decision, moderator)
+    approve(story, moderator)
     db.session.refresh(story)
-    removed = {s.original_text for s in services.suggestions_for(story, SuggestionKind.REDACTION)
+    removed = {s.original_text for s in suggestions_for(story, SuggestionKind.REDACTION)
                if s.status == SuggestionStatus.ACCEPTED}
     assert {"07700 900123", "Okafor"} <= removed
     assert all(original not in story.moderated_body for original in removed)
@@ -47,7 +49,7 @@ def _pages(app, client, ids):
 
 
 def _ids(story) -> dict:
-    return {"story_id": story.id, "suggestion_id": services.suggestions_for(story)[0].id, "concern_id": 1,
+    return {"story_id": story.id, "suggestion_id": suggestions_for(story)[0].id, "concern_id": 1,
            "appeal_id": 1, "key": "names_staff", "filename": "css/storybank.css"}
 
 

@@ -11,9 +11,20 @@ from storybank.audit.models import AuditEvent
 from storybank.consent.gate import can_use
 from storybank.consent.models import Purpose
 from storybank.extensions import db
-from storybank.moderation import services
+from storybank.moderation.appeals import decide_appeal, open_appeal, open_appeal_for
+from storybank.moderation.claims import claim
+from storybank.moderation.clarity import (
+    agree_to_clarity_edit,
+    decline_clarity_edit,
+    pending_clarity_edit,
+    propose_clarity_edit,
+)
+from storybank.moderation.decisions import approve, decline, request_changes
+from storybank.moderation.errors import ModerationError
 from storybank.moderation.models import AppealOutcome, SuggestionStatus
 from storybank.moderation.notifications import notifications_for
+from storybank.moderation.preparation import needs_preparing, prepare_waiting_stories
+from storybank.moderation.suggestions import decide_suggestion, redacted_text, suggestions_for
 from storybank.stories.models import StoryStatus
 from tests.moderation_steps import make_story, post
 
@@ -37,14 +48,14 @@ def outbox(app):
 def _in_review(author, moderator, **fields):
     story = make_story(author, **fields)
     db.session.commit()
-    services.claim(story, moderator)
+    claim(story, moderator)
     return story
 
 
 def _decided(story, moderator):
-    for suggestion in services.suggestions_for(story):
+    for suggestion in suggestions_for(story):
         if suggestion.status == SuggestionStatus.PENDING:
-            services.decide_suggestion(suggestion, "reject", moderator)
+            decide_suggestion(suggestion, "reject", moderator)
 
 
 def test_a_decline_gives_the_kind_reason_and_the_moderators_words_and_is_audited(
@@ -94,14 +105,14 @@ def test_request_changes_tells_the_contributor_and_a_resubmitted_text_is_analyse
     story.body = "A new version without any names in it at all."
     story.status = StoryStatus.SUBMITTED
     db.session.commit()
-    assert services.needs_preparing(story)
-    services.prepare_waiting_stories()
-    assert not services.needs_preparing(story)
+    assert needs_preparing(story)
+    prepare_waiting_stories()
+    assert not needs_preparing(story)
 
 
 def test_no_email_is_sent_to_someone_who_gave_no_email_address(app, contributor, moderator, outbox):
     story = _in_review(contributor, moderator)
-    services.request_changes(story, moderator, "Please add when it happened.")
+    request_changes(story, moderator, "Please add when it happened.")
     assert notifications_for(contributor) and outbox.sent == []
 
 
@@ -109,7 +120,7 @@ def test_the_log_sender_prints_the_email_in_development(app, caplog, make_user, 
     writer = make_user(Role.CONTRIBUTOR, username="writer", email="writer@example.com")
     story = _in_review(writer, moderator)
     with caplog.at_level("INFO", logger="storybank.email"):
-        services.request_changes(story, moderator, "Please add when it happened.")
+        request_changes(story, moderator, "Please add when it happened.")
     assert "writer@example.com" in caplog.text and "Please add when it happened." in caplog.text
 
 
@@ -117,21 +128,21 @@ def test_an_appeal_is_decided_by_another_moderator_and_both_outcomes_are_told_ki
         app, client, auth, contributor, make_user):
     first, second = make_user(Role.MODERATOR, username="first"), make_user(Role.MODERATOR, username="second")
     story = _in_review(contributor, first)
-    services.decline(story, first, "could_be_recognised")
+    decline(story, first, "could_be_recognised")
 
     auth.sign_in(contributor.username)
     assert "Ask us to look again" in client.get("/notifications").get_data(as_text=True)
     response = post(client, f"/my-stories/{story.id}/ask-again", {"note": "I took the town out already."},
                     csrf_page=f"/my-stories/{story.id}/ask-again")
     assert response.status_code == 302
-    appeal = services.open_appeal_for(story)
+    appeal = open_appeal_for(story)
     assert appeal.note == "I took the town out already."
-    with pytest.raises(services.ModerationError):
-        services.open_appeal(story, contributor, "again")
+    with pytest.raises(ModerationError):
+        open_appeal(story, contributor, "again")
 
-    with pytest.raises(services.ModerationError, match="another moderator needs to look at this appeal"):
-        services.decide_appeal(appeal, first, AppealOutcome.OVERTURNED, "I changed my mind.")
-    services.decide_appeal(appeal, second, AppealOutcome.UPHELD, "The street name still gives it away, sadly.")
+    with pytest.raises(ModerationError, match="another moderator needs to look at this appeal"):
+        decide_appeal(appeal, first, AppealOutcome.OVERTURNED, "I changed my mind.")
+    decide_appeal(appeal, second, AppealOutcome.UPHELD, "The street name still gives it away, sadly.")
     assert appeal.decided_by_id == second.id
     told = notifications_for(contributor)[0].text
     assert "They agree that it cannot be used this time" in told and "The street name" in told
@@ -142,8 +153,8 @@ def test_an_appeal_is_decided_by_another_moderator_and_both_outcomes_are_told_ki
 def test_an_overturned_appeal_sends_the_story_back_to_be_read_again(app, client, auth, contributor, make_user):
     first, second = make_user(Role.MODERATOR, username="first"), make_user(Role.MODERATOR, username="second")
     story = _in_review(contributor, first)
-    services.decline(story, first, "not_about_care")
-    appeal = services.open_appeal(story, contributor, "It is about my home care.")
+    decline(story, first, "not_about_care")
+    appeal = open_appeal(story, contributor, "It is about my home care.")
     auth.sign_in(first.username)
     page = client.get(f"/moderation/appeals/{appeal.id}").get_data(as_text=True)
     assert "You made the first decision, so another moderator needs to look at this" in page
@@ -161,12 +172,12 @@ def test_a_clarity_edit_waits_for_the_contributors_agreement_before_the_story_is
         app, client, auth, contributor, moderator):
     story = _in_review(contributor, moderator, body="My carer come every day and she dont rush me.")
     _decided(story, moderator)
-    services.propose_clarity_edit(story, moderator, "My carer comes every day and she doesn't rush me.")
-    services.approve(story, moderator)
+    propose_clarity_edit(story, moderator, "My carer comes every day and she doesn't rush me.")
+    approve(story, moderator)
     db.session.refresh(story)
     assert story.status == StoryStatus.APPROVED and story.moderated_body is None
     assert not can_use(story, Purpose.TRAINING)
-    assert services.pending_clarity_edit(story) is not None
+    assert pending_clarity_edit(story) is not None
 
     auth.sign_in(contributor.username)
     page = client.get(f"/my-stories/{story.id}/clarity").get_data(as_text=True)
@@ -180,22 +191,22 @@ def test_a_clarity_edit_waits_for_the_contributors_agreement_before_the_story_is
 def test_declining_a_clarity_edit_uses_the_contributors_own_words_with_details_removed(
         app, contributor, moderator):
     story = _in_review(contributor, moderator)
-    for suggestion in services.suggestions_for(story):
-        services.decide_suggestion(suggestion, "accept", moderator)
-    based_on = services.redacted_text(story)
-    services.propose_clarity_edit(story, moderator, based_on.replace("every morning", "each morning"))
-    services.approve(story, moderator)
-    services.decline_clarity_edit(story, contributor)
+    for suggestion in suggestions_for(story):
+        decide_suggestion(suggestion, "accept", moderator)
+    based_on = redacted_text(story)
+    propose_clarity_edit(story, moderator, based_on.replace("every morning", "each morning"))
+    approve(story, moderator)
+    decline_clarity_edit(story, contributor)
     db.session.refresh(story)
     assert story.moderated_body == based_on
 
 
 def test_a_clarity_edit_cannot_bring_back_words_that_were_removed(app, contributor, moderator):
     story = _in_review(contributor, moderator)
-    for suggestion in services.suggestions_for(story):
-        services.decide_suggestion(suggestion, "accept", moderator)
-    with pytest.raises(services.ModerationError, match="which you chose to remove"):
-        services.propose_clarity_edit(story, moderator, "Bernadette comes every morning to make my tea.")
+    for suggestion in suggestions_for(story):
+        decide_suggestion(suggestion, "accept", moderator)
+    with pytest.raises(ModerationError, match="which you chose to remove"):
+        propose_clarity_edit(story, moderator, "Bernadette comes every morning to make my tea.")
 
 
 def test_only_the_author_can_answer_a_clarity_edit_or_ask_again(app, client, auth, contributor, moderator,
@@ -203,12 +214,12 @@ def test_only_the_author_can_answer_a_clarity_edit_or_ask_again(app, client, aut
     stranger = make_user(Role.CONTRIBUTOR, username="stranger")
     story = _in_review(contributor, moderator)
     _decided(story, moderator)
-    services.propose_clarity_edit(story, moderator, "A clearer version of the story.")
+    propose_clarity_edit(story, moderator, "A clearer version of the story.")
     auth.sign_in(stranger.username)
     assert client.get(f"/my-stories/{story.id}/clarity").status_code == 404
     assert client.get(f"/my-stories/{story.id}/ask-again").status_code == 404
-    with pytest.raises(services.ModerationError):
-        services.agree_to_clarity_edit(story, stranger)
+    with pytest.raises(ModerationError):
+        agree_to_clarity_edit(story, stranger)
 
 
 def test_an_admin_rewords_a_decline_reason_and_moderators_use_the_new_words(app, client, auth, admin, contributor,
@@ -221,7 +232,7 @@ def test_an_admin_rewords_a_decline_reason_and_moderators_use_the_new_words(app,
                     csrf_page="/admin/decline-reasons/names_staff")
     assert response.status_code == 302
     story = _in_review(contributor, moderator)
-    services.decline(story, moderator, "names_staff")
+    decline(story, moderator, "names_staff")
     assert "because it names a worker" in notifications_for(contributor)[0].text
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "moderation.decline_reason_edited")
                              ).before["title"] == "It names a member of staff"

@@ -8,8 +8,10 @@ from storybank.accounts.roles import Role
 from storybank.audit.models import AuditEvent
 from storybank.demo import seed_demo
 from storybank.extensions import db
-from storybank.moderation import services
 from storybank.moderation.models import SafeguardingConcern, Suggestion, SuggestionKind
+from storybank.moderation.preparation import prepare_for_review
+from storybank.moderation.queue import queue, queue_counts
+from storybank.moderation.suggestions import suggestions_for
 from storybank.stories.models import Story, StoryStatus
 from tests.moderation_steps import make_story
 
@@ -17,8 +19,8 @@ from tests.moderation_steps import make_story
 def test_preparing_a_story_stores_each_suggestion_with_its_reason_and_runs_only_once(app, contributor):
     story = make_story(contributor)
     db.session.commit()
-    services.prepare_for_review(story)
-    services.prepare_for_review(story)
+    prepare_for_review(story)
+    prepare_for_review(story)
     suggestions = db.session.scalars(select(Suggestion).where(Suggestion.story_id == story.id)).all()
     redactions = [s for s in suggestions if s.kind == SuggestionKind.REDACTION]
     assert {s.label for s in redactions} >= {"PERSON", "PHONE"}
@@ -32,11 +34,11 @@ def test_preparing_a_story_stores_each_suggestion_with_its_reason_and_runs_only_
 def test_a_changed_text_is_analysed_again_with_fresh_suggestions(app, contributor):
     story = make_story(contributor)
     db.session.commit()
-    services.prepare_for_review(story)
+    prepare_for_review(story)
     story.body = "Nothing personal in this one, just a kind word about the night staff."
     db.session.commit()
-    services.prepare_for_review(story)
-    assert not [s for s in services.suggestions_for(story, SuggestionKind.REDACTION)]
+    prepare_for_review(story)
+    assert not [s for s in suggestions_for(story, SuggestionKind.REDACTION)]
 
 
 def test_the_demo_safeguarding_story_is_first_in_the_queue_and_opens_a_concern(app, client, auth, make_user):
@@ -49,7 +51,7 @@ def test_the_demo_safeguarding_story_is_first_in_the_queue_and_opens_a_concern(a
     concerns = db.session.scalars(select(SafeguardingConcern)
                                   .where(SafeguardingConcern.story_id == urgent.id)).all()
     assert concerns and all(c.action is None and c.raised_by_machine for c in concerns)
-    entries = services.queue()
+    entries = queue()
     assert entries[0].story.id == urgent.id and entries[0].urgent
     assert not any(e.urgent for e in entries[1:])
     first_row = page.split("<tbody>", 1)[1].split("</tr>", 1)[0]
@@ -64,7 +66,7 @@ def test_after_urgent_stories_the_oldest_waits_least(app, contributor):
     newer = make_story(contributor, "A quiet story about a kind nurse.", days_ago=1, title="Newer")
     older = make_story(contributor, "Another quiet story about the day centre.", days_ago=9, title="Older")
     db.session.commit()
-    assert [e.story.id for e in services.queue()] == [older.id, newer.id]
+    assert [e.story.id for e in queue()] == [older.id, newer.id]
 
 
 def test_the_queue_filters_by_status_and_care_setting_and_shows_counts(app, client, auth, moderator, contributor):
@@ -75,8 +77,8 @@ def test_the_queue_filters_by_status_and_care_setting_and_shows_counts(app, clie
     page = client.get("/moderation?care_setting=Care+home").get_data(as_text=True)
     assert "At the home" in page and "In hospital" not in page
     assert client.get("/moderation?status=in_review").get_data(as_text=True).count("Claim<span") == 0
-    assert services.queue_counts()["submitted"] == 2
-    assert home.id in {e.story.id for e in services.queue(status="submitted")}
+    assert queue_counts()["submitted"] == 2
+    assert home.id in {e.story.id for e in queue(status="submitted")}
 
 
 def test_drafts_and_withdrawn_stories_never_reach_moderators(app, client, auth, moderator, contributor):

@@ -11,13 +11,26 @@ from storybank.accounts.roles import Role
 from storybank.audit.models import AuditEvent
 from storybank.db_types import utcnow
 from storybank.extensions import db
-from storybank.moderation import services
+from storybank.moderation.claims import claim
+from storybank.moderation.common import review_for
+from storybank.moderation.decisions import _decide, approve, decisions_for, decline
+from storybank.moderation.errors import ModerationError
 from storybank.moderation.models import (
+    DecisionOutcome,
     ModerationDecision,
     StoryReview,
     Suggestion,
     SuggestionKind,
     SuggestionStatus,
+)
+from storybank.moderation.preparation import prepare_for_review
+from storybank.moderation.suggestions import (
+    accepted_labels,
+    add_label,
+    add_manual_redaction,
+    decide_suggestion,
+    redacted_text,
+    suggestions_for,
 )
 from storybank.stories.models import Story, StoryStatus
 from tests.conftest import Auth
@@ -27,45 +40,45 @@ from tests.moderation_steps import make_story, post
 def _prepared(author, **fields) -> Story:
     story = make_story(author, **fields)
     db.session.commit()
-    services.prepare_for_review(story)
+    prepare_for_review(story)
     return story
 
 
 def _decide_all(story, moderator, decision="accept"):
-    for suggestion in services.suggestions_for(story):
+    for suggestion in suggestions_for(story):
         if suggestion.status == SuggestionStatus.PENDING:
-            services.decide_suggestion(suggestion, decision, moderator)
+            decide_suggestion(suggestion, decision, moderator)
 
 
 def test_a_moderator_cannot_claim_their_own_story(app, client, auth, make_user):
     both = make_user(Role.MODERATOR, Role.CONTRIBUTOR, username="mo-and-writer")
     story = _prepared(both)
-    with pytest.raises(services.ModerationError, match="your own story"):
-        services.claim(story, both)
+    with pytest.raises(ModerationError, match="your own story"):
+        claim(story, both)
     auth.sign_in(both.username)
     response = post(client, f"/moderation/stories/{story.id}/claim", follow_redirects=True)
     assert "This is your own story, so another moderator needs to read it" in response.get_data(as_text=True)
-    assert services.review_for(story).claimed_by_id is None
+    assert review_for(story).claimed_by_id is None
     assert "Your own story: another moderator will read it" in client.get("/moderation").get_data(as_text=True)
 
 
 def test_a_live_claim_by_someone_else_blocks_and_an_expired_one_does_not(app, contributor, make_user):
     first, second = make_user(Role.MODERATOR, username="first"), make_user(Role.MODERATOR, username="second")
     story = _prepared(contributor)
-    services.claim(story, first)
+    claim(story, first)
     assert story.status == StoryStatus.IN_REVIEW
-    with pytest.raises(services.ModerationError, match="is reading this story now"):
-        services.claim(story, second)
+    with pytest.raises(ModerationError, match="is reading this story now"):
+        claim(story, second)
     later = utcnow() + timedelta(minutes=app.config["STORYBANK_CLAIM_MINUTES"] + 1)
-    services.claim(story, second, now=later)
-    assert services.review_for(story).claimed_by_id == second.id
+    claim(story, second, now=later)
+    assert review_for(story).claimed_by_id == second.id
 
 
 def test_approving_is_refused_while_any_suggestion_is_undecided(app, client, auth, contributor, moderator):
     story = _prepared(contributor)
-    services.claim(story, moderator)
-    with pytest.raises(services.ModerationError, match="decide every suggestion"):
-        services.approve(story, moderator)
+    claim(story, moderator)
+    with pytest.raises(ModerationError, match="decide every suggestion"):
+        approve(story, moderator)
     auth.sign_in(moderator.username)
     response = post(client, f"/moderation/stories/{story.id}/approve")
     assert response.status_code == 400
@@ -83,11 +96,11 @@ def test_a_moderator_accepts_and_rejects_suggestions_then_approves_through_the_p
     assert '<mark class="suggestion suggestion-pending"' in page
     assert "a UK mobile number" in page
 
-    phone = next(s for s in services.suggestions_for(story) if s.label == "PHONE")
-    person = next(s for s in services.suggestions_for(story) if s.label == "PERSON")
+    phone = next(s for s in suggestions_for(story) if s.label == "PHONE")
+    person = next(s for s in suggestions_for(story) if s.label == "PERSON")
     post(client, f"/moderation/suggestions/{phone.id}", {"decision": "accept"})
     post(client, f"/moderation/suggestions/{person.id}", {"decision": "accept", "replacement": "my carer"})
-    for suggestion in services.suggestions_for(story):
+    for suggestion in suggestions_for(story):
         if suggestion.status == SuggestionStatus.PENDING:
             post(client, f"/moderation/suggestions/{suggestion.id}", {"decision": "reject"})
     response = post(client, f"/moderation/stories/{story.id}/approve")
@@ -108,9 +121,9 @@ def test_a_moderator_accepts_and_rejects_suggestions_then_approves_through_the_p
 
 def test_the_same_person_becomes_the_same_placeholder_everywhere(app, contributor, moderator):
     story = _prepared(contributor, body="Bernadette came at nine. Later Bernadette Okafor rang my daughter.")
-    services.claim(story, moderator)
+    claim(story, moderator)
     _decide_all(story, moderator)
-    services.approve(story, moderator)
+    approve(story, moderator)
     db.session.refresh(story)
     assert "Bernadette" not in story.moderated_body
     assert story.moderated_body.count("[Person A]") == 2
@@ -123,9 +136,9 @@ def test_a_manual_redaction_removes_every_place_the_words_appear(app, client, au
     response = post(client, f"/moderation/stories/{story.id}/redactions",
                     {"redact-text": "Sunnyview", "redact-label": "ORG", "redact-replacement": ""})
     assert response.status_code == 302
-    manual = [s for s in services.suggestions_for(story) if s.source.value == "moderator"]
+    manual = [s for s in suggestions_for(story) if s.source.value == "moderator"]
     assert len(manual) == 2 and all(s.status == SuggestionStatus.ACCEPTED for s in manual)
-    assert "Sunnyview" not in services.redacted_text(story)
+    assert "Sunnyview" not in redacted_text(story)
     missing = post(client, f"/moderation/stories/{story.id}/redactions",
                    {"redact-text": "Meadowbank", "redact-label": "ORG"})
     assert missing.status_code == 400
@@ -135,22 +148,22 @@ def test_a_manual_redaction_removes_every_place_the_words_appear(app, client, au
 
 def test_overlapping_redactions_never_leave_part_of_a_name_showing(app, contributor, moderator):
     story = _prepared(contributor, body="My son's partner Kerry-Ann moved in with us.")
-    services.claim(story, moderator)
-    services.add_manual_redaction(story, "Kerry", moderator, "PERSON")
-    services.add_manual_redaction(story, "Kerry-Ann", moderator, "PERSON")
-    text_now = services.redacted_text(story)
+    claim(story, moderator)
+    add_manual_redaction(story, "Kerry", moderator, "PERSON")
+    add_manual_redaction(story, "Kerry-Ann", moderator, "PERSON")
+    text_now = redacted_text(story)
     assert "Kerry" not in text_now and "Ann" not in text_now and "-" not in text_now
 
 
 def test_deciding_needs_your_own_live_claim(app, contributor, make_user):
     holder, other = make_user(Role.MODERATOR, username="holder"), make_user(Role.MODERATOR, username="other")
     story = _prepared(contributor)
-    services.claim(story, holder)
-    suggestion = services.suggestions_for(story)[0]
-    with pytest.raises(services.ModerationError, match="claim this story first"):
-        services.decide_suggestion(suggestion, "accept", other)
-    with pytest.raises(services.ModerationError, match="claim this story first"):
-        services.decline(story, other, "names_staff")
+    claim(story, holder)
+    suggestion = suggestions_for(story)[0]
+    with pytest.raises(ModerationError, match="claim this story first"):
+        decide_suggestion(suggestion, "accept", other)
+    with pytest.raises(ModerationError, match="claim this story first"):
+        decline(story, other, "names_staff")
 
 
 def test_two_moderators_in_two_sessions_cannot_both_decide_the_same_story(app, contributor, make_user):
@@ -164,7 +177,7 @@ def test_two_moderators_in_two_sessions_cannot_both_decide_the_same_story(app, c
     refused = post(two, f"/moderation/stories/{story.id}/claim", follow_redirects=True)
     assert "first is reading this story now" in refused.get_data(as_text=True)
 
-    for suggestion in services.suggestions_for(story):
+    for suggestion in suggestions_for(story):
         post(one, f"/moderation/suggestions/{suggestion.id}", {"decision": "accept"})
     # The second moderator tries to decide anyway, from their own session: refused, nothing changes.
     response = post(two, f"/moderation/stories/{story.id}/decline", {"decline-reason": "names_staff"})
@@ -179,30 +192,30 @@ def test_two_moderators_in_two_sessions_cannot_both_decide_the_same_story(app, c
     assert story.status == StoryStatus.APPROVED
     assert db.session.scalar(select(ModerationDecision.moderator_id)
                              .where(ModerationDecision.story_id == story.id)) == first.id
-    assert len(services.decisions_for(story)) == 1
+    assert len(decisions_for(story)) == 1
 
 
 def test_a_decision_loses_cleanly_when_the_story_changed_underneath_it(app, contributor, make_user):
     """The race itself: both moderators passed every check, but only one conditional UPDATE can win."""
     first, second = make_user(Role.MODERATOR, username="first"), make_user(Role.MODERATOR, username="second")
     story = _prepared(contributor)
-    services.claim(story, first)
+    claim(story, first)
     _decide_all(story, first)
     # The first moderator's claim runs out, the second claims and approves, on another connection.
     db.session.execute(update(StoryReview).where(StoryReview.story_id == story.id)
                        .values(claim_expires_at=utcnow() - timedelta(minutes=1)))
     db.session.commit()
-    services.claim(story, second)
-    services.approve(story, second)
+    claim(story, second)
+    approve(story, second)
     # The first moderator comes back to their open page and declines: refused, the approval stands.
-    with pytest.raises(services.ModerationError, match="Another moderator has already made a decision"):
-        services.decline(db.session.get(Story, story.id), first, "names_staff")
+    with pytest.raises(ModerationError, match="Another moderator has already made a decision"):
+        decline(db.session.get(Story, story.id), first, "names_staff")
     assert db.session.get(Story, story.id).status == StoryStatus.APPROVED
 
 
 def test_the_conditional_update_refuses_a_second_decision_even_with_a_live_claim(app, contributor, moderator):
     story = _prepared(contributor)
-    services.claim(story, moderator)
+    claim(story, moderator)
     _decide_all(story, moderator)
     # Someone else's transaction declines the story between our checks and our update.
     other = db.engine.connect()
@@ -212,19 +225,19 @@ def test_the_conditional_update_refuses_a_second_decision_even_with_a_live_claim
     story.status = StoryStatus.IN_REVIEW  # what our stale copy still believes
     db.session.expunge(story)
     stale = story
-    with pytest.raises(services.ModerationError, match="Another moderator has already made a decision"):
-        services._decide(stale, moderator, services.DecisionOutcome.APPROVED, utcnow(),
-                         {"status": StoryStatus.APPROVED})
+    with pytest.raises(ModerationError, match="Another moderator has already made a decision"):
+        _decide(stale, moderator, DecisionOutcome.APPROVED, utcnow(),
+                {"status": StoryStatus.APPROVED})
     assert db.session.get(Story, story.id).status == StoryStatus.DECLINED
-    assert services.decisions_for(stale) == []
+    assert decisions_for(stale) == []
 
 
 def test_themes_and_content_warnings_are_decided_and_added_by_people(app, contributor, moderator):
     story = _prepared(contributor)
-    services.claim(story, moderator)
-    services.add_label(story, SuggestionKind.THEME, "dignity", moderator)
-    services.add_label(story, SuggestionKind.CONTENT_WARNING, "death and dying", moderator)
-    assert "dignity" in services.accepted_labels(story, SuggestionKind.THEME)
-    assert services.accepted_labels(story, SuggestionKind.CONTENT_WARNING) == ["death and dying"]
+    claim(story, moderator)
+    add_label(story, SuggestionKind.THEME, "dignity", moderator)
+    add_label(story, SuggestionKind.CONTENT_WARNING, "death and dying", moderator)
+    assert "dignity" in accepted_labels(story, SuggestionKind.THEME)
+    assert accepted_labels(story, SuggestionKind.CONTENT_WARNING) == ["death and dying"]
     added = db.session.scalars(select(Suggestion).where(Suggestion.source == "moderator")).all()
     assert all(s.decided_by_id == moderator.id for s in added)

@@ -10,8 +10,16 @@ from sqlalchemy import select, update
 from storybank.audit.models import AuditEvent
 from storybank.db_types import utcnow
 from storybank.extensions import db
-from storybank.moderation import services
+from storybank.moderation.claims import claim
+from storybank.moderation.clarity import pending_clarity_edit, propose_clarity_edit
+from storybank.moderation.decisions import approve
+from storybank.moderation.errors import ModerationError
 from storybank.moderation.models import ConcernAction, SafeguardingConcern, Suggestion
+from storybank.moderation.preparation import prepare_for_review
+from storybank.moderation.queue import queue
+from storybank.moderation.retention import erase_story_words
+from storybank.moderation.safeguarding import concerns_for, overdue_concerns, record_safeguarding_action
+from storybank.moderation.suggestions import decide_suggestion, suggestions_for
 from tests.moderation_steps import make_story, post
 
 DISCLOSURE = ("She shouts at me most days now. Since then she has had my bank card. "
@@ -21,8 +29,8 @@ DISCLOSURE = ("She shouts at me most days now. Since then she has had my bank ca
 def _concern(author) -> SafeguardingConcern:
     story = make_story(author, DISCLOSURE, title="Not safe at home")
     db.session.commit()
-    services.prepare_for_review(story)
-    concerns = services.concerns_for(story)
+    prepare_for_review(story)
+    concerns = concerns_for(story)
     assert concerns, "the analysis should flag this disclosure"
     return concerns[0]
 
@@ -47,38 +55,38 @@ def test_a_moderator_records_a_referral_with_its_reference(app, client, auth, co
     assert concern.actioned_by_id == moderator.id
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "safeguarding.actioned"))
     assert event.before == {"action": None} and event.after["reference"] == "MASH-2291"
-    assert not services.queue()[0].urgent
+    assert not queue()[0].urgent
 
 
 def test_no_action_needs_a_reason_and_an_action_is_recorded_only_once(app, contributor, moderator):
     concern = _concern(contributor)
-    with pytest.raises(services.ModerationError, match="say why no action is needed"):
-        services.record_safeguarding_action(concern, ConcernAction.NO_ACTION, moderator)
-    services.record_safeguarding_action(concern, ConcernAction.CONTACTED, moderator, note="Rang her; she is safe.")
-    with pytest.raises(services.ModerationError, match="already been recorded"):
-        services.record_safeguarding_action(concern, ConcernAction.NO_ACTION, moderator, note="again")
+    with pytest.raises(ModerationError, match="say why no action is needed"):
+        record_safeguarding_action(concern, ConcernAction.NO_ACTION, moderator)
+    record_safeguarding_action(concern, ConcernAction.CONTACTED, moderator, note="Rang her; she is safe.")
+    with pytest.raises(ModerationError, match="already been recorded"):
+        record_safeguarding_action(concern, ConcernAction.NO_ACTION, moderator, note="again")
 
 
 def test_a_moderator_can_raise_a_concern_the_analysis_missed(app, client, auth, contributor, moderator):
     story = make_story(contributor, "The night carer pushed me back into bed.", title="Pushed")
     db.session.commit()
-    services.claim(story, moderator)
+    claim(story, moderator)
     auth.sign_in(moderator.username)
     response = post(client, f"/moderation/stories/{story.id}/concerns",
                     {"concern-sentence": "The night carer pushed me back into bed.",
                      "concern-reason": "Sounds like rough handling."})
     assert response.status_code == 302
-    raised = services.concerns_for(story)[-1]
+    raised = concerns_for(story)[-1]
     assert raised.raised_by_id == moderator.id and not raised.raised_by_machine
-    assert services.queue()[0].story.id == story.id and services.queue()[0].urgent
+    assert queue()[0].story.id == story.id and queue()[0].urgent
 
 
 def test_concerns_without_an_action_after_the_deadline_show_to_admins_as_overdue(
         app, client, auth, contributor, admin, moderator):
     concern = _concern(contributor)
-    assert services.overdue_concerns() == []
+    assert overdue_concerns() == []
     _age(concern, app.config["STORYBANK_SAFEGUARDING_HOURS"] + 1)
-    assert services.overdue_concerns() == [concern]
+    assert overdue_concerns() == [concern]
 
     auth.sign_in(admin.username)
     assert "Safeguarding and decline reasons" in client.get("/admin/").get_data(as_text=True)
@@ -86,8 +94,8 @@ def test_concerns_without_an_action_after_the_deadline_show_to_admins_as_overdue
     assert "Overdue safeguarding concerns" in page and concern.story.reference in page
     assert "None. Every concern has an action recorded in time." not in page
 
-    services.record_safeguarding_action(concern, ConcernAction.CONTACTED, moderator, note="Spoke to her.")
-    assert services.overdue_concerns() == []
+    record_safeguarding_action(concern, ConcernAction.CONTACTED, moderator, note="Spoke to her.")
+    assert overdue_concerns() == []
     assert "None. Every concern has an action recorded in time." in client.get("/admin/safeguarding").get_data(
         as_text=True)
 
@@ -97,7 +105,7 @@ def test_the_deadline_follows_the_setting(app, contributor):
     _age(concern, 3)
     app.config["STORYBANK_SAFEGUARDING_HOURS"] = 2
     try:
-        assert services.overdue_concerns() == [concern]
+        assert overdue_concerns() == [concern]
     finally:
         app.config["STORYBANK_SAFEGUARDING_HOURS"] = 24
 
@@ -105,10 +113,10 @@ def test_the_deadline_follows_the_setting(app, contributor):
 def test_purging_originals_keeps_only_the_moderated_text_after_the_set_days(app, runner, contributor, moderator):
     story = make_story(contributor)
     db.session.commit()
-    services.claim(story, moderator)
-    for suggestion in services.suggestions_for(story):
-        services.decide_suggestion(suggestion, "accept", moderator)
-    services.approve(story, moderator)
+    claim(story, moderator)
+    for suggestion in suggestions_for(story):
+        decide_suggestion(suggestion, "accept", moderator)
+    approve(story, moderator)
 
     result = runner.invoke(args=["moderation", "purge-originals"])
     assert "STORYBANK_SAFEGUARDING" not in result.output and "not set" in result.output
@@ -130,12 +138,12 @@ def test_purging_originals_keeps_only_the_moderated_text_after_the_set_days(app,
 def test_erasing_a_storys_words_also_forgets_the_copies_moderation_keeps(app, contributor, moderator):
     story = make_story(contributor)
     db.session.commit()
-    services.claim(story, moderator)
-    for suggestion in services.suggestions_for(story):
-        services.decide_suggestion(suggestion, "accept", moderator)
-    services.propose_clarity_edit(story, moderator, "My carer comes each morning and waits for my answer.")
-    services.erase_story_words(story)
+    claim(story, moderator)
+    for suggestion in suggestions_for(story):
+        decide_suggestion(suggestion, "accept", moderator)
+    propose_clarity_edit(story, moderator, "My carer comes each morning and waits for my answer.")
+    erase_story_words(story)
     db.session.commit()
     db.session.expire_all()
-    assert all(s.original_text is None for s in services.suggestions_for(story))
-    assert services.pending_clarity_edit(story).proposed_text == ""
+    assert all(s.original_text is None for s in suggestions_for(story))
+    assert pending_clarity_edit(story).proposed_text == ""

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from storybank.extensions import db
 from storybank.moderation.models import SafeguardingConcern, StoryReview, Suggestion, SuggestionStatus
-from storybank.moderation.services import prepare_for_review
+from storybank.moderation.preparation import prepare_for_review
 from storybank.stories.models import StoryStatus
 from storybank.stories.retention import erase_story_text
 from tests.moderation_steps import BODY, make_story
@@ -60,15 +60,17 @@ def test_flask_analysis_reanalyse_runs_over_waiting_stories_and_keeps_moderators
 
 
 def test_an_unagreed_clarity_edit_is_retired_when_the_contributor_changes_their_words(app, contributor, moderator):
-    from storybank.moderation import services as moderation
+    from storybank.moderation.claims import claim
+    from storybank.moderation.clarity import propose_clarity_edit
     from storybank.moderation.models import ClarityEdit
+    from storybank.moderation.suggestions import decide_suggestion
 
     story = make_story(contributor, "My carer comes every morning and never rushes me.")
     db.session.commit()
-    moderation.claim(story, moderator)
+    claim(story, moderator)
     for suggestion in db.session.scalars(select(Suggestion).where(Suggestion.story_id == story.id)).all():
-        moderation.decide_suggestion(suggestion, "reject", moderator)
-    moderation.propose_clarity_edit(story, moderator, "My carer comes each morning and never rushes me.")
+        decide_suggestion(suggestion, "reject", moderator)
+    propose_clarity_edit(story, moderator, "My carer comes each morning and never rushes me.")
     assert db.session.scalars(select(ClarityEdit).where(ClarityEdit.story_id == story.id)).all()
     story.body = "My carer comes every morning, stays for tea, and never rushes me."
     db.session.commit()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storybank.moderation.reasons import DEFAULT_DECLINE_REASONS
-from storybank.moderation.services import _without_overlaps
+from storybank.moderation.suggestions import _without_overlaps
 from storybank.text.analysis import Finding, redact
 
 

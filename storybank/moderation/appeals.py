@@ -1,0 +1,102 @@
+"""Asking again: a contributor may have a decline looked at once more, by a different moderator."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+
+from storybank.accounts.models import User
+from storybank.audit.services import record
+from storybank.db_types import utcnow
+from storybank.extensions import db
+from storybank.moderation.common import is_own, story_label
+from storybank.moderation.decisions import latest_decision
+from storybank.moderation.errors import ALREADY_DECIDED, OWN_STORY, ModerationError
+from storybank.moderation.models import Appeal, AppealOutcome, DecisionOutcome
+from storybank.moderation.notifications import notify, send_emails
+from storybank.stories.models import Story, StoryStatus
+
+
+def open_appeal_for(story: Story) -> Appeal | None:
+    return db.session.scalar(select(Appeal).where(Appeal.story_id == story.id, Appeal.outcome.is_(None)))
+
+
+def can_appeal(story: Story) -> bool:
+    decision = latest_decision(story)
+    if story.status != StoryStatus.DECLINED or decision is None or decision.outcome != DecisionOutcome.DECLINED:
+        return False
+    return db.session.scalar(select(Appeal.id).where(Appeal.decision_id == decision.id)) is None
+
+
+def open_appeal(story: Story, contributor: User, note: str | None = None) -> Appeal:
+    """The contributor asks for the decline to be looked at again, once for each decline."""
+    if contributor.id not in (story.author_id, story.supporter_id):
+        raise ModerationError("Only the person who shared this story can ask for it to be looked at again.")
+    if not can_appeal(story):
+        raise ModerationError("You have already asked for this decision to be looked at again, or the story is "
+                              "not declined. We will tell you as soon as there is news.")
+    note = (note or "").strip() or None
+    appeal = Appeal(story_id=story.id, decision_id=latest_decision(story).id, contributor_id=contributor.id,
+                    note=note)
+    db.session.add(appeal)
+    db.session.flush()
+    record("moderation.appeal_opened", contributor, appeal, after={"story": story_label(story)})
+    message = notify(contributor, story, f"Thank you. Another moderator will look at your story “{story.title}” "
+                     "again, and we will tell you what they decide.")
+    db.session.commit()
+    send_emails([message])
+    return appeal
+
+
+def open_appeals() -> list[Appeal]:
+    return list(db.session.scalars(select(Appeal).where(Appeal.outcome.is_(None)).order_by(Appeal.opened_at)))
+
+
+def decide_appeal(appeal: Appeal, moderator: User, outcome: AppealOutcome | str, message: str,
+                  now: datetime | None = None) -> Appeal:
+    """Another moderator than the one who declined decides; the contributor is told either way, kindly."""
+    now = now or utcnow()
+    outcome = AppealOutcome(outcome)
+    story = db.session.get(Story, appeal.story_id)
+    if appeal.outcome is not None:
+        raise ModerationError("This appeal has already been decided.")
+    if appeal.decision.moderator_id == moderator.id:
+        raise ModerationError("You made the first decision, so another moderator needs to look at this appeal. "
+                              "That is what makes it a fair second look.")
+    if is_own(story, moderator):
+        raise ModerationError(OWN_STORY)
+    message = (message or "").strip()
+    if not message:
+        raise ModerationError("Please write a few words to the contributor explaining your decision.", "message")
+    if outcome == AppealOutcome.OVERTURNED:
+        changed = db.session.execute(
+            update(Story).where(Story.id == story.id, Story.status == StoryStatus.DECLINED)
+            .values(status=StoryStatus.SUBMITTED, submitted_at=now)
+            .execution_options(synchronize_session=False)).rowcount
+        if changed != 1:
+            db.session.rollback()
+            raise ModerationError(ALREADY_DECIDED)
+        db.session.expire(story)
+    settled = db.session.execute(
+        update(Appeal).where(Appeal.id == appeal.id, Appeal.outcome.is_(None))
+        .values(outcome=outcome, decided_by_id=moderator.id, message=message, decided_at=now)
+        .execution_options(synchronize_session=False)).rowcount
+    if settled != 1:
+        db.session.rollback()
+        raise ModerationError("Another moderator has just decided this appeal, so yours was not saved.")
+    db.session.expire(appeal)
+    record(f"moderation.appeal_{outcome.value}", moderator, appeal, before={"outcome": None},
+           after={"outcome": outcome.value, "story": story_label(story)}, detail=message)
+    if outcome == AppealOutcome.OVERTURNED:
+        text = (f"Good news: another moderator looked at your story “{story.title}” again and thinks it can be "
+                f"used.\n\n{message}\n\nIt will be read once more to take out personal details, and we will tell "
+                "you when that is done.")
+    else:
+        text = (f"Another moderator has looked at your story “{story.title}” again. They agree that it cannot be "
+                f"used this time.\n\n{message}\n\nThank you for asking us to look again. It matters to us that "
+                "decisions are fair, and you are always welcome to share another story.")
+    note = notify(story.author, story, text)
+    db.session.commit()
+    send_emails([note])
+    return appeal

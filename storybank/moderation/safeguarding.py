@@ -1,0 +1,102 @@
+"""Safeguarding concerns: raised by the analysis or a moderator, acted on by a person, chased when overdue."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from flask import current_app
+from sqlalchemy import func, select, update
+
+from storybank.accounts.models import User
+from storybank.audit.services import record
+from storybank.db_types import utcnow
+from storybank.extensions import db
+from storybank.moderation.common import ensure_review, is_own, story_label
+from storybank.moderation.errors import OWN_STORY, ModerationError
+from storybank.moderation.models import ConcernAction, SafeguardingConcern
+from storybank.stories.models import Story
+
+
+def _safeguarding_deadline() -> timedelta:
+    return timedelta(hours=int(current_app.config.get("STORYBANK_SAFEGUARDING_HOURS", 24)))
+
+
+def concerns_for(story: Story) -> list[SafeguardingConcern]:
+    return list(db.session.scalars(select(SafeguardingConcern).where(SafeguardingConcern.story_id == story.id)
+                                   .order_by(SafeguardingConcern.raised_at, SafeguardingConcern.id)))
+
+
+def has_open_concern(story_id: int) -> bool:
+    return db.session.scalar(select(func.count()).select_from(SafeguardingConcern).where(
+        SafeguardingConcern.story_id == story_id, SafeguardingConcern.action.is_(None))) > 0
+
+
+def raise_concern(story: Story, moderator: User, sentence: str, reason: str,
+                  category: str = "raised_by_moderator") -> SafeguardingConcern:
+    sentence, reason = (sentence or "").strip(), (reason or "").strip()
+    if not sentence:
+        raise ModerationError("Please copy the words that worry you.", "sentence")
+    if not reason:
+        raise ModerationError("Please say briefly why this worries you.", "reason")
+    concern = SafeguardingConcern(story_id=story.id, category=category[:40], sentence=sentence,
+                                  reason=reason[:300], raised_by_id=moderator.id)
+    db.session.add(concern)
+    db.session.flush()
+    review = ensure_review(story)
+    review.urgent = True
+    record("safeguarding.raised", moderator, concern, after={"story": story_label(story), "category": category})
+    db.session.commit()
+    return concern
+
+
+def record_safeguarding_action(concern: SafeguardingConcern, action: ConcernAction | str, moderator: User,
+                               reference: str | None = None, note: str | None = None) -> SafeguardingConcern:
+    """What was done about a concern: referred (with the team's reference), contacted, or no action (why)."""
+    action = ConcernAction(action)
+    reference, note = (reference or "").strip() or None, (note or "").strip() or None
+    story = db.session.get(Story, concern.story_id)
+    if is_own(story, moderator):
+        raise ModerationError(OWN_STORY)
+    if action == ConcernAction.REFERRED and not reference:
+        raise ModerationError("Please give the reference the safeguarding team gave you, so anyone can follow "
+                              "it up.", "reference")
+    if action == ConcernAction.NO_ACTION and not note:
+        raise ModerationError("Please say why no action is needed.", "note")
+    if reference and len(reference) > 120:
+        raise ModerationError("The reference can be up to 120 characters.", "reference")
+    now = utcnow()
+    changed = db.session.execute(
+        update(SafeguardingConcern).where(SafeguardingConcern.id == concern.id, SafeguardingConcern.action.is_(None))
+        .values(action=action, action_reference=reference, action_note=note, actioned_by_id=moderator.id,
+                actioned_at=now).execution_options(synchronize_session=False)).rowcount
+    if changed != 1:
+        db.session.rollback()
+        raise ModerationError("An action has already been recorded for this concern.")
+    db.session.expire(concern)
+    review = ensure_review(story)
+    review.urgent = has_open_concern(story.id)
+    record("safeguarding.actioned", moderator, concern, before={"action": None},
+           after={"action": action.value, "reference": reference, "story": story_label(story)}, detail=note)
+    db.session.commit()
+    return concern
+
+
+def concerns(open_only: bool = False) -> list[SafeguardingConcern]:
+    query = select(SafeguardingConcern)
+    if open_only:
+        query = query.where(SafeguardingConcern.action.is_(None))
+    return list(db.session.scalars(query.order_by(SafeguardingConcern.action.is_not(None),
+                                                  SafeguardingConcern.raised_at)))
+
+
+def concern_deadline(concern: SafeguardingConcern) -> datetime:
+    return concern.raised_at + _safeguarding_deadline()
+
+
+def overdue_concerns(now: datetime | None = None) -> list[SafeguardingConcern]:
+    """Concerns with no recorded action after STORYBANK_SAFEGUARDING_HOURS (24 by default)."""
+    now = now or utcnow()
+    return list(db.session.scalars(
+        select(SafeguardingConcern)
+        .where(SafeguardingConcern.action.is_(None), SafeguardingConcern.raised_at <= now - _safeguarding_deadline())
+        .order_by(SafeguardingConcern.raised_at)))

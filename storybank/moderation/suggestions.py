@@ -1,0 +1,177 @@
+"""Suggestions a person decides (redactions, themes, content warnings), and the text with redactions applied."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from storybank.accounts.models import User
+from storybank.audit.services import record
+from storybank.db_types import utcnow
+from storybank.extensions import db
+from storybank.moderation.claims import require_claim
+from storybank.moderation.common import story_label
+from storybank.moderation.errors import ModerationError
+from storybank.moderation.models import Source, Suggestion, SuggestionKind, SuggestionStatus
+from storybank.stories.models import Story
+from storybank.text.analysis import Finding, redact
+
+MANUAL_LABELS = {
+    "PERSON": "a person's name",
+    "LOCATION": "a place",
+    "ORG": "a care home, hospital or organisation",
+    "PHONE": "a phone number",
+    "EMAIL": "an email address",
+    "ADDRESS": "an address",
+    "DATE_OF_BIRTH": "a date of birth",
+    "OTHER": "something else that could identify someone",
+}
+
+
+def suggestions_for(story: Story, kind: SuggestionKind | None = None) -> list[Suggestion]:
+    query = select(Suggestion).where(Suggestion.story_id == story.id)
+    if kind is not None:
+        query = query.where(Suggestion.kind == kind)
+    return list(db.session.scalars(query.order_by(Suggestion.start.asc().nulls_last(), Suggestion.id)))
+
+
+def pending_count(story: Story) -> int:
+    return db.session.scalar(select(func.count()).select_from(Suggestion).where(
+        Suggestion.story_id == story.id, Suggestion.status == SuggestionStatus.PENDING)) or 0
+
+
+def _clean_replacement(replacement: str | None) -> str | None:
+    replacement = " ".join((replacement or "").split())
+    if not replacement:
+        return None
+    if len(replacement) > 120:
+        raise ModerationError("The words to use instead can be up to 120 characters.", "replacement")
+    return replacement
+
+
+def decide_suggestion(suggestion: Suggestion, decision: str, moderator: User, replacement: str | None = None,
+                      now: datetime | None = None) -> Suggestion:
+    """Accept or reject one suggestion. It can be changed again until the story is decided."""
+    now = now or utcnow()
+    if decision not in ("accept", "reject"):
+        raise ModerationError("Please choose accept or reject.")
+    story = db.session.get(Story, suggestion.story_id)
+    require_claim(story, moderator, now)
+    replacement = _clean_replacement(replacement) if suggestion.kind == SuggestionKind.REDACTION else None
+    before = {"status": suggestion.status.value, "replacement": suggestion.replacement}
+    suggestion.status = SuggestionStatus.ACCEPTED if decision == "accept" else SuggestionStatus.REJECTED
+    suggestion.replacement = replacement if decision == "accept" else None
+    suggestion.decided_by_id = moderator.id
+    suggestion.decided_at = now
+    record(f"moderation.suggestion_{suggestion.status.value}", moderator, suggestion, before=before,
+           after={"status": suggestion.status.value, "replacement": suggestion.replacement,
+                  "story": story_label(story), "kind": suggestion.kind.value, "label": suggestion.label},
+           detail=f"{suggestion.kind.value} {suggestion.label} at {suggestion.start}-{suggestion.end}"
+           if suggestion.kind == SuggestionKind.REDACTION else f"{suggestion.kind.value} {suggestion.label}")
+    db.session.commit()
+    return suggestion
+
+
+def add_manual_redaction(story: Story, text: str, moderator: User, label: str = "OTHER",
+                         replacement: str | None = None, now: datetime | None = None) -> list[Suggestion]:
+    """A moderator removes words the analysis missed: every place those exact words appear in the story."""
+    now = now or utcnow()
+    require_claim(story, moderator, now)
+    text = (text or "").strip()
+    if not text:
+        raise ModerationError("Please type or paste the words to remove.", "text")
+    if label not in MANUAL_LABELS:
+        raise ModerationError("Please choose what kind of detail this is.", "label")
+    replacement = _clean_replacement(replacement)
+    body = story.body or ""
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(text), body)]
+    if not spans:
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(text), body, flags=re.IGNORECASE)]
+    if not spans:
+        raise ModerationError("We could not find those words in the story. Please copy them exactly as they are "
+                              "written, including capital letters and punctuation.", "text")
+    added = []
+    for start, end in spans:
+        suggestion = Suggestion(story_id=story.id, kind=SuggestionKind.REDACTION, label=label, start=start,
+                                end=end, original_text=body[start:end], replacement=replacement,
+                                reason=f"Removed by a moderator: {MANUAL_LABELS[label]}.",
+                                status=SuggestionStatus.ACCEPTED, source=Source.MODERATOR,
+                                created_by_id=moderator.id, decided_by_id=moderator.id, decided_at=now)
+        db.session.add(suggestion)
+        added.append(suggestion)
+    db.session.flush()
+    record("moderation.redaction_added", moderator, story,
+           after={"label": label, "places": [[s.start, s.end] for s in added], "replacement": replacement,
+                  "suggestions": [s.id for s in added]})
+    db.session.commit()
+    return added
+
+
+def add_label(story: Story, kind: SuggestionKind, label: str, moderator: User,
+              now: datetime | None = None) -> Suggestion:
+    """A moderator adds a theme or content warning the analysis did not suggest."""
+    now = now or utcnow()
+    require_claim(story, moderator, now)
+    label = " ".join((label or "").split())
+    if kind not in (SuggestionKind.THEME, SuggestionKind.CONTENT_WARNING) or not label:
+        raise ModerationError("Please choose a theme or type a content warning.", "label")
+    if len(label) > 60:
+        raise ModerationError("A content warning can be up to 60 characters.", "label")
+    existing = db.session.scalar(select(Suggestion).where(Suggestion.story_id == story.id,
+                                                          Suggestion.kind == kind, Suggestion.label == label))
+    if existing is not None:
+        if existing.status != SuggestionStatus.ACCEPTED:
+            return decide_suggestion(existing, "accept", moderator, now=now)
+        return existing
+    suggestion = Suggestion(story_id=story.id, kind=kind, label=label, reason="Added by a moderator.",
+                            status=SuggestionStatus.ACCEPTED, source=Source.MODERATOR, created_by_id=moderator.id,
+                            decided_by_id=moderator.id, decided_at=now)
+    db.session.add(suggestion)
+    db.session.flush()
+    record(f"moderation.{kind.value}_added", moderator, suggestion, after={"label": label,
+                                                                         "story": story_label(story)})
+    db.session.commit()
+    return suggestion
+
+
+def accepted_labels(story: Story, kind: SuggestionKind) -> list[str]:
+    return [s.label for s in suggestions_for(story, kind) if s.status == SuggestionStatus.ACCEPTED]
+
+
+def _without_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Overlapping redactions become one span covering both, so no part of either is ever left showing."""
+    merged: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if merged and finding.start < merged[-1].end:
+            last = merged[-1]
+            if finding.end > last.end:
+                merged[-1] = Finding(last.label, last.start, finding.end, last.text + "…", last.confidence,
+                                     last.reason)
+            continue
+        merged.append(finding)
+    return merged
+
+
+def redacted_text(story: Story, suggestions: Iterable[Suggestion] | None = None) -> str:
+    """The text with every accepted redaction replaced, through the analysis's redact() (consistent
+    placeholders: the same person is "[Person A]" all the way through; a moderator's replacement wins)."""
+    body = story.body or ""
+    chosen = [s for s in (suggestions if suggestions is not None else suggestions_for(story))
+              if s.kind == SuggestionKind.REDACTION and s.status == SuggestionStatus.ACCEPTED
+              and s.start is not None and s.end is not None]
+    for s in chosen:
+        if body[s.start:s.end] != s.original_text:
+            raise ModerationError("The story's words changed after it was analysed. Please reload the page.")
+    findings = [Finding(s.label, s.start, s.end, s.original_text or "", s.confidence or 1.0, s.reason)
+                for s in chosen]
+    merged = _without_overlaps(findings)
+    overrides = {(s.start, s.end): f"[{s.replacement}]" for s in chosen if s.replacement}
+    # A replacement chosen for a span that was merged into a wider one applies to the wider one.
+    for finding in merged:
+        for s in chosen:
+            if s.replacement and finding.start <= s.start and s.end <= finding.end:
+                overrides.setdefault((finding.start, finding.end), f"[{s.replacement}]")
+    return redact(body, merged, placeholders=overrides)
