@@ -55,6 +55,10 @@ def test_a_moderator_records_a_referral_with_its_reference(app, client, auth, co
     assert concern.actioned_by_id == moderator.id
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "safeguarding.actioned"))
     assert event.before == {"action": None} and event.after["reference"] == "MASH-2291"
+    others = [c for c in concerns_for(concern.story) if c.action is None]
+    assert queue()[0].urgent == bool(others), "urgent exactly while a concern has no recorded action"
+    for other in others:
+        record_safeguarding_action(other, ConcernAction.REFERRED, moderator, reference="MASH-2291")
     assert not queue()[0].urgent
 
 
