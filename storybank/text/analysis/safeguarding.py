@@ -25,6 +25,10 @@ PRONOUN_OBJ = ["me", "her", "him", "us", "them", "mum", "dad", "nan", "gran", "n
 # Things pushed or hit that are not a person: "he pushed my wheelchair round the park".
 NOT_A_PERSON = ["wheelchair", "chair", "buggy", "pram", "trolley", "walker", "frame", "button", "buzzer", "bell", "car"]
 MONEY = ["money", "cash", "pension", "purse", "wallet", "savings", "benefit", "benefits", "£"]
+SERVICE_NOUNS = [
+    "number", "line", "helpline", "team", "department", "squad", "unit", "officer", "officers", "awareness",
+    "prevention", "advice", "leaflet", "leaflets", "talk", "talks", "training", "reference", "hotline", "desk",
+]  # fmt: skip
 NEG = ["not", "n't", "nt", "never", "no", "nobody", "nothing", "none"]
 # (category, reason, pattern, checks): checks say which filters apply ("neg", "hypo").
 RULES: list[tuple[str, str, list[dict], str]] = [
@@ -131,7 +135,11 @@ RULES: list[tuple[str, str, list[dict], str]] = [
     (
         "abuse",
         "mentions a scam or a crime against them",
-        [{"LEMMA": {"IN": ["scam", "scammer", "con", "fraud", "fraudster", "crime", "rob", "steal", "extort"]}}],
+        [
+            {"LEMMA": {"IN": ["scam", "scammer", "con", "fraud", "fraudster", "crime", "rob", "steal", "extort"]}},
+            # a service named after the subject is not a disclosure: "the fraud line", "the crime number"
+            {"LOWER": {"NOT_IN": SERVICE_NOUNS}},
+        ],
         "neg hypo topic",
     ),
     (
@@ -424,7 +432,10 @@ RULES: list[tuple[str, str, list[dict], str]] = [
     (
         "immediate_danger",
         "asks for someone to be sent",
-        [{"LEMMA": "send"}, {"LOWER": {"IN": ["someone", "somebody", "help", "an", "the", "police"]}}],
+        [
+            {"LOWER": {"IN": ["send", "sending"]}},
+            {"LOWER": {"IN": ["someone", "somebody", "help", "an", "the", "police"]}},
+        ],
         "past",
     ),
     (
@@ -781,8 +792,19 @@ RULES += [
             {"LEMMA": "ask"},
             {"LOWER": {"IN": ["me", "her", "him", "mum", "dad", "us"]}, "OP": "?"},
             {"LOWER": "for"},
-            {"LOWER": {"IN": ["money", "cash", "£", "twenty", "fifty", "tenner", "loans", "my", "her"]}},
-            {"LOWER": {"IN": ["pension", "card", "pin", "savings", "bank", "money"]}, "OP": "?"},
+            {"LOWER": {"IN": ["money", "cash", "£", "twenty", "fifty", "tenner", "loans"]}},
+        ],
+        "neg hypo topic",
+    ),
+    (
+        "abuse",
+        "says someone keeps borrowing or asking for their money",
+        [
+            {"LEMMA": "ask"},
+            {"LOWER": {"IN": ["me", "her", "him", "mum", "dad", "us"]}, "OP": "?"},
+            {"LOWER": "for"},
+            {"LOWER": {"IN": ["my", "her", "his", "mum's", "dad's"]}},
+            {"LOWER": {"IN": ["pension", "card", "pin", "savings", "bank", "money", "cash", "benefits", "wages"]}},
         ],
         "neg hypo topic",
     ),
@@ -1296,6 +1318,695 @@ RULES += [
         "past",
     ),
 ]
+# Compositional rule classes (second generalisation pass). A second blind set showed that phrase rules written
+# for one writer's wording do not transfer, so these rules combine general vocabulary: an ACTOR (anyone but the
+# writer), a HARM or CONTROL verb (lemmas, many synonyms), and a VICTIM or a BODY PART; EFFECTS of harm
+# (marks, going purple, skin raw, sat in the same pad, tablets saved up) in first-person contexts; THREATS tied
+# to telling; and time cues across neighbouring sentences (see find_safeguarding). Word lists are ordinary
+# English, not phrases from any evaluation file.
+NOT_ACTOR = [
+    "i", "we", "you", "'ve", "ve", "'d", "to", "can", "could", "will", "'ll", "would", "please", "let", "must",
+    "should", "just", "me", "myself", "accidentally", "nearly", "almost", "had", "have", "ever", "never",
+]  # fmt: skip
+ACTORS = [
+    "he", "she", "they", "carer", "carers", "staff", "son", "daughter", "husband", "wife", "partner", "boyfriend",
+    "girlfriend", "brother", "sister", "nephew", "niece", "grandson", "granddaughter", "resident", "man", "woman",
+    "nurse", "driver", "neighbour", "who", "someone", "somebody", "s",
+]  # fmt: skip
+BODY = [
+    "arm", "arms", "wrist", "wrists", "hand", "hands", "finger", "fingers", "thumb", "hair", "neck", "throat",
+    "face", "cheek", "ear", "ears", "nose", "mouth", "lip", "jaw", "head", "leg", "legs", "knee", "knees", "ankle",
+    "foot", "feet", "shoulder", "shoulders", "back", "ribs", "rib", "chest", "breast", "breasts", "thigh", "thighs",
+    "bottom", "bum", "stomach", "tummy", "side", "skin", "elbow", "hip", "toes", "eye", "eyes", "bit",
+]  # fmt: skip
+INTIMATE = [
+    "leg", "legs", "thigh", "thighs", "knee", "chest", "breast", "breasts", "bottom", "bum", "backside", "crotch",
+    "groin", "privates", "skirt", "dress", "nightie", "nightdress", "top", "blouse", "trousers", "knickers",
+    "pants", "underwear", "bra", "body", "lap", "waist", "hips", "hip",
+]  # fmt: skip
+HARM_VERBS = [
+    "grip", "grab", "pinch", "twist", "squeeze", "yank", "pull", "wrench", "bend", "scratch", "burn", "scald",
+    "slap", "punch", "hit", "kick", "poke", "jab", "prod", "dig", "stamp", "bash", "whack", "thump", "smack",
+    "crush", "claw", "nip", "tug", "jerk", "flick", "slam", "knee", "elbow", "bite", "strike", "batter", "wring",
+]  # fmt: skip
+POSSESSIVE = ["my", "her", "his", "mum's", "dad's", "nan's", "their", "your"]
+CLOTHES_AND_BEDDING = [
+    "nightie", "nightdress", "nightgown", "pyjamas", "clothes", "covers", "duvet", "blanket", "blankets", "sheet",
+    "sheets", "top", "dress", "shirt", "jumper", "cardigan", "coat", "collar", "hair", "handbag", "bag", "glasses",
+]  # fmt: skip
+AIDS_AND_MEANS = [
+    "keys", "key", "phone", "mobile", "charger", "aids", "aid", "glasses", "stick", "frame", "walker", "chair",
+    "wheelchair", "scooter", "teeth", "dentures", "passport", "card", "cards", "purse", "wallet", "pendant",
+    "alarm", "lifeline", "buzzer", "tablet", "ipad", "laptop", "batteries", "money", "pension", "post", "letters",
+]  # fmt: skip
+INSULTS = [
+    "dirty", "disgusting", "filthy", "useless", "stupid", "pathetic", "fat", "ugly", "burden", "waste", "idiot",
+    "liar", "nuisance", "senile", "mad", "crazy", "worthless", "pig", "cow", "thick", "nothing", "vile", "lazy",
+    "selfish", "embarrassment", "disgrace", "retard", "bitch", "slag", "animal", "baby", "attention", "faking",
+]  # fmt: skip
+TELLING = ["tell", "complain", "report", "say", "speak", "ring", "call", "phone", "leave", "go", "grass", "talk"]
+CONSEQUENCES = [
+    "put", "walk", "leave", "hurt", "kill", "hit", "sell", "stop", "take", "lock", "send", "throw", "kick", "make",
+    "regret", "sorry", "find", "lose", "not", "n't", "never", "no", "end", "cut", "get", "pay", "do", "away",
+]  # fmt: skip
+ENDS = [".", "!", "?"]
+TIME_SINCE = ["since", "overnight", "all", "for", "from", "till", "until", "til"]
+WHEN_CUES = ["last", "yesterday", "today", "tonight", "this", "at", "all", "for", "since", "again", "twice"]
+RULES += [
+    (
+        "abuse",
+        "says someone grips, pinches or hurts a part of their body",
+        [
+            {"LOWER": {"NOT_IN": NOT_ACTOR}},
+            {"LEMMA": {"IN": HARM_VERBS}},
+            {"LOWER": {"NOT_IN": ENDS}, "OP": "{0,4}"},
+            {"LOWER": {"IN": POSSESSIVE}},
+            {
+                "LOWER": {"IN": ["soft", "bad", "sore", "weak", "good", "left", "right", "upper", "inner", "top"]},
+                "OP": "?",
+            },
+            {"LOWER": {"IN": BODY}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says someone broke or injured a part of their body",
+        [
+            {"LOWER": {"IN": ACTORS}},
+            {"IS_ALPHA": True, "OP": "{0,1}"},
+            {"LEMMA": {"IN": ["break", "fracture", "dislocate", "split", "cut", "bust", "bruise", "burn", "sprain"]}},
+            {"LOWER": {"IN": POSSESSIVE}},
+            {"LOWER": {"IN": BODY}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says someone holds or grips them too tightly or roughly",
+        [
+            {
+                "LEMMA": {
+                    "IN": ["hold", "grip", "grab", "squeeze", "pin", "handle", "pull", "push", "yank", "drag", "hoist"]
+                }
+            },
+            {"LOWER": {"NOT_IN": ENDS}, "OP": "{1,4}"},
+            {"LOWER": {"IN": ["too", "so", "really", "very", "that", "far"]}},
+            {"LOWER": {"IN": ["tight", "tightly", "hard", "roughly", "rough", "hardly"]}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "describes marks left by harm: going purple, finger marks, bruises",
+        [
+            {"LOWER": {"IN": ["until", "till", "til", "and", "so", "it"]}},
+            {"LOWER": {"IN": ["it", "they", "i", "she", "he", "my", "her"]}, "OP": "?"},
+            {"LEMMA": {"IN": ["go", "turn", "be", "bruise", "mark", "bleed", "swell", "come"]}},
+            {"LOWER": {"IN": ["purple", "black", "blue", "bruised", "bruises", "marked", "swollen", "bleeding"]}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "describes marks left by harm: going purple, finger marks, bruises",
+        [
+            {"LOWER": {"IN": ["finger", "fingertip", "hand", "grip", "slap", "bite", "belt", "thumb"]}},
+            {"LOWER": "-", "OP": "?"},
+            {"LOWER": {"IN": ["marks", "mark", "shaped", "bruises", "bruising", "prints", "print", "shape"]}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says someone grabbed or pulled at their clothes or bedding",
+        [
+            {"LOWER": {"NOT_IN": NOT_ACTOR}},
+            {"LEMMA": {"IN": ["grab", "pull", "rip", "tear", "yank", "tug", "snatch", "drag", "whip"]}},
+            {"LOWER": {"IN": [*POSSESSIVE, "the"]}},
+            {"LOWER": {"IN": CLOTHES_AND_BEDDING}},
+            {"LOWER": {"IN": ["off", "away", "from", "down"]}},  # not "he grabbed my coat and we went out"
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "describes unwanted sexual touching",
+        [
+            {
+                "LEMMA": {
+                    "IN": [
+                        "put",
+                        "place",
+                        "rest",
+                        "slide",
+                        "slip",
+                        "run",
+                        "stick",
+                        "move",
+                        "keep",
+                        "touch",
+                        "rub",
+                        "stroke",
+                        "feel",
+                    ]
+                }
+            },
+            {"LOWER": {"IN": ["his", "her", "their", "a"]}, "OP": "?"},
+            {"LOWER": {"IN": ["hand", "hands", "fingers", "finger", "arm", "it"]}, "OP": "?"},
+            {
+                "LOWER": {
+                    "IN": ["on", "up", "down", "inside", "under", "between", "over", "round", "around", "along", "in"]
+                },
+                "OP": "?",
+            },
+            {"LOWER": {"IN": ["my", "her", "mum's"]}},
+            {"LOWER": {"IN": INTIMATE}},
+        ],
+        "neg hypo topic",
+    ),
+    (
+        "abuse",
+        "says someone insists on secrecy or says nobody will believe them",
+        [{"LOWER": "our"}, {"LOWER": {"IN": ["little", "special"]}, "OP": "?"}, {"LOWER": "secret"}],
+        "neg hypo topic",
+    ),
+    (
+        "abuse",
+        "says someone insists on secrecy or says nobody will believe them",
+        [
+            {"LOWER": {"IN": ["nobody", "no-one", "noone", "one", "nobody'd", "who"]}},
+            {"LOWER": {"IN": ["would", "will", "'d", "'ll", "is", "'s", "ever"]}, "OP": "?"},
+            {"LOWER": {"IN": ["going", "gon"]}, "OP": "?"},
+            {"LOWER": {"IN": ["to", "na"]}, "OP": "?"},
+            {"LEMMA": "believe"},
+            {"LOWER": {"IN": ["me", "her", "him", "you", "us", "a", "it", "anything", "them"]}},
+        ],
+        "topic",
+    ),
+    (
+        "abuse",
+        "says someone insists on secrecy or says nobody will believe them",
+        [
+            {"LEMMA": {"IN": ["tell", "warn", "say", "make", "threaten"]}},
+            {"LOWER": {"IN": ["me", "her", "him", "us", "mum", "dad"]}},
+            {"LOWER": {"IN": ["not", "never"]}},
+            {"LOWER": "to"},
+            {"LEMMA": {"IN": ["tell", "say", "mention", "speak", "talk", "ring", "report", "breathe"]}},
+            {"LOWER": {"IN": ["anyone", "anybody", "a", "to", "about", "my", "the", "her", "him", "social", "police"]}},
+        ],
+        "hypo topic",
+    ),
+    (
+        "abuse",
+        "says someone threatens them if they tell or complain",
+        [
+            {"LOWER": {"IN": ["if", "unless", "when", "once"]}},
+            {"LOWER": {"IN": ["i", "she", "he", "mum", "dad", "we", "you"]}},
+            {"LEMMA": {"IN": TELLING}},
+            {"LOWER": {"NOT_IN": ENDS}, "OP": "{0,9}"},
+            {"LOWER": {"IN": ["he", "she", "they", "i", "you", "we", "it"]}},
+            {
+                "LOWER": {
+                    "IN": ["'ll", "will", "ll", "'d", "would", "wo", "ca", "can", "cannot", "wont", "won't", "is", "'s"]
+                }
+            },
+            {"LOWER": {"NOT_IN": ENDS}, "OP": "{0,2}"},
+            {"LEMMA": {"IN": CONSEQUENCES}},
+            {"IS_ALPHA": True},  # a consequence spelled out: "she'll walk out", not "if you call, we won't."
+        ],
+        "topic",
+    ),
+    (
+        "abuse",
+        "says someone has taken or hidden the things they need: keys, phone, aids",
+        [
+            {"LOWER": {"NOT_IN": NOT_ACTOR}},
+            {"LEMMA": {"IN": ["take", "hide", "remove", "confiscate", "unplug", "pocket", "keep", "lock"]}},
+            {"LOWER": {"IN": ["away", "all"]}, "OP": "?"},
+            {"LOWER": {"IN": [*POSSESSIVE, "the"]}},
+            {
+                "LOWER": {
+                    "IN": [
+                        "hearing",
+                        "walking",
+                        "old",
+                        "phone",
+                        "door",
+                        "front",
+                        "back",
+                        "house",
+                        "bank",
+                        "chair's",
+                        "personal",
+                        "emergency",
+                    ]
+                },
+                "OP": "?",
+            },
+            {"LOWER": {"IN": AIDS_AND_MEANS}},
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says someone controls their calls, post or door",
+        [
+            {"LOWER": {"NOT_IN": NOT_ACTOR}},
+            {"LEMMA": {"IN": ["answer", "screen", "vet", "intercept", "monitor", "record", "listen", "open", "bin"]}},
+            {"LOWER": {"IN": ["to", "in", "on"]}, "OP": "?"},
+            {"LOWER": {"IN": ["all", "every", "any"]}, "OP": "?"},
+            {"LOWER": {"IN": ["my", "her", "his", "mum's", "dad's", "of"]}},
+            {"LOWER": {"IN": ["my", "her"]}, "OP": "?"},
+            {
+                "LOWER": {
+                    "IN": [
+                        "calls",
+                        "call",
+                        "phone",
+                        "post",
+                        "letters",
+                        "mail",
+                        "emails",
+                        "texts",
+                        "messages",
+                        "door",
+                        "conversations",
+                    ]
+                }
+            },
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says someone locks them in or shuts them away",
+        [
+            {"LOWER": {"NOT_IN": NOT_ACTOR}},
+            {"LEMMA": {"IN": ["lock", "bolt", "shut", "chain", "wedge", "block"]}},
+            {"LOWER": {"IN": ["the", "my", "our", "her", "me", "us"]}},
+            {
+                "LOWER": {
+                    "IN": [
+                        "front",
+                        "back",
+                        "bedroom",
+                        "room",
+                        "door",
+                        "doors",
+                        "in",
+                        "inside",
+                        "away",
+                        "windows",
+                        "gate",
+                    ]
+                }
+            },
+        ],
+        "neg hypo",
+    ),
+    (
+        "abuse",
+        "says someone will not let them do ordinary things or makes them",
+        [
+            {"LOWER": {"IN": ["n't", "nt", "not", "never"]}},
+            {"LEMMA": {"IN": ["let", "allow"]}},
+            {"LOWER": {"IN": ["me", "her", "him", "us", "mum", "dad"]}},
+            {"LOWER": "to", "OP": "?"},
+            {
+                "LEMMA": {
+                    "IN": [
+                        "wash",
+                        "bath",
+                        "shower",
+                        "choose",
+                        "decide",
+                        "watch",
+                        "sit",
+                        "drink",
+                        "take",
+                        "write",
+                        "buy",
+                        "spend",
+                        "wear",
+                        "change",
+                        "lock",
+                        "shut",
+                        "switch",
+                        "turn",
+                        "put",
+                    ]
+                }
+            },
+        ],
+        "hypo topic",
+    ),
+    (
+        "abuse",
+        "says someone insults or belittles them",
+        [
+            {"LEMMA": {"IN": ["say", "call", "tell", "shout", "scream", "hiss", "sneer", "mutter", "yell"]}},
+            {"LOWER": {"IN": ["me", "her", "him", "mum", "dad"]}, "OP": "?"},
+            {"LOWER": "that", "OP": "?"},
+            {"LOWER": {"IN": ["i", "i'm", "she", "he", "you", "mum", "dad"]}},
+            {"LOWER": {"IN": ["'m", "am", "'re", "are", "'s", "is", "was", "were", "smell", "stink", "look"]}},
+            {"LOWER": {"IN": ["a", "an", "just", "so", "like", "nothing", "being", "too", "such"]}, "OP": "?"},
+            {"IS_ALPHA": True, "OP": "{0,2}"},
+            {"LOWER": {"IN": INSULTS}},
+        ],
+        "neg hypo topic",
+    ),
+    (
+        "abuse",
+        "says they are frightened of someone or of what happens if they speak",
+        [
+            {"LOWER": {"IN": ["frightened", "scared", "terrified", "petrified"]}},
+            {"LOWER": "to"},
+            {"LOWER": {"IN": ["shut", "close", "ring", "call", "stay", "fall", "be", "look", "make", "go"]}},
+            {
+                "LOWER": {
+                    "IN": [
+                        "my",
+                        "asleep",
+                        "in",
+                        "alone",
+                        "on",
+                        "out",
+                        "to",
+                        "for",
+                        "anything",
+                        "a",
+                        "near",
+                        "him",
+                        "her",
+                    ]
+                }
+            },
+        ],
+        "neg hypo",
+    ),
+    (
+        "neglect",
+        "says someone has been left in the same or a wet pad or clothes",
+        [
+            {"LOWER": {"IN": ["same", "wet", "dirty", "soiled", "soaking", "filthy", "stinking", "sodden"]}},
+            {
+                "LOWER": {
+                    "IN": [
+                        "pad",
+                        "pads",
+                        "nappy",
+                        "nappies",
+                        "clothes",
+                        "nightie",
+                        "pyjamas",
+                        "sheets",
+                        "bedding",
+                        "bed",
+                        "underwear",
+                        "knickers",
+                        "pants",
+                        "dressing",
+                        "dressings",
+                    ]
+                }
+            },
+            {"LOWER": {"NOT_IN": ENDS}, "OP": "{0,2}"},
+            {"LOWER": {"IN": TIME_SINCE}},
+        ],
+        "topic neg",
+    ),
+    (
+        "neglect",
+        "says someone was stuck or left lying for hours",
+        [
+            {"LOWER": {"IN": ["stuck", "lying", "lain", "stranded", "laying", "left"]}},
+            {"LOWER": {"NOT_IN": ENDS}, "OP": "{0,4}"},
+            {"LOWER": {"IN": ["since", "overnight", "all"]}},
+            {
+                "LOWER": {
+                    "IN": [
+                        "night",
+                        "day",
+                        "morning",
+                        "afternoon",
+                        "yesterday",
+                        "last",
+                        "teatime",
+                        "lunchtime",
+                        "dinnertime",
+                        "breakfast",
+                        "the",
+                        "tea",
+                        "lunch",
+                        "dinner",
+                        "friday",
+                        "saturday",
+                        "sunday",
+                        "monday",
+                        "tuesday",
+                        "wednesday",
+                        "thursday",
+                        "weekend",
+                        "then",
+                        "early",
+                        "midnight",
+                    ]
+                }
+            },
+        ],
+        "topic neg hypo",
+    ),
+    (
+        "neglect",
+        "says someone was stuck or left lying for hours",
+        [
+            {"LEMMA": {"IN": ["find", "leave", "lie", "lay", "stick", "be", "sit", "strand"]}},
+            {"IS_ALPHA": True, "OP": "{0,3}"},
+            {"LOWER": "on"},
+            {"LOWER": {"IN": ["the", "her", "his", "my", "their"]}},
+            {"IS_ALPHA": True, "OP": "{0,1}"},
+            {"LOWER": "floor"},
+            {"LOWER": {"NOT_IN": ENDS}, "OP": "{0,8}"},
+            {"LOWER": {"IN": ["since", "overnight", "hours", "all", "stuck", "cold", "hypothermia", "night"]}},
+        ],
+        "topic neg hypo",
+    ),
+    (
+        "neglect",
+        "says carers did not come when they should",
+        [
+            {"LOWER": {"IN": ["never", "n't", "nt", "not", "didnt", "didn't"]}},
+            {"LOWER": {"IN": ["come", "came", "turned", "showed", "arrived", "been", "visited", "bothered"]}},
+            {"LOWER": {"IN": ["up", "round", "in"]}, "OP": "?"},
+            {"LOWER": {"IN": WHEN_CUES}},
+            {
+                "LOWER": {
+                    "IN": [
+                        "night",
+                        "morning",
+                        "evening",
+                        "all",
+                        "day",
+                        "days",
+                        "hours",
+                        "week",
+                        "weekend",
+                        "time",
+                        "lunchtime",
+                        "teatime",
+                        "bedtime",
+                        "once",
+                        "twice",
+                        "again",
+                    ]
+                },
+                "OP": "?",
+            },
+        ],
+        "topic hypo",
+    ),
+    (
+        "neglect",
+        "says visits or calls were missed",
+        [
+            {"LOWER": {"IN": ["visit", "visits", "call", "calls", "calls", "sit", "run"]}},
+            {
+                "LOWER": {
+                    "IN": ["has", "have", "was", "were", "is", "are", "got", "keep", "keeps", "being", "been", "had"]
+                },
+                "OP": "{0,2}",
+            },
+            {"LOWER": {"IN": ["missed", "cancelled", "skipped", "forgotten", "dropped", "cut"]}},
+        ],
+        "topic neg hypo",
+    ),
+    (
+        "neglect",
+        "says visits or calls were missed",
+        [
+            {"LOWER": {"IN": ["missed", "skipped", "forgotten", "cancelled"]}},
+            {
+                "LOWER": {
+                    "IN": [
+                        "visit",
+                        "visits",
+                        "calls",
+                        "call",
+                        "medication",
+                        "meds",
+                        "tablets",
+                        "doses",
+                        "meals",
+                        "insulin",
+                    ]
+                }
+            },
+            {"LOWER": {"NOT_IN": ["appointment", "appointments", "bus", "train"]}},
+        ],
+        "topic neg hypo",
+    ),
+    (
+        "neglect",
+        "says help was very slow to come",
+        [
+            {"LOWER": {"IN": ["minutes", "hour", "hours", "ages", "forever", "age"]}},
+            {"LOWER": {"IN": ["before", "till", "until", "til"]}},
+            {
+                "LOWER": {
+                    "IN": ["anyone", "anybody", "someone", "somebody", "a", "the", "staff", "they", "carers", "any"]
+                }
+            },
+            {"IS_ALPHA": True, "OP": "{0,1}"},
+            {
+                "LOWER": {
+                    "IN": ["came", "come", "answered", "arrived", "turned", "helped", "responded", "bothered", "showed"]
+                }
+            },
+        ],
+        "topic neg hypo",
+    ),
+    (
+        "neglect",
+        "says nothing has been done to keep someone safe",
+        [
+            {"LOWER": {"NOT_IN": ["i", "we", "'ve", "'d"]}},
+            {"LOWER": {"IN": ["have", "has", "'ve", "had", "did", "do", "does", "'s", "ve"]}},
+            {"LOWER": {"IN": ["n't", "nt", "not", "never"]}},
+            {"LOWER": {"IN": ["put", "done", "did", "do", "been"]}},
+            {"LOWER": {"IN": ["anything", "nothing", "owt", "much"]}},
+            {"LOWER": {"IN": ["in", "about"]}},
+            {"LOWER": {"IN": ["place", "it", "him", "her", "this", "that"]}},
+        ],
+        "topic hypo",
+    ),
+    (
+        "neglect",
+        "says nothing has been done to keep someone safe",
+        [
+            {"LOWER": "nothing"},
+            {"LOWER": {"IN": ["has", "have", "'s", "had", "was", "is"]}, "OP": "?"},
+            {"LOWER": {"IN": ["been", "got", "ever"]}, "OP": "?"},
+            {"LOWER": {"IN": ["done", "put", "changed"]}},
+            {"LOWER": {"IN": ["in", "about", ".", ",", "since", "to"]}},
+        ],
+        "topic hypo",
+    ),
+    (
+        "neglect",
+        "describes skin made sore by being left",
+        [
+            {"LOWER": {"IN": ["skin", "skin's", "bottom", "bum", "heels", "groin"]}},
+            {"LOWER": {"IN": ["is", "'s", "was", "has", "gone", "all", "got", "been"]}, "OP": "{0,2}"},
+            {"LOWER": {"IN": ["red", "raw", "broken", "blistered", "excoriated", "weeping", "breaking"]}},
+        ],
+        "topic neg hypo",
+    ),
+    (
+        "self_harm",
+        "says they are saving up tablets",
+        [
+            {"LOWER": {"IN": MEDICINES}},
+            {"IS_ALPHA": True, "OP": "{0,1}"},
+            {
+                "LOWER": {
+                    "IN": [
+                        "saved",
+                        "stockpiled",
+                        "hoarded",
+                        "stashed",
+                        "squirrelled",
+                        "hidden",
+                        "collected",
+                        "put",
+                        "kept",
+                        "stored",
+                    ]
+                }
+            },
+            {"LOWER": {"IN": ["up", "away", "aside", "by", "in", "back"]}},
+        ],
+        "neg hypo topic",
+    ),
+    (
+        "self_harm",
+        "says they are saving up tablets",
+        [
+            {"LOWER": {"IN": ["weeks", "months", "days", "week's", "month's", "weeks'", "months'", "days'"]}},
+            {"LOWER": {"IN": ["'", "’", "'s", "’s"]}, "OP": "?"},
+            {"LOWER": "worth"},
+        ],
+        "neg hypo topic needmeds",
+    ),
+    (
+        "self_harm",
+        "says they have planned how or when to end their life",
+        [
+            {"LEMMA": {"IN": ["work", "figure", "plan", "decide", "know", "choose", "pick"]}},
+            {"LOWER": "out", "OP": "?"},
+            {"LOWER": {"IN": ["when", "how", "where", "what"]}},
+            {"LOWER": {"NOT_IN": ENDS}, "OP": "{0,6}"},
+            {"LOWER": {"IN": ["empty", "alone", "myself", "it"]}},
+            {"LOWER": {"IN": [".", ",", "!", "and", "tonight", "then", "without", "so", "for", "when"]}},
+        ],
+        "neg hypo topic needmeds",
+    ),
+    (
+        "immediate_danger",
+        "says someone has the means to harm themselves",
+        [
+            {"LOWER": {"IN": MEDICINES}},
+            {"IS_ALPHA": True, "OP": "{0,1}"},
+            {
+                "LOWER": {
+                    "IN": ["saved", "stockpiled", "hoarded", "stashed", "squirrelled", "hidden", "collected", "stored"]
+                }
+            },
+            {"LOWER": {"IN": ["up", "away", "aside", "by", "in", "back"]}},
+        ],
+        "past",
+    ),
+    (
+        "immediate_danger",
+        "says someone has the means to harm themselves",
+        [
+            {"LOWER": {"IN": ["weeks", "months", "days", "week's", "month's", "weeks'", "months'", "days'"]}},
+            {"LOWER": {"IN": ["'", "’", "'s", "’s"]}, "OP": "?"},
+            {"LOWER": "worth"},
+        ],
+        "past needmeds",
+    ),
+    (
+        "immediate_danger",
+        "says someone is locked in or kept from leaving now",
+        [
+            {"LOWER": {"IN": ["has", "'s", "have", "'ve", "just", "now"]}},
+            {"LEMMA": {"IN": ["lock", "bolt", "chain", "block", "barricade"]}},
+            {"LOWER": {"IN": ["the", "me", "us", "my", "her", "him", "all"]}},
+        ],
+        "past",
+    ),
+]
 TOPIC_LEMMAS = {
     "training",
     "course",
@@ -1331,6 +2042,13 @@ TOPIC_LEMMAS = {
     "quiz",
     "lesson",
     "slides",
+    "role",
+    "roleplay",
+    "role-play",
+    "scenario",
+    "scenarios",
+    "storyline",
+    "soap",
 }
 PAST_MARKERS = {
     "decades",
@@ -1390,6 +2108,21 @@ DOMESTIC = {
     "father",
     "mother",
     "family",
+    "mother-in-law",
+    "father-in-law",
+    "in-laws",
+    "in-law",
+    "stepchildren",
+    "stepsister",
+    "stepbrother",
+    "step-son",
+    "step-daughter",
+    "step-dad",
+    "step-mum",
+    "granddaughters",
+    "twin",
+    "husband's",
+    "wife's",
 }
 NON_FAMILY_ABUSERS = {
     "resident",
@@ -1833,6 +2566,15 @@ APOSTROPHE_S_IDS = _ids({"'s", "’s"})
 CHILD_IDS = _ids({"son", "daughter"})
 SAME_SENTENCE_ONLY_IDS = _ids({"father", "mother", "daughter", "sister"})
 SPEECH_IDS = _ids(SPEECH)
+MEDICINE_IDS = _ids(MEDICINES)
+ABOUT_IDS = _ids({"about", "regarding"})
+THINKING_IDS = _ids({"think", "thinking", "thought", "thinks", "dream", "dreaming", "fantasise", "obsess", "obsessing"})
+SECOND_PERSON_IDS = _ids({"you", "your"})
+FIRST_PERSON_IDS = _ids({"i", "me", "my", "mum", "dad", "her", "him"})
+# Habitual wording ("locks my door at night", "every evening") is ongoing harm, not danger this minute.
+HABITUAL_IDS = _ids({"every", "always", "usually", "often", "sometimes", "nights", "night", "locks", "weekends"})
+IMMINENT_IDS = _ids({"now", "tonight", "today", "currently", "still", "right"})
+WAS_IDS = _ids({"was", "were", "had", "did", "used", "'d"})
 
 
 def _negated(t: _Tokens, sent_start: int, start: int) -> bool:
@@ -1843,6 +2585,15 @@ def _negated(t: _Tokens, sent_start: int, start: int) -> bool:
             return False
         if word in NEG_IDS or word in WOULD_IDS and i < start - 1:
             return True
+    return False
+
+
+def _about_the_subject(t: _Tokens, sent_start: int, start: int) -> bool:
+    """'a talk about scams', 'training on abuse': but not 'I think about ending it'."""
+    lower = t.lower
+    for i in range(start - 1, max(sent_start, start - 3) - 1, -1):
+        if lower[i] in ABOUT_IDS:
+            return i == sent_start or lower[i - 1] not in THINKING_IDS
     return False
 
 
@@ -1918,6 +2669,16 @@ def find_safeguarding(doc: Doc, rules: SafeguardingRules) -> list[SafeguardingSi
         words = rules.sentence_words(t, sid)
         if "needneg" in checks and words.isdisjoint(NEG_IDS):
             continue
+        if "needmeds" in checks and words.isdisjoint(MEDICINE_IDS):
+            continue
+        # talk about the subject: "a talk about scams", "they told us about abuse"
+        if (reason.startswith("mentions") or "scam" in reason) and _about_the_subject(t, sent_start, start):
+            continue
+        # advice to a general "you" ("the bank will never ask you to move money") is not a disclosure
+        if "scam" in reason and not words.isdisjoint(SECOND_PERSON_IDS) and words.isdisjoint(FIRST_PERSON_IDS):
+            continue
+        if category == "immediate_danger" and not words.isdisjoint(HABITUAL_IDS) and words.isdisjoint(IMMINENT_IDS):
+            continue
         if category == "neglect" and not words.isdisjoint(NON_CARE_IDS) and "care" not in checks:
             if not CARE_WORD_IDS.intersection(t.lower[max(sent_start, start - 6) : start + 6]):
                 continue
@@ -1931,6 +2692,18 @@ def find_safeguarding(doc: Doc, rules: SafeguardingRules) -> list[SafeguardingSi
             category in {"abuse", "neglect"}
             and STILL_ID not in words
             and _long_past(t, sent_start, bounds[sid + 1], strings)
+        ):
+            continue
+        # time cues across sentences: a past-tense sentence next to one set decades ago ("My father was a violent
+        # man. When I was a boy in the sixties...") is long past too, unless it says now or still.
+        if (
+            category in {"abuse", "neglect"}
+            and not words.isdisjoint(WAS_IDS)
+            and words.isdisjoint(IMMINENT_IDS)
+            and any(
+                0 <= other < len(bounds) - 1 and _long_past(t, bounds[other], bounds[other + 1], strings)
+                for other in (sid - 1, sid + 1)
+            )
         ):
             continue
         if "past" in checks and (not words.isdisjoint(PAST_TENSE_IDS) and NOW_ID not in words):
