@@ -357,7 +357,7 @@ RULES: list[tuple[str, str, list[dict], str]] = [
         "self_harm",
         "says they are saving up tablets",
         [
-            {"LEMMA": {"IN": ["save", "stockpile", "hoard", "collect", "keep"]}},
+            {"LEMMA": {"IN": ["save", "stockpile", "hoard", "collect"]}},
             {"LOWER": "up", "OP": "?"},
             {"LOWER": {"IN": ["my", "his", "her", "the"]}},
             {"LEMMA": {"IN": ["tablet", "pill", "medication", "painkiller"]}},
@@ -533,7 +533,7 @@ RULES += [
         "abuse",
         "says someone grabbed, twisted or hurt them",
         [
-            {"LEMMA": {"IN": ["grab", "twist", "squeeze", "pinch", "pull", "yank", "bend", "scratch", "burn"]}},
+            {"LEMMA": {"IN": ["grab", "twist", "pinch", "pull", "yank", "bend", "scratch", "burn"]}},
             {"LOWER": {"IN": ["my", "her", "his", "mum's", "dad's"]}},
             {"LOWER": {"IN": BODY_PARTS}},
         ],
@@ -1212,7 +1212,7 @@ RULES += [
         "self_harm",
         "says they are saving up tablets",
         [
-            {"LEMMA": {"IN": ["save", "stockpile", "hoard", "collect", "stash", "store", "keep"]}},
+            {"LEMMA": {"IN": ["save", "stockpile", "hoard", "collect", "stash", "store"]}},
             {"LOWER": {"IN": ["up", "all"]}, "OP": "?"},
             {"LOWER": {"IN": ["my", "his", "her", "the", "some", "all", "of", "enough"]}},
             {"LOWER": {"IN": ["my", "his", "her", "the", "dad's", "mum's", "old", "sleeping"]}, "OP": "?"},
@@ -1345,9 +1345,9 @@ INTIMATE = [
     "pants", "underwear", "bra", "body", "lap", "waist", "hips", "hip",
 ]  # fmt: skip
 HARM_VERBS = [
-    "grip", "grab", "pinch", "twist", "squeeze", "yank", "pull", "wrench", "bend", "scratch", "burn", "scald",
+    "grab", "pinch", "twist", "yank", "pull", "wrench", "bend", "scratch", "burn", "scald",
     "slap", "punch", "hit", "kick", "poke", "jab", "prod", "dig", "stamp", "bash", "whack", "thump", "smack",
-    "crush", "claw", "nip", "tug", "jerk", "flick", "slam", "knee", "elbow", "bite", "strike", "batter", "wring",
+    "crush", "claw", "nip", "jerk", "flick", "slam", "knee", "elbow", "bite", "strike", "batter", "wring",
 ]  # fmt: skip
 POSSESSIVE = ["my", "her", "his", "mum's", "dad's", "nan's", "their", "your"]
 CLOTHES_AND_BEDDING = [
@@ -1488,7 +1488,13 @@ RULES += [
     (
         "abuse",
         "says someone insists on secrecy or says nobody will believe them",
-        [{"LOWER": "our"}, {"LOWER": {"IN": ["little", "special"]}, "OP": "?"}, {"LOWER": "secret"}],
+        [
+            {"LOWER": {"IN": ["is", "'s", "be", "keep"]}},
+            {"LOWER": "it", "OP": "?"},
+            {"LOWER": "our"},
+            {"LOWER": {"IN": ["little", "special"]}, "OP": "?"},
+            {"LOWER": "secret"},
+        ],
         "neg hypo topic",
     ),
     (
@@ -1604,7 +1610,8 @@ RULES += [
         [
             {"LOWER": {"NOT_IN": NOT_ACTOR}},
             {"LEMMA": {"IN": ["lock", "bolt", "shut", "chain", "wedge", "block"]}},
-            {"LOWER": {"IN": ["the", "my", "our", "her", "me", "us"]}},
+            # whose door: "locks my bedroom door", "locked us in"; not "staff lock the front door at ten"
+            {"LOWER": {"IN": ["my", "our", "her", "me", "us", "mum", "dad", "him"]}},
             {
                 "LOWER": {
                     "IN": [
@@ -1706,6 +1713,19 @@ RULES += [
         "neg hypo",
     ),
     (
+        "abuse",
+        "says someone locks them in or shuts them away",
+        [
+            {"LEMMA": {"IN": ["lock", "bolt", "chain", "wedge", "block"]}},
+            {"LOWER": "the"},
+            {"IS_ALPHA": True, "OP": "{0,1}"},
+            {"LOWER": {"IN": ["door", "doors", "gate", "windows"]}},
+            {"LOWER": {"IN": ["so", "on"]}},
+            {"LOWER": {"IN": ["i", "we", "she", "he", "mum", "dad", "me", "us", "her", "him"]}},
+        ],
+        "neg hypo",
+    ),
+    (
         "neglect",
         "says someone has been left in the same or a wet pad or clothes",
         [
@@ -1740,7 +1760,7 @@ RULES += [
         "neglect",
         "says someone was stuck or left lying for hours",
         [
-            {"LOWER": {"IN": ["stuck", "lying", "lain", "stranded", "laying", "left"]}},
+            {"LOWER": {"IN": ["stuck", "lain", "stranded", "left"]}},
             {"LOWER": {"NOT_IN": ENDS}, "OP": "{0,4}"},
             {"LOWER": {"IN": ["since", "overnight", "all"]}},
             {
@@ -1965,7 +1985,7 @@ RULES += [
             {"LEMMA": {"IN": ["work", "figure", "plan", "decide", "know", "choose", "pick"]}},
             {"LOWER": "out", "OP": "?"},
             {"LOWER": {"IN": ["when", "how", "where", "what"]}},
-            {"LOWER": {"NOT_IN": ENDS}, "OP": "{0,6}"},
+            {"LOWER": {"NOT_IN": ENDS}, "OP": "{0,9}"},
             {"LOWER": {"IN": ["empty", "alone", "myself", "it"]}},
             {"LOWER": {"IN": [".", ",", "!", "and", "tonight", "then", "without", "so", "for", "when"]}},
         ],
@@ -2568,6 +2588,7 @@ SAME_SENTENCE_ONLY_IDS = _ids({"father", "mother", "daughter", "sister"})
 SPEECH_IDS = _ids(SPEECH)
 MEDICINE_IDS = _ids(MEDICINES)
 ABOUT_IDS = _ids({"about", "regarding"})
+BEEN_ID = get_string_id("been")
 THINKING_IDS = _ids({"think", "thinking", "thought", "thinks", "dream", "dreaming", "fantasise", "obsess", "obsessing"})
 SECOND_PERSON_IDS = _ids({"you", "your"})
 FIRST_PERSON_IDS = _ids({"i", "me", "my", "mum", "dad", "her", "him"})
@@ -2600,7 +2621,8 @@ def _about_the_subject(t: _Tokens, sent_start: int, start: int) -> bool:
 def _hypothetical(t: _Tokens, sent_start: int, start: int) -> bool:
     lower = t.lower
     return any(lower[i] in HYPOTHETICAL_IDS for i in range(sent_start, start)) or any(
-        lower[i] in CONDITIONAL_IDS for i in range(max(sent_start, start - 3), start)
+        lower[i] in CONDITIONAL_IDS and lower[i + 1] != BEEN_ID  # "she'd been" is past, not "she'd do"
+        for i in range(max(sent_start, start - 3), start)
     )
 
 
@@ -2641,7 +2663,8 @@ def _is_domestic(t: _Tokens, sid: int, strings) -> bool:
                 continue
             if nxt is not None and nxt in SPEECH_IDS:
                 continue
-            if word in SAME_SENTENCE_ONLY_IDS and other != sid:
+            in_law = i + 2 < n and strings[lower[i + 2]] == "in"  # "my daughter-in-law"
+            if word in SAME_SENTENCE_ONLY_IDS and other != sid and not in_law:
                 continue
             return True
     return False

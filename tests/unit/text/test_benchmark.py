@@ -41,3 +41,13 @@ def test_the_blind_set_does_not_regress():
     assert result["ORG"]["recall"] >= 0.80
     for label in ("PHONE", "EMAIL", "NHS_NUMBER", "NI_NUMBER", "POSTCODE"):
         assert result[label]["recall"] >= 0.97
+
+
+def test_the_second_blind_set_does_not_regress():
+    """blind_eval_2.jsonl: a second independent blind set. It scored safeguarding micro P 0.65 / R 0.48 before the
+    compositional rule classes; it was then used to diagnose classes, so its figures (1.0 / 1.0) are optimistic.
+    """
+    result = evaluate(load(Path(__file__).with_name("blind_eval_2.jsonl")))
+    assert result["safeguarding"]["recall"] >= 0.95
+    assert result["safeguarding"]["precision"] >= 0.9
+    assert result["safeguarding"]["per_story"]["recall"] >= 0.95

@@ -170,3 +170,82 @@ def test_general_disclosure_classes(text, expected):
 )
 def test_near_misses_of_the_general_classes_are_not_flagged(text):
     assert categories(text) == []
+
+
+# Second generalisation pass: compositional classes (actor x harm/control verb x victim or body part, effects of
+# harm, threats tied to telling, secrecy, neglect told by its effects, means and plans) and cross-sentence cues.
+# Our own sentences, not phrases from the evaluation files.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # actor x harm verb x body part, with words in between
+        ("The night carer twists the skin on my hand when I ring the bell.", ["abuse"]),
+        ("My nephew pinches the top of my arm when nobody is looking.", ["abuse", "domestic_abuse"]),
+        ("He broke my wrist last month and told the hospital I fell.", ["abuse"]),
+        ("She holds my face far too tight when she does my teeth.", ["abuse"]),
+        # effects of harm, and a family actor in the sentence before
+        ("My daughter-in-law does my washing now. She pulls my hair so hard it bleeds.", ["abuse", "domestic_abuse"]),
+        ("There are finger marks on his upper arm after every visit.", ["abuse"]),
+        ("He squeezes my hand until it turns blue.", ["abuse"]),
+        # control of aids, calls and doors
+        ("My husband has hidden my walking stick so I can't get to the shop.", ["abuse", "domestic_abuse"]),
+        ("Her brother opens all her post and keeps her bank cards.", ["abuse", "domestic_abuse"]),
+        ("The new manager bolts the back door so we can't go in the garden.", ["abuse"]),
+        ("My partner won't let me wear what I like or spend my own money.", ["abuse", "domestic_abuse"]),
+        # threats tied to telling, secrecy, belittling
+        ("He says if I tell my social worker he'll have me put away.", ["abuse"]),
+        ("The handyman told me not to tell anyone about the money.", ["abuse"]),
+        ("She keeps saying nobody will believe me because I'm muddled.", ["abuse"]),
+        ("He tells me I'm a useless old burden every morning.", ["abuse"]),
+        ("I'm terrified to close my eyes in case he comes back.", ["abuse"]),
+        # sexual touching
+        ("The man who drives the minibus rests his hand on my thigh.", ["abuse"]),
+        # neglect told by its effects
+        ("Dad was left in a wet nappy all weekend.", ["neglect"]),
+        ("She'd been stuck there since Saturday night with nobody checking.", ["neglect"]),
+        ("We found him on the bathroom floor, where he'd been for hours.", ["neglect"]),
+        ("The carer never turned up this morning so Mum had no breakfast.", ["neglect"]),
+        ("Her teatime calls keep getting cancelled and she goes to bed hungry.", ["neglect"]),
+        ("It was forty minutes before anybody answered my bell.", ["neglect"]),
+        ("The home knows he hits out at her, but they haven't done anything about it.", ["neglect"]),
+        ("His skin is red and broken where the pad rubs.", ["neglect"]),
+        # means and plans
+        ("My sleeping pills are stashed away in a sock drawer.", ["immediate_danger", "self_harm"]),
+        ("I have about three weeks' worth of tablets now.", ["immediate_danger", "self_harm"]),
+        ("I've planned how I'll take the pills when I'm alone.", ["self_harm"]),
+        # locked in now, with an abuser
+        ("He has locked the doors and taken my phone, and he's shouting.", ["abuse", "immediate_danger"]),
+    ],
+)
+def test_compositional_disclosure_classes(text, expected):
+    assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I broke my wrist slipping on the ice.",
+        "She held my hand all through the operation.",
+        "The nurse squeezed my hand and said it would be fine.",
+        "I've taken my hearing aids out to charge them.",
+        "I lock the back door every night before bed.",
+        "He opened the door for me and carried my bags in.",
+        "If I tell the nurse, she'll sort it out.",
+        "Our little secret is that Mum loves a biscuit before bed.",
+        "I left the pads in the cupboard for the carers.",
+        "She was lying on the sofa since lunch watching the racing.",
+        "The carer came at eight this morning as usual.",
+        "I haven't done anything about the garden this year.",
+        "The skin on my hands gets red in winter.",
+        "I keep my tablets in a locked box the pharmacist gave me.",
+        "We had a talk about scams at the lunch club.",
+        "My uncle was a violent drunk. When I was a girl in the fifties we hid from him.",
+        "They sent someone round last spring and it was fixed.",
+        "We practised a role play where a client says her son takes her pension.",
+        "I put the fraud line number next to the phone.",
+        "The night staff lock the front door at ten for security.",
+        "Rain was forecast so he pulled the covers over the garden furniture.",
+    ],
+)
+def test_near_misses_of_the_compositional_classes_are_not_flagged(text):
+    assert categories(text) == []
