@@ -1527,7 +1527,7 @@ RULES += [
         "abuse",
         "says someone threatens them if they tell or complain",
         [
-            {"LOWER": {"IN": ["if", "unless", "when", "once"]}},
+            {"LOWER": {"IN": ["if", "unless"]}},
             {"LOWER": {"IN": ["i", "she", "he", "mum", "dad", "we", "you"]}},
             {"LEMMA": {"IN": TELLING}},
             {"LOWER": {"NOT_IN": ENDS}, "OP": "{0,9}"},
