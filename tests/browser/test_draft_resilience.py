@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-import threading
-from contextlib import contextmanager
 from datetime import timedelta
 
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from storybank import create_app
 from storybank.accounts.models import User, UserSession
 from storybank.extensions import db
+from tests.browser.conftest import serve
 
 
 def sign_in(page: Page, submit, person) -> None:
@@ -32,21 +30,9 @@ def end_every_sign_in(app, username: str) -> None:
         db.session.remove()
 
 
-@contextmanager
 def restarted(live_server):
-    """A brand-new app and server process state on the same database file and secret key: a restart."""
-    app = create_app(dict(live_server.app.config))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()
-        with app.app_context():
-            db.engine.dispose()
+    """A brand-new app (nothing kept in memory) and server on the same database file and secret key: a restart."""
+    return serve(create_app(dict(live_server.app.config)))
 
 
 def test_an_autosaved_draft_survives_a_mistake_an_ended_sign_in_and_a_server_restart(
