@@ -17,6 +17,7 @@ def create_app(config: dict | None = None) -> Flask:
         static_folder=str(ROOT / "static"),
     )
     configure_settings(app, config)
+    configure_proxy(app)
     configure_database(app)
     configure_extensions(app)
     configure_blueprints(app)
@@ -31,6 +32,15 @@ def configure_settings(app: Flask, overrides: dict | None) -> None:
 
     app.config.update(load_config(Path(app.instance_path), overrides=overrides))
     app.config.update(overrides or {})
+
+
+def configure_proxy(app: Flask) -> None:
+    """Behind N trusted proxies, take the client's address and scheme from their headers (rate limits, Secure)."""
+    count = app.config.get("PROXY_COUNT", 0)
+    if count:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
 
 def configure_database(app: Flask) -> None:

@@ -73,4 +73,5 @@ def load_config(instance_path: Path, env: dict[str, str] | None = None, override
         "STORYBANK_EMAIL_SENDER": env.get("STORYBANK_EMAIL_SENDER", "log"),
         "STORYBANK_WITHDRAWN_RETENTION_DAYS": int(retention_days),
         "HSTS": production,
+        "PROXY_COUNT": int(env.get("STORYBANK_PROXY_COUNT", "0")),
     }

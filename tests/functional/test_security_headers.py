@@ -96,3 +96,21 @@ def test_a_server_error_shows_a_kind_page_that_reveals_nothing(tmp_path):
     assert response.status_code == 500
     assert "Sorry, something went wrong on our side" in page
     assert "secret internal detail" not in page and "Traceback" not in page
+
+
+@pytest.mark.parametrize(("proxies", "seen"), [(0, "127.0.0.1"), (1, "203.0.113.7")])
+def test_the_client_address_comes_from_x_forwarded_for_only_behind_a_trusted_proxy(tmp_path, proxies, seen):
+    from flask import request
+
+    from storybank.security import ANYONE, access
+
+    app = create_app({"TESTING": True, "SECRET_KEY": "k" * 32, "PROXY_COUNT": proxies,
+                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'proxy.sqlite'}"})
+
+    @app.route("/whoami")
+    @access(ANYONE)
+    def whoami():
+        return request.remote_addr
+
+    response = app.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.7"})
+    assert response.get_data(as_text=True) == seen
