@@ -17,6 +17,7 @@ from spacy.lookups import load_lookups
 from spacy.tokens import Doc
 
 from .identifiers import find_identifiers
+from .learned import add_learned_safeguarding
 from .merge import merge_findings
 from .models import Finding
 from .people import find_people
@@ -239,4 +240,5 @@ def get_pipeline(model: str | None = None) -> Language:
     nlp.add_pipe("storybank_merge")
     nlp.add_pipe("storybank_safeguarding")
     nlp.initialize()
+    add_learned_safeguarding(nlp)
     return nlp

@@ -1,0 +1,93 @@
+"""A small learned check for safeguarding disclosures, added to the rules because rules learn phrasings.
+
+It is a bag-of-words text classifier (spaCy ``textcat_multilabel``) trained by ``python -m bench.train_safeguarding``
+on stories we wrote ourselves, never on the dev set or the blind set we measure with. It only adds a signal where
+the rules found nothing for that category, and says plainly that it is a learned guess; a moderator decides.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .models import SafeguardingSignal
+from .tokens import doc_text
+
+log = logging.getLogger("storybank.text")
+
+MODEL_DIR = Path(__file__).with_name("learned_safeguarding")
+COMPONENT = "safeguarding_textcat"
+THRESHOLD = 0.5
+MIN_WORDS = 40  # a few words are not enough for a bag-of-words guess ("my husband fitted the rail")
+
+PLAIN = {
+    "abuse": "someone being harmed, controlled or taken advantage of",
+    "domestic_abuse": "harm by a partner or family member",
+    "neglect": "basic needs such as food, care or medicine not being met",
+    "self_harm": "self-harm or not wanting to live",
+    "immediate_danger": "someone being unsafe right now",
+}
+
+
+@lru_cache(maxsize=1)
+def trained_classifier() -> Language | None:
+    """The shipped classifier, or None (logged once) when it is missing or cannot load: the rules carry on."""
+    if not (MODEL_DIR / "config.cfg").exists():
+        log.warning("The learned safeguarding check is not installed (%s); rules only.", MODEL_DIR)
+        return None
+    try:
+        return spacy.load(MODEL_DIR)
+    except Exception as exc:  # noqa: BLE001 - any failure to load means "carry on with rules"
+        log.warning("Could not load the learned safeguarding check (%s); rules only.", exc)
+        return None
+
+
+def add_learned_safeguarding(nlp: Language) -> None:
+    """Source the trained component into ``nlp`` (after nlp.initialize(), which would reset its weights)."""
+    classifier = trained_classifier()
+    if classifier is None:
+        return
+    nlp.add_pipe("textcat_multilabel", name=COMPONENT, source=classifier)
+    nlp.add_pipe("storybank_learned_safeguarding")
+
+
+def _best_sentence(doc: Doc, component, category: str):
+    sentences = list(doc.sents)
+    scores = component.predict([sentence.as_doc() for sentence in sentences])
+    column = component.labels.index(category)
+    best = max(range(len(sentences)), key=lambda i: float(scores[i][column]))
+    return sentences[best]
+
+
+@Language.factory("storybank_learned_safeguarding")
+class LearnedSafeguarding:
+    """Adds a signal per category the classifier is confident about and the rules did not raise."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) < MIN_WORDS:
+            return doc
+        found = {signal.category for signal in doc._.sb_safeguarding or ()}
+        missing = [c for c, score in doc.cats.items() if score >= THRESHOLD and c not in found]
+        if not missing:
+            return doc
+        component = self.nlp.get_pipe(COMPONENT)
+        signals = list(doc._.sb_safeguarding or ())
+        text = doc_text(doc)
+        for category in missing:
+            sentence = _best_sentence(doc, component, category)
+            start, end = sentence.start_char, sentence.end_char
+            signals.append(SafeguardingSignal(
+                category=category, sentence_start=start, sentence_end=end, sentence_text=text[start:end],
+                reason=f"Stories worded like this one were often about {PLAIN.get(category, category)}. "
+                       "This is a learned guess, not a rule: please read the whole story carefully.",
+            ))
+        doc._.sb_safeguarding = signals
+        return doc
