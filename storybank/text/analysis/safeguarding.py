@@ -465,6 +465,14 @@ MEDICINES = [
     "sertraline", "citalopram", "fluoxetine", "mirtazapine", "amitriptyline", "diazepam", "zopiclone",
     "temazepam", "lorazepam", "pregabalin", "gabapentin", "oxycodone", "dose", "doses", "injection", "inhaler",
 ]  # fmt: skip
+# Saving up tablets is both a plan to self-harm and the means to do it now: one pattern, two categories.
+SAVING_TABLETS = [
+    {"LEMMA": {"IN": ["save", "stockpile", "hoard", "collect", "stash", "store"]}},
+    {"LOWER": {"IN": ["up", "all"]}, "OP": "?"},
+    {"LOWER": {"IN": ["my", "his", "her", "the", "some", "all", "of", "enough"]}},
+    {"LOWER": {"IN": ["my", "his", "her", "the", "dad's", "mum's", "old", "sleeping"]}, "OP": "?"},
+    {"LOWER": {"IN": MEDICINES}},
+]
 BASIC_NEEDS = ["food", "meal", "meals", "breakfast", "lunch", "dinner", "tea", "drink", "drinks", "water", "fluids"]
 CARE_SUBJECTS = ["carer", "carers", "agency", "they", "nobody", "staff", "nurse", "nurses", "anyone", "anybody"]
 RULES += [
@@ -1211,13 +1219,7 @@ RULES += [
     (
         "self_harm",
         "says they are saving up tablets",
-        [
-            {"LEMMA": {"IN": ["save", "stockpile", "hoard", "collect", "stash", "store"]}},
-            {"LOWER": {"IN": ["up", "all"]}, "OP": "?"},
-            {"LOWER": {"IN": ["my", "his", "her", "the", "some", "all", "of", "enough"]}},
-            {"LOWER": {"IN": ["my", "his", "her", "the", "dad's", "mum's", "old", "sleeping"]}, "OP": "?"},
-            {"LOWER": {"IN": MEDICINES}},
-        ],
+        SAVING_TABLETS,
         "neg hypo",
     ),
     (
@@ -1246,13 +1248,7 @@ RULES += [
     (
         "immediate_danger",
         "says someone has the means to harm themselves",
-        [
-            {"LEMMA": {"IN": ["save", "stockpile", "hoard", "collect", "stash", "store"]}},
-            {"LOWER": {"IN": ["up", "all"]}, "OP": "?"},
-            {"LOWER": {"IN": ["my", "his", "her", "the", "some", "all", "of", "enough"]}},
-            {"LOWER": {"IN": ["my", "his", "her", "the", "dad's", "mum's", "old", "sleeping"]}, "OP": "?"},
-            {"LOWER": {"IN": MEDICINES}},
-        ],
+        SAVING_TABLETS,
         "past",
     ),
     (
