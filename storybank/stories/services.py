@@ -218,6 +218,15 @@ def personal_details(story: Story) -> list[Finding]:
     return sorted(analysis.findings, key=lambda finding: (finding.start, finding.end))
 
 
+def shows_help_now(story: Story) -> bool:
+    """Help numbers on the confirmation page: the simple word screen, or any safeguarding signal the analysis raised
+    when the story was sent (it words disclosures in more ways than a list of phrases can)."""
+    from storybank.moderation.safeguarding import concerns_for
+    from storybank.stories.crisis import suggests_danger
+
+    return suggests_danger(story.title, story.body) or bool(concerns_for(story))
+
+
 def _prepare_for_moderators(story: Story) -> None:
     """Analyse at once, so a safeguarding disclosure reaches the top of the moderators' queue straight away."""
     from storybank.moderation.preparation import prepare_for_review

@@ -16,7 +16,6 @@ from storybank.consent.wording import EASY_READ_CONSENT, consent_wording
 from storybank.extensions import limiter
 from storybank.security import ANYONE, access
 from storybank.stories import services
-from storybank.stories.crisis import suggests_danger
 from storybank.stories.forms import PURPOSE_QUESTIONS, ConfirmForm, ConsentForm, KeyLookupForm, StoryForm
 from storybank.stories.models import Story, StoryStatus
 
@@ -257,7 +256,7 @@ def sent(story_id: int):
         session.pop(NEW_KEY_SESSION, None)
     return render_template("stories/sent.html", story=story, key=key,
                            key_groups=key.split("-") if key else [],
-                           danger=suggests_danger(story.title, story.body))
+                           danger=services.shows_help_now(story))
 
 
 @bp.route("/my-stories")

@@ -76,3 +76,14 @@ def test_an_unagreed_clarity_edit_is_retired_when_the_contributor_changes_their_
     db.session.commit()
     prepare_for_review(story)
     assert db.session.scalars(select(ClarityEdit).where(ClarityEdit.story_id == story.id)).all() == []
+
+
+def test_the_confirmation_page_shows_help_when_the_analysis_raised_a_concern_the_word_screen_missed(
+        client, auth, contributor):
+    from storybank.stories.crisis import suggests_danger
+
+    assert not suggests_danger(DISCLOSURE), "the simple word screen alone would not show help for this story"
+    auth.sign_in(contributor.username)
+    sent = write_and_send(client, auth, body=DISCLOSURE)
+    page = client.get(f"/stories/{sent.story.id}/sent").get_data(as_text=True)
+    assert "If you need help now" in page
