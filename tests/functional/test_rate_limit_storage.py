@@ -1,0 +1,53 @@
+"""In production the rate limits live in Redis, so every gunicorn worker counts the same sign-in attempts."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from flask_migrate import upgrade
+
+from storybank import create_app
+from storybank.extensions import db
+
+REDIS_URL = os.environ.get("STORYBANK_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def _redis_or_skip():
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but Redis at {REDIS_URL} cannot be reached: {error}")
+        pytest.skip(f"Redis tests skipped: cannot reach {REDIS_URL} ({error}).")
+
+
+def test_sign_in_limits_are_counted_in_redis_when_configured(tmp_path):
+    _redis_or_skip()
+    import redis
+
+    prefix = f"storybank-test-{uuid.uuid4().hex}"
+    app = create_app({"TESTING": True, "SECRET_KEY": "r" * 32, "WTF_CSRF_ENABLED": False,
+                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'limits.sqlite'}",
+                      "RATELIMIT_STORAGE_URI": REDIS_URL, "RATELIMIT_KEY_PREFIX": prefix,
+                      "SIGN_IN_RATE_LIMIT": "3 per minute"})
+    with app.app_context():
+        upgrade()
+    client = app.test_client()
+    try:
+        statuses = [client.post("/sign-in", data={"username": "nobody-here", "password": "wrong guess"})
+                    .status_code for _ in range(4)]
+        assert statuses == [400, 400, 400, 429]
+        store = redis.Redis.from_url(REDIS_URL)
+        keys = store.keys(f"*{prefix}*")
+        assert keys, "the counters live in Redis, where every worker process sees them"
+        store.delete(*keys)
+    finally:
+        with app.app_context():
+            db.engine.dispose()
+        # The limiter is one object per process: give it back its in-memory storage for the other tests.
+        create_app({"TESTING": True, "SECRET_KEY": "r" * 32, "RATELIMIT_STORAGE_URI": "memory://",
+                    "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'reset.sqlite'}"})
