@@ -473,6 +473,12 @@ SAVING_TABLETS = [
     {"LOWER": {"IN": ["my", "his", "her", "the", "dad's", "mum's", "old", "sleeping"]}, "OP": "?"},
     {"LOWER": {"IN": MEDICINES}},
 ]
+# "Weeks' worth" (of a named medicine, checked by "needmeds"): a plan and the means, so two categories.
+WEEKS_WORTH = [
+    {"LOWER": {"IN": ["weeks", "months", "days", "week's", "month's", "weeks'", "months'", "days'"]}},
+    {"LOWER": {"IN": ["'", "’", "'s", "’s"]}, "OP": "?"},
+    {"LOWER": "worth"},
+]
 BASIC_NEEDS = ["food", "meal", "meals", "breakfast", "lunch", "dinner", "tea", "drink", "drinks", "water", "fluids"]
 CARE_SUBJECTS = ["carer", "carers", "agency", "they", "nobody", "staff", "nurse", "nurses", "anyone", "anybody"]
 RULES += [
@@ -1967,11 +1973,7 @@ RULES += [
     (
         "self_harm",
         "says they are saving up tablets",
-        [
-            {"LOWER": {"IN": ["weeks", "months", "days", "week's", "month's", "weeks'", "months'", "days'"]}},
-            {"LOWER": {"IN": ["'", "’", "'s", "’s"]}, "OP": "?"},
-            {"LOWER": "worth"},
-        ],
+        WEEKS_WORTH,
         "neg hypo topic needmeds",
     ),
     (
@@ -2005,11 +2007,7 @@ RULES += [
     (
         "immediate_danger",
         "says someone has the means to harm themselves",
-        [
-            {"LOWER": {"IN": ["weeks", "months", "days", "week's", "month's", "weeks'", "months'", "days'"]}},
-            {"LOWER": {"IN": ["'", "’", "'s", "’s"]}, "OP": "?"},
-            {"LOWER": "worth"},
-        ],
+        WEEKS_WORTH,
         "past needmeds",
     ),
     (
