@@ -21,6 +21,7 @@ def create_app(config: dict | None = None) -> Flask:
     configure_database(app)
     configure_extensions(app)
     configure_blueprints(app)
+    configure_domain_links(app)
     configure_security(app)
     configure_templates(app)
     configure_cli(app)
@@ -73,17 +74,24 @@ def configure_extensions(app: Flask) -> None:
 
 def configure_blueprints(app: Flask) -> None:
     from storybank.accounts.admin_views import bp as admin_bp
-    from storybank.accounts.data_views import admin_bp as data_requests_bp
-    from storybank.accounts.data_views import bp as data_rights_bp
     from storybank.accounts.views import bp as accounts_bp
     from storybank.audit.views import bp as audit_bp
     from storybank.core.views import bp as core_bp
     from storybank.moderation.views import bp as moderation_bp
+    from storybank.privacy.views import admin_bp as data_requests_bp
+    from storybank.privacy.views import bp as data_rights_bp
     from storybank.stories.views import bp as stories_bp
 
     for blueprint in (core_bp, accounts_bp, admin_bp, audit_bp, data_rights_bp, data_requests_bp, stories_bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(moderation_bp)
+
+
+def configure_domain_links(app: Flask) -> None:
+    """Higher domains plug into lower ones here, so no lower domain imports a higher one (see storybank/events.py)."""
+    from storybank.moderation import news as moderation_news
+
+    moderation_news.init_app(app)
 
 
 def configure_security(app: Flask) -> None:

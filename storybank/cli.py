@@ -11,7 +11,7 @@ from flask.cli import AppGroup
 from storybank.accounts import services
 from storybank.accounts.roles import Role
 from storybank.moderation.cli import analysis_cli, moderation_cli
-from storybank.stories.retention import retention_cli
+from storybank.privacy.retention import retention_cli
 
 users_cli = AppGroup("users", help="Look after accounts.")
 

@@ -37,7 +37,7 @@ def _forget_suggested_words(story: Story) -> None:
 
 
 def erase_story_words(story: Story) -> None:
-    """For erasure and retention (accounts/data_rights, stories/retention): forget the copies of the story's
+    """For erasure and retention (privacy/data_rights, privacy/retention): forget the copies of the story's
     words that moderation keeps: the words each suggestion pointed at, and the texts of edits for clarity.
     Safeguarding concerns keep their sentence, as the record of what was done to keep someone safe.
     Adds to the caller's transaction; the caller commits and audits."""

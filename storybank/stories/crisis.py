@@ -1,7 +1,7 @@
 """A simple screen for words that suggest someone may be in danger now, so we can show where to get help.
 
 It never blocks or changes a submission: it only decides whether the confirmation page shows help numbers. It is
-deliberately simple and errs on the side of showing help; stories.services.shows_help_now adds the safeguarding
+deliberately simple and errs on the side of showing help; stories.news.shows_help_now adds the safeguarding
 signals of the real analysis (storybank/text/analysis), which words disclosures in more ways than a phrase list.
 """
 

@@ -7,7 +7,7 @@ story, sending it, and every look-up with a story key are.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -218,15 +218,6 @@ def personal_details(story: Story) -> list[Finding]:
     return sorted(analysis.findings, key=lambda finding: (finding.start, finding.end))
 
 
-def shows_help_now(story: Story) -> bool:
-    """Help numbers on the confirmation page: the simple word screen, or any safeguarding signal the analysis raised
-    when the story was sent (it words disclosures in more ways than a list of phrases can)."""
-    from storybank.moderation.safeguarding import concerns_for
-    from storybank.stories.crisis import suggests_danger
-
-    return suggests_danger(story.title, story.body) or bool(concerns_for(story))
-
-
 def _prepare_for_moderators(story: Story) -> None:
     """Analyse at once, so a safeguarding disclosure reaches the top of the moderators' queue straight away."""
     from storybank.moderation.preparation import prepare_for_review
@@ -292,47 +283,3 @@ def claim_pending_draft(token: str, user: Any) -> Story | None:
     db.session.delete(pending)
     db.session.commit()
     return story
-
-
-@dataclass(frozen=True)
-class StoryNews:
-    """What moderators decided about one story, gathered for the person who shared it: the messages we sent
-    them, and what they can do next. Never who the moderator was."""
-
-    messages: list
-    changes_asked: str | None = None
-    decline_reason: str | None = None
-    can_ask_again: bool = False
-    asked_again: bool = False
-    clarity_edit: Any = None
-    removed: list = field(default_factory=list)
-
-
-def news_for(story: Story, user: Any) -> StoryNews:
-    from storybank.moderation.appeals import can_appeal, open_appeal_for
-    from storybank.moderation.clarity import pending_clarity_edit
-    from storybank.moderation.decisions import latest_decision
-    from storybank.moderation.models import DecisionOutcome, SuggestionKind, SuggestionStatus
-    from storybank.moderation.notifications import notifications_for
-    from storybank.moderation.suggestions import suggestions_for
-
-    if story.status == StoryStatus.DRAFT:
-        return StoryNews(messages=[])
-    decision = latest_decision(story)
-    outcome = decision.outcome if decision is not None else None
-    removed = []
-    if story.status == StoryStatus.APPROVED:
-        removed = [s for s in suggestions_for(story, SuggestionKind.REDACTION)
-                   if s.status == SuggestionStatus.ACCEPTED]
-    return StoryNews(
-        messages=notifications_for(user, story=story),
-        changes_asked=decision.message if story.status == StoryStatus.CHANGES_REQUESTED
-        and outcome == DecisionOutcome.CHANGES_REQUESTED else None,
-        decline_reason=decision.message if story.status == StoryStatus.DECLINED
-        and outcome == DecisionOutcome.DECLINED else None,
-        can_ask_again=can_appeal(story),
-        asked_again=story.status == StoryStatus.DECLINED and open_appeal_for(story) is not None,
-        clarity_edit=pending_clarity_edit(story)
-        if story.status not in (StoryStatus.CHANGES_REQUESTED, StoryStatus.WITHDRAWN) else None,
-        removed=removed,
-    )

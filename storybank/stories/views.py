@@ -18,6 +18,7 @@ from storybank.security import ANYONE, access
 from storybank.stories import services
 from storybank.stories.forms import PURPOSE_QUESTIONS, ConfirmForm, ConsentForm, KeyLookupForm, StoryForm
 from storybank.stories.models import Story, StoryStatus
+from storybank.stories.news import news_for, shows_help_now
 
 bp = Blueprint("stories", __name__)
 
@@ -256,7 +257,7 @@ def sent(story_id: int):
         session.pop(NEW_KEY_SESSION, None)
     return render_template("stories/sent.html", story=story, key=key,
                            key_groups=key.split("-") if key else [],
-                           danger=services.shows_help_now(story))
+                           danger=shows_help_now(story, current_user))
 
 
 @bp.route("/my-stories")
@@ -264,7 +265,7 @@ def sent(story_id: int):
 def mine():
     stories = services.stories_of(current_user)
     return render_template("stories/mine.html", stories=stories, purposes=_purposes(),
-                           news={story.id: services.news_for(story, current_user) for story in stories})
+                           news={story.id: news_for(story, current_user) for story in stories})
 
 
 @bp.route("/my-stories/<int:story_id>")
@@ -272,12 +273,12 @@ def mine():
 def detail(story_id: int):
     story = _own_or_404(story_id)
     return render_template("stories/detail.html", story=story, purposes=_purposes(),
-                           news=services.news_for(story, current_user))
+                           news=news_for(story, current_user))
 
 
 def _render_change(form: StoryForm, story: Story, status: int = 200, notice: str | None = None):
     return render_template("stories/change.html", form=form, story=story, notice=notice,
-                           news=services.news_for(story, current_user), max_chars=services.STORY_MAX_CHARS
+                           news=news_for(story, current_user), max_chars=services.STORY_MAX_CHARS
                            ), status
 
 

@@ -7,8 +7,8 @@ from sqlalchemy import select
 from storybank.extensions import db
 from storybank.moderation.models import SafeguardingConcern, StoryReview, Suggestion, SuggestionStatus
 from storybank.moderation.preparation import prepare_for_review
+from storybank.privacy.retention import erase_story_text
 from storybank.stories.models import StoryStatus
-from storybank.stories.retention import erase_story_text
 from tests.moderation_steps import BODY, make_story
 from tests.story_steps import write_and_send
 

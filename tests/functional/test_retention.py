@@ -13,8 +13,8 @@ from storybank.config import ConfigError, load_config
 from storybank.consent.models import ConsentRecord
 from storybank.db_types import utcnow
 from storybank.extensions import db
+from storybank.privacy.retention import ERASED_TITLE, NotWithdrawn, erase_story_text, purge_withdrawn
 from storybank.stories.models import PendingDraft, Story, StoryStatus
-from storybank.stories.retention import ERASED_TITLE, NotWithdrawn, erase_story_text, purge_withdrawn
 from tests.data_rights_builders import make_story
 
 

@@ -21,7 +21,9 @@ from sqlalchemy import ColumnElement, delete, or_, select
 from storybank.audit.services import record
 from storybank.db_types import utcnow
 from storybank.extensions import db
+from storybank.moderation.retention import erase_story_words
 from storybank.stories.models import PendingDraft, Story, StoryStatus
+from storybank.stories.services import PENDING_DRAFT_LIFETIME
 
 ERASED_TITLE = "Withdrawn story"
 ERASED_FIELDS = ("body", "moderated_body", "care_setting", "region", "about_whom", "when_happened",
@@ -48,8 +50,6 @@ def erase_story_text(story: Story, actor: Any = None, *, reason: str, actor_labe
     db.session.execute(delete(PendingDraft).where(PendingDraft.story_id == story.id))
     if is_erased(story):
         return False
-    from storybank.moderation.retention import erase_story_words
-
     story.title = ERASED_TITLE
     for name in ERASED_FIELDS:
         setattr(story, name, None)
@@ -67,8 +67,6 @@ class PurgeResult:
 def purge_withdrawn(retention_days: int, *, now: datetime | None = None) -> PurgeResult:
     """Erase the words of every story withdrawn more than ``retention_days`` ago, and drop pending drafts nobody
     came back for. Safe to run as often as you like: a story already erased is not touched or audited again."""
-    from storybank.stories.services import PENDING_DRAFT_LIFETIME
-
     now = now or utcnow()
     cutoff = now - timedelta(days=retention_days)
     stories = db.session.scalars(

@@ -22,12 +22,13 @@ from storybank.accounts.services import AccountError
 from storybank.audit.models import AuditEvent
 from storybank.audit.services import pseudonymise_actor, record
 from storybank.consent.models import ConsentRecord
+from storybank.consent.services import withdraw
 from storybank.consent.wording import CONSENT_WORDING
 from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.moderation.models import Appeal, ClarityEdit, ModerationDecision, Notification
+from storybank.privacy.retention import erase_story_text
 from storybank.stories.models import PendingDraft, Story, StoryStatus
-from storybank.stories.retention import erase_story_text
 
 EXPORT_FORMATS = ("json", "html")
 NOTHING_DELETED_MESSAGE = ("That is not the password for this account, so nothing has been deleted. "
@@ -223,8 +224,6 @@ def _only_admin(person: User) -> bool:
 
 
 def _withdraw(story: Story, actor: Any, by_admin: bool) -> None:
-    from storybank.consent.services import withdraw
-
     withdraw(story, actor, recorded_by_name="An admin, at the person's request" if by_admin else None)
 
 

@@ -11,13 +11,13 @@ import json
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, session, url_for
 from flask_login import current_user, logout_user
 
-from storybank.accounts import data_rights
 from storybank.accounts.forms import DeleteAccountForm, EraseAccountForm
 from storybank.accounts.models import User
 from storybank.accounts.roles import Role
 from storybank.accounts.services import AccountError
 from storybank.db_types import utcnow
 from storybank.extensions import db, limiter
+from storybank.privacy import data_rights
 from storybank.security import SIGNED_IN, access
 
 bp = Blueprint("data_rights", __name__, url_prefix="/account")

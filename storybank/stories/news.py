@@ -1,0 +1,55 @@
+"""What the person who shared a story hears back about it, on their own story pages.
+
+Moderators decide what there is to tell, but stories must not import moderation (dependencies point down the
+workflow). So moderation registers the one function that gathers the news (``register_news_source``, called from
+its ``init_app``), and the story pages ask through ``news_for``. With nothing registered there is no news.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Flask, current_app
+
+from storybank.stories.crisis import suggests_danger
+from storybank.stories.models import Story, StoryStatus
+
+_EXTENSION = "storybank.story_news"
+
+
+@dataclass(frozen=True)
+class StoryNews:
+    """What moderators decided about one story, gathered for the person who shared it: the messages we sent
+    them, and what they can do next. Never who the moderator was. ``safeguarding_raised`` says the analysis or a
+    moderator saw a sign that someone may be at risk, so the person is shown where to get help."""
+
+    messages: list
+    changes_asked: str | None = None
+    decline_reason: str | None = None
+    can_ask_again: bool = False
+    asked_again: bool = False
+    clarity_edit: Any = None
+    removed: list = field(default_factory=list)
+    safeguarding_raised: bool = False
+
+
+NewsSource = Callable[[Story, Any], StoryNews]
+
+
+def register_news_source(app: Flask, source: NewsSource) -> None:
+    app.extensions[_EXTENSION] = source
+
+
+def news_for(story: Story, user: Any) -> StoryNews:
+    source = current_app.extensions.get(_EXTENSION)
+    if source is None or story.status == StoryStatus.DRAFT:
+        return StoryNews(messages=[])
+    return source(story, user)
+
+
+def shows_help_now(story: Story, user: Any) -> bool:
+    """Help numbers on the confirmation page: the simple word screen, or any safeguarding signal raised when the
+    story was sent (the analysis words disclosures in more ways than a list of phrases can)."""
+    return suggests_danger(story.title, story.body) or news_for(story, user).safeguarding_raised
