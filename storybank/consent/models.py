@@ -68,7 +68,10 @@ class ConsentRecord(db.Model):
 
     story = relationship("Story", back_populates="consent_records")
 
-    def allows(self, purpose: Purpose) -> bool:
+    def agreed_to(self, purpose: Purpose) -> bool:
+        """What this one record says, for the person's own summary of their choices. It is NOT the consent gate:
+        it knows nothing of the review date, the story's state or newer records. To show or use a story, ask
+        ``consent.gate`` (``visible_stories`` / ``can_use``)."""
         return not self.withdrawn and bool(getattr(self, purpose.value))
 
     @property
