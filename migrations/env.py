@@ -7,6 +7,7 @@ from alembic import context
 from flask import current_app
 
 from storybank.db_types import UTCDateTime, compare_column_type
+from storybank.search.engine import is_engine_object
 
 config = context.config
 if config.config_file_name and not logging.getLogger().handlers:
@@ -23,9 +24,14 @@ def render_item(type_, obj, autogen_context):
     return False
 
 
+def include_name(name, type_, parent_names):
+    """The full-text engine's own tables and index are made by hand in the search migration, not by models."""
+    return not is_engine_object(name)
+
+
 def run_migrations_offline():
     context.configure(url=str(target_db.engine.url), target_metadata=target_db.metadata, literal_binds=True,
-                      render_as_batch=True, render_item=render_item)
+                      render_as_batch=True, render_item=render_item, include_name=include_name)
     with context.begin_transaction():
         context.run_migrations()
 
@@ -40,6 +46,7 @@ def run_migrations_online():
     conf_args.setdefault("process_revision_directives", process_revision_directives)
     conf_args["render_item"] = render_item
     conf_args["compare_type"] = compare_column_type
+    conf_args["include_name"] = include_name
 
     with target_db.engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_db.metadata, **conf_args)

@@ -90,8 +90,10 @@ def configure_blueprints(app: Flask) -> None:
 def configure_domain_links(app: Flask) -> None:
     """Higher domains plug into lower ones here, so no lower domain imports a higher one (see storybank/events.py)."""
     from storybank.moderation import news as moderation_news
+    from storybank.search import subscriptions as search_subscriptions
 
     moderation_news.init_app(app)
+    search_subscriptions.init_app(app)
 
 
 def configure_security(app: Flask) -> None:

@@ -12,6 +12,7 @@ from storybank.accounts import services
 from storybank.accounts.roles import Role
 from storybank.moderation.cli import analysis_cli, moderation_cli
 from storybank.privacy.retention import retention_cli
+from storybank.search.cli import search_cli
 
 users_cli = AppGroup("users", help="Look after accounts.")
 
@@ -66,3 +67,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(retention_cli)
     app.cli.add_command(moderation_cli)
     app.cli.add_command(analysis_cli)
+    app.cli.add_command(search_cli)

@@ -15,6 +15,7 @@ from storybank.consent.models import Attribution, ConsentMethod, ConsentRecord
 from storybank.consent.wording import CURRENT_WORDING_VERSION, default_review_date
 from storybank.db_types import utcnow
 from storybank.extensions import db
+from storybank.search.services import index_story
 from storybank.stories.keys import hash_key, new_key
 from storybank.stories.models import Story, StoryStatus
 
@@ -102,6 +103,7 @@ def seed_demo() -> SeedResult:
                 recorded_by_name=author.name_to_show,
             ))
         record("story.seeded", None, story, after={"status": status.value}, actor_label="seed-demo")
+        index_story(story.id)
         result.created_stories += 1
     db.session.commit()
     return result

@@ -15,5 +15,8 @@ _signals = Namespace()
 story_sent = _signals.signal("story-sent")
 """Sent after a story (new or changed) reaches the moderators and is committed. Sender: the Story."""
 
+story_published = _signals.signal("story-published")
+"""Sent after the text others may see changed and was committed (an approval, an agreed edit). Sender: the Story."""
+
 story_withdrawn = _signals.signal("story-withdrawn")
 """Sent inside the withdrawal transaction, before commit. Sender: the Story; ``actor`` keyword: who withdrew it."""

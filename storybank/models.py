@@ -4,7 +4,8 @@ from storybank.accounts.models import User, UserRole, UserSession
 from storybank.audit.models import AuditEvent
 from storybank.consent.models import ConsentRecord
 from storybank.moderation import models as moderation_models
+from storybank.search.models import SearchDocument
 from storybank.stories.models import PendingDraft, Story
 
-__all__ = ["AuditEvent", "ConsentRecord", "PendingDraft", "Story", "User", "UserRole", "UserSession",
+__all__ = ["AuditEvent", "ConsentRecord", "PendingDraft", "SearchDocument", "Story", "User", "UserRole", "UserSession",
            "moderation_models"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from storybank import events
 from storybank.audit.services import record
 from storybank.consent.models import Attribution, ConsentMethod, ConsentRecord, Purpose
 from storybank.consent.wording import CONSENT_WORDING, CURRENT_WORDING_VERSION
@@ -124,5 +125,6 @@ def withdraw(story: Story, actor: Any, *, actor_label: str | None = None, method
         consent = _new_record(story, choice, actor, withdrawn=True)
     record("story.withdrawn", actor, story, before={"status": before_status.value},
            after={"status": StoryStatus.WITHDRAWN.value}, actor_label=actor_label)
+    events.story_withdrawn.send(story, actor=actor)
     db.session.commit()
     return consent

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from storybank import events
 from storybank.accounts.models import User
 from storybank.audit.services import record
 from storybank.db_types import utcnow
@@ -81,6 +82,7 @@ def _answer_clarity_edit(story: Story, user: User, agree: bool) -> ClarityEdit:
     record("moderation.clarity_agreed" if agree else "moderation.clarity_declined", user, edit, before=before,
            after={"moderated_body_set": story.moderated_body is not None, "story": story_label(story)})
     db.session.commit()
+    events.story_published.send(story)
     return edit
 
 

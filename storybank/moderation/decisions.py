@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
+from storybank import events
 from storybank.accounts.models import User
 from storybank.audit.services import record
 from storybank.db_types import utcnow
@@ -82,6 +83,7 @@ def approve(story: Story, moderator: User, now: datetime | None = None) -> Moder
                   f"used in the ways you agreed, with personal details taken out.{waiting} Thank you for sharing "
                   "it.")
     db.session.commit()
+    events.story_published.send(story)
     send_emails([note])
     return decision
 

@@ -47,6 +47,9 @@ AGREED_PLACES: dict[str, str] = {
     "moderation/preparation.py::reanalyse_waiting": SYSTEM,
     "moderation/retention.py::purge_originals": SYSTEM,
     "privacy/retention.py::purge_withdrawn": SYSTEM,
+    # The search index is written here; it is read only through the gate (search/services.py::search).
+    "search/services.py::index_story": SYSTEM,
+    "search/services.py::reindex_all": SYSTEM,
     # Data rights.
     "privacy/data_rights.py::_stories_of": DATA_RIGHTS,
     "privacy/data_rights.py::_messages": DATA_RIGHTS,

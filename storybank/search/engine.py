@@ -1,0 +1,85 @@
+"""The two full-text engines behind one interface: FTS5 on SQLite, tsvector with a GIN index on PostgreSQL.
+
+Each engine knows three things: how to keep only the stories whose words match (``matching``), how to leave out
+those that contain words the trainer excluded (``excluding``), and how to rank and quote the matched words
+(``rank`` and ``snippet``). The SQL objects they rely on are made by the migration
+(migrations/versions/5e4c1b7a9d20_search_index.py), not by models, so schema comparisons skip them
+(``is_engine_object``).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, column, func, literal_column, select, table
+
+from storybank.search.models import SearchDocument
+from storybank.search.query import ParsedQuery
+from storybank.stories.models import Story
+
+MARK_START = "\x02"
+MARK_END = "\x03"
+SNIPPET_WORDS = 30
+
+FTS_TABLE = "search_fts"
+PG_INDEX = "ix_search_documents_fts"
+PG_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(body, ''))"
+
+def is_engine_object(name: str | None) -> bool:
+    """The FTS5 table and its shadow tables, and the GIN expression index: made by the migration, not models."""
+    return bool(name) and (name == FTS_TABLE or name.startswith(f"{FTS_TABLE}_") or name == PG_INDEX)
+
+
+class SQLiteEngine:
+    _fts = table(FTS_TABLE, column("rowid"))
+    _fts_name = literal_column(FTS_TABLE)
+
+    def _match(self, expression: str):
+        return select(self._fts.c.rowid).where(self._fts_name.op("MATCH")(expression))
+
+    def matching(self, parsed: ParsedQuery) -> ColumnElement[bool]:
+        return Story.id.in_(self._match(parsed.fts5()))
+
+    def excluding(self, parsed: ParsedQuery) -> ColumnElement[bool]:
+        return Story.id.not_in(self._match(parsed.fts5_excluded()))
+
+    def ranked(self, query, parsed: ParsedQuery):
+        """Join the FTS table for rank and snippet (lower bm25 is better, so it sorts ascending)."""
+        fts = table(FTS_TABLE, column("rowid"))
+        query = query.join(fts, fts.c.rowid == Story.id).where(self._fts_name.op("MATCH")(parsed.fts5()))
+        rank = func.bm25(self._fts_name)
+        snippet = func.snippet(self._fts_name, 1, MARK_START, MARK_END, "…", SNIPPET_WORDS)
+        return query, rank.asc(), snippet
+
+
+_ENGLISH = literal_column("'english'::regconfig")
+
+
+class PostgresEngine:
+    _document = literal_column(PG_DOCUMENT.replace("title", "search_documents.title")
+                               .replace("body, ''", "search_documents.body, ''"))
+
+    def _tsquery(self, text: str):
+        return func.websearch_to_tsquery(_ENGLISH, text)
+
+    def _matching_ids(self, text: str):
+        """A standalone subquery (never correlated), so it also works when the outer query joins the index."""
+        return (select(SearchDocument.story_id).where(self._document.op("@@")(self._tsquery(text)))
+                .correlate(None))
+
+    def matching(self, parsed: ParsedQuery) -> ColumnElement[bool]:
+        return Story.id.in_(self._matching_ids(ParsedQuery(parsed.words, parsed.phrases).websearch()))
+
+    def excluding(self, parsed: ParsedQuery) -> ColumnElement[bool]:
+        return Story.id.not_in(self._matching_ids(" or ".join(f'"{e}"' for e in parsed.excluded)))
+
+    def ranked(self, query, parsed: ParsedQuery):
+        tsquery = self._tsquery(ParsedQuery(parsed.words, parsed.phrases).websearch())
+        query = query.join(SearchDocument, SearchDocument.story_id == Story.id).where(
+            self._document.op("@@")(tsquery))
+        rank = func.ts_rank_cd(self._document, tsquery)
+        options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, MinWords=12, ShortWord=2"
+        snippet = func.ts_headline(_ENGLISH, SearchDocument.body, tsquery, options)
+        return query, rank.desc(), snippet
+
+
+def engine_for(dialect_name: str):
+    return PostgresEngine() if dialect_name == "postgresql" else SQLiteEngine()

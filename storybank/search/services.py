@@ -1,0 +1,160 @@
+"""Searching approved stories for trainers, and keeping the index in step with what moderators approve.
+
+The index is a convenience, never the authority: every search starts from ``consent.gate.visible_stories`` for the
+chosen purpose, at the moment of the query, and only then asks the index which of those stories match.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from markupsafe import Markup, escape
+from sqlalchemy import delete, exists, func, select
+
+from storybank.consent.gate import visible_stories
+from storybank.consent.models import Purpose
+from storybank.db_types import utcnow
+from storybank.extensions import db
+from storybank.moderation.models import Suggestion, SuggestionKind, SuggestionStatus
+from storybank.search.engine import MARK_END, MARK_START, engine_for
+from storybank.search.models import SearchDocument
+from storybank.search.query import ParsedQuery, parse_query
+from storybank.stories.models import Story, StoryStatus
+
+PAGE_SIZE = 20
+SEARCH_PURPOSES = (Purpose.TRAINING, Purpose.PARTNERS)
+PLAIN_SNIPPET_CHARS = 240
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    text: str = ""
+    purpose: Purpose = Purpose.TRAINING
+    care_settings: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    exclude_warnings: tuple[str, ...] = ()
+    approved_from: date | None = None
+    approved_to: date | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    story: Story
+    snippet: Markup
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    hits: list[SearchHit]
+    total: int
+    page: int
+    per_page: int
+    parsed: ParsedQuery
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def highlight(snippet: str | None) -> Markup:
+    """Escape the story's words, then turn the engine's private markers into <mark>: the only HTML we add."""
+    return escape(snippet or "").replace(MARK_START, Markup("<mark>")).replace(MARK_END, Markup("</mark>"))
+
+
+def _plain_snippet(story: Story) -> Markup:
+    text = " ".join((story.moderated_body or "").split())
+    if len(text) > PLAIN_SNIPPET_CHARS:
+        text = text[:PLAIN_SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
+    return highlight(text)
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def _filtered(filters: SearchFilters, parsed: ParsedQuery, engine):
+    query = visible_stories(filters.purpose)
+    if filters.care_settings:
+        query = query.where(Story.care_setting.in_(filters.care_settings))
+    if filters.regions:
+        query = query.where(Story.region.in_(filters.regions))
+    if filters.approved_from:
+        query = query.where(Story.approved_at >= _day_start(filters.approved_from))
+    if filters.approved_to:
+        query = query.where(Story.approved_at < _day_start(filters.approved_to + timedelta(days=1)))
+    if filters.exclude_warnings:
+        query = query.where(~exists().where(
+            Suggestion.story_id == Story.id, Suggestion.kind == SuggestionKind.CONTENT_WARNING,
+            Suggestion.status == SuggestionStatus.ACCEPTED, Suggestion.label.in_(filters.exclude_warnings)))
+    if parsed.excluded:
+        query = query.where(engine.excluding(parsed))
+    return query
+
+
+def search(filters: SearchFilters, page: int = 1, per_page: int = PAGE_SIZE) -> SearchResults:
+    """Stories that may be used for the chosen purpose now, matching the words and filters: most relevant first,
+    then newest; a page at a time, with the total."""
+    if filters.purpose not in SEARCH_PURPOSES:
+        raise ValueError(f"Search is for training purposes only, not {filters.purpose}.")
+    parsed = parse_query(filters.text)
+    engine = engine_for(db.engine.dialect.name)
+    query = _filtered(filters, parsed, engine)
+    page = max(1, page)
+    newest = (Story.approved_at.desc(), Story.id.desc())
+    if parsed.positive:
+        ranked, rank, snippet = engine.ranked(query, parsed)
+        total = db.session.scalar(select(func.count()).select_from(ranked.order_by(None).subquery())) or 0
+        rows = db.session.execute(ranked.add_columns(snippet).order_by(rank, *newest)
+                                  .limit(per_page).offset((page - 1) * per_page)).all()
+        hits = [SearchHit(story, highlight(text)) for story, text in rows]
+    else:
+        total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+        stories = db.session.scalars(query.order_by(*newest).limit(per_page).offset((page - 1) * per_page))
+        hits = [SearchHit(story, _plain_snippet(story)) for story in stories]
+    return SearchResults(hits=hits, total=total, page=page, per_page=per_page, parsed=parsed)
+
+
+def _searchable(story: Story | None) -> bool:
+    return (story is not None and story.status == StoryStatus.APPROVED and story.withdrawn_at is None
+            and bool(story.moderated_body))
+
+
+def index_story(story_id: int) -> bool:
+    """Put a story's title and moderated text in the index, or take it out if it can no longer be found.
+    Adds to the caller's transaction. Returns whether the story is now in the index."""
+    story = db.session.get(Story, story_id)
+    document = db.session.get(SearchDocument, story_id)
+    if not _searchable(story):
+        if document is not None:
+            db.session.delete(document)
+        return False
+    if document is None:
+        document = SearchDocument(story_id=story_id)
+        db.session.add(document)
+    document.title = story.title or ""
+    document.body = story.moderated_body or ""
+    document.indexed_at = utcnow()
+    return True
+
+
+def remove_story(story_id: int) -> None:
+    db.session.execute(delete(SearchDocument).where(SearchDocument.story_id == story_id))
+
+
+def reindex_all(progress: Callable[[Iterable[int]], Iterable[int]] = iter, batch: int = 500) -> int:
+    """Rebuild the whole index from the stories as they are now; safe to run at any time."""
+    approved = select(Story.id).where(Story.status == StoryStatus.APPROVED)
+    db.session.execute(delete(SearchDocument).where(SearchDocument.story_id.not_in(approved)))
+    ids = list(db.session.scalars(approved.order_by(Story.id)))
+    indexed = 0
+    for number, story_id in enumerate(progress(ids), start=1):
+        indexed += index_story(story_id)
+        if number % batch == 0:
+            db.session.commit()
+            db.session.expunge_all()
+    db.session.commit()
+    return indexed
