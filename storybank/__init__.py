@@ -77,14 +77,18 @@ def configure_blueprints(app: Flask) -> None:
     from storybank.accounts.views import bp as accounts_bp
     from storybank.audit.views import bp as audit_bp
     from storybank.core.views import bp as core_bp
+    from storybank.library.views import bp as library_bp
     from storybank.moderation.views import bp as moderation_bp
     from storybank.privacy.views import admin_bp as data_requests_bp
     from storybank.privacy.views import bp as data_rights_bp
+    from storybank.search.views import bp as search_bp
     from storybank.stories.views import bp as stories_bp
 
     for blueprint in (core_bp, accounts_bp, admin_bp, audit_bp, data_rights_bp, data_requests_bp, stories_bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(moderation_bp)
+    app.register_blueprint(search_bp)
+    app.register_blueprint(library_bp)
 
 
 def configure_domain_links(app: Flask) -> None:

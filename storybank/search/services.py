@@ -118,6 +118,20 @@ def search(filters: SearchFilters, page: int = 1, per_page: int = PAGE_SIZE) -> 
     return SearchResults(hits=hits, total=total, page=page, per_page=per_page, parsed=parsed)
 
 
+def filter_choices(purpose: Purpose) -> tuple[list[str], list[str]]:
+    """The regions and content warnings that the stories a trainer may see actually have, to offer as filters."""
+    visible_ids = visible_stories(purpose).with_only_columns(Story.id).order_by(None)
+    regions = list(db.session.scalars(
+        visible_stories(purpose).with_only_columns(Story.region).distinct()
+        .where(Story.region.is_not(None)).order_by(Story.region)))
+    warnings = list(db.session.scalars(
+        select(Suggestion.label).distinct()
+        .where(Suggestion.story_id.in_(visible_ids), Suggestion.kind == SuggestionKind.CONTENT_WARNING,
+               Suggestion.status == SuggestionStatus.ACCEPTED)
+        .order_by(Suggestion.label)))
+    return regions, warnings
+
+
 def _searchable(story: Story | None) -> bool:
     return (story is not None and story.status == StoryStatus.APPROVED and story.withdrawn_at is None
             and bool(story.moderated_body))

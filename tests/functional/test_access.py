@@ -19,6 +19,7 @@ from tests import factories
 ADMIN_ONLY = frozenset({Role.ADMIN})
 STORY_WRITERS = frozenset({Role.CONTRIBUTOR, Role.SUPPORTER})
 MODERATORS = frozenset({Role.MODERATOR})
+STORY_READERS = frozenset({Role.TRAINER, Role.MODERATOR})
 
 EXPECTED: dict[str, str | frozenset[Role]] = {
     "static": ANYONE,
@@ -78,6 +79,8 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "moderation.ask_again": SIGNED_IN,
     "moderation.notifications_page": SIGNED_IN,
     "moderation.mark_notifications_read": SIGNED_IN,
+    "search.search_page": STORY_READERS,
+    "library.story": STORY_READERS,
 }
 
 IDENTITIES = ["anonymous", *[role.value for role in Role]]

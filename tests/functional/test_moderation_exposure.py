@@ -50,7 +50,7 @@ def _pages(app, client, ids):
 
 def _ids(story) -> dict:
     return {"story_id": story.id, "suggestion_id": suggestions_for(story)[0].id, "concern_id": 1,
-           "appeal_id": 1, "key": "names_staff", "filename": "css/storybank.css"}
+           "appeal_id": 1, "key": "names_staff", "filename": "css/storybank.css", "reference": story.reference}
 
 
 @pytest.mark.parametrize("identity", ["trainer", "anonymous"])
@@ -76,3 +76,12 @@ def test_the_walk_would_notice_a_leak_because_moderators_do_see_the_original(
     auth.sign_in(make_user(Role.MODERATOR, username="second-moderator").username)
     seen = [url for url, page in _pages(app, client, _ids(story)) if "07700 900123" in page]
     assert f"/moderation/stories/{story.id}" in seen
+
+
+def test_the_trainer_walk_reaches_a_page_that_shows_the_approved_story(
+        app, client, auth, contributor, moderator, make_user):
+    """So the trainer walk above is not vacuous: it does read the moderated text on the trainer's story page."""
+    story, _removed = _approved_story_with_redactions(contributor, moderator)
+    auth.sign_in(make_user(Role.TRAINER, username="tariq").username)
+    seen = [url for url, page in _pages(app, client, _ids(story)) if "how I want my tea" in page]
+    assert f"/library/stories/{story.reference}" in seen

@@ -25,7 +25,7 @@ def test_a_withdrawn_story_is_on_no_page_for_anyone_else(app, client, auth, cont
     if identity != "anonymous":
         viewer = make_user(identity, username=f"viewer-{identity.value}")
         auth.sign_in(viewer.username)
-    ids = {"story_id": sent.story.id, "user_id": contributor.id}
+    ids = {"story_id": sent.story.id, "user_id": contributor.id, "reference": sent.story.reference}
     for url, page in every_page(app, client, ids):
         assert TITLE not in page, url
         assert "sang to me in the lift" not in page, url

@@ -1,0 +1,63 @@
+"""The search form: words and filters in the address (a GET), so a search can be bookmarked, shared and saved."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import DateField, RadioField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Optional, ValidationError
+
+from storybank.accounts.forms import MultiCheckboxField
+from storybank.consent.models import Purpose
+from storybank.forms_common import query_text
+from storybank.search.services import SearchFilters
+from storybank.stories.forms import CARE_SETTINGS
+
+QUERY_MAX_CHARS = 200
+
+PURPOSE_CHOICES = [
+    SelectChoice(Purpose.TRAINING.value, "Staff training here"),
+    SelectChoice(Purpose.PARTNERS.value, "Training in organisations we work with"),
+]
+
+
+class SearchForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET that changes nothing
+
+    q = StringField("Words to look for", validators=[Optional()], filters=[lambda v: query_text(v, QUERY_MAX_CHARS)],
+                    description='Put a phrase in quotes, like "left alone". Put a minus in front of a word to leave '
+                                "out stories that use it, like -hospital.")
+    purpose = RadioField("What the stories are for", choices=PURPOSE_CHOICES, default=Purpose.TRAINING.value,
+                         description="You will only see stories whose owners said yes to this use.")
+    care_setting = MultiCheckboxField("Where it happened", choices=[SelectChoice(c, c) for c in CARE_SETTINGS if c],
+                                      validators=[Optional()])
+    region = SelectField("Region", choices=[], validators=[Optional()])
+    exclude_warning = MultiCheckboxField("Leave out stories about", choices=[], validators=[Optional()],
+                                         description="Stories with these content warnings will not be shown.")
+    approved_from = DateField("Approved on or after", validators=[Optional()],
+                              description="For example, 2026-03-27.")
+    approved_to = DateField("Approved on or before", validators=[Optional()])
+
+    def offer(self, regions: list[str], warnings: list[str]) -> None:
+        self.region.choices = [SelectChoice("", "Any region"), *(SelectChoice(r, r) for r in regions)]
+        self.exclude_warning.choices = [SelectChoice(w, w) for w in warnings]
+
+    def validate_purpose(self, field) -> None:
+        if field.data not in {Purpose.TRAINING.value, Purpose.PARTNERS.value}:
+            raise ValidationError("Please choose what the stories are for.")
+
+    def validate_approved_to(self, field) -> None:
+        if field.data and self.approved_from.data and field.data < self.approved_from.data:
+            raise ValidationError("The second date needs to be the same as or after the first one.")
+
+    def filters(self) -> SearchFilters:
+        return SearchFilters(
+            text=self.q.data or "",
+            purpose=Purpose(self.purpose.data or Purpose.TRAINING.value),
+            care_settings=tuple(self.care_setting.data or ()),
+            regions=(self.region.data,) if self.region.data else (),
+            exclude_warnings=tuple(self.exclude_warning.data or ()),
+            approved_from=self.approved_from.data,
+            approved_to=self.approved_to.data,
+        )

@@ -1,0 +1,48 @@
+"""Trainers find stories: the search page. Reading one story is the library's page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request, url_for
+
+from storybank.accounts.roles import Role
+from storybank.library.reading import readable
+from storybank.search import services
+from storybank.search.forms import SearchForm
+from storybank.security import access
+
+bp = Blueprint("search", __name__)
+
+READERS = (Role.TRAINER, Role.MODERATOR)
+MAX_PAGE = 10_000
+
+
+def _page() -> int:
+    page = request.args.get("page", type=int) or 1
+    return min(max(page, 1), MAX_PAGE)
+
+
+def page_url(page: int) -> str:
+    """The same search on another page: every filter kept, only the page number changed."""
+    args = request.args.to_dict(flat=False)
+    args["page"] = [str(page)]
+    return url_for("search.search_page", **args)
+
+
+@bp.route("/search")
+@access(*READERS)
+def search_page():
+    form = SearchForm(request.args)
+    form.offer(*services.filter_choices(form.filters().purpose if form.purpose.data in ("training", "partners")
+                                        else services.SEARCH_PURPOSES[0]))
+    results = None
+    status = 200
+    if form.validate():
+        results = services.search(form.filters(), page=_page())
+    else:
+        status = 400
+    cards = readable(hit.story for hit in results.hits) if results else []
+    snippets = {hit.story.id: hit.snippet for hit in results.hits} if results else {}
+    filtered = any(request.args.get(name) for name in ("q", "care_setting", "region", "exclude_warning",
+                                                        "approved_from", "approved_to"))
+    return render_template("search/search.html", form=form, results=results, cards=cards, snippets=snippets,
+                           filtered=filtered, page_url=page_url), status
