@@ -4,7 +4,7 @@ from storybank.accounts.models import User, UserRole, UserSession
 from storybank.audit.models import AuditEvent
 from storybank.consent.models import ConsentRecord
 from storybank.moderation import models as moderation_models
-from storybank.stories.models import PendingDraft, Story
+from storybank.stories.models import PendingDraft, Story, StoryKeySession
 
-__all__ = ["AuditEvent", "ConsentRecord", "PendingDraft", "Story", "User", "UserRole", "UserSession",
-           "moderation_models"]
+__all__ = ["AuditEvent", "ConsentRecord", "PendingDraft", "Story", "StoryKeySession", "User", "UserRole",
+           "UserSession", "moderation_models"]
