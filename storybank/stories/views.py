@@ -248,9 +248,7 @@ def recover():
     token = session.get(KEPT_WORDS_SESSION)
     pending = services.kept_words(token, current_user)
     if pending is None:
-        flash("We could not find any words kept in this browser. If you had saved a draft, it is in "
-              "“My stories”.", "warning")
-        return redirect(url_for("stories.mine"))
+        return _no_kept_words()
     form = ConfirmForm()
     if form.validate_on_submit():
         if request.form.get("action") == "discard":
@@ -260,12 +258,20 @@ def recover():
             return redirect(url_for("stories.mine"))
         story = services.put_kept_words_back(token, current_user)
         session.pop(KEPT_WORDS_SESSION, None)
+        if story is None:  # put back meanwhile, in another tab
+            return _no_kept_words()
         flash("Welcome back. Here are your words, just as you left them. They are saved.", "success")
         if story.status == StoryStatus.CHANGES_REQUESTED:
             return redirect(url_for("stories.change_story", story_id=story.id))
         return redirect(url_for("stories.write", story=story.id))
     return render_template("stories/recover.html", form=form, text=services.kept_text(pending),
                            story=services.story_for_kept_words(pending, current_user)), 400 if form.errors else 200
+
+
+def _no_kept_words():
+    flash("We could not find any words kept in this browser. If you had saved a draft, it is in “My stories”.",
+          "warning")
+    return redirect(url_for("stories.mine"))
 
 
 @bp.route("/stories/<int:story_id>/send", methods=["GET", "POST"])
