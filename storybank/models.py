@@ -5,7 +5,7 @@ from storybank.audit.models import AuditEvent
 from storybank.consent.models import ConsentRecord
 from storybank.moderation import models as moderation_models
 from storybank.search.models import SearchDocument
-from storybank.stories.models import PendingDraft, Story
+from storybank.stories.models import PendingDraft, Story, StoryKeySession
 
-__all__ = ["AuditEvent", "ConsentRecord", "PendingDraft", "SearchDocument", "Story", "User", "UserRole", "UserSession",
-           "moderation_models"]
+__all__ = ["AuditEvent", "ConsentRecord", "PendingDraft", "SearchDocument", "Story", "StoryKeySession", "User",
+           "UserRole", "UserSession", "moderation_models"]

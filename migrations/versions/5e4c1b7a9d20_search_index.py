@@ -6,7 +6,7 @@ tsvector expression the search queries use. Both are dropped on downgrade. Exist
 by `flask search reindex` (the migration does not read story text).
 
 Revision ID: 5e4c1b7a9d20
-Revises: 6b77ec331cbd
+Revises: b7c41e9a2d50
 Create Date: 2026-12-04 16:20:00
 
 """
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = '5e4c1b7a9d20'
-down_revision = '6b77ec331cbd'
+down_revision = 'b7c41e9a2d50'
 branch_labels = None
 depends_on = None
 

@@ -169,6 +169,9 @@ def personal_data(person: User) -> dict:
                       "ended_at": _when(row.ended_at)} for row in sessions],
         "stories": [_story(story, person) for story in _stories_of(person)],
         "messages_to_you": _messages(person),
+        "words_kept_after_a_sign_in_ended": [
+            {"kept_at": _when(row.created_at), "words": row.fields} for row in db.session.scalars(
+                select(PendingDraft).where(PendingDraft.user_id == person.id).order_by(PendingDraft.id))],
         "what_you_did": [{"at": _when(event.occurred_at), "action": event.action, "object_type": event.object_type,
                           "object_id": event.object_id, "before": event.before, "after": event.after,
                           "detail": event.detail} for event in events],

@@ -72,10 +72,14 @@ class Story(db.Model):
 
 
 class PendingDraft(db.Model):
-    """Words sent after the sign-in session ended, kept until the person signs in again and picks them up.
+    """Words sent after the sign-in ended, kept until the person signs in again in the same browser and asks for
+    them back.
 
-    The random token travels only in the sign-in link given back to that browser (its hash is stored here), so
-    nobody else can claim the words. Unclaimed rows are removed after a day.
+    ``token_hash`` is the hash of a random token held only in the signed session cookie of the browser that typed
+    the words, so a link sent to someone else opens nothing; one row per browser, a newer save replaces it.
+    ``user_id`` is whose sign-in had just ended in that browser: only they are shown the words. ``story_id`` is
+    kept only when that person wrote or helped share the story (see services.keep_words_typed_signed_out).
+    Unclaimed rows are removed after a day.
     """
 
     __tablename__ = "pending_drafts"
@@ -83,5 +87,22 @@ class PendingDraft(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     fields: Mapped[dict] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+
+
+class StoryKeySession(db.Model):
+    """A few minutes of access to one story, opened with its reference and key, without signing in.
+
+    Kept on the server so that "I have finished" really ends it: the browser's cookie holds only a random token,
+    whose hash is stored here, so a copy of an old cookie opens nothing once the row is gone or has expired.
+    """
+
+    __tablename__ = "story_key_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

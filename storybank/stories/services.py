@@ -7,6 +7,7 @@ story, sending it, and every look-up with a story key are.
 from __future__ import annotations
 
 import hashlib
+import secrets
 from dataclasses import asdict, dataclass
 from datetime import timedelta
 from typing import Any
@@ -19,7 +20,7 @@ from storybank.consent import services as consent_services
 from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.stories import keys
-from storybank.stories.models import PendingDraft, Story, StoryStatus
+from storybank.stories.models import PendingDraft, Story, StoryKeySession, StoryStatus
 from storybank.text.analysis import Finding, analyse
 
 STORY_MAX_CHARS = 20_000
@@ -255,31 +256,147 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def keep_pending_draft(token: str, story_id: int | None, text: StoryText) -> None:
-    """Hold words that arrived after the sign-in ended, until the same browser signs in again."""
-    db.session.execute(delete(PendingDraft).where(PendingDraft.created_at < utcnow() - PENDING_DRAFT_LIFETIME))
-    existing = db.session.scalar(select(PendingDraft).where(PendingDraft.token_hash == _token_hash(token)))
-    if existing is not None:
-        db.session.delete(existing)
-        db.session.flush()
-    db.session.add(PendingDraft(token_hash=_token_hash(token), story_id=story_id, fields=text.as_fields()))
+def _limit_problem(text: StoryText) -> str | None:
+    """Kept words are held to the same limits as a draft's columns, so a signed-out POST stores no more than a
+    saved draft could (DRAFT_MAX_CHARS for the story, the column sizes for the rest)."""
+    for name, limit in _COLUMN_LIMITS.items():
+        value = getattr(text, name) or ""
+        if len(value) > limit:
+            return name
+    return None
+
+
+def _former_user_id(former_session_token: str | None) -> int | None:
+    """Whose sign-in this browser held before it ended, read from the server-side session row (the cookie only
+    names it by a random token, so it cannot be forged). None if the browser held no sign-in."""
+    if not former_session_token:
+        return None
+    from storybank.accounts.models import UserSession
+
+    return db.session.scalar(select(UserSession.user_id).where(
+        UserSession.token_hash == _token_hash(former_session_token)))
+
+
+def keep_words_typed_signed_out(browser_token: str, former_session_token: str | None, story_id: int | None,
+                                text: StoryText) -> None:
+    """Hold words that arrived after the sign-in ended, for the browser that typed them.
+
+    - The words belong to ``browser_token``, a random value kept only in that browser's signed session cookie:
+      a link, which can be sent to anyone, names nothing. One row per browser; a newer save replaces the older.
+    - The sender is signed out, so a story id in the form proves nothing. We keep it only when the sign-in that
+      just ended in this browser belonged to that story's author or supporter; otherwise the words will go into a
+      new draft. We also keep whose sign-in it was, so that only that person is shown the words.
+    - A field longer than its column could hold is refused with a StoryError (nothing is stored, and the page gives
+      every word back), so one POST stores no more than a saved draft could.
+    """
+    if _limit_problem(text) is not None:
+        raise StoryError("Your sign-in had ended, and this is more than we can keep for you while you are signed "
+                         "out. Your words are all still here: please copy them somewhere safe, sign in again, and "
+                         "paste them back.")
+    user_id = _former_user_id(former_session_token)
+    story = db.session.get(Story, story_id) if story_id else None
+    if story is None or user_id is None or user_id not in (story.author_id, story.supporter_id):
+        story = None
+    db.session.execute(delete(PendingDraft).where(
+        or_(PendingDraft.created_at < utcnow() - PENDING_DRAFT_LIFETIME,
+            PendingDraft.token_hash == _token_hash(browser_token))))
+    db.session.add(PendingDraft(token_hash=_token_hash(browser_token), story_id=story.id if story else None,
+                                user_id=user_id, fields=text.as_fields()))
     db.session.commit()
 
 
-def claim_pending_draft(token: str, user: Any) -> Story | None:
-    """Put kept words back into the person's draft (or a new draft if that one is not theirs or was sent)."""
-    pending = db.session.scalar(select(PendingDraft).where(PendingDraft.token_hash == _token_hash(token)))
+def kept_words(browser_token: str | None, user: Any) -> PendingDraft | None:
+    """The words this browser kept for this person, if any. Read only: showing them never changes anything."""
+    if not browser_token:
+        return None
+    pending = db.session.scalar(select(PendingDraft).where(PendingDraft.token_hash == _token_hash(browser_token)))
     if pending is None or pending.created_at < utcnow() - PENDING_DRAFT_LIFETIME:
         return None
+    if pending.user_id is not None and pending.user_id != user.id:
+        return None
+    return pending
+
+
+def kept_text(pending: PendingDraft) -> StoryText:
     known = set(StoryText.__dataclass_fields__)
-    text = StoryText(**{k: v for k, v in pending.fields.items() if k in known})
+    return StoryText(**{k: v for k, v in pending.fields.items() if k in known})
+
+
+def story_for_kept_words(pending: PendingDraft, user: Any) -> Story | None:
+    """The story the words were typed in, only while it is this person's and can still take them."""
     story = own_story(user, pending.story_id) if pending.story_id else None
+    if story is None or story.status not in (StoryStatus.DRAFT, StoryStatus.CHANGES_REQUESTED):
+        return None
+    return story
+
+
+def put_kept_words_back(browser_token: str | None, user: Any) -> Story | None:
+    """Put kept words back, when the person asks: into the story they were typed in if it is still theirs and
+    still a draft or waiting for changes, otherwise into a new draft. Never into any other story."""
+    pending = kept_words(browser_token, user)
+    if pending is None:
+        return None
+    text = kept_text(pending)
+    story = story_for_kept_words(pending, user)
     if story is not None and story.status == StoryStatus.CHANGES_REQUESTED:
-        save_changes(story, text, user, commit=False)
-    else:
-        if story is not None and story.status != StoryStatus.DRAFT:
+        try:
+            save_changes(story, text, user, commit=False)
+        except StoryError:  # sent or withdrawn meanwhile: the words still go somewhere safe
+            pending = kept_words(browser_token, user)
             story = None
+    if story is None or story.status == StoryStatus.DRAFT:
         story = save_draft(user, text, story, commit=False)
     db.session.delete(pending)
     db.session.commit()
     return story
+
+
+def let_kept_words_go(browser_token: str | None, user: Any) -> bool:
+    """The person does not want the kept words back: remove them now rather than in a day."""
+    pending = kept_words(browser_token, user)
+    if pending is None:
+        return False
+    db.session.delete(pending)
+    db.session.commit()
+    return True
+
+
+KEY_SESSION_LIFETIME = timedelta(minutes=15)
+
+
+def open_key_session(story: Story, replacing: str | None = None) -> str:
+    """Access to one story for a few minutes after its key was checked. Returns a random token for the browser's
+    cookie; only its hash is stored, and the story key itself is never kept anywhere. The browser's earlier
+    key-holder session, if any, ends here, and so do any that have expired."""
+    token = secrets.token_urlsafe(32)
+    now = utcnow()
+    db.session.execute(delete(StoryKeySession).where(or_(
+        StoryKeySession.expires_at < now,
+        StoryKeySession.token_hash == _token_hash(replacing) if replacing else False)))
+    db.session.add(StoryKeySession(token_hash=_token_hash(token), story_id=story.id,
+                                   expires_at=now + KEY_SESSION_LIFETIME))
+    db.session.commit()
+    return token
+
+
+def story_for_key_session(token: str | None) -> Story | None:
+    """The story a key-holder token opens, or None once it was finished or has expired. Read only."""
+    if not token:
+        return None
+    held = db.session.scalar(select(StoryKeySession).where(StoryKeySession.token_hash == _token_hash(token)))
+    if held is None or held.expires_at <= utcnow():
+        return None
+    return db.session.get(Story, held.story_id)
+
+
+def end_key_session(token: str | None) -> None:
+    """'I have finished': the row goes, so this token, and any copy of the cookie, opens nothing again."""
+    if not token:
+        return
+    held = db.session.scalar(select(StoryKeySession).where(StoryKeySession.token_hash == _token_hash(token)))
+    if held is None:
+        return
+    story = db.session.get(Story, held.story_id)
+    db.session.delete(held)
+    record("story_key.finished", None, story, actor_label=KEY_HOLDER)
+    db.session.commit()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import secrets
-import time
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
+from flask_limiter.util import get_remote_address
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
+from limits import parse_many
 
+from storybank.accounts import session as account_session
 from storybank.accounts.roles import Role
 from storybank.consent import services as consent_services
 from storybank.consent.models import PURPOSE_EXPLANATIONS, Purpose
@@ -24,15 +26,28 @@ bp = Blueprint("stories", __name__)
 
 WRITERS = (Role.CONTRIBUTOR, Role.SUPPORTER)
 KEY_SESSION = "story_key"
-NEW_KEY_SESSION = "new_story_key"
-PENDING_SESSION = "pending_draft"
-KEY_SESSION_SECONDS = 15 * 60
+"""Holds only a random token naming a StoryKeySession row on the server; never a story id or a key."""
+KEPT_WORDS_SESSION = account_session.KEPT_WORDS_KEY
 KEY_NOT_FOUND = ("We could not find a story with that reference and key. Please check them and try again. "
                  "Letters that look alike, spaces and dashes do not matter.")
 
 
 def _key_lookup_limit() -> str:
     return current_app.config.get("STORY_KEY_RATE_LIMIT", "10 per minute;40 per hour")
+
+
+def _kept_words_limit() -> str:
+    return current_app.config.get("KEPT_WORDS_RATE_LIMIT", "5 per minute;20 per hour")
+
+
+def _over_kept_words_limit() -> bool:
+    """Counted per address, in the limiter's storage (Redis in production), because a signed-out sender can
+    always start a new browser: one entry per browser alone would not bound what one address can store."""
+    if not limiter.enabled:
+        return False
+    address = get_remote_address()
+    allowed = [limiter.limiter.hit(item, "kept-words", address) for item in parse_many(_kept_words_limit())]
+    return not all(allowed)
 
 
 def _own_or_404(story_id: int) -> Story:
@@ -84,7 +99,9 @@ def keep_words_when_signed_out():
     """When a sign-in has ended and someone presses Save, keep their words before sending them to sign in.
 
     Registered with the blueprint, so it runs before security.enforce_access (added later in create_app), which
-    would otherwise turn the POST into a redirect and drop the text. It only ever keeps words and redirects.
+    would otherwise turn the POST into a redirect and drop the text. It only ever keeps words and redirects. The
+    words are bound to this browser (a random token in its session cookie, carried across signing in), never to
+    the link; services.keep_words_typed_signed_out says when the story id in the form is believed.
     """
     if request.method != "POST" or request.endpoint not in ("stories.write", "stories.autosave",
                                                             "stories.change_story"):
@@ -95,9 +112,23 @@ def keep_words_when_signed_out():
     text = form.story_text()
     if not (text.title.strip() or text.body.strip()):
         return None
-    token = secrets.token_urlsafe(32)
-    services.keep_pending_draft(token, _form_story_id(form), text)
-    sign_in_url = url_for("accounts.sign_in", next=url_for("stories.recover", token=token))
+    if request.endpoint == "stories.change_story":
+        story_id = (request.view_args or {}).get("story_id")
+        form.story_id.data = ""  # the write page this may fall back to must never post into a sent story
+    else:
+        story_id = _form_story_id(form)
+    if _over_kept_words_limit():
+        return _words_not_kept(form, 429, (
+            "Your sign-in had ended, and there have been a lot of saves from here in a short time, so we could "
+            "not keep your words on our side just now. Your words are all still here: please copy them somewhere "
+            "safe, wait a few minutes, then sign in again and paste them back."))
+    browser_token = session.get(KEPT_WORDS_SESSION) or secrets.token_urlsafe(32)
+    try:
+        services.keep_words_typed_signed_out(browser_token, account_session.current_token(), story_id, text)
+    except services.StoryError as error:
+        return _words_not_kept(form, 413, error.message)
+    session[KEPT_WORDS_SESSION] = browser_token
+    sign_in_url = url_for("accounts.sign_in", next=url_for("stories.recover"))
     if request.endpoint == "stories.autosave":
         return jsonify(signed_out=True, sign_in_url=sign_in_url,
                        message="You have been signed out, but your words are safe. "
@@ -105,6 +136,14 @@ def keep_words_when_signed_out():
     flash("Your sign-in had ended, so we kept your words safe. Please sign in again and we will bring you "
           "straight back to them.", "warning")
     return redirect(sign_in_url)
+
+
+def _words_not_kept(form: StoryForm, status: int, message: str):
+    """Nothing was kept on our side, so every word goes back to the person with a kind note."""
+    if request.endpoint == "stories.autosave":
+        return jsonify(saved=False, signed_out=True, sign_in_url=url_for("accounts.sign_in"), message=message
+                       ), status
+    return _render_write(form, None, status, notice=message)
 
 
 @bp.errorhandler(CSRFError)
@@ -202,23 +241,46 @@ def _autosaved(story: Story, text: services.StoryText, page_url: str):
                    "Please shorten it before you send it.")
 
 
-@bp.route("/stories/recover/<token>")
+@bp.route("/stories/recover", methods=["GET", "POST"])
 @access(*WRITERS)
-def recover(token: str):
-    story = services.claim_pending_draft(token, current_user)
-    if story is None:
-        flash("We could not find those words any more. If you had saved a draft, it is in “My stories”.",
-              "warning")
-        return redirect(url_for("stories.mine"))
-    flash("Welcome back. Here are your words, just as you left them. They are saved.", "success")
-    if story.status == StoryStatus.CHANGES_REQUESTED:
-        return redirect(url_for("stories.change_story", story_id=story.id))
-    return redirect(url_for("stories.write", story=story.id))
+def recover():
+    """Words kept after a sign-in ended: shown only in the browser that typed them, to the person whose sign-in
+    it was, and put back only when they press the button. Opening the page (from any link) changes nothing."""
+    token = session.get(KEPT_WORDS_SESSION)
+    pending = services.kept_words(token, current_user)
+    if pending is None:
+        return _no_kept_words()
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        if request.form.get("action") == "discard":
+            services.let_kept_words_go(token, current_user)
+            session.pop(KEPT_WORDS_SESSION, None)
+            flash("We have let those words go. Anything you saved before is still in “My stories”.", "success")
+            return redirect(url_for("stories.mine"))
+        story = services.put_kept_words_back(token, current_user)
+        session.pop(KEPT_WORDS_SESSION, None)
+        if story is None:  # put back meanwhile, in another tab
+            return _no_kept_words()
+        flash("Welcome back. Here are your words, just as you left them. They are saved.", "success")
+        if story.status == StoryStatus.CHANGES_REQUESTED:
+            return redirect(url_for("stories.change_story", story_id=story.id))
+        return redirect(url_for("stories.write", story=story.id))
+    return render_template("stories/recover.html", form=form, text=services.kept_text(pending),
+                           story=services.story_for_kept_words(pending, current_user)), 400 if form.errors else 200
+
+
+def _no_kept_words():
+    flash("We could not find any words kept in this browser. If you had saved a draft, it is in “My stories”.",
+          "warning")
+    return redirect(url_for("stories.mine"))
 
 
 @bp.route("/stories/<int:story_id>/send", methods=["GET", "POST"])
 @access(*WRITERS)
 def send(story_id: int):
+    """Sending answers with the "sent" page itself, key and all, instead of a redirect: the key is then never
+    stored anywhere in plain form, not even for a moment in the (signed, readable) session cookie. Reloading
+    asks the browser to send again, which only leads to the story's page: the key is shown this once."""
     story = _own_or_404(story_id)
     if story.status != StoryStatus.DRAFT:
         return redirect(url_for("stories.detail", story_id=story.id))
@@ -235,8 +297,7 @@ def send(story_id: int):
         except consent_services.ConsentError as error:
             form.agree.errors.append(str(error))
         else:
-            session[NEW_KEY_SESSION] = {"story_id": story.id, "key": key}
-            return redirect(url_for("stories.sent", story_id=story.id))
+            return _render_sent(story, key)
     return render_template("stories/consent.html", form=form, story=story, purposes=_purposes(),
                            action=url_for("stories.send", story_id=story.id),
                            heading="How can your story be used?", button="Send my story",
@@ -250,11 +311,10 @@ def sent(story_id: int):
     story = _own_or_404(story_id)
     if story.status == StoryStatus.DRAFT:
         return redirect(url_for("stories.write", story=story.id))
-    new_key = session.get(NEW_KEY_SESSION)
-    key = None
-    if new_key and new_key.get("story_id") == story.id:
-        key = new_key["key"]
-        session.pop(NEW_KEY_SESSION, None)
+    return _render_sent(story, None)
+
+
+def _render_sent(story: Story, key: str | None):
     return render_template("stories/sent.html", story=story, key=key,
                            key_groups=key.split("-") if key else [],
                            danger=shows_help_now(story, current_user))
@@ -370,15 +430,14 @@ def _purposes() -> list[tuple[Purpose, str, str]]:
     return [(p, PURPOSE_QUESTIONS[p], PURPOSE_EXPLANATIONS[p]) for p in Purpose]
 
 
-def _verified_story() -> Story | None:
-    """The story whose key was entered in this browser in the last few minutes, if any."""
-    held = session.get(KEY_SESSION)
-    if not held or held.get("until", 0) < time.time():
-        session.pop(KEY_SESSION, None)
-        return None
-    from storybank.extensions import db
+def _key_token() -> str | None:
+    token = session.get(KEY_SESSION)
+    return token if isinstance(token, str) else None
 
-    return db.session.get(Story, held.get("id"))
+
+def _verified_story() -> Story | None:
+    """The story whose key was entered in this browser in the last few minutes and not finished with, if any."""
+    return services.story_for_key_session(_key_token())
 
 
 def _key_needed():
@@ -395,7 +454,7 @@ def key_lookup():
     if form.validate_on_submit():
         story = services.look_up_story(form.reference.data, form.key.data)
         if story is not None:
-            session[KEY_SESSION] = {"id": story.id, "until": time.time() + KEY_SESSION_SECONDS}
+            session[KEY_SESSION] = services.open_key_session(story, replacing=_key_token())
             return redirect(url_for("stories.key_status"))
         failed = True
     return render_template("stories/key_lookup.html", form=form, failed=failed, failed_message=KEY_NOT_FOUND
@@ -456,6 +515,7 @@ def key_withdraw():
 @bp.route("/my-story/finish", methods=["POST"])
 @access(ANYONE)
 def key_finish():
+    services.end_key_session(_key_token())
     session.pop(KEY_SESSION, None)
     flash("You have finished. To look at your story again, you will need your reference and key.", "success")
     return redirect(url_for("core.home"))

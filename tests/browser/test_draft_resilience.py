@@ -58,6 +58,10 @@ def test_an_autosaved_draft_survives_a_mistake_an_ended_sign_in_and_a_server_res
     submit(page, lambda: page.get_by_role("button", name="Save and come back later").click())
     assert "/sign-in" in page.url
     sign_in(page, submit, person)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Put these words back?")
+    check_page(page)
+    expect(page.get_by_role("main")).to_contain_text("I wrote this last bit after my sign-in had ended.")
+    submit(page, lambda: page.get_by_role("button", name="Yes, put these words back").click())
     expect(page.get_by_label("Your story", exact=True)).to_have_value(more)
     story_url = re.sub(r"^https?://[^/]+", "", page.url)
 

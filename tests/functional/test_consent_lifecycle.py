@@ -167,16 +167,21 @@ def test_key_look_ups_are_rate_limited(client, auth, app):
     assert codes == [400, 400, 400, 429]
 
 
-def test_the_key_holder_pages_need_the_key_again_after_a_while(client, auth, contributor, monkeypatch):
-    import time
+def test_the_key_holder_pages_need_the_key_again_after_a_while(client, auth, contributor):
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from storybank.db_types import utcnow
+    from storybank.stories.models import StoryKeySession
 
     auth.sign_in(contributor.username)
     sent = write_and_send(client, auth)
     auth.sign_out()
     look_up(client, auth, sent.reference, sent.key)
     assert client.get("/my-story/status").status_code == 200
-    later = time.time() + 16 * 60
-    monkeypatch.setattr("storybank.stories.views.time.time", lambda: later)
+    db.session.execute(update(StoryKeySession).values(expires_at=utcnow() - timedelta(seconds=1)))
+    db.session.commit()
     assert client.get("/my-story/withdraw").headers["Location"] == "/my-story"
 
 
@@ -187,3 +192,22 @@ def test_finishing_forgets_the_key_in_this_browser(client, auth, contributor):
     look_up(client, auth, sent.reference, sent.key)
     client.post("/my-story/finish", data={"csrf_token": auth.csrf_token("/my-story/status")})
     assert client.get("/my-story/status").headers["Location"] == "/my-story"
+
+
+def test_a_cookie_saved_before_finishing_no_longer_opens_the_key_pages(client, auth, contributor):
+    auth.sign_in(contributor.username)
+    sent = write_and_send(client, auth)
+    auth.sign_out()
+    look_up(client, auth, sent.reference, sent.key)
+    with client.session_transaction() as before:
+        saved_cookie = dict(before)
+    client.post("/my-story/finish", data={"csrf_token": auth.csrf_token("/my-story/status")})
+    with client.session_transaction() as replayed:
+        replayed.update(saved_cookie)
+    for method, path in (("GET", "/my-story/status"), ("GET", "/my-story/withdraw"),
+                         ("POST", "/my-story/withdraw")):
+        response = client.open(path, method=method, data={"csrf_token": auth.csrf_token("/my-story")})
+        assert response.status_code == 302, f"{method} {path}: the copied cookie still opens the page"
+        assert response.headers["Location"] == "/my-story"
+    assert db.session.get(Story, sent.story.id).status == StoryStatus.SUBMITTED
+

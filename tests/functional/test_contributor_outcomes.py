@@ -21,7 +21,6 @@ from storybank.moderation.models import AppealOutcome, SuggestionKind, Suggestio
 from storybank.moderation.preparation import needs_preparing
 from storybank.moderation.queue import queue
 from storybank.moderation.suggestions import decide_suggestion, suggestions_for
-from storybank.stories import services as story_services
 from storybank.stories.models import Story, StoryStatus
 from tests.moderation_steps import make_story, post
 
@@ -328,12 +327,26 @@ def test_the_data_export_holds_messages_decisions_appeals_and_clarity_edits_but_
 
 def test_words_kept_after_the_sign_in_ended_go_back_into_the_story_being_changed(
         app, client, auth, contributor, moderator):
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from storybank.accounts.models import UserSession
+    from storybank.db_types import utcnow
+
     story = _changes_requested(contributor, moderator)
-    story_services.keep_pending_draft("a-token", story.id, story_services.StoryText(title=story.title,
-                                                                                    body="Typed while away"))
     auth.sign_in(contributor.username)
-    response = client.get("/stories/recover/a-token")
-    assert response.headers["Location"] == f"/my-stories/{story.id}/change"
+    path = f"/my-stories/{story.id}/change"
+    token = auth.csrf_token(path)
+    db.session.execute(update(UserSession).values(last_seen_at=utcnow() - timedelta(hours=3)))
+    db.session.commit()
+    kept = client.post(path, data={"story_id": story.id, "title": story.title, "body": "Typed while away",
+                                   "action": "save", "csrf_token": token})
+    assert "/sign-in" in kept.headers["Location"]
+    auth.sign_in(contributor.username)
+    response = client.post("/stories/recover", data={"action": "restore",
+                                                     "csrf_token": auth.csrf_token("/stories/recover")})
+    assert response.headers["Location"] == path
     db.session.refresh(story)
     assert story.body == "Typed while away" and story.status == StoryStatus.CHANGES_REQUESTED
     assert db.session.scalar(select(func.count()).select_from(Story)) == 1, "no new draft was made"

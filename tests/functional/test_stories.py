@@ -15,7 +15,7 @@ from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.stories import keys
 from storybank.stories.models import Story, StoryStatus
-from tests.story_steps import approve, consent_form, look_up, send, write_and_send, write_draft
+from tests.story_steps import approve, consent_form, key_from, look_up, send, write_and_send, write_draft
 
 
 def actions() -> list[str]:
@@ -52,6 +52,37 @@ def test_a_contributor_sends_a_story_and_is_shown_the_reference_and_key_once(cli
     assert sent.key.split("-")[0] not in again.split("Your story reference and key")[1]
     assert "we only show the story key once" in again
     assert {"story.draft_started", "consent.recorded", "story.submitted"} <= set(actions())
+
+
+def _session_cookie(app, client) -> dict:
+    """The Flask session cookie as anyone holding it could read it: signed, not encrypted."""
+    cookie = client.get_cookie(app.config["SESSION_COOKIE_NAME"])
+    return app.session_interface.get_signing_serializer(app).loads(cookie.value) if cookie else {}
+
+
+def test_the_story_key_never_travels_in_the_session_cookie(app, client, auth, contributor):
+    auth.sign_in(contributor.username)
+    story_id = write_draft(client, auth)
+    response = send(client, auth, story_id)
+    assert response.status_code == 200
+    key = key_from(response.get_data(as_text=True))
+    readable = str(_session_cookie(app, client))
+    assert key not in readable and keys.normalise(key) not in readable
+    for group in key.split("-"):
+        assert group not in readable
+    later = client.get(f"/stories/{story_id}/sent").get_data(as_text=True)
+    assert key.split("-")[0] not in later.split("Your story reference and key")[1]
+
+
+def test_the_sent_page_of_a_story_withdrawn_since_says_it_was_withdrawn(client, auth, contributor):
+    auth.sign_in(contributor.username)
+    sent = write_and_send(client, auth, title="Bath night")
+    client.post(f"/my-stories/{sent.story.id}/withdraw",
+                data={"csrf_token": auth.csrf_token(f"/my-stories/{sent.story.id}/withdraw")})
+    assert db.session.get(Story, sent.story.id).status == StoryStatus.WITHDRAWN
+    page = client.get(f"/stories/{sent.story.id}/sent").get_data(as_text=True)
+    assert "is with our moderators now" not in page
+    assert "You took “Bath night” back" in page and "Nobody else can see it or use it" in page
 
 
 def test_the_first_consent_record_keeps_scopes_attribution_review_date_and_wording(client, auth, contributor):

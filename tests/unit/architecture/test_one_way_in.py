@@ -28,10 +28,12 @@ AGREED_PLACES: dict[str, str] = {
     # The author's and supporter's own pages.
     "stories/services.py::stories_of": AUTHOR,
     "stories/services.py::own_story": AUTHOR,
+    "stories/services.py::keep_words_typed_signed_out": AUTHOR + " (checked against the sign-in that just ended)",
     "stories/services.py::_new_unique_reference": SYSTEM,
     # The key holder.
     "stories/services.py::look_up_story": KEY_HOLDER,
-    "stories/views.py::_verified_story": KEY_HOLDER,
+    "stories/services.py::story_for_key_session": KEY_HOLDER,
+    "stories/services.py::end_key_session": KEY_HOLDER,
     # Moderators.
     "moderation/appeals.py::decide_appeal": MODERATORS,
     "moderation/queue.py::queue": MODERATORS,
