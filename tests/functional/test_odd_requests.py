@@ -1,10 +1,11 @@
 """Odd requests a browser would never send still get a clear, kind 400 or 404, never a server error.
 
-Numbers too big for the database.
+Numbers too big for the database, and a file where text was expected.
 """
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -14,6 +15,7 @@ from storybank.accounts.roles import Role
 from storybank.extensions import db
 from storybank.stories.models import Story
 from tests import factories
+from tests.story_steps import write_draft
 
 IDENTITIES = ["anonymous", *[role.value for role in Role]]
 
@@ -108,4 +110,55 @@ def test_the_largest_number_a_story_can_have_is_still_looked_up_and_not_found(cl
         response = client.get(path)
         assert response.status_code == 404, path
         assert NOT_FOUND in response.get_data(as_text=True), path
+
+
+def _a_file() -> tuple[io.BytesIO, str]:
+    return io.BytesIO(b"not words at all \x00\xff"), "story.txt"
+
+
+def test_a_file_sent_to_sign_in_is_a_kind_400_with_the_page_shown_again(client, auth, contributor):
+    response = client.post("/sign-in", content_type="multipart/form-data", data={
+        "username": _a_file(), "password": _a_file(), "csrf_token": auth.csrf_token()})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "There is a problem" in page
+    assert "Please enter your username." in page
+
+
+def test_a_file_sent_to_find_my_story_is_a_kind_400_with_the_page_shown_again(client, auth):
+    response = client.post("/my-story", content_type="multipart/form-data", data={
+        "reference": _a_file(), "key": _a_file(), "csrf_token": auth.csrf_token("/my-story")})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "There is a problem" in page
+    assert "Please enter your story reference." in page
+
+
+def test_a_file_sent_as_a_story_is_a_kind_400_and_saves_nothing(client, auth, contributor):
+    auth.sign_in(contributor.username)
+    response = client.post("/stories/write", content_type="multipart/form-data", data={
+        "story_id": _a_file(), "title": _a_file(), "body": _a_file(), "region": _a_file(), "action": "save",
+        "csrf_token": auth.csrf_token("/stories/write")})
+    assert response.status_code == 400
+    assert "There is nothing to save yet" in response.get_data(as_text=True)
+    assert _story_count() == 0
+
+
+def test_a_file_beside_typed_words_is_left_out_and_the_words_are_saved(client, auth, contributor):
+    auth.sign_in(contributor.username)
+    story_id = write_draft(client, auth, title="Tea the way I like it", body=_a_file(), region=_a_file())
+    story = db.session.get(Story, story_id)
+    assert story.title == "Tea the way I like it"
+    assert story.body == ""
+    assert story.region is None
+
+
+def test_a_file_sent_to_autosave_saves_nothing_and_does_not_break(client, auth, contributor):
+    auth.sign_in(contributor.username)
+    response = client.post("/stories/autosave", content_type="multipart/form-data", data={
+        "story_id": _a_file(), "title": _a_file(), "body": _a_file(),
+        "csrf_token": auth.csrf_token("/stories/write")})
+    assert response.status_code in (200, 400)
+    assert response.get_json()["saved"] is False
+    assert _story_count() == 0
 
