@@ -108,17 +108,20 @@ def keep_words_when_signed_out():
 
 @bp.errorhandler(CSRFError)
 def csrf_failed(error):
-    """The page was open too long to save safely. Nothing is saved, but the words come back to the person."""
+    """The page was open too long to save safely. Nothing is saved, but the words come back to the person.
+
+    Only a form post has words to give back; anything else sent here (JSON, say) gets the plain 400 page.
+    """
     if request.endpoint == "stories.autosave":
         return jsonify(saved=False, message="We could not save just now. Your words are still here. "
                                             "Please press Save."), 400
-    if request.endpoint == "stories.change_story" and current_user.is_authenticated:
+    if request.endpoint == "stories.change_story" and current_user.is_authenticated and request.form:
         story = services.own_story(current_user, request.view_args.get("story_id", 0))
         if story is not None:
             return _render_change(StoryForm(meta={"csrf": False}), story, 400, notice=(
                 "For your safety we could not save that, because the page had been open for a long time. "
                 "Your words are all still here. Please press the button again."))
-    if request.endpoint == "stories.write":
+    if request.endpoint == "stories.write" and request.form:
         form = StoryForm(meta={"csrf": False})
         try:
             story_id = _form_story_id(form)

@@ -1,6 +1,6 @@
 """Odd requests a browser would never send still get a clear, kind 400 or 404, never a server error.
 
-Numbers too big for the database, and a file where text was expected.
+Numbers too big for the database, a file where text was expected, and JSON where a form was expected.
 """
 
 from __future__ import annotations
@@ -160,5 +160,50 @@ def test_a_file_sent_to_autosave_saves_nothing_and_does_not_break(client, auth, 
         "csrf_token": auth.csrf_token("/stories/write")})
     assert response.status_code in (200, 400)
     assert response.get_json()["saved"] is False
+    assert _story_count() == 0
+
+
+JSON_BODIES = ['{"title": "Tea", "body": ', '["Tea", "The carer knocked."]', '[["title", 5]]',
+               '{"title": 5, "body": {"words": 1}}']
+
+
+@pytest.mark.parametrize("body", JSON_BODIES, ids=["malformed", "array", "pairs", "not-text"])
+def test_json_sent_to_write_without_a_form_token_is_a_kind_400(client, auth, contributor, body):
+    auth.sign_in(contributor.username)
+    response = client.post("/stories/write", data=body, content_type="application/json")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Your page had been open for a long time" in page
+    assert "Your words are all still here" not in page, "nothing was typed into a form, so nothing comes back"
+    assert _story_count() == 0
+
+
+@pytest.mark.parametrize("body", JSON_BODIES, ids=["malformed", "array", "pairs", "not-text"])
+def test_json_sent_to_change_a_story_without_a_form_token_is_a_kind_400(client, auth, contributor, body):
+    auth.sign_in(contributor.username)
+    story_id = write_draft(client, auth)
+    response = client.post(f"/my-stories/{story_id}/change", data=body, content_type="application/json")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Your page had been open for a long time" in page
+    assert "Your words are all still here" not in page, "nothing was typed into a form, so nothing comes back"
+    assert db.session.get(Story, story_id).title == "Tea the way I like it"
+
+
+@pytest.mark.parametrize("body", JSON_BODIES, ids=["malformed", "array", "pairs", "not-text"])
+def test_json_sent_to_write_while_signed_out_is_a_kind_400(client, body):
+    response = client.post("/stories/write", data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert _story_count() == 0
+
+
+@pytest.mark.parametrize("body", JSON_BODIES, ids=["malformed", "array", "pairs", "not-text"])
+@pytest.mark.parametrize("path", ["/stories/write", "/stories/autosave"])
+def test_json_with_a_good_form_token_is_read_as_an_empty_form_and_saves_nothing(
+        client, auth, contributor, path, body):
+    auth.sign_in(contributor.username)
+    response = client.post(path, data=body, content_type="application/json",
+                           headers={"X-CSRFToken": auth.csrf_token("/stories/write")})
+    assert response.status_code in (200, 400)
     assert _story_count() == 0
 
