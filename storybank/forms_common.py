@@ -4,9 +4,27 @@ from __future__ import annotations
 
 import unicodedata
 
+from flask import request
+from flask_wtf import FlaskForm
+from flask_wtf.form import SUBMIT_METHODS, _Auto
 from wtforms.validators import ValidationError
 
 _ALLOWED_CONTROL = {"\n", "\r", "\t"}
+
+
+class Form(FlaskForm):
+    """The base of every form: it reads only the text fields of a form post.
+
+    Flask-WTF would also hand the fields any uploaded file and the values of a JSON body, which are not text (a
+    FileStorage, a number, a list), and the text checks would crash on them. No form here takes a file or JSON,
+    so a field sent that way is simply left empty, and the form asks for it again in the usual kind way.
+    """
+
+    class Meta(FlaskForm.Meta):
+        def wrap_formdata(self, form, formdata):
+            if formdata is _Auto:
+                return request.form if request.method in SUBMIT_METHODS and request.form else None
+            return formdata
 
 
 def clean_text(value: str | None) -> str | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Optional, ValidationError
@@ -12,7 +11,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from storybank.accounts.passwords import MIN_LENGTH
 from storybank.accounts.roles import Role
-from storybank.forms_common import MaxChars, SingleLine, clean_text
+from storybank.forms_common import Form, MaxChars, SingleLine, clean_text
 
 USERNAME_PATTERN = re.compile(r"^[\w.\-]{3,40}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -37,7 +36,7 @@ class EmailShape:
             raise ValidationError("That does not look like an email address. You can leave this empty.")
 
 
-class SignUpForm(FlaskForm):
+class SignUpForm(Form):
     username = StringField(
         "Username",
         description="This is the name you sign in with. It does not have to be your real name.",
@@ -67,14 +66,14 @@ class SignUpForm(FlaskForm):
     )
 
 
-class SignInForm(FlaskForm):
+class SignInForm(Form):
     username = StringField("Username", filters=[_strip],
                            validators=[DataRequired("Please enter your username."), MaxChars(40, "Your username")])
     password = PasswordField("Password", validators=[DataRequired("Please enter your password."),
                                                      MaxChars(128, "Your password")])
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(Form):
     current_password = PasswordField("Your current password",
                                      validators=[DataRequired("Please enter your current password.")])
     new_password = PasswordField(
@@ -94,7 +93,7 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class UserAccessForm(FlaskForm):
+class UserAccessForm(Form):
     roles = MultiCheckboxField("Roles", choices=[SelectChoice(r.value, r.label) for r in Role],
                                description="A person can hold more than one role.")
     active = BooleanField("This account can sign in")
@@ -103,7 +102,7 @@ class UserAccessForm(FlaskForm):
         return {Role(value) for value in self.roles.data or []}
 
 
-class DeleteAccountForm(FlaskForm):
+class DeleteAccountForm(Form):
     password = PasswordField(
         "Your password",
         description="We ask for it so that nobody else can delete your account.",
@@ -112,7 +111,7 @@ class DeleteAccountForm(FlaskForm):
     )
 
 
-class EraseAccountForm(FlaskForm):
+class EraseAccountForm(Form):
     """An admin types the person's username, so the wrong account is never erased by a slip of the mouse."""
 
     confirm_username = StringField(

@@ -9,6 +9,7 @@ from storybank.accounts.roles import Role
 from storybank.audit.models import AuditEvent
 from storybank.extensions import db
 from storybank.forms_common import query_text
+from storybank.routing import whole_number
 from storybank.security import access
 
 bp = Blueprint("audit", __name__, url_prefix="/admin/audit")
@@ -21,7 +22,7 @@ PAGE_SIZE = 50
 def log():
     action = query_text(request.args.get("action"), 60)
     actor = query_text(request.args.get("actor"), 80)
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = whole_number(request.args.get("page")) or 1
     query = select(AuditEvent)
     if action:
         query = query.where(AuditEvent.action == action)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Optional, ValidationError
@@ -13,7 +12,7 @@ from storybank.consent.models import PURPOSE_EXPLANATIONS, Attribution, ConsentM
 from storybank.consent.services import ConsentChoice
 from storybank.consent.wording import CURRENT_WORDING_VERSION, default_review_date
 from storybank.db_types import utcnow
-from storybank.forms_common import MaxChars, SingleLine, clean_text
+from storybank.forms_common import Form, MaxChars, SingleLine, clean_text
 from storybank.stories.services import CONTEXT_MAX_CHARS, STORY_MAX_CHARS, TITLE_MAX_CHARS, StoryText
 
 CARE_SETTINGS = ["", "Care at home", "Care home", "Nursing home", "Hospital", "Day service", "Supported living",
@@ -54,7 +53,7 @@ def _keep(value):
     return clean_text(value) if isinstance(value, str) else value
 
 
-class StoryForm(FlaskForm):
+class StoryForm(Form):
     story_id = HiddenField()
     on_behalf = RadioField(
         "Whose story is this?",
@@ -130,7 +129,7 @@ def _purpose_field(purpose: Purpose) -> RadioField:
                       validators=[InputRequired(f"Please choose yes or no for “{PURPOSE_QUESTIONS[purpose]}”.")])
 
 
-class ConsentForm(FlaskForm):
+class ConsentForm(Form):
     """Each purpose is its own yes or no, with nothing chosen for the person in advance."""
 
     training = _purpose_field(Purpose.TRAINING)
@@ -211,7 +210,7 @@ class ConsentForm(FlaskForm):
         )
 
 
-class KeyLookupForm(FlaskForm):
+class KeyLookupForm(Form):
     reference = StringField("Story reference", description="It starts with SB, for example SB-7K3M-9PXA.",
                             filters=[_strip], validators=[DataRequired("Please enter your story reference."),
                                                           MaxChars(40, "The reference")])
@@ -221,5 +220,5 @@ class KeyLookupForm(FlaskForm):
                                                     MaxChars(60, "The key")])
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """Only the CSRF token: used for 'yes, withdraw it' buttons."""

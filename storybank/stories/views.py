@@ -9,6 +9,7 @@ from flask_limiter.util import get_remote_address
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from limits import parse_many
+from werkzeug.exceptions import NotFound
 
 from storybank.accounts import session as account_session
 from storybank.accounts.roles import Role
@@ -16,6 +17,7 @@ from storybank.consent import services as consent_services
 from storybank.consent.models import PURPOSE_EXPLANATIONS, Purpose
 from storybank.consent.wording import EASY_READ_CONSENT, consent_wording
 from storybank.extensions import limiter
+from storybank.routing import whole_number
 from storybank.security import ANYONE, access
 from storybank.stories import services
 from storybank.stories.forms import PURPOSE_QUESTIONS, ConfirmForm, ConsentForm, KeyLookupForm, StoryForm
@@ -76,10 +78,8 @@ def _story_text(form: StoryForm) -> services.StoryText:
 
 
 def _form_story_id(form: StoryForm) -> int | None:
-    try:
-        return int(form.story_id.data) if form.story_id.data else None
-    except ValueError:
-        return None
+    """The story the page was saving to, if any; a number no story can have is a 404 (see routing.py)."""
+    return whole_number(form.story_id.data)
 
 
 def _render_write(form: StoryForm, story: Story | None, status: int = 200, notice: str | None = None):
@@ -148,19 +148,25 @@ def _words_not_kept(form: StoryForm, status: int, message: str):
 
 @bp.errorhandler(CSRFError)
 def csrf_failed(error):
-    """The page was open too long to save safely. Nothing is saved, but the words come back to the person."""
+    """The page was open too long to save safely. Nothing is saved, but the words come back to the person.
+
+    Only a form post has words to give back; anything else sent here (JSON, say) gets the plain 400 page.
+    """
     if request.endpoint == "stories.autosave":
         return jsonify(saved=False, message="We could not save just now. Your words are still here. "
                                             "Please press Save."), 400
-    if request.endpoint == "stories.change_story" and current_user.is_authenticated:
+    if request.endpoint == "stories.change_story" and current_user.is_authenticated and request.form:
         story = services.own_story(current_user, request.view_args.get("story_id", 0))
         if story is not None:
             return _render_change(StoryForm(meta={"csrf": False}), story, 400, notice=(
                 "For your safety we could not save that, because the page had been open for a long time. "
                 "Your words are all still here. Please press the button again."))
-    if request.endpoint == "stories.write":
+    if request.endpoint == "stories.write" and request.form:
         form = StoryForm(meta={"csrf": False})
-        story_id = _form_story_id(form)
+        try:
+            story_id = _form_story_id(form)
+        except NotFound:
+            story_id = None
         story = services.own_story(current_user, story_id) if story_id and current_user.is_authenticated else None
         return _render_write(form, story, 400, notice=(
             "For your safety we could not save that, because the page had been open for a long time. "
@@ -175,7 +181,7 @@ def csrf_failed(error):
 @access(*WRITERS)
 def write():
     if request.method == "GET":
-        story_id = request.args.get("story", type=int)
+        story_id = whole_number(request.args.get("story"))
         story = _own_or_404(story_id) if story_id else None
         if story is not None and story.status != StoryStatus.DRAFT:
             flash("This story has already been sent, so it cannot be changed here.", "success")
