@@ -20,6 +20,7 @@ def create_app(config: dict | None = None) -> Flask:
     configure_proxy(app)
     configure_database(app)
     configure_extensions(app)
+    configure_tagging(app)
     configure_blueprints(app)
     configure_security(app)
     configure_templates(app)
@@ -69,6 +70,12 @@ def configure_extensions(app: Flask) -> None:
     login_manager.user_loader(load_user)
     login_manager.login_view = "accounts.sign_in"
     login_manager.login_message = "Please sign in to see that page."
+
+
+def configure_tagging(app: Flask) -> None:
+    from storybank.tagging import init_app
+
+    init_app(app)
 
 
 def configure_blueprints(app: Flask) -> None:

@@ -10,7 +10,7 @@ from wtforms.validators import AnyOf, DataRequired, Optional
 from storybank.forms_common import MaxChars, SingleLine, clean_text
 from storybank.moderation.models import CONCERN_ACTION_WORDS, AppealOutcome
 from storybank.moderation.suggestions import MANUAL_LABELS
-from storybank.text.analysis import DEFAULT_TAXONOMY
+from storybank.tagging.cues import default_theme_taxonomy
 
 
 def _clean(value):
@@ -50,7 +50,8 @@ class ManualRedactionForm(FlaskForm):
 
 
 class ThemeForm(FlaskForm):
-    theme = SelectField("Add a theme", choices=[SelectChoice(slug, theme_words(slug)) for slug in DEFAULT_TAXONOMY])
+    theme = SelectField("Add a theme",
+                        choices=[SelectChoice(slug, theme_words(slug)) for slug in default_theme_taxonomy()])
 
 
 class ContentWarningForm(FlaskForm):
