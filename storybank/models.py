@@ -5,6 +5,7 @@ from storybank.audit.models import AuditEvent
 from storybank.consent.models import ConsentRecord
 from storybank.moderation import models as moderation_models
 from storybank.stories.models import PendingDraft, Story
+from storybank.tagging.models import StoryTag, Tag, TagGroup
 
-__all__ = ["AuditEvent", "ConsentRecord", "PendingDraft", "Story", "User", "UserRole", "UserSession",
-           "moderation_models"]
+__all__ = ["AuditEvent", "ConsentRecord", "PendingDraft", "Story", "StoryTag", "Tag", "TagGroup", "User", "UserRole",
+           "UserSession", "moderation_models"]
