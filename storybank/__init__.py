@@ -87,10 +87,12 @@ def configure_blueprints(app: Flask) -> None:
     from storybank.core.views import bp as core_bp
     from storybank.moderation.views import bp as moderation_bp
     from storybank.stories.views import bp as stories_bp
+    from storybank.tagging.views import bp as taxonomy_bp
 
     for blueprint in (core_bp, accounts_bp, admin_bp, audit_bp, data_rights_bp, data_requests_bp, stories_bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(moderation_bp)
+    app.register_blueprint(taxonomy_bp)
 
 
 def configure_security(app: Flask) -> None:

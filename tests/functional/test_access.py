@@ -78,6 +78,13 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "moderation.ask_again": SIGNED_IN,
     "moderation.notifications_page": SIGNED_IN,
     "moderation.mark_notifications_read": SIGNED_IN,
+    "taxonomy.index": ADMIN_ONLY,
+    "taxonomy.add_group": ADMIN_ONLY,
+    "taxonomy.group": ADMIN_ONLY,
+    "taxonomy.add_tag": ADMIN_ONLY,
+    "taxonomy.edit_tag": ADMIN_ONLY,
+    "taxonomy.merge_tag": ADMIN_ONLY,
+    "taxonomy.delete_tag": ADMIN_ONLY,
 }
 
 IDENTITIES = ["anonymous", *[role.value for role in Role]]
