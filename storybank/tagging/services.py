@@ -261,7 +261,8 @@ def delete_tag(tag: Tag, actor: User) -> int:
 
 def ensure_default_taxonomy() -> int:
     """Add any default group or tag that is missing (the migration seeds a fresh database; this puts them back,
-    e.g. for tests that empty every table). Returns how many rows it added; running it twice adds nothing."""
+    e.g. for tests that empty every table). Not audited, like the migration's seed: no person did it. Returns how
+    many rows it added; running it twice adds nothing."""
     added = 0
     for position, data in enumerate(default_taxonomy_data()["groups"]):
         group = db.session.scalar(select(TagGroup).where(TagGroup.slug == data["slug"]))
@@ -277,8 +278,6 @@ def ensure_default_taxonomy() -> int:
                 db.session.add(Tag(group_id=group.id, slug=tag["slug"], name=tag["name"],
                                    description=tag["description"], synonyms=list(tag["synonyms"])))
                 added += 1
-    if added:
-        record("taxonomy.defaults_added", None, object_type="tag_groups", after={"rows_added": added})
     db.session.commit()
     return added
 

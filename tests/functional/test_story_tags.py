@@ -83,3 +83,55 @@ def test_the_default_taxonomy_is_only_added_once(app):
     services.ensure_default_taxonomy()
     assert services.ensure_default_taxonomy() == 0
     assert [g.slug for g in services.groups()] == ["themes", "care_settings", "barriers_to_kindness"]
+
+
+def _claimed_story(contributor, moderator):
+    from storybank.moderation.claims import claim
+
+    story = make_story(contributor)
+    db.session.commit()
+    claim(story, moderator)
+    return story
+
+
+def test_a_theme_a_moderator_accepts_becomes_a_confirmed_tag_and_a_rejection_takes_it_back(
+        app, contributor, moderator):
+    from storybank.moderation.models import Source, Suggestion, SuggestionKind
+    from storybank.moderation.suggestions import decide_suggestion
+
+    story = _claimed_story(contributor, moderator)
+    suggestion = Suggestion(story_id=story.id, kind=SuggestionKind.THEME, label="being_listened_to",
+                            reason="The story mentions 'nobody listened'.", source=Source.MACHINE)
+    db.session.add(suggestion)
+    db.session.commit()
+    assert services.confirmed_tags(story) == []  # a pending suggestion is not a fact
+
+    decide_suggestion(suggestion, "accept", moderator)
+    assert [t.name for t in services.confirmed_tags(story)] == ["Being listened to"]
+    assert services.story_tags(story)[0].decided_by_id == moderator.id
+
+    decide_suggestion(suggestion, "reject", moderator)
+    assert services.confirmed_tags(story) == []
+    assert services.story_tags(story)[0].status == TagStatus.REJECTED
+
+
+def test_a_theme_a_moderator_adds_is_a_confirmed_tag(app, contributor, moderator):
+    from storybank.moderation.models import SuggestionKind
+    from storybank.moderation.suggestions import add_label
+
+    story = _claimed_story(contributor, moderator)
+    add_label(story, SuggestionKind.THEME, "culture_and_identity", moderator)
+    add_label(story, SuggestionKind.CONTENT_WARNING, "death and dying", moderator)  # not a tag
+    assert [t.name for t in services.confirmed_tags(story)] == ["Culture and identity"]
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "tagging.confirmed"))
+    assert event.actor_id == moderator.id
+
+
+def test_moderators_choose_themes_from_the_taxonomy_admins_edit(app, admin):
+    from storybank.moderation.forms import ThemeForm
+
+    services.add_tag(services.themes_group(), services.TagText(name="Feeling safe at night"), admin)
+    with app.test_request_context():
+        choices = {choice.value: choice.label for choice in ThemeForm().theme.choices}
+    assert choices["feeling_safe_at_night"] == "Feeling safe at night"
+    assert choices["dignity"] == "Dignity"
