@@ -122,7 +122,7 @@ def test_merging_moves_every_story_to_the_other_tag_without_duplicates(client, a
     only_waiting = _tag_story(waiting, contributor, signed_in_admin)
     rushed_id = rushed.id
     page = client.get(f"/admin/taxonomy/tags/{rushed_id}/merge").get_data(as_text=True)
-    assert "Waiting and delays" in page and "3 stories have it now" in page
+    assert "Waiting and delays" in page and "The 3 stories tagged “Rushed care” will have" in page
 
     response = _post(client, auth, f"/admin/taxonomy/tags/{rushed_id}/merge", {"target": waiting.id})
 
