@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from storybank.accounts.models import User
 from storybank.audit.services import record
@@ -399,3 +399,11 @@ def unconfirm_theme(story: Story, label: str, actor: User, now: datetime | None 
     if row is not None and row.status != TagStatus.REJECTED:
         _decide(row, TagStatus.REJECTED, actor, now)
     return row
+
+
+def erase_trigger_words(story: Story) -> None:
+    """For erasure, retention and the purge of originals: forget the story's own words that suggested its tags
+    (the tags themselves say nothing about who told the story, so they stay). Adds to the caller's transaction;
+    the caller commits and audits, as moderation's erase_story_words does."""
+    db.session.execute(update(StoryTag).where(StoryTag.story_id == story.id).values(trigger_words=None)
+                       .execution_options(synchronize_session=False))

@@ -135,3 +135,14 @@ def test_moderators_choose_themes_from_the_taxonomy_admins_edit(app, admin):
         choices = {choice.value: choice.label for choice in ThemeForm().theme.choices}
     assert choices["feeling_safe_at_night"] == "Feeling safe at night"
     assert choices["dignity"] == "Dignity"
+
+
+def test_erasing_a_story_s_words_forgets_what_suggested_its_tags_but_keeps_the_tags(taxonomy, contributor, trainer):
+    story = make_story(contributor, status=StoryStatus.APPROVED)
+    (row,) = services.suggest_tags(story, [ThemeSuggestion("dignity", "The story mentions 'commode'.", "commode")])
+    services.confirm_tag(row, trainer)
+    services.erase_trigger_words(story)
+    db.session.commit()
+    db.session.refresh(row)
+    assert row.trigger_words is None
+    assert [t.slug for t in services.confirmed_tags(story)] == ["dignity"]
