@@ -29,6 +29,7 @@ from pathlib import Path
 
 import spacy
 
+from storybank.tagging.cues import default_theme_taxonomy
 from storybank.text.analysis import analyse, analyse_many
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared/data/stories_dev.jsonl"
@@ -94,7 +95,7 @@ def evaluate(records: list[dict], errors: list[str] | None = None) -> dict:  # n
     sg_counts = {c: Counter() for c in SAFEGUARDING}
     sg_story = Counter()
     th = Counter()
-    analyses = list(analyse_many([r["text"] for r in records]))
+    analyses = list(analyse_many([r["text"] for r in records], taxonomy=default_theme_taxonomy()))
     for record, analysis in zip(records, analyses, strict=True):
         for label in LABELS:
             gold = [(s["start"], s["end"]) for s in record["spans"] if s["label"] == label]
@@ -167,9 +168,10 @@ def measure_speed(texts: list[str], min_seconds: float = 3.0, rounds: int = 5) -
     """Words per second through analyse_many on one process (and the bare pipeline), and per-story latency."""
     words = sum(len(t.split()) for t in texts)
     bare = bare_pipeline()
+    themes = default_theme_taxonomy()
 
     def run_analysis(batch: list[str]) -> None:
-        for _ in analyse_many(batch, batch_size=64):
+        for _ in analyse_many(batch, batch_size=64, taxonomy=themes):
             pass
 
     def run_bare(batch: list[str]) -> None:
@@ -192,7 +194,7 @@ def measure_speed(texts: list[str], min_seconds: float = 3.0, rounds: int = 5) -
     latencies = []
     for text in texts:
         t0 = time.perf_counter()
-        analyse(text)
+        analyse(text, taxonomy=themes)
         latencies.append((time.perf_counter() - t0) * 1000)
     latencies.sort()
     p95 = latencies[min(len(latencies) - 1, int(round(0.95 * (len(latencies) - 1))))]

@@ -21,6 +21,7 @@ def create_app(config: dict | None = None) -> Flask:
     configure_database(app)
     configure_extensions(app)
     configure_routing(app)
+    configure_tagging(app)
     configure_blueprints(app)
     configure_domain_links(app)
     configure_security(app)
@@ -79,6 +80,12 @@ def configure_routing(app: Flask) -> None:
     init_app(app)
 
 
+def configure_tagging(app: Flask) -> None:
+    from storybank.tagging import init_app
+
+    init_app(app)
+
+
 def configure_blueprints(app: Flask) -> None:
     from storybank.accounts.admin_views import bp as admin_bp
     from storybank.accounts.views import bp as accounts_bp
@@ -90,12 +97,14 @@ def configure_blueprints(app: Flask) -> None:
     from storybank.privacy.views import bp as data_rights_bp
     from storybank.search.views import bp as search_bp
     from storybank.stories.views import bp as stories_bp
+    from storybank.tagging.views import bp as taxonomy_bp
 
     for blueprint in (core_bp, accounts_bp, admin_bp, audit_bp, data_rights_bp, data_requests_bp, stories_bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(moderation_bp)
     app.register_blueprint(search_bp)
     app.register_blueprint(library_bp)
+    app.register_blueprint(taxonomy_bp)
 
 
 def configure_domain_links(app: Flask) -> None:

@@ -6,6 +6,7 @@ from storybank.consent.models import ConsentRecord
 from storybank.moderation import models as moderation_models
 from storybank.search.models import SearchDocument
 from storybank.stories.models import PendingDraft, Story, StoryKeySession
+from storybank.tagging.models import StoryTag, Tag, TagGroup
 
-__all__ = ["AuditEvent", "ConsentRecord", "PendingDraft", "SearchDocument", "Story", "StoryKeySession", "User",
-           "UserRole", "UserSession", "moderation_models"]
+__all__ = ["AuditEvent", "ConsentRecord", "PendingDraft", "SearchDocument", "Story", "StoryKeySession", "StoryTag",
+           "Tag", "TagGroup", "User", "UserRole", "UserSession", "moderation_models"]

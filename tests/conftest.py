@@ -10,6 +10,7 @@ from sqlalchemy import delete
 from storybank import create_app
 from storybank.accounts.roles import Role
 from storybank.extensions import db, limiter
+from storybank.tagging.services import ensure_default_taxonomy
 from tests import factories
 from tests.databases import BACKENDS, fresh_database
 
@@ -61,6 +62,7 @@ def app(database_app):
         for table in reversed(db.metadata.sorted_tables):
             db.session.execute(delete(table))
         db.session.commit()
+        ensure_default_taxonomy()  # every migrated database has the default taxonomy; put it back for the next test
         db.session.remove()
 
 

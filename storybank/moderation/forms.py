@@ -10,7 +10,7 @@ from wtforms.validators import AnyOf, DataRequired, Optional
 from storybank.forms_common import MaxChars, SingleLine, clean_text
 from storybank.moderation.models import CONCERN_ACTION_WORDS, AppealOutcome
 from storybank.moderation.suggestions import MANUAL_LABELS
-from storybank.text.analysis import DEFAULT_TAXONOMY
+from storybank.tagging.services import theme_choices
 
 
 def _clean(value):
@@ -50,7 +50,13 @@ class ManualRedactionForm(FlaskForm):
 
 
 class ThemeForm(FlaskForm):
-    theme = SelectField("Add a theme", choices=[SelectChoice(slug, theme_words(slug)) for slug in DEFAULT_TAXONOMY])
+    """The themes come from the taxonomy admins edit, so a new theme tag can be chosen at once."""
+
+    theme = SelectField("Add a theme")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.theme.choices = [SelectChoice(slug, name) for slug, name in theme_choices()]
 
 
 class ContentWarningForm(FlaskForm):

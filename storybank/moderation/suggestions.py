@@ -17,6 +17,7 @@ from storybank.moderation.common import story_label
 from storybank.moderation.errors import ModerationError
 from storybank.moderation.models import Source, Suggestion, SuggestionKind, SuggestionStatus
 from storybank.stories.models import Story
+from storybank.tagging import services as tagging
 from storybank.text.analysis import Finding, redact
 
 MANUAL_LABELS = {
@@ -66,6 +67,11 @@ def decide_suggestion(suggestion: Suggestion, decision: str, moderator: User, re
     suggestion.replacement = replacement if decision == "accept" else None
     suggestion.decided_by_id = moderator.id
     suggestion.decided_at = now
+    if suggestion.kind == SuggestionKind.THEME:  # an accepted theme is a confirmed tag, in this same transaction
+        if suggestion.status == SuggestionStatus.ACCEPTED:
+            tagging.confirm_theme(story, suggestion.label, moderator, now)
+        else:
+            tagging.unconfirm_theme(story, suggestion.label, moderator, now)
     record(f"moderation.suggestion_{suggestion.status.value}", moderator, suggestion, before=before,
            after={"status": suggestion.status.value, "replacement": suggestion.replacement,
                   "story": story_label(story), "kind": suggestion.kind.value, "label": suggestion.label},
@@ -133,6 +139,8 @@ def add_label(story: Story, kind: SuggestionKind, label: str, moderator: User,
     db.session.flush()
     record(f"moderation.{kind.value}_added", moderator, suggestion, after={"label": label,
                                                                          "story": story_label(story)})
+    if kind == SuggestionKind.THEME:
+        tagging.confirm_theme(story, label, moderator, now)
     db.session.commit()
     return suggestion
 

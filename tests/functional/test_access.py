@@ -81,6 +81,13 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "moderation.mark_notifications_read": SIGNED_IN,
     "search.search_page": STORY_READERS,
     "library.story": STORY_READERS,
+    "taxonomy.index": ADMIN_ONLY,
+    "taxonomy.add_group": ADMIN_ONLY,
+    "taxonomy.group": ADMIN_ONLY,
+    "taxonomy.add_tag": ADMIN_ONLY,
+    "taxonomy.edit_tag": ADMIN_ONLY,
+    "taxonomy.merge_tag": ADMIN_ONLY,
+    "taxonomy.delete_tag": ADMIN_ONLY,
 }
 
 IDENTITIES = ["anonymous", *[role.value for role in Role]]

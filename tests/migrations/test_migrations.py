@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from storybank import create_app
 from storybank.db_types import compare_column_type
@@ -70,3 +72,71 @@ def test_there_is_exactly_one_migration_head():
         config = app.extensions["migrate"].migrate.get_config()
         heads = ScriptDirectory.from_config(config).get_heads()
     assert len(heads) == 1, heads
+
+
+BEFORE_TAGGING = "5e4c1b7a9d20"
+
+
+def _rows(sql: str, **params) -> list:
+    with db.engine.connect() as connection:
+        return connection.execute(text(sql), params).all()
+
+
+def test_a_fresh_database_has_the_default_taxonomy_once_even_if_seeded_again(empty_app):
+    upgrade()
+    groups = [row.slug for row in _rows("SELECT slug FROM tag_groups ORDER BY position")]
+    assert groups == ["themes", "care_settings", "barriers_to_kindness"]
+    themes = {row.slug for row in _rows("SELECT t.slug FROM tags t JOIN tag_groups g ON g.id = t.group_id "
+                                        "WHERE g.slug = 'themes'")}
+    assert len(themes) == 17 and {"dignity", "end_of_life", "choice_and_control"} <= themes
+    barriers = {row.name for row in _rows("SELECT t.name FROM tags t JOIN tag_groups g ON g.id = t.group_id "
+                                          "WHERE g.slug = 'barriers_to_kindness'")}
+    assert barriers == {"Attitude to risk", "Regulation and guidelines", "Performance management",
+                        "Fear of radical kindness"}
+    settings = {row.name for row in _rows("SELECT t.name FROM tags t JOIN tag_groups g ON g.id = t.group_id "
+                                          "WHERE g.slug = 'care_settings'")}
+    assert {"Care at home", "Care home", "Hospital", "Supported living"} <= settings
+    from storybank.tagging.services import ensure_default_taxonomy
+
+    assert ensure_default_taxonomy() == 0  # the migration's frozen seed and today's data file agree
+
+
+def test_themes_moderators_confirmed_become_confirmed_story_tags(empty_app):
+    upgrade(revision=BEFORE_TAGGING)
+    now = datetime.now(UTC)
+    with db.engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO users (id, username, username_key, password_hash, active, created_at) "
+            "VALUES (1, 'morgan', 'morgan', 'x', :yes, :now)"), {"yes": True, "now": now})
+        for story_id in (1, 2):
+            connection.execute(text("INSERT INTO stories (id, title, status, created_at, updated_at) "
+                                    "VALUES (:id, 'A story', 'approved', :now, :now)"), {"id": story_id, "now": now})
+        for n, (story_id, label, status, source, reason) in enumerate([
+            (1, "dignity", "accepted", "machine", "The story mentions 'humiliated', 'commode'."),
+            (1, "Choice and control", "accepted", "moderator", "Added by a moderator."),
+            (1, "DIGNITY", "accepted", "moderator", "Added by a moderator."),  # the same tag: kept once
+            (1, "loneliness", "rejected", "machine", "The story mentions 'lonely'."),
+            (2, "Feeling safe at night", "accepted", "moderator", "Added by a moderator."),
+            (2, "kindness", "pending", "machine", "The story mentions 'lovely'."),
+        ], start=1):
+            connection.execute(text(
+                "INSERT INTO moderation_suggestions (id, story_id, kind, label, reason, status, source, "
+                "created_at, decided_by_id, decided_at) VALUES (:id, :story, 'theme', :label, :reason, :status, "
+                ":source, :now, 1, :now)"),
+                {"id": n, "story": story_id, "label": label, "reason": reason, "status": status,
+                 "source": source, "now": now})
+    upgrade()
+    rows = _rows("SELECT st.story_id, t.name, st.status, st.source, st.trigger_words, st.decided_by_id "
+                 "FROM story_tags st JOIN tags t ON t.id = st.tag_id ORDER BY st.story_id, t.name")
+    assert [tuple(row) for row in rows] == [
+        (1, "Choice and control", "confirmed", "person", None, 1),
+        (1, "Dignity", "confirmed", "analysis", "humiliated, commode", 1),
+        (2, "Feeling safe at night", "confirmed", "person", None, 1),
+    ]
+    new_tag = _rows("SELECT g.slug, t.slug FROM tags t JOIN tag_groups g ON g.id = t.group_id "
+                    "WHERE t.name = 'Feeling safe at night'")
+    assert [tuple(row) for row in new_tag] == [("themes", "feeling_safe_at_night")]
+    downgrade(revision=BEFORE_TAGGING)
+    assert len(_rows("SELECT id FROM moderation_suggestions")) == 6  # nothing of moderation is lost going down
+    upgrade()
+    assert len(_rows("SELECT id FROM story_tags")) == 3

@@ -4,16 +4,18 @@ from .api import analyse, analyse_many
 from .models import Analysis, Finding, SafeguardingSignal, ThemeSuggestion
 from .pipeline import get_pipeline
 from .redaction import redact
-from .themes import DEFAULT_TAXONOMY
+from .themes import ThemeCues, default_taxonomy, use_default_taxonomy
 
 __all__ = [
-    "DEFAULT_TAXONOMY",
     "Analysis",
     "Finding",
     "SafeguardingSignal",
+    "ThemeCues",
     "ThemeSuggestion",
     "analyse",
     "analyse_many",
+    "default_taxonomy",
     "get_pipeline",
     "redact",
+    "use_default_taxonomy",
 ]

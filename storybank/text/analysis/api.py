@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -10,10 +10,10 @@ from spacy.tokens import Doc
 from .content_warnings import content_warnings
 from .models import Analysis
 from .pipeline import get_pipeline
-from .themes import freeze_taxonomy, suggest_themes, theme_matcher
+from .themes import Taxonomy, freeze_taxonomy, suggest_themes, theme_matcher
 
 
-def _theme_matcher(taxonomy: Mapping[str, Sequence[str]] | None, model: str | None) -> PhraseMatcher:
+def _theme_matcher(taxonomy: Taxonomy | None, model: str | None) -> PhraseMatcher:
     return theme_matcher(get_pipeline(model), freeze_taxonomy(taxonomy))
 
 
@@ -28,16 +28,18 @@ def _analysis_from_doc(doc: Doc, matcher: PhraseMatcher) -> Analysis:
 
 
 def analyse(
-    text: str, taxonomy: Mapping[str, Sequence[str]] | None = None, model: str | None = None
+    text: str, taxonomy: Taxonomy | None = None, model: str | None = None
 ) -> Analysis:
-    """Suggest personal data to redact, safeguarding signals, themes and content warnings for one story."""
+    """Suggest personal data to redact, safeguarding signals, themes and content warnings for one story.
+
+    Themes come from ``taxonomy`` or, when it is None, from the default the tagging domain set at start-up."""
     return _analysis_from_doc(get_pipeline(model)(text), _theme_matcher(taxonomy, model))
 
 
 def analyse_many(
     texts: Iterable[str],
     batch_size: int = 64,
-    taxonomy: Mapping[str, Sequence[str]] | None = None,
+    taxonomy: Taxonomy | None = None,
     model: str | None = None,
 ) -> Iterator[Analysis]:
     """Analyse stories in batches with nlp.pipe (for re-analysing everything after the rules change)."""

@@ -43,6 +43,9 @@ AGREED_PLACES: dict[str, str] = {
     "moderation/suggestions.py::decide_suggestion": MODERATORS,
     "moderation/views.py::_story_or_404": MODERATORS,
     "moderation/views.py::_own_story_or_404": AUTHOR,
+    # Tagging names the story in its audit records; the story itself reached the caller through the gate.
+    "tagging/services.py::_decide": SYSTEM,
+    "tagging/services.py::remove_tag_from_story": SYSTEM,
     # System jobs.
     "demo.py::_existing_demo_references": SYSTEM,
     "moderation/preparation.py::prepare_waiting_stories": SYSTEM,

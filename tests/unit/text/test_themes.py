@@ -1,5 +1,16 @@
-from storybank.text.analysis import DEFAULT_TAXONOMY, analyse, get_pipeline
-from storybank.text.analysis.themes import freeze_taxonomy, theme_matcher
+import pytest
+
+from storybank.tagging.cues import default_theme_taxonomy
+from storybank.text.analysis import analyse as analyse_with
+from storybank.text.analysis import get_pipeline
+from storybank.text.analysis.themes import freeze_taxonomy, theme_matcher, use_default_taxonomy
+
+DEFAULT_TAXONOMY = default_theme_taxonomy()
+
+
+def analyse(text, taxonomy=None):
+    """The analysis with the default theme cues the tagging domain hands it in the app."""
+    return analyse_with(text, taxonomy=DEFAULT_TAXONOMY if taxonomy is None else taxonomy)
 
 SEVENTEEN = {
     "dignity",
@@ -93,12 +104,33 @@ def test_a_weak_cue_inside_a_strong_one_is_not_counted_twice():
 
     nlp = get_pipeline(None)
     doc = nlp("Nobody listened.")
-    theme = suggest_themes(doc, theme_matcher(nlp, freeze_taxonomy(None)))[0]
+    theme = suggest_themes(doc, theme_matcher(nlp, freeze_taxonomy(DEFAULT_TAXONOMY)))[0]
     assert theme.slug == "being_listened_to"
     assert theme.reason == "The story mentions 'nobody listened'."
 
 
-def test_passing_the_default_taxonomy_is_the_same_as_passing_none():
+@pytest.fixture
+def restore_default_taxonomy():
+    from storybank.text.analysis import default_taxonomy
+
+    saved = default_taxonomy()
+    yield
+    use_default_taxonomy(saved)
+
+
+def test_passing_no_taxonomy_uses_the_one_set_at_start_up(restore_default_taxonomy):
+    use_default_taxonomy(DEFAULT_TAXONOMY)
     assert freeze_taxonomy(dict(DEFAULT_TAXONOMY)) == freeze_taxonomy(None)
+    use_default_taxonomy({})
+    assert analyse_with("I felt humiliated.").themes == ()
+
+
+def test_the_default_cues_keep_strong_and_weak_apart():
+    dignity = DEFAULT_TAXONOMY["dignity"]
+    assert "humiliated" in dignity.strong and "toilet" in dignity.weak
+    assert [t.slug for t in analyse("The toilet.").themes] == ["dignity"]  # one weak cue, nothing else found
+
+
+def test_every_word_of_a_plain_list_is_a_strong_cue():
     custom = freeze_taxonomy({"pets": ["cat", "dog"]})
     assert custom == (("pets", (), ("cat", "dog")),)  # every word of an admin's taxonomy is a strong cue
