@@ -21,6 +21,7 @@ def create_app(config: dict | None = None) -> Flask:
     configure_database(app)
     configure_extensions(app)
     configure_blueprints(app)
+    configure_subscriptions(app)
     configure_security(app)
     configure_templates(app)
     configure_cli(app)
@@ -84,6 +85,13 @@ def configure_blueprints(app: Flask) -> None:
     for blueprint in (core_bp, accounts_bp, admin_bp, audit_bp, data_rights_bp, data_requests_bp, stories_bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(moderation_bp)
+
+
+def configure_subscriptions(app: Flask) -> None:
+    """Moderation reacts to stories being sent and withdrawn without stories or consent importing it."""
+    from storybank.moderation.subscriptions import init_app
+
+    init_app(app)
 
 
 def configure_security(app: Flask) -> None:

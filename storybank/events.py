@@ -16,4 +16,5 @@ story_sent = _signals.signal("story-sent")
 """Sent after a story (new or changed) reaches the moderators and is committed. Sender: the Story."""
 
 story_withdrawn = _signals.signal("story-withdrawn")
-"""Sent inside the withdrawal transaction, before commit. Sender: the Story; ``actor`` keyword: who withdrew it."""
+"""Sent inside the withdrawal transaction, before commit. Sender: the Story; ``actor`` keyword: who withdrew it (None
+for a story key holder); ``actor_label`` keyword: how the audit log names them when there is no account."""

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from storybank.accounts.roles import Role
+from storybank.audit.models import AuditEvent
 from storybank.consent.models import Purpose
 from storybank.consent.services import withdraw
+from storybank.extensions import db
+from storybank.moderation.appeals import open_appeal, open_appeal_for
+from storybank.moderation.claims import claim
+from storybank.moderation.clarity import pending_clarity_edit, propose_clarity_edit
+from storybank.moderation.common import review_for
+from storybank.moderation.decisions import approve as approve_as_moderator
+from storybank.moderation.decisions import decline
+from storybank.moderation.errors import ModerationError
+from storybank.moderation.preparation import prepare_for_review
+from storybank.moderation.suggestions import decide_suggestion, suggestions_for
+from tests.moderation_steps import make_story
 from tests.route_walk import every_page
 from tests.story_steps import approve, write_and_send
 
@@ -37,3 +50,52 @@ def test_the_walk_can_see_a_story_where_one_is_shown(app, client, auth, contribu
     sent = write_and_send(client, auth, title=TITLE, body="The porter sang to me in the lift every Tuesday.")
     pages = dict(every_page(app, client, {"story_id": sent.story.id}))
     assert any(TITLE in page for page in pages.values())
+
+
+WORDS = "The night porter sang to me in the lift every Tuesday, and it made the ward feel like home."
+
+
+def _declined_with_an_appeal(contributor, first):
+    story = make_story(contributor, WORDS, title=TITLE)
+    db.session.commit()
+    prepare_for_review(story)
+    claim(story, first)
+    decline(story, first, "not_about_care")
+    return story, open_appeal(story, contributor, "It is about care on the ward, please look again.")
+
+
+def test_withdrawing_a_story_with_an_open_appeal_hides_it_from_moderators_and_ends_the_appeal(
+        app, client, auth, contributor, make_user):
+    first, second = make_user(Role.MODERATOR, username="first"), make_user(Role.MODERATOR, username="second")
+    story, appeal = _declined_with_an_appeal(contributor, first)
+    appeal_id = appeal.id
+    withdraw(story, contributor)
+
+    auth.sign_in(second.username)
+    listed = client.get("/moderation/appeals").get_data(as_text=True)
+    assert TITLE not in listed and "Nobody is waiting for a second look." in listed
+    opened = client.get(f"/moderation/appeals/{appeal_id}")
+    assert opened.status_code == 404 and "sang to me in the lift" not in opened.get_data(as_text=True)
+    assert open_appeal_for(story) is None
+    ended = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "moderation.ended_by_withdrawal"))
+    assert ended.object_id == str(story.id) and ended.before["open_appeals"] == 1
+    assert ended.after == {"claimed_by": None, "open_appeals": 0, "clarity_questions": 0}
+    assert "sang" not in repr((ended.before, ended.after, ended.detail))
+
+
+def test_withdrawing_ends_the_live_claim_and_the_clarity_question_waiting_on_the_story(app, contributor, moderator):
+    story = make_story(contributor, WORDS, title=TITLE)
+    db.session.commit()
+    prepare_for_review(story)
+    claim(story, moderator)
+    for suggestion in suggestions_for(story):
+        decide_suggestion(suggestion, "reject", moderator)
+    propose_clarity_edit(story, moderator, WORDS.replace("every Tuesday", "each Tuesday"))
+    withdraw(story, contributor)
+
+    assert review_for(story).claimed_by_id is None and review_for(story).claim_expires_at is None
+    assert pending_clarity_edit(story) is None
+    ended = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "moderation.ended_by_withdrawal"))
+    assert ended.before == {"claimed_by": moderator.username, "open_appeals": 0, "clarity_questions": 1}
+    with pytest.raises(ModerationError):
+        approve_as_moderator(story, moderator)
