@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from storybank.extensions import db
 from storybank.moderation.common import WAITING
 from storybank.moderation.models import SafeguardingConcern, StoryReview, Suggestion, SuggestionStatus
+from storybank.moderation.preparation import needs_preparing
 from storybank.moderation.visible import stories_for_moderators, story_ids_for_moderators
 from storybank.stories.models import Story, StoryStatus
 
@@ -23,6 +24,10 @@ class QueueEntry:
     @property
     def urgent(self) -> bool:
         return self.open_concerns > 0
+
+    @property
+    def being_prepared(self) -> bool:
+        return needs_preparing(self.story, self.review)
 
 
 def queue(status: str | None = None, care_setting: str | None = None) -> list[QueueEntry]:

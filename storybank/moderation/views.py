@@ -84,7 +84,7 @@ def unread_messages_for_templates():
 @bp.route("/moderation")
 @access(Role.MODERATOR)
 def queue():
-    preparation.prepare_waiting_stories()
+    """Only reads: stories are analysed when they are sent (moderation.subscriptions), never while a page renders."""
     status = request.args.get("status") or None
     care_setting = request.args.get("care_setting") or None
     return render_template("moderation/queue.html", entries=review_queue.queue(status, care_setting),
@@ -94,8 +94,6 @@ def queue():
 
 
 def _review_page(story: Story, status: int = 200, **forms):
-    if preparation.needs_preparing(story):
-        preparation.prepare_for_review(story)
     suggestions = suggestion_rules.suggestions_for(story)
     redactions = [s for s in suggestions if s.kind == SuggestionKind.REDACTION]
     review = common.review_for(story)
@@ -113,6 +111,7 @@ def _review_page(story: Story, status: int = 200, **forms):
         clarity_form.text.data = edit.proposed_text if edit and edit.status.value == "pending" else preview
     return render_template(
         "moderation/review.html", story=story, review=review, mine=mine, now=now,
+        being_prepared=preparation.needs_preparing(story, review),
         own_story=story.author_id == current_user.id or story.supporter_id == current_user.id,
         segments=segments(story.body or "", redactions), redactions=redactions,
         numbers={s.id: n for n, s in enumerate(redactions, start=1)},
