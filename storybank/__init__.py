@@ -108,10 +108,13 @@ def configure_blueprints(app: Flask) -> None:
 
 
 def configure_domain_links(app: Flask) -> None:
-    """Higher domains plug into lower ones here, so no lower domain imports a higher one (see storybank/events.py)."""
+    """Higher domains plug into lower ones here, so no lower domain imports a higher one (see storybank/events.py):
+    moderation reacts to stories being sent and withdrawn and tells contributors its news; search follows them."""
     from storybank.moderation import news as moderation_news
+    from storybank.moderation import subscriptions as moderation_subscriptions
     from storybank.search import subscriptions as search_subscriptions
 
+    moderation_subscriptions.init_app(app)
     moderation_news.init_app(app)
     search_subscriptions.init_app(app)
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from storybank import events
 from storybank.accounts.models import User
 from storybank.accounts.roles import Role
 from storybank.accounts.services import NewAccount, create_user, find_user
@@ -58,6 +59,7 @@ def seed_demo() -> SeedResult:
     users = _ensure_accounts(result)
     existing = _existing_demo_references()
     now = utcnow()
+    sent: list[Story] = []
     for number, data in enumerate(DEMO_STORIES, start=1):
         reference = f"SB-DEMO-{number:02d}"
         if reference in existing:
@@ -105,7 +107,11 @@ def seed_demo() -> SeedResult:
         record("story.seeded", None, story, after={"status": status.value}, actor_label="seed-demo")
         index_story(story.id)
         result.created_stories += 1
+        if status in (StoryStatus.SUBMITTED, StoryStatus.IN_REVIEW):
+            sent.append(story)
     db.session.commit()
+    for story in sent:  # as if each had just been sent: moderation prepares it (pages never analyse)
+        events.story_sent.send(story)
     return result
 
 

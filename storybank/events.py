@@ -19,4 +19,5 @@ story_published = _signals.signal("story-published")
 """Sent after the text others may see changed and was committed (an approval, an agreed edit). Sender: the Story."""
 
 story_withdrawn = _signals.signal("story-withdrawn")
-"""Sent inside the withdrawal transaction, before commit. Sender: the Story; ``actor`` keyword: who withdrew it."""
+"""Sent inside the withdrawal transaction, before commit. Sender: the Story; ``actor`` keyword: who withdrew it (None
+for a story key holder); ``actor_label`` keyword: how the audit log names them when there is no account."""

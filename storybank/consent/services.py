@@ -106,7 +106,11 @@ def change_consent(story: Story, choice: ConsentChoice, actor: Any, *,
 
 def withdraw(story: Story, actor: Any, *, actor_label: str | None = None, method: ConsentMethod | None = None,
              recorded_by_name: str | None = None) -> ConsentRecord | None:
-    """Take the story back: nobody else sees it from this moment. Safe to ask twice."""
+    """Take the story back: nobody else sees it from this moment. Safe to ask twice.
+
+    ``events.story_withdrawn`` is sent before the commit, so what other domains end because of it (moderation's
+    claims, appeals and clarity questions) lands in the same transaction as the withdrawal itself.
+    """
     if story.status == StoryStatus.WITHDRAWN:
         return story.current_consent
     if story.status == StoryStatus.DRAFT:
@@ -125,6 +129,6 @@ def withdraw(story: Story, actor: Any, *, actor_label: str | None = None, method
         consent = _new_record(story, choice, actor, withdrawn=True)
     record("story.withdrawn", actor, story, before={"status": before_status.value},
            after={"status": StoryStatus.WITHDRAWN.value}, actor_label=actor_label)
-    events.story_withdrawn.send(story, actor=actor)
+    events.story_withdrawn.send(story, actor=actor, actor_label=actor_label)
     db.session.commit()
     return consent

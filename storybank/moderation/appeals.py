@@ -15,6 +15,7 @@ from storybank.moderation.decisions import latest_decision
 from storybank.moderation.errors import ALREADY_DECIDED, OWN_STORY, ModerationError
 from storybank.moderation.models import Appeal, AppealOutcome, DecisionOutcome
 from storybank.moderation.notifications import notify, send_emails
+from storybank.moderation.visible import story_for_moderators, story_ids_for_moderators
 from storybank.stories.models import Story, StoryStatus
 
 
@@ -49,8 +50,24 @@ def open_appeal(story: Story, contributor: User, note: str | None = None) -> App
     return appeal
 
 
+def _appeals_for_moderators():
+    """Appeals joined through the stories moderators may see, so a withdrawn story's appeal is never listed."""
+    return select(Appeal).where(Appeal.story_id.in_(story_ids_for_moderators()))
+
+
 def open_appeals() -> list[Appeal]:
-    return list(db.session.scalars(select(Appeal).where(Appeal.outcome.is_(None)).order_by(Appeal.opened_at)))
+    return list(db.session.scalars(_appeals_for_moderators().where(Appeal.outcome.is_(None))
+                                   .order_by(Appeal.opened_at)))
+
+
+def recently_decided_appeals(limit: int = 20) -> list[Appeal]:
+    return list(db.session.scalars(_appeals_for_moderators().where(Appeal.outcome.is_not(None))
+                                   .order_by(Appeal.decided_at.desc()).limit(limit)))
+
+
+def appeal_for_moderators(appeal_id: int) -> Appeal | None:
+    """The appeal if moderators may see its story, else None (a 404)."""
+    return db.session.scalar(_appeals_for_moderators().where(Appeal.id == appeal_id))
 
 
 def decide_appeal(appeal: Appeal, moderator: User, outcome: AppealOutcome | str, message: str,
@@ -58,7 +75,9 @@ def decide_appeal(appeal: Appeal, moderator: User, outcome: AppealOutcome | str,
     """Another moderator than the one who declined decides; the contributor is told either way, kindly."""
     now = now or utcnow()
     outcome = AppealOutcome(outcome)
-    story = db.session.get(Story, appeal.story_id)
+    story = story_for_moderators(appeal.story_id)
+    if story is None:
+        raise ModerationError("This story has been withdrawn, so there is nothing left to decide.")
     if appeal.outcome is not None:
         raise ModerationError("This appeal has already been decided.")
     if appeal.decision.moderator_id == moderator.id:

@@ -14,7 +14,6 @@ from storybank.extensions import db
 from storybank.moderation.common import WAITING, ensure_review, is_own, review_for
 from storybank.moderation.errors import ALREADY_DECIDED, OWN_STORY, ModerationError
 from storybank.moderation.models import StoryReview
-from storybank.moderation.preparation import prepare_for_review
 from storybank.stories.models import Story, StoryStatus
 
 
@@ -23,14 +22,17 @@ def _claim_length() -> timedelta:
 
 
 def claim(story: Story, moderator: User, now: datetime | None = None) -> StoryReview:
-    """Take a story to read. Others see who holds it; the claim ends by itself after STORYBANK_CLAIM_MINUTES."""
+    """Take a story to read. Others see who holds it; the claim ends by itself after STORYBANK_CLAIM_MINUTES.
+
+    A story still being prepared can be claimed, read, declined or sent back with a question; only the decisions
+    that rest on the suggestions wait for the analysis (see ``preparation.require_prepared``).
+    """
     now = now or utcnow()
     if is_own(story, moderator):
         raise ModerationError(OWN_STORY)
     if story.status not in WAITING:
         raise ModerationError("This story is not waiting for a moderator any more: "
                               f"{story.status.plain_words.lower()}.")
-    prepare_for_review(story)
     review = ensure_review(story)
     before_holder = review.claimed_by.username if review.claim_is_live(now) and review.claimed_by else None
     taken = db.session.execute(

@@ -17,6 +17,7 @@ from storybank.moderation.common import story_label
 from storybank.moderation.errors import ModerationError
 from storybank.moderation.models import ClarityEdit, ClarityStatus, SuggestionKind, SuggestionStatus
 from storybank.moderation.notifications import notify, send_emails
+from storybank.moderation.preparation import require_prepared
 from storybank.moderation.suggestions import redacted_text, suggestions_for
 from storybank.stories.models import Story, StoryStatus
 
@@ -38,6 +39,7 @@ def propose_clarity_edit(story: Story, moderator: User, text: str, note: str | N
     """Edits beyond redaction are only used once the contributor agrees; until then the story waits."""
     now = now or utcnow()
     require_claim(story, moderator, now)
+    require_prepared(story)
     redactions = suggestions_for(story, SuggestionKind.REDACTION)
     if any(s.status == SuggestionStatus.PENDING for s in redactions):
         raise ModerationError("Please decide every suggested removal first, so your edit starts from the text "

@@ -16,6 +16,7 @@ from storybank.moderation.clarity import current_clarity_edit
 from storybank.moderation.errors import ALREADY_DECIDED, ModerationError
 from storybank.moderation.models import ClarityStatus, DecisionOutcome, ModerationDecision, StoryReview
 from storybank.moderation.notifications import notify, send_emails
+from storybank.moderation.preparation import require_prepared
 from storybank.moderation.reasons import decline_reason
 from storybank.moderation.suggestions import pending_count, redacted_text
 from storybank.stories.models import Story, StoryStatus
@@ -61,6 +62,7 @@ def _decide(story: Story, moderator: User, outcome: DecisionOutcome, now: dateti
 def approve(story: Story, moderator: User, now: datetime | None = None) -> ModerationDecision:
     """Approve only when every suggestion has been decided by a person."""
     now = now or utcnow()
+    require_prepared(story)
     undecided = pending_count(story)
     if undecided:
         raise ModerationError(

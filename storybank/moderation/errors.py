@@ -4,6 +4,8 @@ from __future__ import annotations
 
 ALREADY_DECIDED = ("Another moderator has already made a decision about this story, so yours was not saved. "
                    "Nothing is lost: please look at the story again to see where it is now.")
+BEING_PREPARED = ("This story is still being prepared – the suggestions will be ready shortly. Nothing was changed. "
+                  "Please come back to it in a few minutes.")
 OWN_STORY = ("This is your own story, so another moderator needs to read it. "
              "That keeps the decision fair for you and for everyone else.")
 

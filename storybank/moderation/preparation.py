@@ -14,6 +14,7 @@ from storybank.audit.services import record
 from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.moderation.common import WAITING, ensure_review, review_for
+from storybank.moderation.errors import BEING_PREPARED, ModerationError
 from storybank.moderation.models import (
     ClarityEdit,
     ClarityStatus,
@@ -34,10 +35,19 @@ def _body_hash(story: Story) -> str:
 
 
 def needs_preparing(story: Story, review: StoryReview | None = None) -> bool:
+    """A waiting story whose words have not been analysed yet (or changed since): moderators see it as being
+    prepared. Only reads, so any page may ask."""
     if story.status not in WAITING or not story.body:
         return False
     review = review if review is not None else review_for(story)
     return review is None or review.prepared_body_hash != _body_hash(story)
+
+
+def require_prepared(story: Story) -> None:
+    """Decisions that rest on the suggestions (approving, an edit for clarity) wait until the analysis has run:
+    approving an unanalysed story would let personal details through unseen."""
+    if needs_preparing(story):
+        raise ModerationError(BEING_PREPARED)
 
 
 def _clear_old_results(story: Story, review: StoryReview) -> dict | None:
@@ -109,18 +119,6 @@ def prepare_for_review(story: Story, actor: User | None = None, *, analysis: Ana
     return review
 
 
-def prepare_waiting_stories() -> int:
-    """Called by the queue, so every waiting story is analysed, also when its text changed after a request
-    for changes, whoever sent it and however. Comparing a hash of each waiting text is cheap."""
-    rows = db.session.execute(
-        select(Story, StoryReview).outerjoin(StoryReview, StoryReview.story_id == Story.id)
-        .where(Story.status.in_(WAITING), Story.body.is_not(None))).all()
-    stale = [story for story, review in rows if needs_preparing(story, review)]
-    for story in stale:
-        prepare_for_review(story)
-    return len(stale)
-
-
 @dataclass(frozen=True)
 class ReanalyseResult:
     reanalysed: int
@@ -131,14 +129,17 @@ def reanalyse_waiting(batch_size: int = 64, progress: Callable[[int], None] | No
     """Re-run the analysis over every waiting story in batches (nlp.pipe), e.g. after the rules improved.
 
     A story where a moderator has already decided a suggestion is left alone: their decisions are worth more
-    than a fresh guess. ``progress`` is told how many stories each batch finished.
+    than a fresh guess. A story never prepared (its analysis failed when it was sent) is always analysed, and
+    a moderator's own removals on it are kept. ``progress`` is told how many stories each batch finished.
     """
     rows = db.session.execute(
-        select(Story.id, Story.body).where(Story.status.in_(WAITING), Story.body.is_not(None)).order_by(Story.id)
+        select(Story.id, Story.body, StoryReview.prepared_body_hash)
+        .outerjoin(StoryReview, StoryReview.story_id == Story.id)
+        .where(Story.status.in_(WAITING), Story.body.is_not(None)).order_by(Story.id)
     ).all()
     decided = set(db.session.scalars(select(Suggestion.story_id).distinct().where(
         Suggestion.status != SuggestionStatus.PENDING, Suggestion.story_id.in_([r.id for r in rows]))))
-    todo = [row for row in rows if row.id not in decided]
+    todo = [row for row in rows if row.id not in decided or row.prepared_body_hash is None]
     model = current_app.config.get("STORYBANK_SPACY_MODEL")
     done = 0
     for start in range(0, len(todo), batch_size):

@@ -9,6 +9,8 @@ from sqlalchemy import func, select
 from storybank.extensions import db
 from storybank.moderation.common import WAITING
 from storybank.moderation.models import SafeguardingConcern, StoryReview, Suggestion, SuggestionStatus
+from storybank.moderation.preparation import needs_preparing
+from storybank.moderation.visible import stories_for_moderators, story_ids_for_moderators
 from storybank.stories.models import Story, StoryStatus
 
 
@@ -23,6 +25,10 @@ class QueueEntry:
     def urgent(self) -> bool:
         return self.open_concerns > 0
 
+    @property
+    def being_prepared(self) -> bool:
+        return needs_preparing(self.story, self.review)
+
 
 def queue(status: str | None = None, care_setting: str | None = None) -> list[QueueEntry]:
     """Stories waiting for a moderator: open safeguarding concerns first, then the longest waiting."""
@@ -33,7 +39,7 @@ def queue(status: str | None = None, care_setting: str | None = None) -> list[Qu
     pending = (select(func.count()).select_from(Suggestion)
                .where(Suggestion.story_id == Story.id, Suggestion.status == SuggestionStatus.PENDING)
                .correlate(Story).scalar_subquery())
-    query = (select(Story, StoryReview, open_concerns, pending)
+    query = (stories_for_moderators().add_columns(StoryReview, open_concerns, pending)
              .outerjoin(StoryReview, StoryReview.story_id == Story.id)
              .where(Story.status.in_(statuses)))
     if care_setting:
@@ -44,18 +50,18 @@ def queue(status: str | None = None, care_setting: str | None = None) -> list[Qu
 
 
 def queue_counts() -> dict[str, int]:
-    rows = db.session.execute(select(Story.status, func.count()).where(Story.status.in_(WAITING))
-                              .group_by(Story.status))
+    rows = db.session.execute(stories_for_moderators().with_only_columns(Story.status, func.count())
+                              .where(Story.status.in_(WAITING)).group_by(Story.status))
     counts = {status.value: 0 for status in WAITING}
     counts.update({status.value: number for status, number in rows})
     counts["urgent"] = db.session.scalar(
         select(func.count(func.distinct(SafeguardingConcern.story_id)))
-        .join(Story, Story.id == SafeguardingConcern.story_id)
-        .where(SafeguardingConcern.action.is_(None), Story.status.in_(WAITING))) or 0
+        .where(SafeguardingConcern.action.is_(None),
+               SafeguardingConcern.story_id.in_(story_ids_for_moderators().where(Story.status.in_(WAITING))))) or 0
     return counts
 
 
 def waiting_care_settings() -> list[str]:
-    return list(db.session.scalars(select(Story.care_setting).distinct()
+    return list(db.session.scalars(stories_for_moderators().with_only_columns(Story.care_setting).distinct()
                                    .where(Story.status.in_(WAITING), Story.care_setting.is_not(None))
                                    .order_by(Story.care_setting)))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import aliased
 
 from storybank.accounts.models import User
 from storybank.audit.services import record
@@ -14,6 +16,7 @@ from storybank.extensions import db
 from storybank.moderation.common import ensure_review, is_own, story_label
 from storybank.moderation.errors import OWN_STORY, ModerationError
 from storybank.moderation.models import ConcernAction, SafeguardingConcern
+from storybank.moderation.visible import stories_for_moderators
 from storybank.stories.models import Story
 
 
@@ -81,12 +84,36 @@ def record_safeguarding_action(concern: SafeguardingConcern, action: ConcernActi
     return concern
 
 
-def concerns(open_only: bool = False) -> list[SafeguardingConcern]:
-    query = select(SafeguardingConcern)
+@dataclass(frozen=True)
+class ConcernRow:
+    """A concern for the moderators' pages. ``story`` is None once moderators may no longer see the story
+    (withdrawn): the concern and its sentence stay as the safeguarding record, the story's title and text do not.
+    ``reference`` holds none of the story's words, so a safeguarding team can always quote it."""
+
+    concern: SafeguardingConcern
+    story: Story | None
+    reference: str | None
+
+
+def _concern_rows():
+    shown = aliased(Story, stories_for_moderators().subquery())
+    return (select(SafeguardingConcern, shown, Story.reference)
+            .join(Story, Story.id == SafeguardingConcern.story_id)
+            .outerjoin(shown, shown.id == SafeguardingConcern.story_id))
+
+
+def concerns(open_only: bool = False) -> list[ConcernRow]:
+    """Every concern, open ones first, then the oldest."""
+    query = _concern_rows()
     if open_only:
         query = query.where(SafeguardingConcern.action.is_(None))
-    return list(db.session.scalars(query.order_by(SafeguardingConcern.action.is_not(None),
-                                                  SafeguardingConcern.raised_at)))
+    return [ConcernRow(*row) for row in db.session.execute(
+        query.order_by(SafeguardingConcern.action.is_not(None), SafeguardingConcern.raised_at))]
+
+
+def concern_for_moderators(concern_id: int) -> ConcernRow | None:
+    row = db.session.execute(_concern_rows().where(SafeguardingConcern.id == concern_id)).first()
+    return ConcernRow(*row) if row is not None else None
 
 
 def concern_deadline(concern: SafeguardingConcern) -> datetime:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from storybank.accounts.roles import Role
@@ -23,6 +22,7 @@ from storybank.moderation import (
     preparation,
     reasons,
     safeguarding,
+    visible,
 )
 from storybank.moderation import queue as review_queue
 from storybank.moderation import suggestions as suggestion_rules
@@ -45,24 +45,21 @@ from storybank.moderation.forms import (
 )
 from storybank.moderation.models import (
     CONCERN_ACTION_WORDS,
-    Appeal,
     ConcernAction,
-    SafeguardingConcern,
     Suggestion,
     SuggestionKind,
     SuggestionStatus,
 )
 from storybank.security import SIGNED_IN, access
-from storybank.stories.models import Story, StoryStatus
+from storybank.stories.models import Story
 
 bp = Blueprint("moderation", __name__)
 
-HIDDEN_FROM_MODERATORS = (StoryStatus.DRAFT, StoryStatus.WITHDRAWN)
-
 
 def _story_or_404(story_id: int) -> Story:
-    story = db.session.get(Story, story_id)
-    if story is None or story.status in HIDDEN_FROM_MODERATORS:
+    """Moderators' pages: a story they may not see (a draft, or withdrawn) looks like one that does not exist."""
+    story = visible.story_for_moderators(story_id)
+    if story is None:
         abort(404)
     return story
 
@@ -87,7 +84,7 @@ def unread_messages_for_templates():
 @bp.route("/moderation")
 @access(Role.MODERATOR)
 def queue():
-    preparation.prepare_waiting_stories()
+    """Only reads: stories are analysed when they are sent (moderation.subscriptions), never while a page renders."""
     status = request.args.get("status") or None
     care_setting = request.args.get("care_setting") or None
     return render_template("moderation/queue.html", entries=review_queue.queue(status, care_setting),
@@ -97,8 +94,6 @@ def queue():
 
 
 def _review_page(story: Story, status: int = 200, **forms):
-    if preparation.needs_preparing(story):
-        preparation.prepare_for_review(story)
     suggestions = suggestion_rules.suggestions_for(story)
     redactions = [s for s in suggestions if s.kind == SuggestionKind.REDACTION]
     review = common.review_for(story)
@@ -116,6 +111,7 @@ def _review_page(story: Story, status: int = 200, **forms):
         clarity_form.text.data = edit.proposed_text if edit and edit.status.value == "pending" else preview
     return render_template(
         "moderation/review.html", story=story, review=review, mine=mine, now=now,
+        being_prepared=preparation.needs_preparing(story, review),
         own_story=story.author_id == current_user.id or story.supporter_id == current_user.id,
         segments=segments(story.body or "", redactions), redactions=redactions,
         numbers={s.id: n for n, s in enumerate(redactions, start=1)},
@@ -317,9 +313,11 @@ def concerns():
 @bp.route("/moderation/concerns/<int:concern_id>", methods=["GET", "POST"])
 @access(Role.MODERATOR)
 def concern(concern_id: int):
-    item = db.session.get(SafeguardingConcern, concern_id)
-    if item is None:
+    """Still open after withdrawal, with the flagged sentence (the safeguarding record), never the story."""
+    row = safeguarding.concern_for_moderators(concern_id)
+    if row is None:
         abort(404)
+    item = row.concern
     form = ConcernActionForm()
     if form.validate_on_submit():
         try:
@@ -330,7 +328,8 @@ def concern(concern_id: int):
         else:
             flash("Thank you. What you did is recorded.", "success")
             return redirect(url_for("moderation.concern", concern_id=item.id))
-    return render_template("moderation/concern.html", concern=item, form=form, story=item.story,
+    return render_template("moderation/concern.html", concern=item, form=form, story=row.story,
+                           reference=row.reference,
                            deadline=safeguarding.concern_deadline(item), now=utcnow(),
                            overdue=item in safeguarding.overdue_concerns(),
                            action_words=CONCERN_ACTION_WORDS), 400 if form.errors else 200
@@ -339,15 +338,14 @@ def concern(concern_id: int):
 @bp.route("/moderation/appeals")
 @access(Role.MODERATOR)
 def appeals():
-    decided = list(db.session.scalars(select(Appeal).where(Appeal.outcome.is_not(None))
-                                      .order_by(Appeal.decided_at.desc()).limit(20)))
-    return render_template("moderation/appeals.html", waiting=appeal_rules.open_appeals(), decided=decided)
+    return render_template("moderation/appeals.html", waiting=appeal_rules.open_appeals(),
+                           decided=appeal_rules.recently_decided_appeals())
 
 
 @bp.route("/moderation/appeals/<int:appeal_id>", methods=["GET", "POST"])
 @access(Role.MODERATOR)
 def appeal(appeal_id: int):
-    item = db.session.get(Appeal, appeal_id)
+    item = appeal_rules.appeal_for_moderators(appeal_id)
     if item is None:
         abort(404)
     form = AppealDecisionForm()

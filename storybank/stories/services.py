@@ -15,6 +15,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import delete, or_, select, update
 
+from storybank import events
 from storybank.audit.services import record
 from storybank.consent import services as consent_services
 from storybank.db_types import utcnow
@@ -139,7 +140,7 @@ def submit_story(story: Story, consent: consent_services.ConsentChoice, actor: A
            after={"status": StoryStatus.SUBMITTED.value, "reference": story.reference,
                   "assisted": bool(story.supporter_id)})
     db.session.commit()
-    _prepare_for_moderators(story)
+    _tell_moderators(story)
     return key
 
 
@@ -187,7 +188,7 @@ def resubmit_story(story: Story, text: StoryText, actor: Any) -> Story:
     record("story.resubmitted", actor, story, before={"status": StoryStatus.CHANGES_REQUESTED.value},
            after={"status": StoryStatus.SUBMITTED.value, "reference": story.reference})
     db.session.commit()
-    _prepare_for_moderators(story)
+    _tell_moderators(story)
     return story
 
 
@@ -219,15 +220,17 @@ def personal_details(story: Story) -> list[Finding]:
     return sorted(analysis.findings, key=lambda finding: (finding.start, finding.end))
 
 
-def _prepare_for_moderators(story: Story) -> None:
-    """Analyse at once, so a safeguarding disclosure reaches the top of the moderators' queue straight away."""
-    from storybank.moderation.preparation import prepare_for_review
-
+def _tell_moderators(story: Story) -> None:
+    """Announce a story that has just reached the moderators; moderation analyses it at once, so a safeguarding
+    disclosure is at the top of their queue straight away. The story is already committed: whatever goes wrong in
+    a receiver is logged and never reaches the person, who must still see their story key. The story stays
+    waiting, shown to moderators as being prepared, until `flask analysis reanalyse` prepares it."""
     try:
-        prepare_for_review(story)
-    except Exception:  # the story is already safe; the queue prepares it again when it next loads
+        events.story_sent.send(story)
+    except Exception:  # the story is safe; losing the page that shows its key is not
         db.session.rollback()
-        current_app.logger.exception("Analysis failed for story %s; the queue will try again.", story.id)
+        current_app.logger.exception("Preparing story %s for the moderators failed; it stays waiting until "
+                                     "`flask analysis reanalyse` prepares it.", story.id)
 
 
 def _reference_candidates(reference: str) -> set[str]:

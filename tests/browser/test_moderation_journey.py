@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 
 from storybank.accounts.roles import Role
 from storybank.extensions import db
+from storybank.moderation.preparation import prepare_for_review
 from tests import factories
 from tests.moderation_steps import make_story
 
@@ -30,6 +31,7 @@ def _people_and_story(live_server):
         moderator = factories.make_user(Role.MODERATOR, username=f"moderator-{tag}")
         story = make_story(writer, BODY, title=f"Tea my way {tag}")
         db.session.commit()
+        prepare_for_review(story)  # as when a story is sent: pages never analyse
         ids = writer.username, moderator.username, story.id, story.title
         db.session.remove()
     return ids
@@ -118,6 +120,7 @@ def test_a_safeguarding_concern_is_actioned_a_story_declined_and_the_contributor
         admin = factories.make_user(Role.ADMIN, username=f"admin-{tag}")
         story = make_story(writer, DISCLOSURE, title=f"Not safe at home {tag}", days_ago=0)
         db.session.commit()
+        prepare_for_review(story)  # as when a story is sent: pages never analyse
         names, story_id, title = (writer.username, moderator.username, admin.username), story.id, story.title
         db.session.remove()
     writer, moderator, admin = names

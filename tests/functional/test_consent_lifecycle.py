@@ -49,6 +49,7 @@ def test_withdrawing_while_signed_in_removes_the_story_from_every_purpose_at_onc
     assert all(sent.story.id in visible_ids(p) for p in Purpose)
     page = client.get(f"/my-stories/{sent.story.id}/withdraw").get_data(as_text=True)
     assert "What will happen" in page and "nobody else can see or use your story" in page
+    assert "Our moderators stop reading it too" in page and "There is one thing we keep" in page
     response = client.post(f"/my-stories/{sent.story.id}/withdraw",
                            data={"csrf_token": auth.csrf_token(f"/my-stories/{sent.story.id}/withdraw")})
     assert response.status_code == 302

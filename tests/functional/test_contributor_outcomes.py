@@ -18,7 +18,7 @@ from storybank.moderation.claims import claim
 from storybank.moderation.clarity import propose_clarity_edit
 from storybank.moderation.decisions import approve, decline, request_changes
 from storybank.moderation.models import AppealOutcome, SuggestionKind, SuggestionStatus
-from storybank.moderation.preparation import needs_preparing
+from storybank.moderation.preparation import needs_preparing, prepare_for_review
 from storybank.moderation.queue import queue
 from storybank.moderation.suggestions import decide_suggestion, suggestions_for
 from storybank.stories.models import Story, StoryStatus
@@ -43,6 +43,7 @@ def second_moderator(make_user):
 def _in_review(author, moderator, **fields) -> Story:
     story = make_story(author, **fields)
     db.session.commit()
+    prepare_for_review(story)
     claim(story, moderator)
     return story
 

@@ -13,6 +13,7 @@ from storybank.extensions import db
 from storybank.moderation.claims import claim
 from storybank.moderation.decisions import approve
 from storybank.moderation.models import SuggestionKind, SuggestionStatus
+from storybank.moderation.preparation import prepare_for_review
 from storybank.moderation.suggestions import add_label, add_manual_redaction, decide_suggestion, suggestions_for
 from tests.moderation_steps import make_story
 
@@ -24,6 +25,7 @@ SCOPES = ("training", "partners", "public", "research", "quotes")
 def _approved_story_with_redactions(contributor, moderator):
     story = make_story(contributor, BODY, title="Tea the way I like it", scopes=SCOPES)
     db.session.commit()
+    prepare_for_review(story)
     claim(story, moderator)
     add_label(story, SuggestionKind.THEME, "dignity", moderator)
     add_manual_redaction(story, "Okafor", moderator, "PERSON")

@@ -23,7 +23,7 @@ from storybank.moderation.decisions import approve, decline, request_changes
 from storybank.moderation.errors import ModerationError
 from storybank.moderation.models import AppealOutcome, SuggestionStatus
 from storybank.moderation.notifications import notifications_for
-from storybank.moderation.preparation import needs_preparing, prepare_waiting_stories
+from storybank.moderation.preparation import needs_preparing, prepare_for_review
 from storybank.moderation.suggestions import decide_suggestion, redacted_text, suggestions_for
 from storybank.stories.models import StoryStatus
 from tests.moderation_steps import make_story, post
@@ -48,6 +48,7 @@ def outbox(app):
 def _in_review(author, moderator, **fields):
     story = make_story(author, **fields)
     db.session.commit()
+    prepare_for_review(story)
     claim(story, moderator)
     return story
 
@@ -106,7 +107,7 @@ def test_request_changes_tells_the_contributor_and_a_resubmitted_text_is_analyse
     story.status = StoryStatus.SUBMITTED
     db.session.commit()
     assert needs_preparing(story)
-    prepare_waiting_stories()
+    prepare_for_review(story)
     assert not needs_preparing(story)
 
 

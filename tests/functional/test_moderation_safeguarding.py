@@ -74,6 +74,7 @@ def test_no_action_needs_a_reason_and_an_action_is_recorded_only_once(app, contr
 def test_a_moderator_can_raise_a_concern_the_analysis_missed(app, client, auth, contributor, moderator):
     story = make_story(contributor, "The night carer pushed me back into bed.", title="Pushed")
     db.session.commit()
+    prepare_for_review(story)
     claim(story, moderator)
     auth.sign_in(moderator.username)
     response = post(client, f"/moderation/stories/{story.id}/concerns",
@@ -117,6 +118,7 @@ def test_the_deadline_follows_the_setting(app, contributor):
 def test_purging_originals_keeps_only_the_moderated_text_after_the_set_days(app, runner, contributor, moderator):
     story = make_story(contributor)
     db.session.commit()
+    prepare_for_review(story)
     claim(story, moderator)
     for suggestion in suggestions_for(story):
         decide_suggestion(suggestion, "accept", moderator)
@@ -142,6 +144,7 @@ def test_purging_originals_keeps_only_the_moderated_text_after_the_set_days(app,
 def test_erasing_a_storys_words_also_forgets_the_copies_moderation_keeps(app, contributor, moderator):
     story = make_story(contributor)
     db.session.commit()
+    prepare_for_review(story)
     claim(story, moderator)
     for suggestion in suggestions_for(story):
         decide_suggestion(suggestion, "accept", moderator)

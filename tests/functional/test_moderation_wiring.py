@@ -1,16 +1,21 @@
-"""How moderation meets the rest: analysed on sending, forgotten on erasure, re-run on request."""
+"""How moderation meets the rest: analysed on sending (never while a page renders), forgotten on erasure, re-run
+on request."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from storybank.audit.models import AuditEvent
 from storybank.extensions import db
+from storybank.moderation.claims import claim
 from storybank.moderation.models import SafeguardingConcern, StoryReview, Suggestion, SuggestionStatus
-from storybank.moderation.preparation import prepare_for_review
+from storybank.moderation.preparation import needs_preparing, prepare_for_review
 from storybank.privacy.retention import erase_story_text
 from storybank.stories.models import StoryStatus
-from tests.moderation_steps import BODY, make_story
+from tests.moderation_steps import BODY, make_story, post
 from tests.story_steps import write_and_send
+
+BEING_PREPARED = "Being prepared – the suggestions will be ready shortly"
 
 DISCLOSURE = ("My son's girlfriend has taken my bank card and she shouts at me every day. "
               "I am frightened to be alone in the house with her.")
@@ -67,6 +72,7 @@ def test_an_unagreed_clarity_edit_is_retired_when_the_contributor_changes_their_
 
     story = make_story(contributor, "My carer comes every morning and never rushes me.")
     db.session.commit()
+    prepare_for_review(story)
     claim(story, moderator)
     for suggestion in db.session.scalars(select(Suggestion).where(Suggestion.story_id == story.id)).all():
         decide_suggestion(suggestion, "reject", moderator)
@@ -87,3 +93,60 @@ def test_the_confirmation_page_shows_help_when_the_analysis_raised_a_concern_the
     sent = write_and_send(client, auth, body=DISCLOSURE)
     page = client.get(f"/stories/{sent.story.id}/sent").get_data(as_text=True)
     assert "If you need help now" in page
+
+
+def _rows() -> dict:
+    return {model.__name__: db.session.scalar(select(func.count()).select_from(model))
+            for model in (Suggestion, StoryReview, SafeguardingConcern, AuditEvent)}
+
+
+def test_the_queue_and_the_review_page_of_an_unprepared_story_write_nothing_and_say_it_is_being_prepared(
+        app, client, auth, contributor, moderator):
+    story = make_story(contributor, BODY)
+    db.session.commit()
+    auth.sign_in(moderator.username)
+    before = _rows()
+    queue_page = client.get("/moderation").get_data(as_text=True)
+    review_page = client.get(f"/moderation/stories/{story.id}").get_data(as_text=True)
+    assert _rows() == before
+    assert BEING_PREPARED in queue_page and BEING_PREPARED in review_page
+    assert "did not find anything to remove" not in review_page
+    assert needs_preparing(story)
+
+
+def test_a_story_being_prepared_can_be_claimed_but_approving_it_is_refused_kindly(
+        app, client, auth, contributor, moderator):
+    story = make_story(contributor, BODY)
+    db.session.commit()
+    claim(story, moderator)
+    assert db.session.scalar(select(func.count()).select_from(Suggestion)) == 0, "claiming does not analyse"
+    auth.sign_in(moderator.username)
+    refused = post(client, f"/moderation/stories/{story.id}/approve")
+    assert refused.status_code == 400
+    assert "This story is still being prepared – the suggestions will be ready shortly" in refused.get_data(
+        as_text=True)
+    db.session.refresh(story)
+    assert story.status == StoryStatus.IN_REVIEW
+    assert "You can approve this story once the suggestions are ready" in client.get(
+        f"/moderation/stories/{story.id}").get_data(as_text=True)
+
+
+def test_when_the_analysis_fails_the_sent_story_and_its_key_are_safe_and_reanalyse_prepares_it_later(
+        app, client, auth, runner, contributor, moderator, monkeypatch, caplog):
+    def broken(story, *args, **kwargs):
+        raise RuntimeError("the language model is missing")
+
+    monkeypatch.setattr("storybank.moderation.subscriptions.prepare_for_review", broken)
+    auth.sign_in(contributor.username)
+    sent = write_and_send(client, auth, body=BODY)
+    assert sent.key and sent.story.status == StoryStatus.SUBMITTED
+    assert f"Preparing story {sent.story.id} for the moderators failed" in caplog.text
+    assert needs_preparing(sent.story)
+    monkeypatch.undo()
+    auth.sign_out()
+    auth.sign_in(moderator.username)
+    assert BEING_PREPARED in client.get("/moderation").get_data(as_text=True)
+    result = runner.invoke(args=["analysis", "reanalyse"])
+    assert result.exit_code == 0, result.output
+    assert not needs_preparing(sent.story)
+    assert BEING_PREPARED not in client.get("/moderation").get_data(as_text=True)

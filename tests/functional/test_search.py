@@ -14,6 +14,7 @@ from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.moderation import claims, decisions
 from storybank.moderation.models import Source, Suggestion, SuggestionKind, SuggestionStatus
+from storybank.moderation.preparation import prepare_for_review
 from storybank.search.models import SearchDocument
 from storybank.search.query import parse_query
 from storybank.search.services import SearchFilters, highlight, index_story, reindex_all, search
@@ -124,6 +125,7 @@ def test_the_index_follows_an_approval(author):
                        title="Bell")
     db.session.commit()
     assert find("bell").total == 0
+    prepare_for_review(story)
     claims.claim(story, moderator)
     db.session.execute(update(Suggestion).where(Suggestion.story_id == story.id)
                        .values(status=SuggestionStatus.REJECTED))

@@ -34,21 +34,18 @@ AGREED_PLACES: dict[str, str] = {
     "stories/services.py::look_up_story": KEY_HOLDER,
     "stories/services.py::story_for_key_session": KEY_HOLDER,
     "stories/services.py::end_key_session": KEY_HOLDER,
-    # Moderators.
-    "moderation/appeals.py::decide_appeal": MODERATORS,
-    "moderation/queue.py::queue": MODERATORS,
-    "moderation/queue.py::queue_counts": MODERATORS,
-    "moderation/queue.py::waiting_care_settings": MODERATORS,
+    # Moderators: every page of theirs goes through moderation/visible.py, where the withdrawn rule lives once.
+    "moderation/visible.py::stories_for_moderators": MODERATORS,
+    "moderation/safeguarding.py::_concern_rows": "the safeguarding record: a concern keeps its story's reference "
+                                                 "(never its words) even after withdrawal",
     "moderation/safeguarding.py::record_safeguarding_action": MODERATORS,
     "moderation/suggestions.py::decide_suggestion": MODERATORS,
-    "moderation/views.py::_story_or_404": MODERATORS,
     "moderation/views.py::_own_story_or_404": AUTHOR,
     # Tagging names the story in its audit records; the story itself reached the caller through the gate.
     "tagging/services.py::_decide": SYSTEM,
     "tagging/services.py::remove_tag_from_story": SYSTEM,
     # System jobs.
     "demo.py::_existing_demo_references": SYSTEM,
-    "moderation/preparation.py::prepare_waiting_stories": SYSTEM,
     "moderation/preparation.py::reanalyse_waiting": SYSTEM,
     "moderation/retention.py::purge_originals": SYSTEM,
     "privacy/retention.py::purge_withdrawn": SYSTEM,

@@ -1,0 +1,56 @@
+"""Dependencies point down the workflow: a lower domain never imports a higher one, not even inside a function.
+
+Moderation builds on stories and consent; data rights (``privacy``) coordinate every domain from above; accounts
+and the text analysis sit at the bottom. When a lower domain needs a higher one to act, it sends a signal
+(storybank/events.py) or asks through a hook the higher one registers (storybank/stories/news.py).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[3] / "storybank"
+
+FORBIDDEN = {
+    "accounts": ("stories", "consent", "moderation", "privacy", "tagging", "packs"),
+    "audit": ("stories", "consent", "moderation", "privacy", "tagging", "packs"),
+    "text": ("accounts", "stories", "consent", "moderation", "privacy", "tagging", "packs"),
+    "stories": ("moderation", "privacy", "tagging", "packs"),
+    "consent": ("moderation", "privacy", "tagging", "packs"),
+    "moderation": ("privacy", "packs"),
+    "tagging": ("moderation", "privacy", "packs"),
+}
+
+
+def imported_domains(source: str) -> set[str]:
+    """Every ``storybank.<domain>`` a module imports, at the top or inside a function."""
+    domains = set()
+    for node in ast.walk(ast.parse(source)):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "storybank" and len(parts) > 1:
+                domains.add(parts[1])
+    return domains
+
+
+@pytest.mark.parametrize("domain", sorted(FORBIDDEN))
+def test_a_lower_domain_never_imports_a_higher_one(domain):
+    offences = []
+    for path in sorted((PACKAGE / domain).rglob("*.py")):
+        wrong = imported_domains(path.read_text()) & set(FORBIDDEN[domain])
+        if wrong:
+            offences.append(f"{path.relative_to(PACKAGE)} imports {sorted(wrong)}")
+    assert not offences, offences
+
+
+def test_the_check_sees_an_import_hidden_inside_a_function():
+    source = "def news():\n    from storybank.moderation.appeals import can_appeal\n    return can_appeal\n"
+    assert imported_domains(source) == {"moderation"}
