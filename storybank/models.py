@@ -1,11 +1,12 @@
 """Imports every domain's models so that SQLAlchemy and Alembic see the whole schema."""
 
 from storybank.accounts.models import User, UserRole, UserSession
+from storybank.api.models import ApiToken
 from storybank.audit.models import AuditEvent
 from storybank.consent.models import ConsentRecord
 from storybank.moderation import models as moderation_models
 from storybank.search.models import SearchDocument
 from storybank.stories.models import PendingDraft, Story
 
-__all__ = ["AuditEvent", "ConsentRecord", "PendingDraft", "SearchDocument", "Story", "User", "UserRole", "UserSession",
-           "moderation_models"]
+__all__ = ["ApiToken", "AuditEvent", "ConsentRecord", "PendingDraft", "SearchDocument", "Story", "User", "UserRole",
+           "UserSession", "moderation_models"]
