@@ -75,6 +75,7 @@ def configure_extensions(app: Flask) -> None:
 def configure_blueprints(app: Flask) -> None:
     from storybank.accounts.admin_views import bp as admin_bp
     from storybank.accounts.views import bp as accounts_bp
+    from storybank.api.views import bp as api_bp
     from storybank.audit.views import bp as audit_bp
     from storybank.core.views import bp as core_bp
     from storybank.moderation.views import bp as moderation_bp
@@ -85,6 +86,7 @@ def configure_blueprints(app: Flask) -> None:
     for blueprint in (core_bp, accounts_bp, admin_bp, audit_bp, data_rights_bp, data_requests_bp, stories_bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(moderation_bp)
+    app.register_blueprint(api_bp)
 
 
 def configure_domain_links(app: Flask) -> None:
@@ -98,8 +100,10 @@ def configure_domain_links(app: Flask) -> None:
 
 def configure_security(app: Flask) -> None:
     from storybank import errors
+    from storybank.api import auth as api_auth
     from storybank.security import add_security_headers, enforce_access
 
+    api_auth.init_app(app)
     app.before_request(enforce_access)
     app.after_request(add_security_headers)
     errors.init_app(app)
