@@ -31,7 +31,8 @@ def openapi_document(*, per_page: int, max_page: int) -> dict:
         "url": {"type": "string", "format": "uri", "description": "Where to fetch the whole story."},
     }
     summary_required = list(summary_properties)
-    errors = {"400": _error("A parameter is not one the API understands; the message says which."),
+    errors = {"400": _error("A parameter is not one the API understands, or is not one this address takes; the "
+                            "message says which."),
               "401": _error("No token was sent, or the token does not open the API (revoked, or its account is "
                             "no longer a trainer's)."),
               "429": _error("Too many requests with this token in a short time; wait a minute and try again.")}

@@ -55,6 +55,15 @@ def bad_parameter(error: BadParameter):
     return json_error(400, error.code, error.message)
 
 
+def _only(*known: str) -> None:
+    """An unknown parameter is refused rather than ignored, so a misspelt one (purpse=partners) is noticed at once
+    instead of quietly giving the wrong stories."""
+    unknown = sorted(set(request.args) - set(known))
+    if unknown:
+        raise BadParameter("unknown_parameter", f"This address does not take {unknown[0][:40]!r}. It takes: "
+                                                f"{', '.join(known)}.")
+
+
 def _purpose() -> Purpose:
     value = request.args.get("purpose", "training")
     if value not in PURPOSES:
@@ -74,6 +83,7 @@ def _page() -> int:
 @access(BEARER_TOKEN)
 @api_rate_limit
 def stories():
+    _only("q", "tag", "purpose", "page")
     purpose, page = _purpose(), _page()
     text = query_text(request.args.get("q"), QUERY_LIMIT)
     tag = request.args.get("tag")
@@ -94,6 +104,7 @@ def stories():
 @access(BEARER_TOKEN)
 @api_rate_limit
 def story(reference: str):
+    _only("purpose")
     purpose = _purpose()
     found = None
     if _REFERENCE.fullmatch(reference):
