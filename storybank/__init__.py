@@ -75,6 +75,7 @@ def configure_extensions(app: Flask) -> None:
 def configure_blueprints(app: Flask) -> None:
     from storybank.accounts.admin_views import bp as admin_bp
     from storybank.accounts.views import bp as accounts_bp
+    from storybank.api.token_views import bp as api_tokens_bp
     from storybank.api.views import bp as api_bp
     from storybank.audit.views import bp as audit_bp
     from storybank.core.views import bp as core_bp
@@ -87,6 +88,7 @@ def configure_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     app.register_blueprint(moderation_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(api_tokens_bp)
 
 
 def configure_domain_links(app: Flask) -> None:

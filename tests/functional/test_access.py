@@ -19,6 +19,7 @@ from tests import factories
 ADMIN_ONLY = frozenset({Role.ADMIN})
 STORY_WRITERS = frozenset({Role.CONTRIBUTOR, Role.SUPPORTER})
 MODERATORS = frozenset({Role.MODERATOR})
+TRAINERS = frozenset({Role.TRAINER, Role.ADMIN})
 
 EXPECTED: dict[str, str | frozenset[Role]] = {
     "static": ANYONE,
@@ -81,6 +82,8 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "api.openapi": ANYONE,
     "api.stories": BEARER_TOKEN,
     "api.story": BEARER_TOKEN,
+    "api_tokens.tokens": TRAINERS,
+    "api_tokens.revoke": TRAINERS,
 }
 
 IDENTITIES = ["anonymous", *[role.value for role in Role]]

@@ -307,3 +307,76 @@ def test_a_bearer_route_is_refused_when_no_token_check_is_registered(tmp_path):
     del fresh.extensions[BEARER_CHECK]
     response = fresh.test_client().get("/api/v1/stories", headers=bearer("sbk_anything"))
     assert response.status_code == 403
+
+
+def _new_token_on_page(page: str) -> str | None:
+    import re
+
+    match = re.search(r'<code class="secret-token" id="new-token">(sbk_[^<]+)</code>', page)
+    return match.group(1) if match else None
+
+
+def test_a_trainer_makes_a_token_on_their_account_page_sees_it_once_and_it_works(client, auth, trainer, author):
+    approved(author, "Knocking first.", title="Knock")
+    auth.sign_in(trainer.username)
+    assert "API tokens" in client.get("/account").get_data(as_text=True)
+    assert "You have no tokens yet" in client.get("/account/api-tokens").get_data(as_text=True)
+    response = client.post("/account/api-tokens", data={"name": "Learning platform",
+                                                        "csrf_token": auth.csrf_token("/account/api-tokens")})
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    secret = _new_token_on_page(page)
+    assert secret and "only show it this once" in page
+    assert listed(client, secret) == ["Knock"]
+    again = client.get("/account/api-tokens").get_data(as_text=True)
+    assert secret not in again and "Learning platform" in again
+    assert "api_token.created" in actions()
+
+
+def test_a_token_needs_a_name_and_nothing_typed_is_lost(client, auth, trainer):
+    auth.sign_in(trainer.username)
+    response = client.post("/account/api-tokens", data={"name": "  ", "csrf_token": auth.csrf_token(
+        "/account/api-tokens")})
+    assert response.status_code == 400
+    assert "Please say what the token is for" in response.get_data(as_text=True)
+    assert db.session.scalar(select(ApiToken)) is None
+
+
+def test_a_trainer_revokes_a_token_with_the_button_and_it_stops_working(client, auth, trainer):
+    secret = token_services.create_token(trainer, "Old platform", trainer).secret
+    token_id = db.session.scalar(select(ApiToken.id))
+    auth.sign_in(trainer.username)
+    response = client.post(f"/account/api-tokens/{token_id}/revoke",
+                           data={"csrf_token": auth.csrf_token("/account/api-tokens")}, follow_redirects=True)
+    assert "no longer works" in response.get_data(as_text=True)
+    assert "revoked on" in response.get_data(as_text=True)
+    assert get(client, "/api/v1/stories", secret).status_code == 401
+    assert actions()[-1] == "api_token.revoked"
+
+
+def test_the_token_page_refuses_a_post_without_its_csrf_token(client, auth, trainer):
+    secret = token_services.create_token(trainer, "Platform", trainer).secret
+    token_id = db.session.scalar(select(ApiToken.id))
+    auth.sign_in(trainer.username)
+    assert client.post(f"/account/api-tokens/{token_id}/revoke").status_code == 400
+    assert client.post("/account/api-tokens", data={"name": "Sneaky"}).status_code == 400
+    assert get(client, "/api/v1/stories", secret).status_code == 200
+    assert db.session.scalar(select(func.count()).select_from(ApiToken)) == 1
+
+
+def test_nobody_can_revoke_someone_elses_token(client, auth, trainer, make_user):
+    secret = token_services.create_token(trainer, "Platform", trainer).secret
+    token_id = db.session.scalar(select(ApiToken.id))
+    other = make_user(Role.TRAINER)
+    auth.sign_in(other.username)
+    response = client.post(f"/account/api-tokens/{token_id}/revoke",
+                           data={"csrf_token": auth.csrf_token("/account/api-tokens")})
+    assert response.status_code == 404
+    assert get(client, "/api/v1/stories", secret).status_code == 200
+    assert "Platform" not in client.get("/account/api-tokens").get_data(as_text=True)
+
+
+def test_only_trainers_and_admins_see_the_token_page(client, auth, contributor):
+    auth.sign_in(contributor.username)
+    assert client.get("/account/api-tokens").status_code == 403
+    assert "API tokens" not in client.get("/account").get_data(as_text=True)
