@@ -74,7 +74,7 @@ def _purpose() -> Purpose:
 
 def _page() -> int:
     value = request.args.get("page", "1")
-    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_PAGE:
+    if not (value.isascii() and value.isdigit() and len(value) <= 6) or not 1 <= int(value) <= MAX_PAGE:
         raise BadParameter("invalid_page", f"page must be a whole number from 1 to {MAX_PAGE}, not {value[:20]!r}.")
     return int(value)
 

@@ -184,7 +184,8 @@ def test_the_list_and_the_story_show_only_stories_that_pass_the_gate_for_the_pur
 
 
 @pytest.mark.parametrize("query", ["purpose=public", "purpose=research", "purpose=", "page=0", "page=abc",
-                                   "page=1001", "page=-1", "purpse=partners"])
+                                   "page=1001", "page=-1", "purpse=partners",
+                                   "page=" + "9" * 5000, "page=%EF%BC%91"])
 def test_a_parameter_the_api_does_not_understand_is_a_400_that_says_which(client, token, query):
     response = get(client, f"/api/v1/stories?{query}", token)
     assert response.status_code == 400

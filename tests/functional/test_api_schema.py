@@ -17,7 +17,6 @@ from storybank.moderation.models import Source, Suggestion, SuggestionKind, Sugg
 from tests.factories import make_user
 from tests.functional.test_api import approved
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:hypothesis.*")
 MAX_EXAMPLES = 30
 
 
