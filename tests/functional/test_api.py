@@ -17,23 +17,10 @@ from storybank.consent.models import Attribution, Purpose
 from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.moderation.models import Source, Suggestion, SuggestionKind, SuggestionStatus
-from storybank.search.services import index_story
-from storybank.stories.models import Story, StoryStatus
+from storybank.stories.models import StoryStatus
+from tests.api_builders import ORIGINAL, approved
 from tests.data_rights_builders import make_story
 from tests.factories import make_user
-
-ORIGINAL = "ORIGINALWORDS"
-
-
-def approved(author, text: str, *, title: str = "A story", scopes=(Purpose.TRAINING,), days_ago: int = 50,
-             **fields) -> Story:
-    """An approved story whose original holds a word that must never leave the API, indexed like a real approval."""
-    story = make_story(author, body=f"{ORIGINAL} {text}", moderated_body=text, title=title, scopes=scopes, **fields)
-    story.approved_at = utcnow() - timedelta(days=days_ago)
-    db.session.flush()
-    index_story(story.id)
-    db.session.commit()
-    return story
 
 
 @pytest.fixture
@@ -97,8 +84,6 @@ def test_only_trainers_and_admins_can_hold_a_token(runner, make_user, role):
 
 
 def test_a_token_stops_working_when_its_owner_loses_the_role_or_is_turned_off(make_user, admin):
-    from storybank.accounts import services as account_services
-
     first, second = make_user(Role.TRAINER), make_user(Role.TRAINER)
     one = token_services.create_token(first, "One", first).secret
     two = token_services.create_token(second, "Two", second).secret

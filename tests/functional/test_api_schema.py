@@ -14,8 +14,8 @@ from storybank.api import services as token_services
 from storybank.consent.models import Purpose
 from storybank.extensions import db
 from storybank.moderation.models import Source, Suggestion, SuggestionKind, SuggestionStatus
+from tests.api_builders import approved
 from tests.factories import make_user
-from tests.functional.test_api import approved
 
 MAX_EXAMPLES = 30
 
