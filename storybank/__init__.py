@@ -89,6 +89,8 @@ def configure_tagging(app: Flask) -> None:
 def configure_blueprints(app: Flask) -> None:
     from storybank.accounts.admin_views import bp as admin_bp
     from storybank.accounts.views import bp as accounts_bp
+    from storybank.api.token_views import bp as api_tokens_bp
+    from storybank.api.views import bp as api_bp
     from storybank.audit.views import bp as audit_bp
     from storybank.core.views import bp as core_bp
     from storybank.library.views import bp as library_bp
@@ -105,6 +107,8 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(search_bp)
     app.register_blueprint(library_bp)
     app.register_blueprint(taxonomy_bp)
+    app.register_blueprint(api_bp)
+    app.register_blueprint(api_tokens_bp)
 
 
 def configure_domain_links(app: Flask) -> None:
@@ -121,8 +125,10 @@ def configure_domain_links(app: Flask) -> None:
 
 def configure_security(app: Flask) -> None:
     from storybank import errors
+    from storybank.api import auth as api_auth
     from storybank.security import add_security_headers, enforce_access
 
+    api_auth.init_app(app)
     app.before_request(enforce_access)
     app.after_request(add_security_headers)
     errors.init_app(app)

@@ -10,6 +10,7 @@ from flask.cli import AppGroup
 
 from storybank.accounts import services
 from storybank.accounts.roles import Role
+from storybank.api.cli import api_tokens_cli
 from storybank.moderation.cli import analysis_cli, moderation_cli
 from storybank.privacy.retention import retention_cli
 from storybank.search.cli import search_cli
@@ -68,3 +69,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(moderation_cli)
     app.cli.add_command(analysis_cli)
     app.cli.add_command(search_cli)
+    app.cli.add_command(api_tokens_cli)

@@ -56,6 +56,7 @@ def load_config(instance_path: Path, env: dict[str, str] | None = None, override
         "STORYBANK_SPACY_MODEL": env.get("STORYBANK_SPACY_MODEL") or None,
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
+        "STORYBANK_API_RATE_LIMIT": env.get("STORYBANK_API_RATE_LIMIT", "120 per minute"),
         "SIGN_IN_RATE_LIMIT": env.get("STORYBANK_SIGN_IN_RATE_LIMIT", "10 per minute;50 per hour"),
         "SESSION_IDLE_TIMEOUT": timedelta(minutes=int(env.get("STORYBANK_SESSION_IDLE_MINUTES", "30"))),
         "SESSION_ABSOLUTE_TIMEOUT": timedelta(hours=int(env.get("STORYBANK_SESSION_ABSOLUTE_HOURS", "12"))),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from werkzeug.http import HTTP_STATUS_CODES
 
 from storybank.extensions import db
 
@@ -25,8 +26,30 @@ MESSAGES = {
 }
 
 
+API_PREFIX = "/api/"
+
+API_MESSAGES = {
+    404: "There is nothing at this address. Please check it against the API description at /api/v1/openapi.json.",
+    405: "This address cannot be used with that method. The API description at /api/v1/openapi.json lists the ones "
+         "it takes.",
+    429: "There have been a lot of requests with this token in a short time. Please wait a minute and try again.",
+}
+
+
+def json_error(code: int, error: str, message: str, headers: dict | None = None):
+    """The one shape of every API error: ``{"error": {"status", "code", "message"}}``, where code is a stable word
+    for programs and message is plain English for the person reading the logs."""
+    response = jsonify(error={"status": code, "code": error, "message": message})
+    response.status_code = code
+    response.headers.update(headers or {})
+    return response
+
+
 def render_error(code: int, heading: str | None = None, message: str | None = None):
     default_heading, default_message = MESSAGES.get(code, MESSAGES[500])
+    if request.path.startswith(API_PREFIX):
+        word = HTTP_STATUS_CODES.get(code, "error").lower().replace(" ", "_").replace("'", "")
+        return json_error(code, word, API_MESSAGES.get(code, message or default_message))
     return render_template("errors/error.html", code=code, heading=heading or default_heading,
                            message=message or default_message), code
 

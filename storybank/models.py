@@ -1,6 +1,7 @@
 """Imports every domain's models so that SQLAlchemy and Alembic see the whole schema."""
 
 from storybank.accounts.models import User, UserRole, UserSession
+from storybank.api.models import ApiToken
 from storybank.audit.models import AuditEvent
 from storybank.consent.models import ConsentRecord
 from storybank.moderation import models as moderation_models
@@ -8,5 +9,5 @@ from storybank.search.models import SearchDocument
 from storybank.stories.models import PendingDraft, Story, StoryKeySession
 from storybank.tagging.models import StoryTag, Tag, TagGroup
 
-__all__ = ["AuditEvent", "ConsentRecord", "PendingDraft", "SearchDocument", "Story", "StoryKeySession", "StoryTag",
-           "Tag", "TagGroup", "User", "UserRole", "UserSession", "moderation_models"]
+__all__ = ["ApiToken", "AuditEvent", "ConsentRecord", "PendingDraft", "SearchDocument", "Story", "StoryKeySession",
+           "StoryTag", "Tag", "TagGroup", "User", "UserRole", "UserSession", "moderation_models"]

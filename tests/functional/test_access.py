@@ -13,13 +13,14 @@ from storybank import create_app
 from storybank.accounts.roles import Role
 from storybank.audit.models import AuditEvent
 from storybank.extensions import db
-from storybank.security import ANYONE, SIGNED_IN, access_for_endpoint
+from storybank.security import ANYONE, BEARER_TOKEN, SIGNED_IN, access_for_endpoint
 from tests import factories
 
 ADMIN_ONLY = frozenset({Role.ADMIN})
 STORY_WRITERS = frozenset({Role.CONTRIBUTOR, Role.SUPPORTER})
 MODERATORS = frozenset({Role.MODERATOR})
 STORY_READERS = frozenset({Role.TRAINER, Role.MODERATOR})
+TRAINERS = frozenset({Role.TRAINER, Role.ADMIN})
 
 EXPECTED: dict[str, str | frozenset[Role]] = {
     "static": ANYONE,
@@ -88,6 +89,11 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "taxonomy.edit_tag": ADMIN_ONLY,
     "taxonomy.merge_tag": ADMIN_ONLY,
     "taxonomy.delete_tag": ADMIN_ONLY,
+    "api.openapi": ANYONE,
+    "api.stories": BEARER_TOKEN,
+    "api.story": BEARER_TOKEN,
+    "api_tokens.tokens": TRAINERS,
+    "api_tokens.revoke": TRAINERS,
 }
 
 IDENTITIES = ["anonymous", *[role.value for role in Role]]
@@ -98,6 +104,8 @@ SAMPLE_ARGUMENTS = {"filename": "css/storybank.css"}
 def _allowed(expected, identity: str) -> bool:
     if expected == ANYONE:
         return True
+    if expected == BEARER_TOKEN:
+        return False  # a session cookie never opens the API, whoever holds it; tests/functional/test_api.py
     if identity == "anonymous":
         return False
     if expected == SIGNED_IN:
@@ -151,6 +159,9 @@ def test_each_route_lets_in_exactly_the_people_it_should(app, client, auth, no_c
             if allowed:
                 assert response.status_code not in (401, 403), where
                 assert "/sign-in?next=" not in response.headers.get("Location", ""), where
+            elif EXPECTED[rule.endpoint] == BEARER_TOKEN:
+                assert response.status_code == 401, where
+                assert response.get_json()["error"]["code"] == "missing_token", where
             elif identity == "anonymous":
                 assert response.status_code == 302, where
                 assert "/sign-in?next=" in response.headers["Location"], where
