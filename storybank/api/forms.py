@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import DataRequired
 
 from storybank.api.services import NAME_LIMIT
-from storybank.forms_common import MaxChars, SingleLine, clean_text
+from storybank.forms_common import Form, MaxChars, SingleLine, clean_text
 
 
 def _strip(value):
     return clean_text(value).strip() if isinstance(value, str) else value
 
 
-class NewTokenForm(FlaskForm):
+class NewTokenForm(Form):
     name = StringField(
         "What is this token for?",
         description="For example, the name of your learning system. It helps you tell your tokens apart later.",
@@ -24,5 +23,5 @@ class NewTokenForm(FlaskForm):
     )
 
 
-class RevokeTokenForm(FlaskForm):
+class RevokeTokenForm(Form):
     """Only the CSRF token: revoking is one button."""

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, Optional
 
-from storybank.forms_common import MaxChars, SingleLine, clean_text
+from storybank.forms_common import Form, MaxChars, SingleLine, clean_text
 from storybank.moderation.models import CONCERN_ACTION_WORDS, AppealOutcome
 from storybank.moderation.suggestions import MANUAL_LABELS
 from storybank.tagging.services import theme_choices
@@ -21,17 +20,17 @@ def theme_words(slug: str) -> str:
     return slug.replace("_", " ").capitalize()
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """A button that changes something: claim, release, approve, mark as read. Only the CSRF token."""
 
 
-class DecideSuggestionForm(FlaskForm):
+class DecideSuggestionForm(Form):
     decision = StringField(validators=[AnyOf(["accept", "reject"], "Please choose accept or reject.")])
     replacement = StringField("Words to use instead (optional)", filters=[_clean],
                               validators=[Optional(), MaxChars(120, "The words to use instead"), SingleLine()])
 
 
-class ManualRedactionForm(FlaskForm):
+class ManualRedactionForm(Form):
     text = StringField(
         "Words to remove",
         description="Type or paste the words exactly as they are written in the story. We remove them "
@@ -49,7 +48,7 @@ class ManualRedactionForm(FlaskForm):
                               validators=[Optional(), MaxChars(120, "The words to use instead"), SingleLine()])
 
 
-class ThemeForm(FlaskForm):
+class ThemeForm(Form):
     """The themes come from the taxonomy admins edit, so a new theme tag can be chosen at once."""
 
     theme = SelectField("Add a theme")
@@ -59,14 +58,14 @@ class ThemeForm(FlaskForm):
         self.theme.choices = [SelectChoice(slug, name) for slug, name in theme_choices()]
 
 
-class ContentWarningForm(FlaskForm):
+class ContentWarningForm(Form):
     warning = StringField("Add a content warning", description="A few words, for example “death and dying”.",
                           filters=[_clean],
                           validators=[DataRequired("Please type the content warning."),
                                       MaxChars(60, "A content warning"), SingleLine()])
 
 
-class ClarityForm(FlaskForm):
+class ClarityForm(Form):
     text = TextAreaField(
         "The story, edited for clarity",
         description="Only change what makes it clearer. The contributor will see your changes and must agree "
@@ -78,7 +77,7 @@ class ClarityForm(FlaskForm):
                          validators=[Optional(), MaxChars(1000, "Your note")])
 
 
-class RequestChangesForm(FlaskForm):
+class RequestChangesForm(Form):
     message = TextAreaField(
         "Your message to the contributor",
         description="Say what you would like changed and why, in plain and kind words.",
@@ -88,14 +87,14 @@ class RequestChangesForm(FlaskForm):
     )
 
 
-class DeclineForm(FlaskForm):
+class DeclineForm(Form):
     reason = RadioField("Why can we not use this story?", validate_choice=False,
                         validators=[DataRequired("Please choose the reason that fits best.")])
     message = TextAreaField("Anything you would like to add, in your own words (optional)", filters=[_clean],
                             validators=[Optional(), MaxChars(2000, "Your message")])
 
 
-class RaiseConcernForm(FlaskForm):
+class RaiseConcernForm(Form):
     sentence = TextAreaField("The words that worry you", filters=[_clean],
                              validators=[DataRequired("Please copy the words that worry you."),
                                          MaxChars(2000, "The words")])
@@ -104,7 +103,7 @@ class RaiseConcernForm(FlaskForm):
                                      MaxChars(300, "The reason"), SingleLine()])
 
 
-class ConcernActionForm(FlaskForm):
+class ConcernActionForm(Form):
     action = RadioField("What did you do?", choices=[SelectChoice(k.value, v) for k, v in CONCERN_ACTION_WORDS.items()],
                         validators=[DataRequired("Please choose what you did.")])
     reference = StringField("Reference from the safeguarding team",
@@ -114,7 +113,7 @@ class ConcernActionForm(FlaskForm):
                          filters=[_clean], validators=[Optional(), MaxChars(4000, "Your notes")])
 
 
-class AppealDecisionForm(FlaskForm):
+class AppealDecisionForm(Form):
     outcome = RadioField("Your decision", choices=[
         SelectChoice(AppealOutcome.UPHELD.value, "The first decision stands: the story cannot be used this time"),
         SelectChoice(AppealOutcome.OVERTURNED.value,
@@ -125,16 +124,16 @@ class AppealDecisionForm(FlaskForm):
                                         MaxChars(2000, "Your message")])
 
 
-class AskAgainForm(FlaskForm):
+class AskAgainForm(Form):
     note = TextAreaField("Is there anything you would like the moderator to know? (optional)", filters=[_clean],
                          validators=[Optional(), MaxChars(2000, "Your note")])
 
 
-class ClarityAnswerForm(FlaskForm):
+class ClarityAnswerForm(Form):
     answer = StringField(validators=[AnyOf(["agree", "decline"], "Please choose one of the two buttons.")])
 
 
-class DeclineReasonEditForm(FlaskForm):
+class DeclineReasonEditForm(Form):
     title = StringField("Short name moderators see", filters=[_clean],
                         validators=[DataRequired("Please give the reason a short name."),
                                     MaxChars(120, "The name"), SingleLine()])

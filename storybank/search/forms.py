@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import DateField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, ValidationError
 
 from storybank.accounts.forms import MultiCheckboxField
 from storybank.consent.models import Purpose
-from storybank.forms_common import query_text
+from storybank.forms_common import Form, query_text
 from storybank.search.services import SearchFilters
 from storybank.stories.forms import CARE_SETTINGS
 
@@ -21,7 +20,7 @@ PURPOSE_CHOICES = [
 ]
 
 
-class SearchForm(FlaskForm):
+class SearchForm(Form):
     class Meta:
         csrf = False  # a GET that changes nothing
 

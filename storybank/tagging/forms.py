@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Optional
 
-from storybank.forms_common import MaxChars, SingleLine, clean_text
+from storybank.forms_common import Form, MaxChars, SingleLine, clean_text
 from storybank.tagging.services import DESCRIPTION_MAX, NAME_MAX, TagText, split_synonyms
 
 
@@ -14,7 +13,7 @@ def _clean(value):
     return clean_text(value).strip() if isinstance(value, str) else value
 
 
-class GroupForm(FlaskForm):
+class GroupForm(Form):
     name = StringField("Name of the group", description="For example “Age group” or “Who is telling the story”.",
                        filters=[_clean],
                        validators=[DataRequired("Please give the group a name."), MaxChars(NAME_MAX, "The name"),
@@ -23,7 +22,7 @@ class GroupForm(FlaskForm):
                               validators=[Optional(), MaxChars(DESCRIPTION_MAX, "The description"), SingleLine()])
 
 
-class TagForm(FlaskForm):
+class TagForm(Form):
     name = StringField("Name", description="The words trainers will see and search for.", filters=[_clean],
                        validators=[DataRequired("Please give the tag a name."), MaxChars(NAME_MAX, "The name"),
                                    SingleLine()])
@@ -41,10 +40,10 @@ class TagForm(FlaskForm):
                        synonyms=split_synonyms(self.synonyms.data))
 
 
-class MergeForm(FlaskForm):
+class MergeForm(Form):
     target = SelectField("Merge it into", coerce=int,
                          validators=[DataRequired("Please choose the tag to merge into.")])
 
 
-class DeleteForm(FlaskForm):
+class DeleteForm(Form):
     """Only the CSRF token: the confirmation page is the question, the button is the answer."""

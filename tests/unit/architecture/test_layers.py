@@ -54,3 +54,24 @@ def test_a_lower_domain_never_imports_a_higher_one(domain):
 def test_the_check_sees_an_import_hidden_inside_a_function():
     source = "def news():\n    from storybank.moderation.appeals import can_appeal\n    return can_appeal\n"
     assert imported_domains(source) == {"moderation"}
+
+
+def test_every_form_reads_only_typed_text_fields():
+    """A file part or a JSON body sent to any form must never reach a text check (that was a 500)."""
+    import importlib
+
+    from flask_wtf import FlaskForm
+
+    from storybank.forms_common import Form
+
+    for path in PACKAGE.rglob("forms.py"):
+        importlib.import_module("storybank." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts))
+
+    def every_subclass(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from every_subclass(sub)
+
+    ours = [form for form in every_subclass(FlaskForm) if form.__module__.startswith("storybank.")]
+    assert len(ours) > 20
+    assert [form.__qualname__ for form in ours if not issubclass(form, Form)] == []
