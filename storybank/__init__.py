@@ -117,10 +117,12 @@ def configure_domain_links(app: Flask) -> None:
     from storybank.moderation import news as moderation_news
     from storybank.moderation import subscriptions as moderation_subscriptions
     from storybank.search import subscriptions as search_subscriptions
+    from storybank.tagging import subscriptions as tagging_subscriptions
 
     moderation_subscriptions.init_app(app)
     moderation_news.init_app(app)
     search_subscriptions.init_app(app)
+    tagging_subscriptions.init_app(app)
 
 
 def configure_security(app: Flask) -> None:

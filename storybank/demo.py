@@ -16,7 +16,6 @@ from storybank.consent.models import Attribution, ConsentMethod, ConsentRecord
 from storybank.consent.wording import CURRENT_WORDING_VERSION, default_review_date
 from storybank.db_types import utcnow
 from storybank.extensions import db
-from storybank.search.services import index_story
 from storybank.stories.keys import hash_key, new_key
 from storybank.stories.models import Story, StoryStatus
 
@@ -60,6 +59,7 @@ def seed_demo() -> SeedResult:
     existing = _existing_demo_references()
     now = utcnow()
     sent: list[Story] = []
+    published: list[Story] = []
     for number, data in enumerate(DEMO_STORIES, start=1):
         reference = f"SB-DEMO-{number:02d}"
         if reference in existing:
@@ -105,13 +105,16 @@ def seed_demo() -> SeedResult:
                 recorded_by_name=author.name_to_show,
             ))
         record("story.seeded", None, story, after={"status": status.value}, actor_label="seed-demo")
-        index_story(story.id)
         result.created_stories += 1
         if status in (StoryStatus.SUBMITTED, StoryStatus.IN_REVIEW):
             sent.append(story)
+        elif status == StoryStatus.APPROVED:
+            published.append(story)
     db.session.commit()
     for story in sent:  # as if each had just been sent: moderation prepares it (pages never analyse)
         events.story_sent.send(story)
+    for story in published:  # as if just approved: search indexes it, the analysis suggests its tags
+        events.story_published.send(story)
     return result
 
 

@@ -59,9 +59,10 @@ def openapi_document(*, per_page: int, max_page: int) -> dict:
                          "description": 'Words to find; "a phrase" in quotes; -word to leave stories out.',
                          "schema": {"type": "string"}},
                         {"name": "tag", "in": "query", "required": False,
-                         "description": "Accepted but not used yet: filtering by tag arrives with the taxonomy. "
-                                        "When sent, the answer's notes say so.",
-                         "schema": {"type": "string"}},
+                         "description": "A tag's slug (such as dignity); repeat it for several. Only tags a person "
+                                        "confirmed count. A story needs one of the tags in each group you name.",
+                         "schema": {"type": "array", "items": {"type": "string"}}, "style": "form",
+                         "explode": True},
                         purpose,
                         {"name": "page", "in": "query", "required": False,
                          "schema": {"type": "integer", "minimum": 1, "maximum": max_page, "default": 1}},

@@ -19,7 +19,7 @@ from storybank.consent.models import Purpose
 from storybank.errors import json_error
 from storybank.extensions import csrf, db, limiter
 from storybank.forms_common import query_text
-from storybank.search.services import PAGE_SIZE, SearchFilters, search
+from storybank.search.services import PAGE_SIZE, SearchFilters, search, tags_for_slugs
 from storybank.security import ANYONE, BEARER_TOKEN, access
 from storybank.stories.models import Story
 
@@ -30,8 +30,6 @@ PURPOSES = {"training": Purpose.TRAINING, "partners": Purpose.PARTNERS}
 MAX_PAGE = 1000
 QUERY_LIMIT = 200
 _REFERENCE = re.compile(r"[A-Za-z0-9-]{1,20}")
-TAG_NOTE = ("Filtering by tag arrives with the taxonomy of themes, which is being built now. The tag you sent "
-            "was not used, so these stories are not filtered by it.")
 NOT_FOUND = ("There is no story with that reference that you can use for this purpose. It may have been withdrawn, "
              "or the person may not have agreed to this use.")
 
@@ -86,17 +84,20 @@ def stories():
     _only("q", "tag", "purpose", "page")
     purpose, page = _purpose(), _page()
     text = query_text(request.args.get("q"), QUERY_LIMIT)
-    tag = request.args.get("tag")
-    results = search(SearchFilters(text=text, purpose=purpose), page)
+    slugs = request.args.getlist("tag")
+    tags, unknown = tags_for_slugs(slugs)
+    notes = [f"No tag is called {slug[:40]!r}, so no story can have it. Tags are the slugs of the taxonomy, "
+             "such as dignity or waiting_and_delays." for slug in unknown]
+    results = search(SearchFilters(text=text, purpose=purpose, tags=tags), page, nothing=bool(unknown))
     warnings = presenters.content_warnings(hit.story.id for hit in results.hits)
     items = [{**presenters.story_summary(hit.story, warnings[hit.story.id]),
               "snippet": presenters.plain_snippet(hit.snippet)} for hit in results.hits]
     more = page < results.pages
     return jsonify(
         stories=items, page=results.page, per_page=results.per_page, total=results.total, pages=results.pages,
-        next=url_for("api.stories", q=text or None, tag=tag or None, purpose=purpose.value, page=page + 1,
+        next=url_for("api.stories", q=text or None, tag=slugs or None, purpose=purpose.value, page=page + 1,
                      _external=True) if more else None,
-        purpose=purpose.value, q=text, notes=[TAG_NOTE] if tag else [],
+        purpose=purpose.value, q=text, notes=notes,
     )
 
 

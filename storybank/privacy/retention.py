@@ -24,6 +24,7 @@ from storybank.extensions import db
 from storybank.moderation.retention import erase_story_words
 from storybank.stories.models import PendingDraft, Story, StoryStatus
 from storybank.stories.services import PENDING_DRAFT_LIFETIME
+from storybank.tagging.services import erase_trigger_words
 
 ERASED_TITLE = "Withdrawn story"
 ERASED_FIELDS = ("body", "moderated_body", "care_setting", "region", "about_whom", "when_happened",
@@ -54,6 +55,7 @@ def erase_story_text(story: Story, actor: Any = None, *, reason: str, actor_labe
     for name in ERASED_FIELDS:
         setattr(story, name, None)
     erase_story_words(story)
+    erase_trigger_words(story)
     record("story.erased", actor, story, actor_label=actor_label, detail=reason)
     return True
 

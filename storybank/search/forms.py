@@ -34,13 +34,20 @@ class SearchForm(Form):
     region = SelectField("Region", choices=[], validators=[Optional()])
     exclude_warning = MultiCheckboxField("Leave out stories about", choices=[], validators=[Optional()],
                                          description="Stories with these content warnings will not be shown.")
+    tag = MultiCheckboxField("Tags", choices=[], validators=[Optional()],
+                             description="A story needs one of the tags you tick in each group.")
     approved_from = DateField("Approved on or after", validators=[Optional()],
                               description="For example, 2026-03-27.")
     approved_to = DateField("Approved on or before", validators=[Optional()])
 
-    def offer(self, regions: list[str], warnings: list[str]) -> None:
+    def offer(self, regions: list[str], warnings: list[str], tag_groups: list) -> None:
         self.region.choices = [SelectChoice("", "Any region"), *(SelectChoice(r, r) for r in regions)]
         self.exclude_warning.choices = [SelectChoice(w, w) for w in warnings]
+        self.tag.choices = [SelectChoice(str(tag.id), tag.name) for _group, tags in tag_groups for tag in tags]
+        self.tag_groups = tag_groups
+
+    def chosen_tags(self) -> set[str]:
+        return set(self.tag.data or ())
 
     def validate_purpose(self, field) -> None:
         if field.data not in {Purpose.TRAINING.value, Purpose.PARTNERS.value}:
@@ -59,4 +66,5 @@ class SearchForm(Form):
             exclude_warnings=tuple(self.exclude_warning.data or ()),
             approved_from=self.approved_from.data,
             approved_to=self.approved_to.data,
+            tags=tuple(int(value) for value in self.tag.data or () if value.isdigit()),
         )

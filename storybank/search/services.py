@@ -7,12 +7,13 @@ chosen purpose, at the moment of the query, and only then asks the index which o
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from markupsafe import Markup, escape
-from sqlalchemy import delete, exists, func, select
+from sqlalchemy import delete, exists, false, func, select
 
 from storybank.consent.gate import visible_stories
 from storybank.consent.models import Purpose
@@ -23,10 +24,12 @@ from storybank.search.engine import MARK_END, MARK_START, engine_for
 from storybank.search.models import SearchDocument
 from storybank.search.query import ParsedQuery, parse_query
 from storybank.stories.models import Story, StoryStatus
+from storybank.tagging.models import StoryTag, Tag, TagStatus
 
 PAGE_SIZE = 20
 SEARCH_PURPOSES = (Purpose.TRAINING, Purpose.PARTNERS)
 PLAIN_SNIPPET_CHARS = 240
+_SLUG = re.compile(r"[a-z0-9_-]{1,80}")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ class SearchFilters:
     exclude_warnings: tuple[str, ...] = ()
     approved_from: date | None = None
     approved_to: date | None = None
+    tags: tuple[int, ...] = ()
+    """Tag ids: a story needs one of the chosen tags from every group chosen from (OR within, AND across)."""
 
 
 @dataclass(frozen=True)
@@ -92,17 +97,45 @@ def _filtered(filters: SearchFilters, parsed: ParsedQuery, engine):
             Suggestion.status == SuggestionStatus.ACCEPTED, Suggestion.label.in_(filters.exclude_warnings)))
     if parsed.excluded:
         query = query.where(engine.excluding(parsed))
+    for tag_ids in _tags_by_group(filters.tags).values():
+        query = query.where(exists().where(StoryTag.story_id == Story.id, StoryTag.tag_id.in_(tag_ids),
+                                           StoryTag.status == TagStatus.CONFIRMED))
     return query
 
 
-def search(filters: SearchFilters, page: int = 1, per_page: int = PAGE_SIZE) -> SearchResults:
+def _tags_by_group(tag_ids: tuple[int, ...]) -> dict[int, list[int]]:
+    """Only confirmed tags are facts about a story, so only they filter; unknown ids are simply ignored."""
+    if not tag_ids:
+        return {}
+    grouped: dict[int, list[int]] = {}
+    for tag_id, group_id in db.session.execute(select(Tag.id, Tag.group_id).where(Tag.id.in_(tag_ids[:100]))):
+        grouped.setdefault(group_id, []).append(tag_id)
+    return grouped
+
+
+def tags_for_slugs(slugs: list[str]) -> tuple[tuple[int, ...], list[str]]:
+    """(tag ids, slugs no tag has) for tag slugs as the API takes them (a slug is unique within its group)."""
+    wanted = list(dict.fromkeys(slug.strip().lower() for slug in slugs if slug and slug.strip()))[:20]
+    if not wanted:
+        return (), []
+    askable = [slug for slug in wanted if _SLUG.fullmatch(slug)]  # anything else cannot be a slug, nor reach SQL
+    rows = db.session.execute(select(Tag.id, Tag.slug).where(Tag.slug.in_(askable)).order_by(Tag.id)).all()
+    known = {slug for _id, slug in rows}
+    return tuple(tag_id for tag_id, _slug in rows), [slug for slug in wanted if slug not in known]
+
+
+def search(filters: SearchFilters, page: int = 1, per_page: int = PAGE_SIZE, *, nothing: bool = False
+           ) -> SearchResults:
     """Stories that may be used for the chosen purpose now, matching the words and filters: most relevant first,
-    then newest; a page at a time, with the total."""
+    then newest; a page at a time, with the total. ``nothing`` asks for a filter no story can meet (a tag that
+    does not exist), so the answer is an empty page of the same shape."""
     if filters.purpose not in SEARCH_PURPOSES:
         raise ValueError(f"Search is for training purposes only, not {filters.purpose}.")
     parsed = parse_query(filters.text)
     engine = engine_for(db.engine.dialect.name)
     query = _filtered(filters, parsed, engine)
+    if nothing:
+        query = query.where(false())
     page = max(1, page)
     newest = (Story.approved_at.desc(), Story.id.desc())
     if parsed.positive:

@@ -9,6 +9,7 @@ from storybank.library.reading import readable
 from storybank.search import services
 from storybank.search.forms import SearchForm
 from storybank.security import access
+from storybank.tagging.services import taxonomy
 
 bp = Blueprint("search", __name__)
 
@@ -32,8 +33,8 @@ def page_url(page: int) -> str:
 @access(*READERS)
 def search_page():
     form = SearchForm(request.args)
-    form.offer(*services.filter_choices(form.filters().purpose if form.purpose.data in ("training", "partners")
-                                        else services.SEARCH_PURPOSES[0]))
+    purpose = form.purpose.data if form.purpose.data in ("training", "partners") else services.SEARCH_PURPOSES[0]
+    form.offer(*services.filter_choices(purpose), taxonomy())
     results = None
     status = 200
     if form.validate():
@@ -42,7 +43,7 @@ def search_page():
         status = 400
     cards = readable(hit.story for hit in results.hits) if results else []
     snippets = {hit.story.id: hit.snippet for hit in results.hits} if results else {}
-    filtered = any(request.args.get(name) for name in ("q", "care_setting", "region", "exclude_warning",
+    filtered = any(request.args.get(name) for name in ("care_setting", "region", "exclude_warning", "tag",
                                                         "approved_from", "approved_to"))
     return render_template("search/search.html", form=form, results=results, cards=cards, snippets=snippets,
                            filtered=filtered, page_url=page_url), status

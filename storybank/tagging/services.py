@@ -407,3 +407,18 @@ def erase_trigger_words(story: Story) -> None:
     the caller commits and audits, as moderation's erase_story_words does."""
     db.session.execute(update(StoryTag).where(StoryTag.story_id == story.id).values(trigger_words=None)
                        .execution_options(synchronize_session=False))
+
+
+def taxonomy() -> list[tuple[TagGroup, list[Tag]]]:
+    """Every group with its tags, in the order admins set: for filters and for choosing a tag to add."""
+    tags = list(db.session.scalars(select(Tag).order_by(Tag.group_id, Tag.name)))
+    return [(group, [tag for tag in tags if tag.group_id == group.id]) for group in groups()]
+
+
+def tags_to_decide(story: Story) -> tuple[list[StoryTag], list[StoryTag]]:
+    """(confirmed, suggested) rows for the people who tag a story; rejected ones stay out of sight."""
+    rows = list(db.session.scalars(
+        select(StoryTag).join(Tag, Tag.id == StoryTag.tag_id).where(StoryTag.story_id == story.id)
+        .order_by(Tag.group_id, Tag.name)))
+    return ([row for row in rows if row.status == TagStatus.CONFIRMED],
+            [row for row in rows if row.status == TagStatus.SUGGESTED])

@@ -82,6 +82,8 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "moderation.mark_notifications_read": SIGNED_IN,
     "search.search_page": STORY_READERS,
     "library.story": STORY_READERS,
+    "library.add_tag": STORY_READERS,
+    "library.decide_tag": STORY_READERS,
     "taxonomy.index": ADMIN_ONLY,
     "taxonomy.add_group": ADMIN_ONLY,
     "taxonomy.group": ADMIN_ONLY,

@@ -18,6 +18,7 @@ from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.moderation.models import Source, Suggestion, SuggestionKind, SuggestionStatus
 from storybank.stories.models import StoryStatus
+from storybank.tagging.models import StoryTag, Tag, TagStatus
 from tests.api_builders import ORIGINAL, approved
 from tests.data_rights_builders import make_story
 from tests.factories import make_user
@@ -233,21 +234,33 @@ def test_search_snippets_are_plain_text_with_the_matched_ranges(client, token, a
     assert [snippet["text"][m["start"]:m["end"]] for m in snippet["marks"]] == ["toilet"]
 
 
-def test_a_tag_is_accepted_and_the_answer_says_it_was_not_used_yet(client, token, author):
-    approved(author, "Waiting.", title="Any")
+def test_a_tag_finds_only_stories_a_person_confirmed_it_for(client, token, author):
+    confirmed = approved(author, "Waiting.", title="Confirmed")
+    suggested = approved(author, "Waiting.", title="Only suggested")
+    approved(author, "Waiting.", title="Untagged")
+    dignity = db.session.scalar(select(Tag).where(Tag.slug == "dignity"))
+    db.session.add_all([StoryTag(story_id=confirmed.id, tag_id=dignity.id, status=TagStatus.CONFIRMED),
+                        StoryTag(story_id=suggested.id, tag_id=dignity.id, status=TagStatus.SUGGESTED)])
+    db.session.commit()
     page = get(client, "/api/v1/stories?tag=dignity", token).get_json()
-    assert [s["title"] for s in page["stories"]] == ["Any"]
-    assert len(page["notes"]) == 1 and "taxonomy" in page["notes"][0]
-    assert get(client, "/api/v1/stories", token).get_json()["notes"] == []
+    assert [s["title"] for s in page["stories"]] == ["Confirmed"]
+    assert page["notes"] == []
+
+
+def test_an_unknown_tag_finds_nothing_and_the_answer_says_why(client, token, author):
+    approved(author, "Waiting.", title="Any")
+    page = get(client, "/api/v1/stories?tag=no-such-tag", token).get_json()
+    assert page["stories"] == [] and page["total"] == 0
+    assert "no-such-tag" in page["notes"][0]
 
 
 def test_the_list_is_paginated_with_a_link_to_the_next_page(client, token, author):
     for number in range(25):
         approved(author, "A story about waiting.", title=f"Story {number:02d}", days_ago=100 - number)
-    first = get(client, "/api/v1/stories?q=waiting&tag=dignity", token).get_json()
+    first = get(client, "/api/v1/stories?q=waiting", token).get_json()
     assert (first["page"], first["per_page"], first["total"], first["pages"]) == (1, 20, 25, 2)
     assert len(first["stories"]) == 20
-    assert "page=2" in first["next"] and "q=waiting" in first["next"] and "tag=dignity" in first["next"]
+    assert "page=2" in first["next"] and "q=waiting" in first["next"]
     second = get(client, first["next"], token).get_json()
     assert second["page"] == 2 and len(second["stories"]) == 5 and second["next"] is None
     assert not {s["reference"] for s in first["stories"]} & {s["reference"] for s in second["stories"]}
