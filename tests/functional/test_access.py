@@ -82,6 +82,8 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "moderation.mark_notifications_read": SIGNED_IN,
     "search.search_page": STORY_READERS,
     "library.story": STORY_READERS,
+    "public_stories.index": ANYONE,
+    "public_stories.story": ANYONE,
     "taxonomy.index": ADMIN_ONLY,
     "taxonomy.add_group": ADMIN_ONLY,
     "taxonomy.group": ADMIN_ONLY,
