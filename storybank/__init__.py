@@ -93,6 +93,7 @@ def configure_blueprints(app: Flask) -> None:
     from storybank.api.views import bp as api_bp
     from storybank.audit.views import bp as audit_bp
     from storybank.core.views import bp as core_bp
+    from storybank.library.public_views import bp as public_stories_bp
     from storybank.library.views import bp as library_bp
     from storybank.moderation.views import bp as moderation_bp
     from storybank.privacy.views import admin_bp as data_requests_bp
@@ -106,6 +107,7 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(moderation_bp)
     app.register_blueprint(search_bp)
     app.register_blueprint(library_bp)
+    app.register_blueprint(public_stories_bp)
     app.register_blueprint(taxonomy_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(api_tokens_bp)

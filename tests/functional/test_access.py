@@ -84,6 +84,8 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "library.story": STORY_READERS,
     "library.add_tag": STORY_READERS,
     "library.decide_tag": STORY_READERS,
+    "public_stories.index": ANYONE,
+    "public_stories.story": ANYONE,
     "taxonomy.index": ADMIN_ONLY,
     "taxonomy.add_group": ADMIN_ONLY,
     "taxonomy.group": ADMIN_ONLY,
