@@ -6,7 +6,8 @@ from flask import Blueprint, abort, render_template, request
 
 from storybank.accounts.roles import Role
 from storybank.consent.models import Purpose
-from storybank.library.reading import readable_story
+from storybank.library.reading import readable, readable_story
+from storybank.search.similar import stories_like
 from storybank.security import access
 
 bp = Blueprint("library", __name__)
@@ -23,4 +24,5 @@ def story(reference: str):
     found = readable_story(reference, purpose)
     if found is None:
         abort(404)
-    return render_template("library/story.html", item=found, purpose=purpose)
+    return render_template("library/story.html", item=found, purpose=purpose,
+                           similar=readable(stories_like(found.story, purpose)))
