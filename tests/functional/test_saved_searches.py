@@ -14,11 +14,12 @@ from storybank.audit.models import AuditEvent
 from storybank.consent import services as consent_services
 from storybank.db_types import utcnow
 from storybank.extensions import db
+from storybank.privacy.data_rights import delete_account
 from storybank.search.models import SavedSearch
 from storybank.search.saved import default_name
 from storybank.search.services import index_story
 from tests.data_rights_builders import make_story
-from tests.factories import make_user
+from tests.factories import PASSWORD, make_user
 
 
 def approved(author, body: str, *, title: str):
@@ -186,3 +187,10 @@ def test_moderators_may_save_searches_too_but_contributors_may_not(client, auth,
     auth.sign_out()
     auth.sign_in(contributor.username)
     assert client.get("/search/saved").status_code == 403
+
+
+def test_deleting_the_account_deletes_its_saved_searches(client, auth, trainer):
+    db.session.add(SavedSearch(user_id=trainer.id, name="Bells", query="q=bell"))
+    db.session.commit()
+    delete_account(trainer, trainer, password=PASSWORD)
+    assert saved_rows() == []
