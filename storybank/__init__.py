@@ -98,6 +98,7 @@ def configure_blueprints(app: Flask) -> None:
     from storybank.moderation.views import bp as moderation_bp
     from storybank.privacy.views import admin_bp as data_requests_bp
     from storybank.privacy.views import bp as data_rights_bp
+    from storybank.search.saved_views import bp as saved_searches_bp
     from storybank.search.views import bp as search_bp
     from storybank.stories.views import bp as stories_bp
     from storybank.tagging.views import bp as taxonomy_bp
@@ -106,6 +107,7 @@ def configure_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     app.register_blueprint(moderation_bp)
     app.register_blueprint(search_bp)
+    app.register_blueprint(saved_searches_bp)
     app.register_blueprint(library_bp)
     app.register_blueprint(public_stories_bp)
     app.register_blueprint(taxonomy_bp)

@@ -12,7 +12,8 @@ from storybank.accounts.roles import Role
 from storybank.consent.models import Purpose
 from storybank.extensions import db
 from storybank.library.forms import AddTagForm, DecideTagForm
-from storybank.library.reading import ReadableStory, readable_story
+from storybank.library.reading import ReadableStory, readable, readable_story
+from storybank.search.similar import stories_like
 from storybank.security import access
 from storybank.tagging import services as tagging
 from storybank.tagging.models import StoryTag, Tag
@@ -39,8 +40,8 @@ def _render(found: ReadableStory, purpose: str, add_form: AddTagForm | None = No
         add_form = AddTagForm(formdata=None, purpose=purpose)
     add_form.offer(tagging.taxonomy())
     return render_template("library/story.html", item=found, purpose=purpose, confirmed=confirmed,
-                           suggested=suggested, add_form=add_form, decide_form=DecideTagForm(formdata=None)
-                           ), status
+                           suggested=suggested, add_form=add_form, decide_form=DecideTagForm(formdata=None),
+                           similar=readable(stories_like(found.story, purpose))), status
 
 
 @bp.route("/library/stories/<reference>")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from wtforms import DateField, RadioField, SelectField, StringField
+from wtforms import DateField, HiddenField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Optional, ValidationError
+from wtforms.validators import DataRequired, Optional, ValidationError
 
 from storybank.accounts.forms import MultiCheckboxField
 from storybank.consent.models import Purpose
-from storybank.forms_common import Form, query_text
+from storybank.forms_common import Form, MaxChars, SingleLine, clean_text, query_text
+from storybank.search.saved import NAME_LIMIT
 from storybank.search.services import SearchFilters
 from storybank.stories.forms import CARE_SETTINGS
 
@@ -68,3 +69,17 @@ class SearchForm(Form):
             approved_to=self.approved_to.data,
             tags=tuple(int(value) for value in self.tag.data or () if value.isdigit()),
         )
+
+
+class SaveSearchForm(Form):
+    """Keep the search on the page to run again: a name, and the search itself in a hidden field."""
+
+    name = StringField("Name this search", filters=[lambda v: clean_text(v).strip() if isinstance(v, str) else v],
+                       validators=[DataRequired("Please give this search a name, so you can find it again."),
+                                   MaxChars(NAME_LIMIT, "The name"), SingleLine()],
+                       description="Only you can see your saved searches.")
+    query = HiddenField()
+
+
+class DeleteSavedSearchForm(Form):
+    """Only the CSRF token: deleting is one button."""
