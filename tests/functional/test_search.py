@@ -13,7 +13,8 @@ from storybank.consent.models import Purpose
 from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.moderation import claims, decisions
-from storybank.moderation.models import Source, Suggestion, SuggestionKind, SuggestionStatus
+from storybank.moderation.clarity import agree_to_clarity_edit
+from storybank.moderation.models import ClarityEdit, Source, Suggestion, SuggestionKind, SuggestionStatus
 from storybank.moderation.preparation import prepare_for_review
 from storybank.search.models import SearchDocument
 from storybank.search.query import parse_query
@@ -136,9 +137,11 @@ def test_the_index_follows_an_approval(author):
 
 def test_the_index_follows_an_edit_to_the_moderated_text(author):
     story = approved(author, "The carer was rushed.", title="Edited")
-    story.moderated_body = "The carer was patient."
-    index_story(story.id)
+    db.session.add(ClarityEdit(story_id=story.id, proposed_text="The carer was patient.",
+                               based_on=story.moderated_body))
     db.session.commit()
+    assert titles(find("rushed")) == ["Edited"]
+    agree_to_clarity_edit(story, author)  # the person agrees to a clearer wording of the approved story
     assert find("rushed").total == 0
     assert titles(find("patient")) == ["Edited"]
 
