@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 
 from storybank.accounts.roles import Role
 from storybank.highlighting import segments
+from storybank.paging import page_url
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -37,6 +38,7 @@ def init_app(app: Flask) -> None:
 
     app.add_template_filter(paragraphs, "paragraphs")
     app.add_template_global(segments, "highlighted")
+    app.add_template_global(page_url, "page_url")
 
     @app.template_filter("when")
     def when(value):

@@ -11,27 +11,17 @@ from collections.abc import Iterable
 
 from flask import url_for
 from markupsafe import Markup
-from sqlalchemy import select
 
 from storybank.consent.models import Attribution
-from storybank.extensions import db
-from storybank.moderation.models import Suggestion, SuggestionKind, SuggestionStatus
+from storybank.library.reading import content_warnings_for
 from storybank.stories.models import Story
 
 _MARK = re.compile(r"(<mark>|</mark>)")
 
 
 def content_warnings(story_ids: Iterable[int]) -> dict[int, list[str]]:
-    """The content warnings a moderator accepted, per story, in alphabetical order."""
-    ids = list(story_ids)
-    found: dict[int, set[str]] = {story_id: set() for story_id in ids}
-    if ids:
-        rows = db.session.execute(select(Suggestion.story_id, Suggestion.label).where(
-            Suggestion.story_id.in_(ids), Suggestion.kind == SuggestionKind.CONTENT_WARNING,
-            Suggestion.status == SuggestionStatus.ACCEPTED))
-        for story_id, label in rows:
-            found[story_id].add(label)
-    return {story_id: sorted(labels) for story_id, labels in found.items()}
+    """The content warnings a moderator accepted, per story, in alphabetical order (as every reader sees them)."""
+    return {story_id: list(labels) for story_id, labels in content_warnings_for(story_ids).items()}
 
 
 def attribution(story: Story) -> dict:

@@ -8,7 +8,6 @@ browse: a suggestion from the analysis is a guess, not a fact about someone's st
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from sqlalchemy import exists, func, select
@@ -17,6 +16,7 @@ from storybank.consent.gate import visible_stories
 from storybank.consent.models import Purpose
 from storybank.extensions import db
 from storybank.library.reading import ReadableStory, readable, readable_story
+from storybank.paging import Pages, page_count
 from storybank.stories.models import Story
 from storybank.tagging.models import StoryTag, Tag, TagStatus
 from storybank.tagging.services import themes_group
@@ -58,15 +58,11 @@ class PublicStory:
 
 
 @dataclass(frozen=True)
-class PublicPage:
+class PublicPage(Pages):
     stories: list[PublicStory]
     total: int
     page: int
     per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.per_page))
 
 
 def _public_ids():
@@ -127,7 +123,7 @@ def public_stories(page: int = 1, theme: Theme | None = None, per_page: int = PA
         query = query.where(exists().where(
             StoryTag.story_id == Story.id, StoryTag.tag_id == theme.tag_id, StoryTag.status == TagStatus.CONFIRMED))
     total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    pages = max(1, math.ceil(total / per_page))
+    pages = page_count(total, per_page)
     page = min(max(page, 1), pages)
     stories = db.session.scalars(query.order_by(Story.approved_at.desc(), Story.id.desc())
                                  .limit(per_page).offset((page - 1) * per_page))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request
 
 from storybank.library import public
 from storybank.security import ANYONE, access
@@ -23,11 +23,8 @@ def index():
     unknown_theme = bool(slug) and theme is None
     results = None if unknown_theme else public.public_stories(page=_page(), theme=theme)
 
-    def page_url(page: int) -> str:
-        return url_for("public_stories.index", theme=theme.slug if theme else None, page=page)
-
     return render_template("library/public_stories.html", results=results, theme=theme,
-                           unknown_theme=unknown_theme, themes=public.public_themes(), page_url=page_url)
+                           unknown_theme=unknown_theme, themes=public.public_themes())
 
 
 @bp.route("/stories/read/<reference>")

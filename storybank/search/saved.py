@@ -8,7 +8,6 @@ back through it. A saved search belongs to the person who saved it; everyone els
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +20,7 @@ from storybank.audit.services import record
 from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.forms_common import clean_text
+from storybank.paging import Pages, page_count
 from storybank.search.models import SavedSearch
 
 NAME_LIMIT = 120
@@ -37,15 +37,11 @@ class SavedSearchError(Exception):
 
 
 @dataclass(frozen=True)
-class SavedSearchPage:
+class SavedSearchPage(Pages):
     items: list[SavedSearch]
     total: int
     page: int
     per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.per_page))
 
 
 def normalise_query(pairs: Iterable[tuple[str, str]], fields: Iterable[str]) -> str:
@@ -94,7 +90,7 @@ def saved_searches_of(user: User, page: int = 1, per_page: int = PAGE_SIZE) -> S
     """The person's own saved searches, newest first, a page at a time."""
     mine = select(SavedSearch).where(SavedSearch.user_id == user.id)
     total = db.session.scalar(select(func.count()).select_from(mine.subquery())) or 0
-    page = min(max(page, 1), max(1, math.ceil(total / per_page)))
+    page = min(max(page, 1), page_count(total, per_page))
     items = list(db.session.scalars(mine.order_by(SavedSearch.created_at.desc(), SavedSearch.id.desc())
                                     .limit(per_page).offset((page - 1) * per_page)))
     return SavedSearchPage(items=items, total=total, page=page, per_page=per_page)

@@ -6,7 +6,6 @@ chosen purpose, at the moment of the query, and only then asks the index which o
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from storybank.consent.models import Purpose
 from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.moderation.models import Suggestion, SuggestionKind, SuggestionStatus
+from storybank.paging import Pages
 from storybank.search.engine import MARK_END, MARK_START, engine_for
 from storybank.search.models import SearchDocument
 from storybank.search.query import ParsedQuery, parse_query
@@ -52,17 +52,13 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
-class SearchResults:
+class SearchResults(Pages):
     hits: list[SearchHit]
     total: int
     page: int
     per_page: int
     parsed: ParsedQuery
     notes: list[str] = field(default_factory=list)
-
-    @property
-    def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.per_page))
 
 
 def highlight(snippet: str | None) -> Markup:

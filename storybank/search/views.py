@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, render_template, request
 
 from storybank.accounts.roles import Role
 from storybank.library.reading import readable
@@ -22,13 +22,6 @@ def _page() -> int:
     return min(max(page, 1), MAX_PAGE)
 
 
-def page_url(page: int) -> str:
-    """The same search on another page: every filter kept, only the page number changed."""
-    args = request.args.to_dict(flat=False)
-    args["page"] = [str(page)]
-    return url_for("search.search_page", **args)
-
-
 @bp.route("/search")
 @access(*READERS)
 def search_page():
@@ -46,4 +39,4 @@ def search_page():
     filtered = any(request.args.get(name) for name in ("care_setting", "region", "exclude_warning", "tag",
                                                         "approved_from", "approved_to"))
     return render_template("search/search.html", form=form, results=results, cards=cards, snippets=snippets,
-                           filtered=filtered, page_url=page_url), status
+                           filtered=filtered), status
