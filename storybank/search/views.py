@@ -11,6 +11,8 @@ from storybank.search.forms import SearchForm
 from storybank.security import access
 from storybank.tagging.services import taxonomy
 
+CARE_SETTINGS_GROUP = "care_settings"
+
 bp = Blueprint("search", __name__)
 
 READERS = (Role.TRAINER, Role.MODERATOR)
@@ -22,12 +24,18 @@ def _page() -> int:
     return min(max(page, 1), MAX_PAGE)
 
 
+def filter_taxonomy():
+    """Tag groups to filter by. The care-settings group is left out here: "Where it happened" (the person's own
+    answer) already asks that, and two lists of the same places would only confuse."""
+    return [(group, tags) for group, tags in taxonomy() if group.slug != CARE_SETTINGS_GROUP]
+
+
 @bp.route("/search")
 @access(*READERS)
 def search_page():
     form = SearchForm(request.args)
     purpose = form.purpose.data if form.purpose.data in ("training", "partners") else services.SEARCH_PURPOSES[0]
-    form.offer(*services.filter_choices(purpose), taxonomy())
+    form.offer(*services.filter_choices(purpose), filter_taxonomy())
     results = None
     status = 200
     if form.validate():
@@ -36,7 +44,5 @@ def search_page():
         status = 400
     cards = readable(hit.story for hit in results.hits) if results else []
     snippets = {hit.story.id: hit.snippet for hit in results.hits} if results else {}
-    filtered = any(request.args.get(name) for name in ("care_setting", "region", "exclude_warning", "tag",
-                                                        "approved_from", "approved_to"))
     return render_template("search/search.html", form=form, results=results, cards=cards, snippets=snippets,
-                           filtered=filtered), status
+                           ), status
