@@ -23,9 +23,14 @@ FTS_TABLE = "search_fts"
 PG_INDEX = "ix_search_documents_fts"
 PG_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(body, ''))"
 
+SPEED_INDEX_PREFIX = "ix_search_speed_"
+
+
 def is_engine_object(name: str | None) -> bool:
-    """The FTS5 table and its shadow tables, and the GIN expression index: made by the migration, not models."""
-    return bool(name) and (name == FTS_TABLE or name.startswith(f"{FTS_TABLE}_") or name == PG_INDEX)
+    """The FTS5 table and its shadow tables, the GIN expression index, and the indexes that only search's queries
+    need (on other domains' tables, named ix_search_speed_*): made by the migrations, not models."""
+    return bool(name) and (name == FTS_TABLE or name.startswith(f"{FTS_TABLE}_") or name == PG_INDEX
+                           or name.startswith(SPEED_INDEX_PREFIX))
 
 
 class SQLiteEngine:
