@@ -136,7 +136,7 @@ def floor_sql(query: Query, backend: str) -> tuple[str, dict]:
                 f"WHERE search_fts MATCH :match AND {' AND '.join(where)} "
                 f"ORDER BY bm25(search_fts), {newest} LIMIT 20", params)
     params.update(q=" ".join(f'"{p}"' for p in parts), options=HEADLINE)
-    document = "to_tsvector('english', coalesce(d.title, '') || ' ' || coalesce(d.body, ''))"
+    document = "d.search_vector"  # the stored tsvector the app's engine uses (migration e7b2d4c8a1f3)
     return (f"SELECT s.*, ts_headline('english', d.body, q, :options) FROM search_documents d "
             f"JOIN stories s ON s.id = d.story_id {consent} "
             f"CROSS JOIN websearch_to_tsquery('english', :q) q "
@@ -179,9 +179,8 @@ class Floor:
         if self.backend == "sqlite":
             found = self.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH :w", {"w": f'"{word}"'})
         else:
-            found = self.execute(
-                "SELECT count(*) FROM search_documents d WHERE to_tsvector('english', coalesce(d.title, '') || ' ' "
-                "|| coalesce(d.body, '')) @@ websearch_to_tsquery('english', :w)", {"w": f'"{word}"'})
+            found = self.execute("SELECT count(*) FROM search_documents d "
+                                 "WHERE d.search_vector @@ websearch_to_tsquery('english', :w)", {"w": f'"{word}"'})
         total = self.execute("SELECT count(*) FROM search_documents", {})[0][0]
         return found[0][0] / total if total else 0.0
 

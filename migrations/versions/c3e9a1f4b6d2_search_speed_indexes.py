@@ -3,8 +3,8 @@
 Written by hand. Named ix_search_speed_* so that schema comparisons skip them (search.engine.is_engine_object):
 they serve search's queries, not the models of the tables they are on.
 
-- stories (status, region): the region choices on every search page (distinct regions of approved stories,
-  then one EXISTS per region) read the index instead of every story row.
+- stories (status, region): the region choices on every search page are found region by region, each a short
+  walk of this index, instead of reading every story row.
 - stories (status, approved_at, id): newest-first listings (no words typed) walk the index from the newest
   approved story and stop after a page.
 

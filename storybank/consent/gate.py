@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, exists, select
 
 from storybank.consent.models import ConsentRecord, Purpose
 from storybank.db_types import utcnow
@@ -21,13 +21,13 @@ def _today() -> date:
 
 
 def _is_latest_consent():
-    """The record is its story's newest. Asked per story (a correlated max, answered from the index on
-    consent_records.story_id) rather than as ``id IN (SELECT max(id) ... GROUP BY story_id)``, which SQLite walked
-    once per story: quadratic in the number of stories. In the WHERE clause, not the join's ON clause, so that
-    callers can still join more tables to the query without naming its left side (same meaning: an inner join)."""
-    same_story = ConsentRecord.__table__.alias("same_story_consent")
-    return ConsentRecord.id == (select(func.max(same_story.c.id)).where(same_story.c.story_id == Story.id)
-                                .correlate(Story).scalar_subquery())
+    """The record is its story's newest: no record of the same story has a higher id. Asked per record (NOT
+    EXISTS, answered from the index on consent_records.story_id) rather than as ``id IN (SELECT max(id) ... GROUP
+    BY story_id)``, which SQLite walked once per story (quadratic) and PostgreSQL answered by hashing every
+    record. In the WHERE clause, not the join's ON clause, so that callers can still join more tables to the
+    query without naming its left side (same meaning: an inner join)."""
+    newer = ConsentRecord.__table__.alias("newer_consent")
+    return ~exists().where(newer.c.story_id == ConsentRecord.story_id, newer.c.id > ConsentRecord.id)
 
 
 def visible_stories(purpose: Purpose | str, *, today: date | None = None) -> Select:
