@@ -232,11 +232,13 @@ def locust(server: Server, token: str, clients: int, seconds: int) -> dict[str, 
         out = Path(tmp) / "times.json"
         env = dict(os.environ, BENCH_QUERIES=json.dumps(queries), BENCH_TRAINER=TRAINER,
                    BENCH_PASSWORD=TRAINER_PASSWORD, BENCH_TOKEN=token, BENCH_OUT=str(out))
-        subprocess.run(
+        finished = subprocess.run(
             [str(Path(sys.executable).with_name("locust")), "-f", str(LOCUSTFILE), "--headless", "--only-summary",
              "--users", str(clients), "--spawn-rate", str(clients), "--run-time", f"{seconds}s",
              "--stop-timeout", "10", "--host", server.url, "--loglevel", "ERROR", "--exit-code-on-error", "0"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, timeout=seconds + 120, check=True)
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=seconds + 120, check=False)
+        if finished.returncode != 0 or not out.exists():
+            raise RuntimeError(f"locust failed ({finished.returncode}):\n{finished.stderr[-3000:]}")
         recorded = json.loads(out.read_text())
     return {q.name: {**summary(recorded["times"].get(q.name, [])), "failures": recorded["failures"].get(q.name, 0)}
             for q in QUERIES}
