@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from markupsafe import Markup, escape
 from sqlalchemy import delete, exists, func, select
+from sqlalchemy.orm import selectinload
 
 from storybank.consent.gate import visible_stories
 from storybank.consent.models import Purpose
@@ -95,6 +96,10 @@ def _filtered(filters: SearchFilters, parsed: ParsedQuery, engine):
     return query
 
 
+# Each hit's consent records (for the name the person chose to show) in one query, not one per story.
+_WITH_CONSENT = selectinload(Story.consent_records)
+
+
 def _count(query) -> int:
     return db.session.scalar(select(func.count()).select_from(query.with_only_columns(Story.id).order_by(None)
                                                               .subquery())) or 0
@@ -115,12 +120,13 @@ def search(filters: SearchFilters, page: int = 1, per_page: int = PAGE_SIZE) -> 
         # Counted with the index's matches as a list (IN), not through the ranking join: SQLite would otherwise
         # drive the count from the stories table and ask FTS5 once per story.
         total = _count(query.where(engine.matching(parsed)))
-        rows = db.session.execute(ranked.add_columns(snippet).order_by(rank, *newest)
+        rows = db.session.execute(ranked.add_columns(snippet).options(_WITH_CONSENT).order_by(rank, *newest)
                                   .limit(per_page).offset((page - 1) * per_page)).all()
         hits = [SearchHit(story, highlight(text)) for story, text in rows]
     else:
         total = _count(query)
-        stories = db.session.scalars(query.order_by(*newest).limit(per_page).offset((page - 1) * per_page))
+        stories = db.session.scalars(query.options(_WITH_CONSENT).order_by(*newest).limit(per_page)
+                                     .offset((page - 1) * per_page))
         hits = [SearchHit(story, _plain_snippet(story)) for story in stories]
     return SearchResults(hits=hits, total=total, page=page, per_page=per_page, parsed=parsed)
 
