@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi.py
 
-.PHONY: run test test-fast bench lint migrate clean
+.PHONY: run test test-fast bench bench-search lint migrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ test-fast: $(VENV)/.test-installed
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench.analysis
+
+# Search speed on 100 000 generated stories, SQLite and PostgreSQL (see bench/search.py; BENCH_ARGS="--stories 2000").
+bench-search: $(VENV)/.test-installed
+	$(BIN)/python -m bench.search $(BENCH_ARGS)
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, exists, select
 
 from storybank.consent.models import ConsentRecord, Purpose
 from storybank.db_types import utcnow
@@ -20,8 +20,14 @@ def _today() -> date:
     return utcnow().date()
 
 
-def _latest_consent_ids():
-    return select(func.max(ConsentRecord.id)).group_by(ConsentRecord.story_id).scalar_subquery()
+def _is_latest_consent():
+    """The record is its story's newest: no record of the same story has a higher id. Asked per record (NOT
+    EXISTS, answered from the index on consent_records.story_id) rather than as ``id IN (SELECT max(id) ... GROUP
+    BY story_id)``, which SQLite walked once per story (quadratic) and PostgreSQL answered by hashing every
+    record. In the WHERE clause, not the join's ON clause, so that callers can still join more tables to the
+    query without naming its left side (same meaning: an inner join)."""
+    newer = ConsentRecord.__table__.alias("newer_consent")
+    return ~exists().where(newer.c.story_id == ConsentRecord.story_id, newer.c.id > ConsentRecord.id)
 
 
 def visible_stories(purpose: Purpose | str, *, today: date | None = None) -> Select:
@@ -29,7 +35,6 @@ def visible_stories(purpose: Purpose | str, *, today: date | None = None) -> Sel
     purpose = Purpose(purpose)
     today = today or _today()
     consent_ok = and_(
-        ConsentRecord.id.in_(_latest_consent_ids()),
         getattr(ConsentRecord, purpose.value).is_(True),
         ConsentRecord.withdrawn.is_(False),
         ConsentRecord.review_date >= today,
@@ -38,7 +43,7 @@ def visible_stories(purpose: Purpose | str, *, today: date | None = None) -> Sel
         select(Story)
         .join(ConsentRecord, and_(ConsentRecord.story_id == Story.id, consent_ok))
         .where(Story.status == StoryStatus.APPROVED, Story.withdrawn_at.is_(None),
-               Story.moderated_body.is_not(None))
+               Story.moderated_body.is_not(None), _is_latest_consent())
     )
 
 

@@ -1,10 +1,10 @@
-"""The two full-text engines behind one interface: FTS5 on SQLite, tsvector with a GIN index on PostgreSQL.
+"""The two full-text engines behind one interface: FTS5 on SQLite, a stored tsvector with a GIN index on PostgreSQL.
 
 Each engine knows three things: how to keep only the stories whose words match (``matching``), how to leave out
 those that contain words the trainer excluded (``excluding``), and how to rank and quote the matched words
-(``rank`` and ``snippet``). The SQL objects they rely on are made by the migration
-(migrations/versions/5e4c1b7a9d20_search_index.py), not by models, so schema comparisons skip them
-(``is_engine_object``).
+(``rank`` and ``snippet``). The SQL objects they rely on are made by the migrations
+(migrations/versions/5e4c1b7a9d20_search_index.py, e7b2d4c8a1f3_search_vector_column.py), not by models, so
+schema comparisons skip them (``is_engine_object``).
 """
 
 from __future__ import annotations
@@ -22,10 +22,16 @@ SNIPPET_WORDS = 30
 FTS_TABLE = "search_fts"
 PG_INDEX = "ix_search_documents_fts"
 PG_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(body, ''))"
+PG_VECTOR = "search_vector"  # PG_DOCUMENT, stored by the database (migration e7b2d4c8a1f3), with PG_INDEX over it
+
+SPEED_INDEX_PREFIX = "ix_search_speed_"
+
 
 def is_engine_object(name: str | None) -> bool:
-    """The FTS5 table and its shadow tables, and the GIN expression index: made by the migration, not models."""
-    return bool(name) and (name == FTS_TABLE or name.startswith(f"{FTS_TABLE}_") or name == PG_INDEX)
+    """The FTS5 table and its shadow tables, the GIN expression index, and the indexes that only search's queries
+    need (on other domains' tables, named ix_search_speed_*): made by the migrations, not models."""
+    return bool(name) and (name == FTS_TABLE or name.startswith(f"{FTS_TABLE}_") or name in (PG_INDEX, PG_VECTOR)
+                           or name.startswith(SPEED_INDEX_PREFIX))
 
 
 class SQLiteEngine:
@@ -54,8 +60,7 @@ _ENGLISH = literal_column("'english'::regconfig")
 
 
 class PostgresEngine:
-    _document = literal_column(PG_DOCUMENT.replace("title", "search_documents.title")
-                               .replace("body, ''", "search_documents.body, ''"))
+    _document = literal_column(f"search_documents.{PG_VECTOR}")  # stored, so ranking does not re-read the text
 
     def _tsquery(self, text: str):
         return func.websearch_to_tsquery(_ENGLISH, text)

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from markupsafe import Markup, escape
 from sqlalchemy import delete, exists, false, func, select
+from sqlalchemy.orm import selectinload
 
 from storybank.consent.gate import visible_stories
 from storybank.consent.models import Purpose
@@ -120,6 +121,15 @@ def tags_for_slugs(slugs: list[str]) -> tuple[tuple[int, ...], list[str]]:
     return tuple(tag_id for tag_id, _slug in rows), [slug for slug in wanted if slug not in known]
 
 
+# Each hit's consent records (for the name the person chose to show) in one query, not one per story.
+_WITH_CONSENT = selectinload(Story.consent_records)
+
+
+def _count(query) -> int:
+    return db.session.scalar(select(func.count()).select_from(query.with_only_columns(Story.id).order_by(None)
+                                                              .subquery())) or 0
+
+
 def search(filters: SearchFilters, page: int = 1, per_page: int = PAGE_SIZE, *, nothing: bool = False
            ) -> SearchResults:
     """Stories that may be used for the chosen purpose now, matching the words and filters: most relevant first,
@@ -136,28 +146,48 @@ def search(filters: SearchFilters, page: int = 1, per_page: int = PAGE_SIZE, *, 
     newest = (Story.approved_at.desc(), Story.id.desc())
     if parsed.positive:
         ranked, rank, snippet = engine.ranked(query, parsed)
-        total = db.session.scalar(select(func.count()).select_from(ranked.order_by(None).subquery())) or 0
-        rows = db.session.execute(ranked.add_columns(snippet).order_by(rank, *newest)
+        # Counted with the index's matches as a list (IN), not through the ranking join: SQLite would otherwise
+        # drive the count from the stories table and ask FTS5 once per story.
+        total = _count(query.where(engine.matching(parsed)))
+        rows = db.session.execute(ranked.add_columns(snippet).options(_WITH_CONSENT).order_by(rank, *newest)
                                   .limit(per_page).offset((page - 1) * per_page)).all()
         hits = [SearchHit(story, highlight(text)) for story, text in rows]
     else:
-        total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-        stories = db.session.scalars(query.order_by(*newest).limit(per_page).offset((page - 1) * per_page))
+        total = _count(query)
+        stories = db.session.scalars(query.options(_WITH_CONSENT).order_by(*newest).limit(per_page)
+                                     .offset((page - 1) * per_page))
         hits = [SearchHit(story, _plain_snippet(story)) for story in stories]
     return SearchResults(hits=hits, total=total, page=page, per_page=per_page, parsed=parsed)
 
 
+MAX_REGIONS = 500
+
+
+def _regions(visible) -> list[str]:
+    """The regions of the visible stories, in order: each found as the first visible story (in region order)
+    after the one before, so every step is a short walk of the (status, region) index through the gate."""
+    found: list[str] = []
+    step = visible.with_only_columns(Story.region).where(Story.region.is_not(None)).order_by(Story.region).limit(1)
+    region = db.session.scalar(step)
+    while region is not None and len(found) < MAX_REGIONS:
+        found.append(region)
+        region = db.session.scalar(step.where(Story.region > region))
+    return found
+
+
 def filter_choices(purpose: Purpose) -> tuple[list[str], list[str]]:
-    """The regions and content warnings that the stories a trainer may see actually have, to offer as filters."""
-    visible_ids = visible_stories(purpose).with_only_columns(Story.id).order_by(None)
-    regions = list(db.session.scalars(
-        visible_stories(purpose).with_only_columns(Story.region).distinct()
-        .where(Story.region.is_not(None)).order_by(Story.region)))
-    warnings = list(db.session.scalars(
-        select(Suggestion.label).distinct()
-        .where(Suggestion.story_id.in_(visible_ids), Suggestion.kind == SuggestionKind.CONTENT_WARNING,
-               Suggestion.status == SuggestionStatus.ACCEPTED)
-        .order_by(Suggestion.label)))
+    """The regions and content warnings that the stories a trainer may see actually have, to offer as filters.
+
+    Found a value at a time (a few dozen short queries) rather than by reading every visible story each time the
+    search page is drawn; a warning is offered when at least one visible story has it accepted."""
+    visible = visible_stories(purpose).order_by(None)
+    regions = _regions(visible)
+    accepted_warning = (Suggestion.kind == SuggestionKind.CONTENT_WARNING,
+                        Suggestion.status == SuggestionStatus.ACCEPTED)
+    warnings = [label for label in db.session.scalars(
+        select(Suggestion.label).distinct().where(*accepted_warning).order_by(Suggestion.label))
+        if db.session.scalar(select(visible.where(exists().where(
+            Suggestion.story_id == Story.id, Suggestion.label == label, *accepted_warning)).exists()))]
     return regions, warnings
 
 

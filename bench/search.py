@@ -1,0 +1,367 @@
+"""Benchmark for search: the app's search page and API under gunicorn, beside the same query run straight
+against the database's full-text engine (the floor), on SQLite and PostgreSQL.
+
+    python -m bench.search [--stories N] [--backend sqlite|postgresql|both] [--runs R] [--seconds S]
+
+The data set (bench/search_data.py) is built once per backend and kept: a file under the temp directory for
+SQLite, the database storybank_bench next to STORYBANK_BENCH_POSTGRES_URL (default
+postgresql://postgres@127.0.0.1:5432/test) for PostgreSQL. Each run then measures, per query:
+
+- the floor: the same SQL (full-text match, consent condition, filters, rank order, snippet, LIMIT 20) through
+  sqlite3 or psycopg in this process, repeated, with no web framework; no count of all matches;
+- the app: Locust headless against gunicorn (2 workers) on 127.0.0.1, with 1 client and with 8 concurrent
+  clients, each client asking every query in turn with no pause; a trainer signed in through the sign-in form
+  for the web page, a token made by `flask api-tokens create` for the API.
+
+Targets: p95 under 100 ms with 8 clients; with 1 client, p95 within 3x the floor's p95. Words found in more than a
+third of the stories are named, since a query on them may miss its target for that reason. The table goes to
+stdout and the last line is one JSON object. Every loop is bounded (Locust by --seconds, the floor by a count and a
+time limit) and all traffic is to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from bench import search_data
+from bench.search_data import ROOT, TRAINER, TRAINER_PASSWORD, Target
+
+TARGET_P95_MS = 100.0
+FLOOR_FACTOR = 3.0
+COMMON_SHARE = 1 / 3
+FLOOR_MAX_RUNS = 200
+FLOOR_SECONDS = 4.0
+LOCUSTFILE = Path(__file__).with_name("search_locustfile.py")
+DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
+BENCH_DATABASE = "storybank_bench"
+MARKS = ("\x02", "\x03")
+HEADLINE = f"StartSel={MARKS[0]}, StopSel={MARKS[1]}, MaxWords=30, MinWords=12, ShortWord=2"
+
+
+@dataclass(frozen=True)
+class Query:
+    name: str
+    words: tuple[str, ...] = ()
+    phrase: str = ""
+    care_setting: str = ""
+    region: str = ""
+    leave_out: str = ""
+    api: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join([*self.words, *([f'"{self.phrase}"'] if self.phrase else [])])
+
+    def path(self) -> str:
+        if self.api:
+            return "/api/v1/stories?" + urlencode({"q": self.text})
+        params = [("q", self.text), ("purpose", "training")]
+        params += [(k, v) for k, v in (("care_setting", self.care_setting), ("region", self.region),
+                                       ("exclude_warning", self.leave_out)) if v]
+        return "/search?" + urlencode(params)
+
+
+QUERIES = [
+    Query("one word", words=("discharge",)),
+    Query("phrase", phrase="left alone"),
+    Query("three words", words=("carer", "waiting", "toilet")),
+    Query("three filters", words=("lonely",), care_setting="Care at home", region="London", leave_out="abuse"),
+    Query("filters only", care_setting="Hospital", region="North West"),
+    Query("API", words=("dignity",), api=True),
+]
+FILTER_NOTE = ("'three filters' uses care setting, region and leave-out content warning (with one word): search has "
+               "no tag filter yet.")
+
+
+@dataclass
+class Figures:
+    floor: list[dict] = field(default_factory=list)
+    one: list[dict] = field(default_factory=list)
+    eight: list[dict] = field(default_factory=list)
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def summary(times_ms: list[float]) -> dict:
+    if not times_ms:
+        return {"n": 0, "median": None, "p95": None}
+    ordered = sorted(times_ms)
+    p95 = ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
+    return {"n": len(ordered), "median": round(statistics.median(ordered), 1), "p95": round(p95, 1)}
+
+
+def floor_sql(query: Query, backend: str) -> tuple[str, dict]:
+    """The query the app makes, written by hand: same match, consent rule, filters, order and snippet."""
+    params: dict = {"today": datetime.now(UTC).date()}
+    consent = ("JOIN consent_records c ON c.story_id = s.id AND c.id = "
+               "(SELECT max(l.id) FROM consent_records l WHERE l.story_id = s.id) "
+               "AND c.training AND NOT c.withdrawn AND c.review_date >= :today")
+    where = ["s.status = 'approved'", "s.withdrawn_at IS NULL", "s.moderated_body IS NOT NULL"]
+    if query.care_setting:
+        where.append("s.care_setting = :care_setting")
+        params["care_setting"] = query.care_setting
+    if query.region:
+        where.append("s.region = :region")
+        params["region"] = query.region
+    if query.leave_out:
+        where.append("NOT EXISTS (SELECT 1 FROM moderation_suggestions m WHERE m.story_id = s.id AND "
+                     "m.kind = 'content_warning' AND m.status = 'accepted' AND m.label = :leave_out)")
+        params["leave_out"] = query.leave_out
+    newest = "s.approved_at DESC, s.id DESC"
+    if not (query.words or query.phrase):
+        return (f"SELECT s.* FROM stories s {consent} WHERE {' AND '.join(where)} ORDER BY {newest} LIMIT 20",
+                params)
+    parts = [*query.words, *([query.phrase] if query.phrase else [])]
+    if backend == "sqlite":
+        params.update(match=" AND ".join(f'"{p}"' for p in parts), start=MARKS[0], end=MARKS[1])
+        return (f"SELECT s.*, snippet(search_fts, 1, :start, :end, '…', 30) FROM search_fts "
+                f"JOIN stories s ON s.id = search_fts.rowid {consent} "
+                f"WHERE search_fts MATCH :match AND {' AND '.join(where)} "
+                f"ORDER BY bm25(search_fts), {newest} LIMIT 20", params)
+    params.update(q=" ".join(f'"{p}"' for p in parts), options=HEADLINE)
+    document = "d.search_vector"  # the stored tsvector the app's engine uses (migration e7b2d4c8a1f3)
+    return (f"SELECT s.*, ts_headline('english', d.body, q, :options) FROM search_documents d "
+            f"JOIN stories s ON s.id = d.story_id {consent} "
+            f"CROSS JOIN websearch_to_tsquery('english', :q) q "
+            f"WHERE {document} @@ q AND {' AND '.join(where)} "
+            f"ORDER BY ts_rank_cd({document}, q) DESC, {newest} LIMIT 20", params)
+
+
+class Floor:
+    """The database's own engine, reached without SQLAlchemy or Flask."""
+
+    def __init__(self, target: Target):
+        self.backend = target.backend
+        if target.backend == "sqlite":
+            import sqlite3
+
+            self.conn = sqlite3.connect(target.sqlite_path)
+        else:
+            import psycopg
+
+            self.conn = psycopg.connect(target.url, autocommit=True)
+
+    def execute(self, sql: str, params: dict) -> list:
+        if self.backend == "postgresql":
+            sql = re.sub(r"(?<!:):(\w+)", r"%(\1)s", sql)
+        return self.conn.execute(sql, params).fetchall()
+
+    def time(self, query: Query) -> dict:
+        sql, params = floor_sql(query, self.backend)
+        self.execute(sql, params)  # warm-up
+        times: list[float] = []
+        deadline = time.perf_counter() + FLOOR_SECONDS
+        while len(times) < FLOOR_MAX_RUNS and (len(times) < 10 or time.perf_counter() < deadline):
+            started = time.perf_counter()
+            rows = self.execute(sql, params)
+            times.append((time.perf_counter() - started) * 1000)
+        return {**summary(times), "rows": len(rows)}
+
+    def share(self, word: str) -> float:
+        """How many of the indexed stories contain the word (as the engine sees it)."""
+        if self.backend == "sqlite":
+            found = self.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH :w", {"w": f'"{word}"'})
+        else:
+            found = self.execute("SELECT count(*) FROM search_documents d "
+                                 "WHERE d.search_vector @@ websearch_to_tsquery('english', :w)", {"w": f'"{word}"'})
+        total = self.execute("SELECT count(*) FROM search_documents", {})[0][0]
+        return found[0][0] / total if total else 0.0
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """gunicorn with 2 workers on 127.0.0.1, rate limits set high so they do not shape the figures."""
+
+    def __init__(self, target: Target):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = search_data.flask_env(target)
+        env.update(STORYBANK_API_RATE_LIMIT="1000000 per minute",
+                   STORYBANK_SIGN_IN_RATE_LIMIT="100000 per minute;1000000 per hour")
+        self.process = subprocess.Popen(
+            [str(Path(sys.executable).with_name("gunicorn")), "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
+             "--log-level", "warning", "wsgi:app"], cwd=ROOT, env=env)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/sign-in", timeout=5) as response:  # noqa: S310 — http://127.0.0.1
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError("gunicorn did not answer on /sign-in within 60 s")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+
+def locust(server: Server, token: str, clients: int, seconds: int) -> dict[str, dict]:
+    queries = [{"name": q.name, "path": q.path(), "api": q.api} for q in QUERIES]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "times.json"
+        env = dict(os.environ, BENCH_QUERIES=json.dumps(queries), BENCH_TRAINER=TRAINER,
+                   BENCH_PASSWORD=TRAINER_PASSWORD, BENCH_TOKEN=token, BENCH_OUT=str(out))
+        finished = subprocess.run(
+            [str(Path(sys.executable).with_name("locust")), "-f", str(LOCUSTFILE), "--headless", "--only-summary",
+             "--users", str(clients), "--spawn-rate", str(clients), "--run-time", f"{seconds}s",
+             "--stop-timeout", "10", "--host", server.url, "--loglevel", "ERROR", "--exit-code-on-error", "0"],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=seconds + 120, check=False)
+        if finished.returncode != 0 or not out.exists():
+            raise RuntimeError(f"locust failed ({finished.returncode}):\n{finished.stderr[-3000:]}")
+        recorded = json.loads(out.read_text())
+    return {q.name: {**summary(recorded["times"].get(q.name, [])), "failures": recorded["failures"].get(q.name, 0)}
+            for q in QUERIES}
+
+
+def targets(backend: str, postgres_url: str, count: int) -> list[Target]:
+    chosen = []
+    if backend in ("sqlite", "both"):
+        path = Path(tempfile.gettempdir()) / "storybank-bench" / f"search-{count}.sqlite"
+        chosen.append(Target("sqlite", f"sqlite:///{path}", sqlite_path=path))
+    if backend in ("postgresql", "both"):
+        name = BENCH_DATABASE if count == 100_000 else f"{BENCH_DATABASE}_{count}"
+        parts = urlsplit(postgres_url.replace("postgresql+psycopg://", "postgresql://", 1))
+        chosen.append(Target("postgresql", urlunsplit(parts._replace(path=f"/{name}")), admin_url=postgres_url
+                             .replace("postgresql+psycopg://", "postgresql://", 1), name=name))
+    return chosen
+
+
+def spread(values: list[float | None]) -> str:
+    known = [v for v in values if v is not None]
+    if not known:
+        return "-"
+    low, high = min(known), max(known)
+    return f"{low:.0f}" if round(low) == round(high) else f"{low:.0f}–{high:.0f}"
+
+
+def verdicts(figures: Figures) -> tuple[bool, bool]:
+    eight_ok = all(r["p95"] is not None and r["p95"] < TARGET_P95_MS for r in figures.eight)
+    one_ok = all(o["p95"] is not None and f["p95"] is not None and o["p95"] <= FLOOR_FACTOR * max(f["p95"], 1.0)
+                 for o, f in zip(figures.one, figures.floor, strict=True))
+    return eight_ok, one_ok
+
+
+def print_table(backend: str, meta: dict, size: dict, results: dict[str, Figures], shares: dict[str, float],
+                runs: int) -> None:
+    mb = size["total"] / 1e6
+    search_mb = f", search index {size['search'] / 1e6:.0f} MB" if size.get("search") else ""
+    print(f"\n{backend}: database {mb:.0f} MB{search_mb}; index built in {meta['index_seconds']} s "
+          f"(data written in {meta['generate_seconds']} s, built {meta['built_at']})")
+    print(f"times in ms, range over {runs} run(s) | 1 client: p95 within {FLOOR_FACTOR:g}x floor p95 | "
+          f"8 clients: p95 < {TARGET_P95_MS:g}")
+    header = (f"{'query':<14} {'floor med':>10} {'floor p95':>10} {'1c med':>10} {'1c p95':>10} "
+              f"{'8c med':>10} {'8c p95':>10}  targets")
+    print(header)
+    print("-" * len(header))
+    for query in QUERIES:
+        f = results[query.name]
+        eight_ok, one_ok = verdicts(f)
+        common = [w for w in (*query.words, *query.phrase.split()) if shares.get(w, 0) > COMMON_SHARE]
+        note = ("1c ok" if one_ok else "1c MISSED") + (", 8c ok" if eight_ok else ", 8c MISSED")
+        if common and not (one_ok and eight_ok):
+            note += f" (common word: {', '.join(f'{w} {shares[w]:.0%}' for w in common)})"
+        cells = [spread([r[key] for r in measured]) for measured in (f.floor, f.one, f.eight)
+                 for key in ("median", "p95")]
+        print(f"{query.name:<14} " + " ".join(f"{cell:>10}" for cell in cells) + f"  {note}")
+    words = sorted(shares.items(), key=lambda item: -item[1])
+    print("share of stories containing each word: " + ", ".join(f"{w} {s:.0%}" for w, s in words))
+    print(FILTER_NOTE)
+
+
+def run_backend(target: Target, count: int, runs: int, seconds: int, rebuild: bool) -> dict:
+    meta = search_data.prepare(target, count, log, rebuild=rebuild)
+    size = search_data.database_bytes(target)
+    token = search_data.api_token(target)
+    floor = Floor(target)
+    words = sorted({w for q in QUERIES for w in (*q.words, *q.phrase.split())})
+    shares = {w: floor.share(w) for w in words}
+    results = {q.name: Figures() for q in QUERIES}
+    server = Server(target)
+    try:
+        for run in range(1, runs + 1):
+            log(f"{target.backend}: run {run}/{runs}: floor")
+            for query in QUERIES:
+                results[query.name].floor.append(floor.time(query))
+            for clients in (1, 8):
+                log(f"{target.backend}: run {run}/{runs}: {clients} client(s) for {seconds} s")
+                measured = locust(server, token, clients, seconds)
+                for query in QUERIES:
+                    (results[query.name].one if clients == 1 else results[query.name].eight).append(
+                        measured[query.name])
+    finally:
+        server.stop()
+        floor.close()
+    print_table(target.backend, meta, size, results, shares, runs)
+    return {"database_bytes": size["total"], "search_bytes": size["search"], "index_seconds": meta["index_seconds"],
+            "generate_seconds": meta["generate_seconds"], "reused": meta["reused"],
+            "word_share": {w: round(s, 3) for w, s in shares.items()},
+            "queries": {name: {"floor": f.floor, "clients_1": f.one, "clients_8": f.eight,
+                               "targets_met": dict(zip(("clients_8", "clients_1"), verdicts(f), strict=True))}
+                        for name, f in results.items()}}
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--stories", type=int, default=100_000, help="how many approved stories (default 100000)")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--runs", type=int, default=2, help="measure this many times; the table gives the range")
+    parser.add_argument("--seconds", type=int, default=30, help="length of each Locust run")
+    parser.add_argument("--rebuild", action="store_true", help="build the data set again even if it is cached")
+    args = parser.parse_args(argv)
+    if args.stories < 1 or args.runs < 1 or args.seconds < 1:
+        parser.error("--stories, --runs and --seconds must be at least 1")
+    postgres = os.environ.get("STORYBANK_BENCH_POSTGRES_URL", DEFAULT_POSTGRES)
+    print(f"StoryBank search benchmark: {args.stories} approved stories; {machine()}")
+    report = {"stories": args.stories, "runs": args.runs, "seconds": args.seconds, "machine": machine(),
+              "backends": {}}
+    for target in targets(args.backend, postgres, args.stories):
+        report["backends"][target.backend] = run_backend(target, args.stories, args.runs, args.seconds, args.rebuild)
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
