@@ -1,7 +1,6 @@
 """Indexes the search page needs at 100 000 stories (found by `make bench-search`).
 
-Written by hand. Named ix_search_speed_* so that schema comparisons skip them (search.engine.is_engine_object):
-they serve search's queries, not the models of the tables they are on.
+Written by hand; declared on the Story model too (its __table_args__), so models and migrations agree.
 
 - stories (status, region): the region choices on every search page are found region by region, each a short
   walk of this index, instead of reading every story row.
@@ -23,10 +22,10 @@ depends_on = None
 
 
 def upgrade():
-    op.create_index('ix_search_speed_stories_status_region', 'stories', ['status', 'region'])
-    op.create_index('ix_search_speed_stories_status_approved_at', 'stories', ['status', 'approved_at', 'id'])
+    op.create_index('ix_stories_status_region', 'stories', ['status', 'region'])
+    op.create_index('ix_stories_status_approved_at_id', 'stories', ['status', 'approved_at', 'id'])
 
 
 def downgrade():
-    op.drop_index('ix_search_speed_stories_status_approved_at', table_name='stories')
-    op.drop_index('ix_search_speed_stories_status_region', table_name='stories')
+    op.drop_index('ix_stories_status_approved_at_id', table_name='stories')
+    op.drop_index('ix_stories_status_region', table_name='stories')

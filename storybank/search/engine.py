@@ -24,14 +24,12 @@ PG_INDEX = "ix_search_documents_fts"
 PG_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(body, ''))"
 PG_VECTOR = "search_vector"  # PG_DOCUMENT, stored by the database (migration e7b2d4c8a1f3), with PG_INDEX over it
 
-SPEED_INDEX_PREFIX = "ix_search_speed_"
 
 
 def is_engine_object(name: str | None) -> bool:
-    """The FTS5 table and its shadow tables, the GIN expression index, and the indexes that only search's queries
-    need (on other domains' tables, named ix_search_speed_*): made by the migrations, not models."""
-    return bool(name) and (name == FTS_TABLE or name.startswith(f"{FTS_TABLE}_") or name in (PG_INDEX, PG_VECTOR)
-                           or name.startswith(SPEED_INDEX_PREFIX))
+    """The FTS5 table and its shadow tables, and PostgreSQL's stored tsvector and its GIN index: made by the
+    migrations for one database each, so no model can declare them."""
+    return bool(name) and (name == FTS_TABLE or name.startswith(f"{FTS_TABLE}_") or name in (PG_INDEX, PG_VECTOR))
 
 
 class SQLiteEngine:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storybank.db_types import UTCDateTime, str_enum, utcnow
@@ -39,6 +39,11 @@ STATUS_WORDS = {
 
 class Story(db.Model):
     __tablename__ = "stories"
+    __table_args__ = (
+        # Lists of approved stories: newest first (search, the public page) and the regions offered as filters.
+        Index("ix_stories_status_approved_at_id", "status", "approved_at", "id"),
+        Index("ix_stories_status_region", "status", "region"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str | None] = mapped_column(String(20), unique=True)
