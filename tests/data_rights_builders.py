@@ -22,7 +22,8 @@ STORY_KEY = "ABCD-EFGH-JKMN-PQRT"
 def make_story(author, *, status: StoryStatus = StoryStatus.APPROVED, title: str = "Tea the way I like it",
                body: str = "The carer knocked before coming in.", moderated_body: str | None = None,
                scopes=(Purpose.TRAINING,), supporter=None, contributor_name: str | None = None,
-               withdrawn_days_ago: int | None = None, context: str | None = None, **fields) -> Story:
+               withdrawn_days_ago: int | None = None, context: str | None = None, attribution_name: str | None = None,
+               recorded_by_name: str | None = None, **fields) -> Story:
     now = utcnow()
     sent = status != StoryStatus.DRAFT
     story = Story(
@@ -46,19 +47,23 @@ def make_story(author, *, status: StoryStatus = StoryStatus.APPROVED, title: str
     db.session.flush()
     if sent:
         given = utcnow() - timedelta(days=60)
-        _consent(story, scopes, given, withdrawn=False, author=supporter or author)
+        names = {"attribution_name": attribution_name, "recorded_by_name": recorded_by_name}
+        _consent(story, scopes, given, withdrawn=False, author=supporter or author, **names)
         if status == StoryStatus.WITHDRAWN:
-            _consent(story, (), story.withdrawn_at or now, withdrawn=True, author=supporter or author)
+            _consent(story, (), story.withdrawn_at or now, withdrawn=True, author=supporter or author, **names)
     db.session.refresh(story)
     return story
 
 
-def _consent(story: Story, scopes, when, *, withdrawn: bool, author) -> None:
+def _consent(story: Story, scopes, when, *, withdrawn: bool, author, attribution_name: str | None = None,
+             recorded_by_name: str | None = None) -> None:
     db.session.add(ConsentRecord(
         story_id=story.id, created_at=when, withdrawn=withdrawn,
-        attribution=Attribution.ANONYMOUS, review_date=default_review_date(when.date()),
-        wording_version=CURRENT_WORDING_VERSION, method=ConsentMethod.SELF,
-        recorded_by_id=getattr(author, "id", None),
+        attribution=Attribution.CHOSEN_NAME if attribution_name else Attribution.ANONYMOUS,
+        attribution_name=attribution_name, review_date=default_review_date(when.date()),
+        wording_version=CURRENT_WORDING_VERSION,
+        method=ConsentMethod.VERBAL if recorded_by_name else ConsentMethod.SELF,
+        recorded_by_id=getattr(author, "id", None), recorded_by_name=recorded_by_name,
         **{p.value: p in set(scopes) for p in Purpose},
     ))
     db.session.flush()

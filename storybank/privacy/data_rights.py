@@ -21,6 +21,7 @@ from storybank.accounts.roles import Role
 from storybank.accounts.services import AccountError
 from storybank.audit.models import AuditEvent
 from storybank.audit.services import pseudonymise_actor, record
+from storybank.consent.erasure import pseudonymise_consent_names
 from storybank.consent.models import ConsentRecord
 from storybank.consent.services import withdraw
 from storybank.consent.wording import CONSENT_WORDING
@@ -262,9 +263,10 @@ def delete_account(person: User, actor: User, *, password: str | None = None) ->
     """Delete ``person``'s account. They need their password; an admin acting on a request does not.
 
     Every story they wrote or shared for someone is withdrawn (a new consent record, so it disappears from every
-    use at once) and its words erased; drafts are deleted; their sign-ins end; audit events stay, with the person
-    replaced by a pseudonym; the account row is deleted. Withdrawals commit one by one (withdrawing is always safe
-    to keep); everything after them happens in one transaction.
+    use at once) and its words erased; drafts are deleted; their sign-ins end; audit events and consent records
+    stay, with the person and every name in the consent records replaced by one pseudonym; the account row is
+    deleted. Withdrawals commit one by one (withdrawing is always safe to keep); everything after them happens in
+    one transaction.
     """
     by_admin = _check_may_delete(person, actor, password)
     person_id = person.id
@@ -275,6 +277,7 @@ def delete_account(person: User, actor: User, *, password: str | None = None) ->
         _withdraw(story, actor, by_admin)
     reason = "account deleted by an admin, at the person's request" if by_admin else "account deleted by the person"
     erased = drafts = 0
+    kept = [s.id for s in _stories_of(person) if s.status != StoryStatus.DRAFT]
     for story in _stories_of(person):
         story_erased, draft_deleted = _erase_or_delete(story, person_id, actor, reason)
         erased += story_erased
@@ -283,6 +286,7 @@ def delete_account(person: User, actor: User, *, password: str | None = None) ->
            after={"stories_withdrawn": len(to_withdraw), "stories_erased": erased, "drafts_deleted": drafts})
     db.session.flush()
     pseudonymise_actor(person_id, pseudonym, names=names)
+    pseudonymise_consent_names(kept, pseudonym, person_id=person_id)
     db.session.execute(delete(UserSession).where(UserSession.user_id == person_id))
     db.session.delete(person)
     db.session.commit()

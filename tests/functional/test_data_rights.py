@@ -14,7 +14,7 @@ from storybank.accounts.services import authenticate
 from storybank.audit.models import AuditEvent, AuditLogIsAppendOnly
 from storybank.audit.services import record
 from storybank.consent.gate import visible_stories
-from storybank.consent.models import ConsentRecord, Purpose
+from storybank.consent.models import ConsentIsAppendOnly, ConsentRecord, Purpose
 from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.moderation.models import (
@@ -31,6 +31,8 @@ from tests.data_rights_builders import make_story
 
 MARIGOLD_WORDS = "Periwinkle sandwiches"  # the distinctive words of the person's stories
 OTHER_WORDS = "Zanzibar lighthouse"  # someone else's story, which must never show up or go
+CHOSEN_NAME = "Goldie Quillfeather"  # the name she chose to show with a story
+SUPPORTER_NAME = "Mari F, support worker"  # the name she typed when she recorded Ivy's consent
 
 
 @pytest.fixture
@@ -46,15 +48,15 @@ def her_stories(marigold, make_user):
         "approved": make_story(marigold, status=StoryStatus.APPROVED, title=f"{MARIGOLD_WORDS} title",
                                body=f"{MARIGOLD_WORDS} at the day centre.\n\nThen <script>alert(1)</script>.",
                                context=f"{MARIGOLD_WORDS} place",
-                               scopes=tuple(Purpose)),
+                               scopes=tuple(Purpose), attribution_name=CHOSEN_NAME),
         "submitted": make_story(marigold, status=StoryStatus.SUBMITTED, body=f"{MARIGOLD_WORDS} in review"),
         "draft": make_story(marigold, status=StoryStatus.DRAFT, title="Half written",
                             body=f"{MARIGOLD_WORDS} not sent yet"),
         "withdrawn": make_story(marigold, status=StoryStatus.WITHDRAWN, withdrawn_days_ago=3,
-                                body=f"{MARIGOLD_WORDS} taken back"),
+                                body=f"{MARIGOLD_WORDS} taken back", attribution_name=CHOSEN_NAME),
         "on_behalf": make_story(marigold, supporter=marigold, contributor_name="Her neighbour Ivy",
                                 status=StoryStatus.APPROVED, body=f"{MARIGOLD_WORDS} for Ivy",
-                                scopes=tuple(Purpose)),
+                                scopes=tuple(Purpose), recorded_by_name=SUPPORTER_NAME),
         "other": make_story(other, status=StoryStatus.APPROVED, title="Someone else's",
                             body=f"{OTHER_WORDS} story", scopes=tuple(Purpose)),
     }
@@ -204,18 +206,74 @@ def _every_text_value():
                     yield f"{table.name}.{column.name}", value if isinstance(value, str) else json.dumps(value)
 
 
-def test_deleting_an_account_leaves_no_story_text_anywhere_in_the_database(client, auth, marigold, her_stories):
+HER_NAMES = ("marigold-fenwick", "Marigold", "marigold@example.org", CHOSEN_NAME, SUPPORTER_NAME)
+
+
+def _where_names_are():
+    return {(where, name) for where, value in _every_text_value() for name in HER_NAMES
+            if name.lower() in value.lower()}
+
+
+def test_deleting_an_account_leaves_no_story_text_and_no_name_of_hers_anywhere_in_the_database(
+        client, auth, marigold, her_stories):
     auth.sign_in(marigold.username)
     before = [where for where, value in _every_text_value() if MARIGOLD_WORDS in value]
     assert before, "the test must first find the words it later expects to be gone"
+    named = _where_names_are()
+    assert {name for _, name in named} == set(HER_NAMES), "the test must first find every name it looks for"
+    assert {("consent_records.attribution_name", CHOSEN_NAME),
+            ("consent_records.recorded_by_name", SUPPORTER_NAME)} <= named
     response = _delete(client, auth, "a quiet walk by the canal")
     assert response.status_code == 302
     left = [where for where, value in _every_text_value() if MARIGOLD_WORDS in value]
     assert left == []
-    for where, value in _every_text_value():
-        for name in ("marigold-fenwick", "marigold@example.org"):
-            assert name not in value.lower(), where
+    assert _where_names_are() == set()
     assert any(OTHER_WORDS in value for _, value in _every_text_value()), "someone else's story is untouched"
+
+
+def _proof(story_id: int) -> list[tuple]:
+    """What a consent record proves: everything but the names."""
+    return [(c.id, tuple(c.scopes), c.withdrawn, c.created_at, c.review_date, c.wording_version, c.method,
+             c.attribution) for c in db.session.scalars(select(ConsentRecord).where(ConsentRecord.story_id == story_id)
+                                                        .order_by(ConsentRecord.id))]
+
+
+def test_after_deletion_consent_records_keep_their_scopes_dates_wording_and_method_with_names_pseudonymised(
+        client, auth, marigold, her_stories):
+    ids = {name: her_stories[name].id for name in ("approved", "withdrawn", "on_behalf")}
+    proof_before = {name: _proof(story_id) for name, story_id in ids.items()}
+    auth.sign_in(marigold.username)
+    _delete(client, auth, "a quiet walk by the canal")
+    db.session.expire_all()
+    pseudonym = db.session.scalar(select(AuditEvent.actor_label).where(AuditEvent.action == "account.deleted"))
+    assert pseudonym.startswith("deleted person #")
+    for name, story_id in ids.items():
+        proof_after = _proof(story_id)
+        added = 0 if name == "withdrawn" else 1
+        assert proof_after[:len(proof_after) - added] == proof_before[name], name
+    chosen = set(db.session.scalars(select(ConsentRecord.attribution_name)
+                                    .where(ConsentRecord.story_id.in_([ids["approved"], ids["withdrawn"]]))))
+    assert chosen == {pseudonym}, "every record of a named story, the withdrawal too, shows the audit pseudonym"
+    supporter = set(db.session.scalars(select(ConsentRecord.recorded_by_name)
+                                       .where(ConsentRecord.story_id == ids["on_behalf"])))
+    assert supporter == {pseudonym, None}, "the name she typed is the pseudonym; her own withdrawal typed none"
+
+
+def test_a_consent_record_still_refuses_an_ordinary_change_after_its_names_were_pseudonymised(
+        client, auth, marigold, her_stories):
+    story_id = her_stories["approved"].id
+    auth.sign_in(marigold.username)
+    _delete(client, auth, "a quiet walk by the canal")
+    consent = db.session.scalar(select(ConsentRecord).where(ConsentRecord.story_id == story_id).limit(1))
+    consent.attribution_name = "Someone new"
+    with pytest.raises(ConsentIsAppendOnly):
+        db.session.flush()
+    db.session.rollback()
+    consent = db.session.scalar(select(ConsentRecord).where(ConsentRecord.story_id == story_id).limit(1))
+    consent.training = False
+    with pytest.raises(ConsentIsAppendOnly):
+        db.session.flush()
+    db.session.rollback()
 
 
 def test_deleted_stories_are_withdrawn_for_every_purpose_and_keep_their_reference_and_consent_history(
@@ -338,6 +396,10 @@ def test_an_admin_erases_a_person_on_request_once_they_type_the_username_and_it_
     assert response.status_code == 302
     assert db.session.get(User, marigold_id) is None
     assert not any(MARIGOLD_WORDS in value for _, value in _every_text_value())
+    assert _where_names_are() == set()
+    notes = set(db.session.scalars(select(ConsentRecord.recorded_by_name)
+                                   .where(ConsentRecord.recorded_by_id == admin.id)))
+    assert notes == {"An admin, at the person's request"}, "the admin's own note names nobody erased and stays"
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "account.deleted"))
     assert (event.actor_id, event.object_id) == (admin.id, str(marigold_id))
     withdrawals = db.session.scalars(select(AuditEvent.actor_id).where(AuditEvent.action == "story.withdrawn"))

@@ -93,14 +93,17 @@ def _phone_kind(national: str) -> str | None:
 
 def find_phones(text: str) -> Iterator[Finding]:
     for match in PHONE_RE.finditer(text):
-        raw = match.group(0)
+        raw, start = match.group(0), match.start()
+        if raw.startswith("(") and raw.count("(") > raw.count(")"):
+            # A bracket opened before the number and never closed ("(01632 960 001"): the number is still a number,
+            # and the bracket is not part of it.
+            raw, start = raw[1:], start + 1
         # Trim trailing groups until the digits make a whole UK number ("ring 0113 496 0388 2 times").
         pieces = [m.end() for m in re.finditer(r"\d+\)?", raw)]
         for cut in reversed(pieces):
             candidate = raw[:cut].rstrip(" .-(")
             kind = _phone_kind(_national_phone_digits(candidate))
             if kind and candidate.count("(") == candidate.count(")"):
-                start = match.start()
                 yield Finding("PHONE", start, start + len(candidate), candidate, 0.97, kind)
                 break
 

@@ -62,3 +62,72 @@ def test_findings_are_sorted_and_never_overlap():
         assert a.end <= b.start
     for f in findings:
         assert text[f.start : f.end] == f.text
+
+
+def confidences(text: str, label: str) -> list[tuple[str, float]]:
+    return [(f.text, f.confidence) for f in analyse(text).findings if f.label == label]
+
+
+def test_a_letter_pair_with_a_forbidden_letter_or_in_mixed_case_is_not_an_ni_number():
+    assert labels("NI number AO 12 34 56 C", "NI_NUMBER") == [], "O is never the second letter"
+    assert labels("NI number Ab 12 34 56 C", "NI_NUMBER") == [], "mixed case reads as a word, not a number"
+    assert labels("NI number AB 12 34 56 C", "NI_NUMBER") == ["AB 12 34 56 C"]
+
+
+def test_an_ni_number_with_its_final_letter_is_surer_than_one_without():
+    assert confidences("NI: AB 12 34 56 C", "NI_NUMBER") == [("AB 12 34 56 C", 0.95)]
+    assert confidences("NI: ab123456", "NI_NUMBER") == [("ab123456", 0.75)]
+
+
+def test_ten_digit_landlines_and_05_numbers_are_phone_numbers():
+    assert labels("Ring 016977 3456 after tea.", "PHONE") == ["016977 3456"]
+    assert analyse("Ring 016977 3456 after tea.").findings[0].reason == "a UK landline number"
+    assert labels("Ring 0500 123456 or 05601 234567.", "PHONE") == ["0500 123456", "05601 234567"]
+
+
+def test_a_ten_digit_number_starting_07_is_not_a_uk_mobile():
+    assert labels("Ring 0770 090 041 now.", "PHONE") == []
+
+
+def test_a_phone_number_after_a_bracket_that_is_never_closed_is_still_found_without_the_bracket():
+    assert labels("Ring (01632 960 001 if she is out.", "PHONE") == ["01632 960 001"]
+    assert labels("(01632 960 001", "PHONE") == ["01632 960 001"]
+    assert labels("Ring (01632) 960 001 if she is out.", "PHONE") == ["(01632) 960 001"]
+
+
+def test_all_zeros_is_not_an_nhs_number_though_it_passes_the_checksum():
+    assert nhs_checksum_ok("0000000000"), "so the leading-zero rule is what stops it"
+    assert labels("Her number is 0000000000, or 000 000 0000.", "NHS_NUMBER") == []
+
+
+def test_an_nhs_number_is_surer_when_nhs_or_health_is_said_just_before_it():
+    assert confidences("Her NHS number is 943 476 5919.", "NHS_NUMBER") == [("943 476 5919", 0.97)]
+    assert confidences("Her health service number is 9434765919.", "NHS_NUMBER") == [("9434765919", 0.97)]
+    assert confidences("The number on the letter is 943 476 5919.", "NHS_NUMBER") == [("943 476 5919", 0.8)]
+    far = "NHS. " + "She told me the whole story of the garden and the cat at length," + " 943 476 5919"
+    assert confidences(far, "NHS_NUMBER") == [("943 476 5919", 0.8)], "more than 60 characters away"
+
+
+def test_a_postcode_shaped_string_outside_the_uk_postcode_areas_is_not_a_postcode():
+    assert labels("Send it to QQ1 1AA please.", "POSTCODE") == []
+    assert labels("Send it to GU1 1AA please.", "POSTCODE") == ["GU1 1AA"]
+
+
+def test_a_postcode_at_the_very_start_of_the_text_is_found():
+    assert labels("E1 6AN was where we lived.", "POSTCODE") == ["E1 6AN"]
+    assert labels("HD1 4QR, then the 7 bus.", "POSTCODE") == ["HD1 4QR"]
+
+
+def test_a_postcode_is_found_when_its_digits_are_the_only_digits_in_the_text():
+    assert labels("We moved to W1A 0AX last spring.", "POSTCODE") == ["W1A 0AX"]
+
+
+def test_a_phone_finding_never_holds_half_a_pair_of_brackets():
+    text = "Ring (01632 960 001, (0113) 496 0519, +44 (0)20 7946 0018 or 0113 496 (0519) after six."
+    found = labels(text, "PHONE")
+    assert found[:3] == ["01632 960 001", "(0113) 496 0519", "+44 (0)20 7946 0018"]
+    assert all(number.count("(") == number.count(")") for number in found), found
+
+
+def test_a_postcode_in_mixed_case_is_not_a_postcode():
+    assert labels("Ls12 3ab and hD1 4qr", "POSTCODE") == []
