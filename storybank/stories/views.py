@@ -420,7 +420,7 @@ def withdraw(story_id: int):
         consent_services.withdraw(story, current_user)
         flash("Your story has been withdrawn. From now on nobody else can see it or use it.", "success")
         return redirect(url_for("stories.detail", story_id=story.id))
-    return render_template("stories/withdraw.html", story=story, form=form,
+    return render_template("stories/withdraw.html", story=story, form=form, retention_days=_retention_days(),
                            action=url_for("stories.withdraw", story_id=story.id),
                            back=url_for("stories.detail", story_id=story.id))
 
@@ -430,6 +430,10 @@ def withdraw(story_id: int):
 def easy_read():
     return render_template("stories/easy_read.html", easy_consent=EASY_READ_CONSENT,
                            max_chars=services.STORY_MAX_CHARS)
+
+
+def _retention_days() -> int:
+    return current_app.config["STORYBANK_WITHDRAWN_RETENTION_DAYS"]
 
 
 def _purposes() -> list[tuple[Purpose, str, str]]:
@@ -514,7 +518,8 @@ def key_withdraw():
         consent_services.withdraw(story, None, actor_label=services.KEY_HOLDER)
         flash("Your story has been withdrawn. From now on nobody else can see it or use it.", "success")
         return redirect(url_for("stories.key_status"))
-    return render_template("stories/withdraw.html", story=story, form=form, action=url_for("stories.key_withdraw"),
+    return render_template("stories/withdraw.html", story=story, form=form, retention_days=_retention_days(),
+                           action=url_for("stories.key_withdraw"),
                            back=url_for("stories.key_status"))
 
 
