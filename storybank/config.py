@@ -6,6 +6,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 class ConfigError(RuntimeError):
@@ -49,8 +50,15 @@ def load_config(instance_path: Path, env: dict[str, str] | None = None, override
             "STORYBANK_WITHDRAWN_RETENTION_DAYS must be a whole number of days (0 or more), "
             f"for example 30. It is {retention_days!r} now."
         )
+    timezone_name = env.get("STORYBANK_TIMEZONE", "Europe/London").strip()
+    try:
+        ZoneInfo(timezone_name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ConfigError(f"STORYBANK_TIMEZONE must be a time zone name such as Europe/London. It is "
+                          f"{timezone_name!r} now.") from error
     return {
         "STORYBANK_ENV": "production" if production else "development",
+        "STORYBANK_TIMEZONE": timezone_name,
         "SECRET_KEY": secret,
         "SQLALCHEMY_DATABASE_URI": database_url,
         "STORYBANK_SPACY_MODEL": env.get("STORYBANK_SPACY_MODEL") or None,

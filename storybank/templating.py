@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from zoneinfo import ZoneInfo
 
 from flask import Flask, request
 from flask_login import current_user
@@ -40,14 +41,18 @@ def init_app(app: Flask) -> None:
     app.add_template_global(segments, "highlighted")
     app.add_template_global(page_url, "page_url")
 
+    def local(value):
+        """Times are stored in UTC and shown in the service's own time zone (STORYBANK_TIMEZONE)."""
+        return value.astimezone(ZoneInfo(app.config["STORYBANK_TIMEZONE"]))
+
     @app.template_filter("when")
     def when(value):
-        if value is None:
-            return ""
-        return value.strftime("%-d %B %Y, %H:%M UTC")
+        return local(value).strftime("%-d %B %Y, %H:%M") if value is not None else ""
+
+    @app.template_filter("clock")
+    def clock(value):
+        return local(value).strftime("%H:%M") if value is not None else ""
 
     @app.template_filter("day")
     def day(value):
-        if value is None:
-            return ""
-        return value.strftime("%-d %B %Y")
+        return local(value).strftime("%-d %B %Y") if value is not None else ""
