@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask import Flask, request
@@ -42,7 +43,10 @@ def init_app(app: Flask) -> None:
     app.add_template_global(page_url, "page_url")
 
     def local(value):
-        """Times are stored in UTC and shown in the service's own time zone (STORYBANK_TIMEZONE)."""
+        """Times are stored in UTC and shown in the service's own time zone (STORYBANK_TIMEZONE). A plain date
+        (a review date) has no time of day, so it is shown as it is."""
+        if not isinstance(value, datetime):
+            return value
         return value.astimezone(ZoneInfo(app.config["STORYBANK_TIMEZONE"]))
 
     @app.template_filter("when")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -34,6 +34,10 @@ def test_another_time_zone_can_be_chosen(app):
         assert shown(app, "{{ t | day }}", datetime(2026, 7, 1, 20, 0, tzinfo=UTC)) == "2 July 2026"
     finally:
         app.config["STORYBANK_TIMEZONE"] = "Europe/London"
+
+
+def test_a_plain_date_is_shown_as_it_is(app):
+    assert shown(app, "{{ t | day }}", date(2027, 3, 1)) == "1 March 2027"
 
 
 @pytest.mark.parametrize("zone", ["Mars/Olympus", "../etc/passwd", ""])
