@@ -290,7 +290,6 @@ def move_section(pack: Pack, owner: User, section: PackSection, direction: str) 
     record("pack.section_moved", owner, pack, after={"section_id": section.id, "direction": direction,
                                                      "position": section.position})
     db.session.commit()
-    db.session.expire(pack, ["sections"])
     return True
 
 

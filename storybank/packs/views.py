@@ -151,7 +151,7 @@ def edit_section(pack_id: int, section_id: int):
         status = 200
     reading = services.pack_for_reading(pack)
     item = next(item for item in reading.sections if item.section.id == section.id)
-    return render_template("packs/section.html", pack=pack, item=item, form=form, SectionKind=SectionKind,
+    return render_template("packs/section.html", pack=pack, item=item, form=form,
                            placeholder=services.PLACEHOLDER), status
 
 
