@@ -20,8 +20,10 @@ from storybank.moderation.models import Source, Suggestion, SuggestionKind, Sugg
 from storybank.packs.models import Pack, PackSection, SectionKind
 from storybank.packs.prompts import FOUR_QUESTIONS, KINDNESS_TEST, STOP_START_STAY, WALK_A_MILE
 from storybank.packs.services import PLACEHOLDER
+from storybank.privacy.data_rights import delete_account
 from storybank.search.services import index_story
 from tests.data_rights_builders import make_story
+from tests.factories import PASSWORD
 
 PLACEHOLDER_HTML = "The person who shared this story has asked us to stop using it."
 
@@ -398,3 +400,21 @@ def test_a_pack_keeps_no_word_of_its_stories(client, token, signed_in_trainer, c
 def test_a_trainer_finds_my_packs_in_the_navigation(client, signed_in_trainer):
     status, html = text_of(client, "/search")
     assert 'href="/packs"' in html and "My packs" in html
+
+
+def test_when_a_contributor_deletes_their_account_their_story_leaves_every_pack(client, token, signed_in_trainer,
+                                                                                contributor):
+    story = approved(contributor, "Words from an account about to close.", title="Closing")
+    pack = make_pack(client, token)
+    add_story(client, token, pack, story)
+    delete_account(contributor, contributor, password=PASSWORD)
+    status, html = text_of(client, f"/packs/{pack.id}/preview")
+    assert status == 200 and PLACEHOLDER_HTML in html
+    assert "Words from an account" not in html and "Closing" not in html
+
+
+def test_when_a_trainer_deletes_their_account_their_packs_go_with_it(client, token, signed_in_trainer):
+    pack = make_pack(client, token)
+    client.post(f"/packs/{pack.id}/default-activities", data={"csrf_token": token})
+    delete_account(signed_in_trainer, signed_in_trainer, password=PASSWORD)
+    assert (count(Pack), count(PackSection)) == (0, 0)
