@@ -227,6 +227,7 @@ def test_a_story_is_added_by_reference_with_the_walk_a_mile_questions_which_can_
     assert section.prompts == list(WALK_A_MILE)
     status, html = text_of(client, f"/packs/{pack.id}/preview")
     assert "Nobody helped me to the toilet for an hour." in html
+    assert '<a href="#end-of-pack">Skip this story</a>' in html  # a trainee may skip any story, warning or not
     for question in WALK_A_MILE:
         assert question in html
     client.post(f"/packs/{pack.id}/sections/{section.id}", data={
