@@ -96,6 +96,7 @@ def configure_blueprints(app: Flask) -> None:
     from storybank.library.public_views import bp as public_stories_bp
     from storybank.library.views import bp as library_bp
     from storybank.moderation.views import bp as moderation_bp
+    from storybank.packs.views import bp as packs_bp
     from storybank.privacy.views import admin_bp as data_requests_bp
     from storybank.privacy.views import bp as data_rights_bp
     from storybank.search.saved_views import bp as saved_searches_bp
@@ -111,6 +112,7 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(library_bp)
     app.register_blueprint(public_stories_bp)
     app.register_blueprint(taxonomy_bp)
+    app.register_blueprint(packs_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(api_tokens_bp)
 

@@ -5,9 +5,11 @@ from storybank.api.models import ApiToken
 from storybank.audit.models import AuditEvent
 from storybank.consent.models import ConsentRecord
 from storybank.moderation import models as moderation_models
+from storybank.packs.models import Pack, PackSection
 from storybank.search.models import SavedSearch, SearchDocument
 from storybank.stories.models import PendingDraft, Story, StoryKeySession
 from storybank.tagging.models import StoryTag, Tag, TagGroup
 
-__all__ = ["ApiToken", "AuditEvent", "ConsentRecord", "PendingDraft", "SavedSearch", "SearchDocument", "Story",
-           "StoryKeySession", "StoryTag", "Tag", "TagGroup", "User", "UserRole", "UserSession", "moderation_models"]
+__all__ = ["ApiToken", "AuditEvent", "ConsentRecord", "Pack", "PackSection", "PendingDraft", "SavedSearch",
+           "SearchDocument", "Story", "StoryKeySession", "StoryTag", "Tag", "TagGroup", "User", "UserRole",
+           "UserSession", "moderation_models"]

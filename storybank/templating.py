@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from storybank.accounts.roles import Role
 from storybank.highlighting import segments
 from storybank.paging import page_url
+from storybank.text.sanitize import markdown_to_html
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -39,6 +40,7 @@ def init_app(app: Flask) -> None:
         return {key: value for key, value in attrs.items() if value is not None}
 
     app.add_template_filter(paragraphs, "paragraphs")
+    app.add_template_filter(markdown_to_html, "markdown")
     app.add_template_global(segments, "highlighted")
     app.add_template_global(page_url, "page_url")
 

@@ -64,3 +64,14 @@ def readable_story(reference: str, purpose: Purpose | str) -> ReadableStory | No
     same as a story that never existed)."""
     story = db.session.scalar(visible_stories(purpose).where(Story.reference == (reference or "")[:20]))
     return readable([story])[0] if story is not None else None
+
+
+def readable_by_id(story_ids: Iterable[int], purpose: Purpose | str) -> dict[int, ReadableStory]:
+    """Of these stories, the ones that may be used for ``purpose`` right now, by id: asked afresh on every call, so
+    a page that keeps only story ids (a training pack) shows nothing of a story the moment it may no longer be
+    used. Ids that are missing from the answer are stories that did not pass the gate."""
+    ids = sorted({story_id for story_id in story_ids if story_id is not None})
+    if not ids:
+        return {}
+    stories = db.session.scalars(visible_stories(purpose).where(Story.id.in_(ids)))
+    return {item.story.id: item for item in readable(stories)}

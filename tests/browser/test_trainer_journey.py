@@ -57,7 +57,7 @@ def test_a_trainer_searches_with_a_theme_opens_a_story_and_confirms_a_suggested_
                                                                                    live_server):
     trainer, title, other = _stories(live_server)
     sign_in(page, visit, submit, trainer)
-    submit(page, lambda: page.get_by_role("link", name="Find stories").click())
+    submit(page, lambda: page.get_by_role("navigation", name="Main").get_by_role("link", name="Find stories").click())
     expect(page.get_by_role("heading", level=1)).to_have_text("Find stories")
 
     page.get_by_label("Words to look for").fill("toilet")

@@ -21,6 +21,7 @@ STORY_WRITERS = frozenset({Role.CONTRIBUTOR, Role.SUPPORTER})
 MODERATORS = frozenset({Role.MODERATOR})
 STORY_READERS = frozenset({Role.TRAINER, Role.MODERATOR})
 TRAINERS = frozenset({Role.TRAINER, Role.ADMIN})
+PACK_MAKERS = frozenset({Role.TRAINER})
 
 EXPECTED: dict[str, str | frozenset[Role]] = {
     "static": ANYONE,
@@ -102,6 +103,18 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "api.story": BEARER_TOKEN,
     "api_tokens.tokens": TRAINERS,
     "api_tokens.revoke": TRAINERS,
+    "packs.my_packs": PACK_MAKERS,
+    "packs.new_pack": PACK_MAKERS,
+    "packs.builder": PACK_MAKERS,
+    "packs.edit_details": PACK_MAKERS,
+    "packs.add_section": PACK_MAKERS,
+    "packs.add_default_activities": PACK_MAKERS,
+    "packs.edit_section": PACK_MAKERS,
+    "packs.move_section": PACK_MAKERS,
+    "packs.remove_section": PACK_MAKERS,
+    "packs.find_story": PACK_MAKERS,
+    "packs.add_story": PACK_MAKERS,
+    "packs.preview": PACK_MAKERS,
 }
 
 IDENTITIES = ["anonymous", *[role.value for role in Role]]

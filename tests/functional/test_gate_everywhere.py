@@ -2,7 +2,8 @@
 
 One table of stories (purpose × state × expiry × withdrawal), one expected answer per purpose written out by hand
 (not asked of the gate), and every surface asked the same question: the search service and its snippets, the
-search page, the trainer's story page, saved searches, "stories like this one", the public page and the API.
+search page, the trainer's story page, saved searches, "stories like this one", the public page, the API, and a
+training pack (its story finder, adding a story, and its preview).
 No original words and no removed detail ever appear on any of them.
 """
 
@@ -19,6 +20,8 @@ from storybank.consent import services as consent_services
 from storybank.consent.models import ConsentRecord, Purpose
 from storybank.db_types import utcnow
 from storybank.extensions import db
+from storybank.packs import services as pack_services
+from storybank.packs.models import Pack, PackPurpose, PackSection, SectionKind
 from storybank.search.saved import save_search
 from storybank.search.services import SearchFilters, index_story, search
 from storybank.search.similar import stories_like
@@ -163,6 +166,7 @@ def test_the_api_follows_the_gate(app, client, table, purpose):
 def test_withdrawing_takes_a_story_off_every_surface_in_the_same_request(app, client, auth, trainer, table,
                                                                          contributor):
     story = table["every use"]
+    pack = _pack_holding_every_story(trainer, table, T)
     consent_services.withdraw(story, contributor)
     gone = {"every use"}
     auth.sign_in(trainer.username)
@@ -178,3 +182,38 @@ def test_withdrawing_takes_a_story_off_every_surface_in_the_same_request(app, cl
     assert client.get(f"/api/v1/stories/{story.reference}", headers=headers).status_code == 404
     titles = {item["title"] for item in client.get("/api/v1/stories", headers=headers).get_json()["stories"]}
     assert not gone & titles
+    assert not gone & _titles_in(client.get(f"/packs/{pack.id}/preview").get_data(as_text=True), table)
+
+
+def _pack_holding_every_story(owner, stories: dict[str, Story], purpose: Purpose) -> Pack:
+    """A pack whose sections point at every story of the table, as if each had been usable when it was added."""
+    pack = Pack(owner_id=owner.id, title="Every story", purpose=PackPurpose(purpose.value))
+    db.session.add(pack)
+    db.session.flush()
+    for position, story in enumerate(stories.values(), start=1):
+        db.session.add(PackSection(pack_id=pack.id, position=position, kind=SectionKind.STORY, story_id=story.id,
+                                   title="", body="", prompts=[]))
+    db.session.commit()
+    return pack
+
+
+@pytest.mark.parametrize("purpose", [T, P])
+def test_a_training_pack_follows_the_gate(client, auth, trainer, table, purpose):
+    pack = _pack_holding_every_story(trainer, table, purpose)
+    auth.sign_in(trainer.username)
+    preview = _clean(client.get(f"/packs/{pack.id}/preview").get_data(as_text=True))
+    assert _titles_in(preview, table) == EXPECTED[purpose]
+    assert preview.count(pack_services.PLACEHOLDER) == len(TABLE) - len(EXPECTED[purpose])
+    finder = _clean(client.get(f"/packs/{pack.id}/stories?q=marmalade").get_data(as_text=True))
+    assert _titles_in(finder, table) == EXPECTED[purpose]
+    empty = Pack(owner_id=trainer.id, title="Empty", purpose=PackPurpose(purpose.value))
+    db.session.add(empty)
+    db.session.commit()
+    added = set()
+    for title, story in table.items():
+        try:
+            pack_services.add_story(empty, trainer, story.reference)
+        except pack_services.PackError:
+            continue
+        added.add(title)
+    assert added == EXPECTED[purpose]

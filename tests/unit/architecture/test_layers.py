@@ -22,6 +22,9 @@ FORBIDDEN = {
     "consent": ("moderation", "privacy", "tagging", "packs"),
     "moderation": ("privacy", "packs"),
     "tagging": ("moderation", "privacy", "packs"),
+    "library": ("privacy", "packs"),
+    "search": ("privacy", "packs"),
+    "packs": ("moderation", "privacy", "api"),
 }
 
 
