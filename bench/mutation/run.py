@@ -103,8 +103,10 @@ def tests_for(target: Target) -> list[str]:
     if tests:
         return tests
     dotted = target.module.removesuffix(".py").replace("/", ".")
+    package, _, name = dotted.rpartition(".")
+    names = (dotted, f"from {package} import {name}")
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").rglob("test_*.py")
-                  if dotted in p.read_text(encoding="utf-8"))
+                  if any(n in p.read_text(encoding="utf-8") for n in names))
 
 
 def load_equivalent() -> dict[tuple[str, str, str, str], str]:
