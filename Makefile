@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi.py
 
-.PHONY: run test test-fast bench bench-search lint migrate clean
+.PHONY: run test test-fast bench bench-search mutation lint migrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ bench: $(VENV)/.test-installed
 # Search speed on 100 000 generated stories, SQLite and PostgreSQL (see bench/search.py; BENCH_ARGS="--stories 2000").
 bench-search: $(VENV)/.test-installed
 	$(BIN)/python -m bench.search $(BENCH_ARGS)
+
+# Mutation testing (mutmut) of the gate, security, keys, identifiers and sanitize modules, each against its own
+# tests, on copies under bench/mutation/.work/, niced (see bench/mutation/run.py; MUTATION_ARGS="--only keys").
+mutation: $(VENV)/.test-installed
+	$(BIN)/python -m bench.mutation.run $(MUTATION_ARGS)
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .

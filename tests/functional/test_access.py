@@ -6,6 +6,8 @@ and a route that lets the wrong person in fails it too. Add rows for new routes;
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from sqlalchemy import func, select
 
@@ -13,7 +15,7 @@ from storybank import create_app
 from storybank.accounts.roles import Role
 from storybank.audit.models import AuditEvent
 from storybank.extensions import db
-from storybank.security import ANYONE, BEARER_TOKEN, SIGNED_IN, access_for_endpoint
+from storybank.security import ANYONE, BEARER_CHECK, BEARER_TOKEN, SIGNED_IN, access_for_endpoint
 from tests import factories
 
 ADMIN_ONLY = frozenset({Role.ADMIN})
@@ -205,6 +207,40 @@ def test_a_route_with_no_declared_access_is_refused(tmp_path):
     response = fresh.test_client().get("/undeclared")
     assert response.status_code == 403
     assert "should never be seen" not in response.get_data(as_text=True)
+
+
+def test_a_route_with_no_declared_access_is_logged_by_name(tmp_path, caplog):
+    fresh = create_app({"TESTING": True, "SECRET_KEY": "x" * 32,
+                        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'undeclared.sqlite'}"})
+
+    @fresh.route("/undeclared")
+    def undeclared():
+        return "should never be seen"
+
+    fresh.test_client().get("/undeclared")
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+        "Route undeclared has no declared access; refusing it."
+    ]
+
+
+def test_an_api_route_is_refused_and_logged_when_no_token_check_is_registered(tmp_path, caplog):
+    fresh = create_app({"TESTING": True, "SECRET_KEY": "x" * 32,
+                        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'nocheck.sqlite'}"})
+    del fresh.extensions[BEARER_CHECK]
+    response = fresh.test_client().get("/api/v1/stories", headers={"Authorization": "Bearer anything"})
+    assert response.status_code == 403
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+        "Route api.stories needs a bearer token but no check is registered; refusing it."
+    ]
+
+
+@pytest.mark.parametrize("path", ["/account", "/account?tab=X", "/account?tab=data&tab=more"])
+def test_someone_not_signed_in_is_sent_to_sign_in_and_then_back_to_the_exact_address(client, path):
+    response = client.get(path)
+    assert response.status_code == 302
+    location = urlsplit(response.headers["Location"])
+    assert location.path == "/sign-in"
+    assert parse_qs(location.query) == {"next": [path]}
 
 
 def test_getting_any_page_changes_nothing(app, client, auth, admin):

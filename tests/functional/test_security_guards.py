@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storybank.accounts.roles import Role
-from storybank.security import ANYONE, BEARER_TOKEN, SIGNED_IN, Access, access, is_safe_next
+from storybank.security import ANYONE, BEARER_TOKEN, SIGNED_IN, Access, access, access_for_endpoint, is_safe_next
 from tests import factories
 
 
@@ -55,7 +55,7 @@ def test_next_is_refused_unless_it_is_a_plain_path_on_this_site(app, target):
         assert is_safe_next(target) is False
 
 
-@pytest.mark.parametrize("target", ["/", "/stories", "/account?tab=data"])
+@pytest.mark.parametrize("target", ["/", "/stories", "/account?tab=data", "/search?q=respite care"])
 def test_next_is_accepted_for_a_path_on_this_site(app, target):
     with app.test_request_context("/sign-in"):
         assert is_safe_next(target) is True
@@ -74,3 +74,34 @@ def test_signing_in_with_a_next_holding_a_control_character_or_a_full_address_go
 def test_every_page_refuses_to_be_shown_inside_another_sites_frame(client):
     for path in ("/", "/sign-in"):
         assert client.get(path).headers["X-Frame-Options"] == "DENY", path
+
+
+def test_a_declaration_that_makes_no_sense_says_what_access_takes():
+    with pytest.raises(ValueError, match=r"^access\(\) takes ANYONE, SIGNED_IN, BEARER_TOKEN or one or more roles$"):
+        access("nobody")
+
+
+class _SignedInAdmin:
+    is_authenticated = True
+
+    def has_role(self, *roles):
+        return Role.ADMIN in roles
+
+
+@pytest.mark.parametrize("who", [SIGNED_IN, frozenset({Role.ADMIN})], ids=str)
+def test_someone_with_no_sign_in_at_all_is_not_let_into_a_signed_in_page(who):
+    assert Access(who).allows(None) is False
+    assert Access(who).allows(_SignedInAdmin()) is True
+
+
+def test_a_signed_in_person_never_opens_a_bearer_token_route_even_as_admin():
+    assert Access(BEARER_TOKEN).allows(_SignedInAdmin()) is False
+
+
+def test_a_blueprints_own_static_files_are_open_to_anyone(app):
+    assert access_for_endpoint(app, "help.static") == Access(ANYONE)
+
+
+def test_next_is_accepted_for_a_path_on_this_site_served_over_https(app):
+    with app.test_request_context("/sign-in", base_url="https://localhost"):
+        assert is_safe_next("/stories") is True

@@ -114,3 +114,27 @@ def test_the_client_address_comes_from_x_forwarded_for_only_behind_a_trusted_pro
 
     response = app.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.7"})
     assert response.get_data(as_text=True) == seen
+
+
+def test_every_page_sends_exactly_the_agreed_security_headers(client):
+    headers = client.get("/").headers
+    assert headers["Content-Security-Policy"] == (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+    assert headers["Permissions-Policy"] == "camera=(), microphone=(), geolocation=()"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_production_asks_browsers_to_use_https_for_a_year_including_subdomains(tmp_path):
+    config = load_config(tmp_path, env={"STORYBANK_ENV": "production", "SECRET_KEY": "s" * 64,
+                                        "DATABASE_URL": f"sqlite:///{tmp_path / 'p.sqlite'}"})
+    response = create_app(config).test_client().get("/healthz")
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+def test_our_css_and_scripts_may_be_cached_while_pages_may_not(client):
+    response = client.get("/static/css/storybank.css")
+    assert response.status_code == 200
+    assert "no-store" not in response.headers.get("Cache-Control", "")
+    response.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from storybank.stories import keys
@@ -37,3 +39,15 @@ def test_a_reference_typed_in_lower_case_with_spaces_still_matches():
 def test_a_key_typed_without_dashes_matches_its_hash():
     key = keys.new_key()
     assert keys.key_matches(keys.hash_key(key), key.lower().replace("-", " "))
+
+
+def test_a_key_is_four_groups_of_four_letters_or_digits_from_the_alphabet_joined_by_dashes():
+    group = f"[{keys.ALPHABET}]{{4}}"
+    for _ in range(20):
+        assert re.fullmatch(f"{group}-{group}-{group}-{group}", keys.new_key())
+
+
+def test_a_story_reference_is_sb_then_two_groups_of_four_joined_by_dashes():
+    group = f"[{keys.ALPHABET}]{{4}}"
+    for _ in range(20):
+        assert re.fullmatch(f"SB-{group}-{group}", keys.new_reference())

@@ -1,5 +1,13 @@
 from storybank.text.analysis import analyse
-from storybank.text.analysis.identifiers import nhs_checksum_ok
+from storybank.text.analysis.identifiers import (
+    find_birth_dates,
+    find_emails,
+    find_identifiers,
+    find_nhs_numbers,
+    find_ni_numbers,
+    find_postcodes,
+    nhs_checksum_ok,
+)
 
 
 def labels(text: str, label: str) -> list[str]:
@@ -131,3 +139,92 @@ def test_a_phone_finding_never_holds_half_a_pair_of_brackets():
 
 def test_a_postcode_in_mixed_case_is_not_a_postcode():
     assert labels("Ls12 3ab and hD1 4qr", "POSTCODE") == []
+
+
+def test_the_nhs_check_refuses_anything_but_exactly_ten_digits():
+    assert not nhs_checksum_ok("943476591")
+    assert not nhs_checksum_ok("94347659X9")
+    assert not nhs_checksum_ok("94347659191")
+
+
+def test_a_letter_pair_starting_with_a_letter_never_used_first_is_not_an_ni_number():
+    assert labels("NI number DA 12 34 56 C", "NI_NUMBER") == []
+
+
+def test_a_plus_44_number_without_the_bracketed_nought_is_found_whole():
+    assert labels("Ring +44 7700 900123 today.", "PHONE") == ["+44 7700 900123"]
+    assert analyse("Ring +44 7700 900123 today.").findings[0].reason == "a UK mobile number"
+
+
+def test_03_and_08_numbers_are_uk_phone_numbers():
+    for number in ("0300 123 4567", "0800 123 4567"):
+        assert [(f.text, f.reason) for f in analyse(f"Ring {number} today.").findings] == [
+            (number, "a UK phone number")
+        ]
+
+
+def test_digits_after_a_phone_number_that_would_make_it_too_long_are_left_out():
+    assert labels("Ring 0113 496 0388 2 times.", "PHONE") == ["0113 496 0388"]
+
+
+def test_each_kind_of_finding_says_what_it_is_and_how_sure_it_is():
+    text = ("Call 07700 900412 or sue@example.org; NHS 943 476 5919; NI AB 12 34 56 C; HD1 4QR; "
+            "born on 14 November 1935.")
+    assert [(f.label, f.confidence, f.reason) for f in find_identifiers(text)] == [
+        ("EMAIL", 0.99, "an email address"),
+        ("PHONE", 0.97, "a UK mobile number"),
+        ("NHS_NUMBER", 0.97, "a ten-digit number that passes the NHS number check"),
+        ("NI_NUMBER", 0.95, "looks like a National Insurance number (two letters, six digits and a letter)"),
+        ("POSTCODE", 0.95, "a UK postcode"),
+        ("DATE_OF_BIRTH", 0.9, "a date given as a birth date"),
+    ]
+
+
+def test_an_email_address_loses_a_trailing_full_stop_or_hyphen_and_nothing_else():
+    assert [f.text for f in find_emails("Write to sue@example.org. Or BOB@MAIL.BOX-")] == [
+        "sue@example.org", "BOB@MAIL.BOX"
+    ]
+
+
+def test_a_number_failing_a_check_does_not_hide_the_good_one_after_it():
+    assert [f.text for f in find_nhs_numbers("Order 943 476 5918, NHS 943 476 5919")] == ["943 476 5919"]
+    assert [f.text for f in find_ni_numbers("QQ 12 34 56 C, Ab 12 34 56 C, AB 12 34 56 C")] == ["AB 12 34 56 C"]
+    assert [f.text for f in find_postcodes("QQ1 1AA, Hd1 4qr, HD1 4QR")] == ["HD1 4QR"]
+
+
+def test_nhs_said_at_the_very_start_of_the_text_counts_and_the_window_is_exactly_60_characters():
+    assert confidences("NHS 943 476 5919", "NHS_NUMBER") == [("943 476 5919", 0.97)]
+    just_outside = "NHS " + "a" * 56 + " 943 476 5919"
+    assert [f.confidence for f in find_nhs_numbers(just_outside)] == [0.8]
+    just_inside = "NHS " + "a" * 55 + " 943 476 5919"
+    assert [f.confidence for f in find_nhs_numbers(just_inside)] == [0.97]
+
+
+def test_a_postcode_written_without_its_space_is_found():
+    assert labels("We moved to W1A0AX last spring.", "POSTCODE") == ["W1A0AX"]
+
+
+def test_an_ni_number_with_one_space_after_its_letters_is_found():
+    assert labels("NI: AB 123456C.", "NI_NUMBER") == ["AB 123456C"]
+
+
+def test_a_birth_cue_with_no_date_after_it_is_passed_over_for_the_next_one():
+    assert list(find_birth_dates("She was born in Leeds.")) == []
+    text = "She was born in Leeds, long ago, in a house by the river where we kept hens. DOB 21/07/1938"
+    assert [f.text for f in find_birth_dates(text)] == ["21/07/1938"]
+
+
+def test_a_birth_date_at_the_very_start_or_end_of_the_text_is_found():
+    assert [f.text for f in find_birth_dates("Born 1 May 1950 in Leeds.")] == ["1 May 1950"]
+    assert [f.text for f in find_birth_dates("DOB 21/07/1938")] == ["21/07/1938"]
+
+
+def test_a_birth_date_must_end_within_60_characters_of_its_cue_and_start_within_30():
+    assert [f.text for f in find_birth_dates("born 1" + " " * 50 + "May 1950")] == ["1" + " " * 50 + "May 1950"]
+    assert list(find_birth_dates("born 1" + " " * 51 + "May 1950")) == []
+    assert [f.text for f in find_birth_dates("Born" + " " * 26 + "1 May 1950")] == ["1 May 1950"]
+    assert list(find_birth_dates("Born" + " " * 27 + "1 May 1950")) == []
+
+
+def test_a_birth_date_with_only_four_digits_is_found():
+    assert labels("Dad, born 1/5/38, grew up here.", "DATE_OF_BIRTH") == ["1/5/38"]
