@@ -19,6 +19,7 @@ from flask.cli import AppGroup
 from sqlalchemy import ColumnElement, delete, or_, select
 
 from storybank.audit.services import record
+from storybank.consent.erasure import pseudonymise_consent_names
 from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.moderation.retention import erase_story_words
@@ -27,6 +28,7 @@ from storybank.stories.services import PENDING_DRAFT_LIFETIME
 from storybank.tagging.services import erase_trigger_words
 
 ERASED_TITLE = "Withdrawn story"
+ERASED_NAME = "name removed when the story was erased"
 ERASED_FIELDS = ("body", "moderated_body", "care_setting", "region", "about_whom", "when_happened",
                  "contributor_name")
 PURGE_ACTOR_LABEL = "retention purge"
@@ -78,7 +80,12 @@ def purge_withdrawn(retention_days: int, *, now: datetime | None = None) -> Purg
         .order_by(Story.id)
     ).all()
     reason = f"withdrawn more than {retention_days} days ago"
-    erased = sum(erase_story_text(story, None, reason=reason, actor_label=PURGE_ACTOR_LABEL) for story in stories)
+    erased = 0
+    for story in stories:
+        if erase_story_text(story, None, reason=reason, actor_label=PURGE_ACTOR_LABEL):
+            erased += 1
+            # No name survives an erasure: the name shown with the story, and any name its teller typed in.
+            pseudonymise_consent_names([story.id], ERASED_NAME, person_id=story.author_id or 0)
     removed = db.session.execute(
         delete(PendingDraft).where(PendingDraft.created_at < now - PENDING_DRAFT_LIFETIME)
     ).rowcount

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from storybank.accounts.roles import Role
 from storybank.audit.models import AuditEvent
 from storybank.config import ConfigError, load_config
 from storybank.consent.models import ConsentRecord
 from storybank.db_types import utcnow
 from storybank.extensions import db
-from storybank.privacy.retention import ERASED_TITLE, NotWithdrawn, erase_story_text, purge_withdrawn
+from storybank.privacy.retention import ERASED_NAME, ERASED_TITLE, NotWithdrawn, erase_story_text, purge_withdrawn
 from storybank.stories.models import PendingDraft, Story, StoryStatus
 from tests.data_rights_builders import make_story
 
@@ -120,3 +121,27 @@ def test_the_retention_setting_defaults_to_30_days_and_comes_from_the_environmen
 def test_a_retention_setting_that_is_not_a_whole_number_of_days_stops_the_app_with_a_clear_message(tmp_path, bad):
     with pytest.raises(ConfigError, match="whole number of days"):
         load_config(tmp_path, env={"STORYBANK_WITHDRAWN_RETENTION_DAYS": bad})
+
+
+def test_purge_takes_every_name_out_of_the_erased_storys_consent_records_and_keeps_the_proof(app, contributor,
+                                                                                           make_user):
+    supporter = make_user(Role.SUPPORTER, username="sam-supporter")
+    own = make_story(contributor, status=StoryStatus.WITHDRAWN, withdrawn_days_ago=31, title="Own",
+                     body="Words", attribution_name="Maureen Quill", recorded_by_name="Maureen herself")
+    helped = make_story(contributor, supporter=supporter, status=StoryStatus.WITHDRAWN, withdrawn_days_ago=31,
+                        title="Helped", body="Words", attribution_name="Nan Ivy", recorded_by_name="Sam Helper")
+    kept = make_story(contributor, status=StoryStatus.WITHDRAWN, withdrawn_days_ago=2, title="Recent",
+                      body="Words", attribution_name="Still Here")
+    db.session.commit()
+    purge_withdrawn(30)
+    names = {(row.story_id, row.attribution_name, row.recorded_by_name)
+             for row in db.session.scalars(select(ConsentRecord))}
+    flat = {value for row in names for value in row[1:]}
+    assert not flat & {"Maureen Quill", "Maureen herself", "Nan Ivy"}
+    assert "Sam Helper" in flat, "the supporter was not erased: their own note of their name stays"
+    assert "Still Here" in flat, "a story inside the retention period is not erased"
+    assert ERASED_NAME in flat
+    for story in (own, helped):
+        records = db.session.scalars(select(ConsentRecord).where(ConsentRecord.story_id == story.id)).all()
+        assert records and all(r.review_date and r.wording_version and r.method for r in records)
+    assert kept.id

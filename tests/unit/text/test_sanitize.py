@@ -116,3 +116,8 @@ def test_html_typed_on_purpose_is_shown_as_the_trainer_typed_it():
 
 def test_nothing_typed_is_nothing_shown():
     assert [str(markdown_to_html(text)) for text in ("", "   \n", None)] == ["", "", ""]
+
+
+def test_the_cleaner_given_nothing_gives_nothing_back():
+    assert str(clean_html(None)) == ""
+    assert str(clean_html("")) == ""
