@@ -148,3 +148,9 @@ def trainer(make_user):
 @pytest.fixture
 def admin(make_user):
     return make_user(Role.ADMIN, username="ada")
+
+
+@pytest.fixture
+def signed_in_trainer(auth, trainer):
+    auth.sign_in(trainer.username)
+    return trainer

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import func, select, update
 
 from storybank.accounts.roles import Role
@@ -17,7 +16,7 @@ from storybank.stories.models import StoryStatus
 from storybank.tagging.models import StoryTag, Tag, TagGroup, TagStatus
 from tests.data_rights_builders import make_story
 from tests.factories import make_user
-from tests.functional.test_search_pages import approved
+from tests.library_builders import approved
 from tests.moderation_steps import csrf_from
 
 TOILET_STORY = ("Nobody came when I rang the bell for the toilet. I was left in a wet pad and felt so ashamed "
@@ -39,12 +38,6 @@ def put_tag(story, slug: str, status=TagStatus.CONFIRMED) -> None:
 
 def titles(**filters) -> list[str]:
     return sorted(hit.story.title for hit in search(SearchFilters(**filters)).hits)
-
-
-@pytest.fixture
-def signed_in_trainer(auth, trainer):
-    auth.sign_in(trainer.username)
-    return trainer
 
 
 def test_approving_a_story_suggests_tags_with_the_words_of_the_moderated_text(contributor):

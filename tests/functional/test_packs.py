@@ -16,34 +16,14 @@ from storybank.consent import services as consent_services
 from storybank.consent.models import ConsentRecord, Purpose
 from storybank.db_types import utcnow
 from storybank.extensions import db
-from storybank.moderation.models import Source, Suggestion, SuggestionKind, SuggestionStatus
 from storybank.packs.models import Pack, PackSection, SectionKind
 from storybank.packs.prompts import FOUR_QUESTIONS, KINDNESS_TEST, STOP_START_STAY, WALK_A_MILE
 from storybank.packs.services import PLACEHOLDER
 from storybank.privacy.data_rights import delete_account
-from storybank.search.services import index_story
-from tests.data_rights_builders import make_story
 from tests.factories import PASSWORD
+from tests.library_builders import approved
 
 PLACEHOLDER_HTML = "The person who shared this story has asked us to stop using it."
-
-
-def approved(author, body: str, *, title: str, scopes=(Purpose.TRAINING,), warning: str | None = None):
-    story = make_story(author, body="ORIGINAL Bernadette Okafor " + body, moderated_body=body, title=title,
-                       scopes=scopes)
-    if warning:
-        db.session.add(Suggestion(story_id=story.id, kind=SuggestionKind.CONTENT_WARNING, label=warning,
-                                  status=SuggestionStatus.ACCEPTED, source=Source.MODERATOR, reason="moderator"))
-    db.session.flush()
-    index_story(story.id)
-    db.session.commit()
-    return story
-
-
-@pytest.fixture
-def signed_in_trainer(auth, trainer):
-    auth.sign_in(trainer.username)
-    return trainer
 
 
 @pytest.fixture

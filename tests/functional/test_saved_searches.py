@@ -6,7 +6,6 @@ import re
 from datetime import timedelta
 from html import unescape
 
-import pytest
 from sqlalchemy import func, select
 
 from storybank.accounts.roles import Role
@@ -17,24 +16,8 @@ from storybank.extensions import db
 from storybank.privacy.data_rights import delete_account
 from storybank.search.models import SavedSearch
 from storybank.search.saved import default_name
-from storybank.search.services import index_story
-from tests.data_rights_builders import make_story
 from tests.factories import PASSWORD, make_user
-
-
-def approved(author, body: str, *, title: str):
-    story = make_story(author, body="ORIGINAL " + body, moderated_body=body, title=title)
-    story.approved_at = utcnow() - timedelta(days=5)
-    db.session.flush()
-    index_story(story.id)
-    db.session.commit()
-    return story
-
-
-@pytest.fixture
-def signed_in_trainer(auth, trainer):
-    auth.sign_in(trainer.username)
-    return trainer
+from tests.library_builders import approved
 
 
 def _csrf(auth) -> str:

@@ -11,31 +11,7 @@ from storybank.consent import services as consent_services
 from storybank.consent.models import Attribution, ConsentRecord, Purpose
 from storybank.db_types import utcnow
 from storybank.extensions import db
-from storybank.moderation.models import Source, Suggestion, SuggestionKind, SuggestionStatus
-from storybank.search.services import index_story
-from tests.data_rights_builders import make_story
-
-
-def approved(author, body: str, *, title: str, days_ago: int = 5, scopes=(Purpose.TRAINING,), warning=None,
-             region=None, **fields):
-    story = make_story(author, body="ORIGINAL Bernadette Okafor " + body, moderated_body=body, title=title,
-                       scopes=scopes, **fields)
-    story.approved_at = utcnow() - timedelta(days=days_ago)
-    if region:
-        story.region = region
-    if warning:
-        db.session.add(Suggestion(story_id=story.id, kind=SuggestionKind.CONTENT_WARNING, label=warning,
-                                  status=SuggestionStatus.ACCEPTED, source=Source.MODERATOR, reason="moderator"))
-    db.session.flush()
-    index_story(story.id)
-    db.session.commit()
-    return story
-
-
-@pytest.fixture
-def signed_in_trainer(auth, trainer):
-    auth.sign_in(trainer.username)
-    return trainer
+from tests.library_builders import approved
 
 
 def page(client, url: str) -> tuple[int, str]:

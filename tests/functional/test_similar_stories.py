@@ -38,12 +38,6 @@ def titles(stories) -> list[str]:
     return [story.title for story in stories]
 
 
-@pytest.fixture
-def signed_in_trainer(auth, trainer):
-    auth.sign_in(trainer.username)
-    return trainer
-
-
 def test_sharing_confirmed_tags_ranks_a_story_higher_than_sharing_a_word(contributor):
     this = approved(contributor, "The commode was left by the window all morning.", title="This one",
                     tags=("dignity", "choice_and_control"))
