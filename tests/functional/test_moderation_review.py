@@ -241,3 +241,17 @@ def test_themes_and_content_warnings_are_decided_and_added_by_people(app, contri
     assert accepted_labels(story, SuggestionKind.CONTENT_WARNING) == ["death and dying"]
     added = db.session.scalars(select(Suggestion).where(Suggestion.source == "moderator")).all()
     assert all(s.decided_by_id == moderator.id for s in added)
+
+
+def test_the_review_page_says_removed_or_kept_in_plain_words(app, client, auth, contributor, moderator):
+    story = _prepared(contributor)
+    auth.sign_in(moderator.username)
+    post(client, f"/moderation/stories/{story.id}/claim")
+    phone = next(s for s in suggestions_for(story) if s.label == "PHONE")
+    person = next(s for s in suggestions_for(story) if s.label == "PERSON")
+    post(client, f"/moderation/suggestions/{phone.id}", {"decision": "accept"})
+    post(client, f"/moderation/suggestions/{person.id}", {"decision": "reject"})
+    page = client.get(f"/moderation/stories/{story.id}").get_data(as_text=True)
+    assert f"Removed by {moderator.name_to_show}" in page
+    assert f"Kept by {moderator.name_to_show}" in page
+    assert "Rejected by" not in page and "Accepted by" not in page
