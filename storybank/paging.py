@@ -5,6 +5,9 @@ from __future__ import annotations
 import math
 
 from flask import request, url_for
+from sqlalchemy import func, select
+
+from storybank.extensions import db
 
 
 def page_count(total: int, per_page: int) -> int:
@@ -21,6 +24,14 @@ class Pages:
     @property
     def pages(self) -> int:
         return page_count(self.total, self.per_page)
+
+
+def one_page(query, order, page: int, per_page: int) -> tuple[list, int, int]:
+    """(items, total, page) of ``query`` in ``order``; a page past the end shows the last one."""
+    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    page = min(max(page, 1), page_count(total, per_page))
+    items = list(db.session.scalars(query.order_by(*order).limit(per_page).offset((page - 1) * per_page)))
+    return items, total, page
 
 
 def page_url(page: int) -> str:

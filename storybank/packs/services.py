@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from storybank.accounts.models import User
 from storybank.audit.services import record
@@ -20,7 +20,7 @@ from storybank.forms_common import clean_text
 from storybank.library.reading import ReadableStory, readable_by_id, readable_story
 from storybank.packs.models import Pack, PackPurpose, PackSection, PackStatus, SectionKind
 from storybank.packs.prompts import DEFAULT_ACTIVITIES, WALK_A_MILE
-from storybank.paging import Pages, page_count
+from storybank.paging import Pages, one_page
 
 PAGE_SIZE = 20
 MAX_SECTIONS = 60
@@ -181,11 +181,8 @@ def own_section(pack: Pack, section_id: int) -> PackSection | None:
 
 def packs_of(user: User, page: int = 1, per_page: int = PAGE_SIZE) -> PackPage:
     """The trainer's own packs, the one changed most recently first, a page at a time."""
-    mine = select(Pack).where(Pack.owner_id == user.id)
-    total = db.session.scalar(select(func.count()).select_from(mine.subquery())) or 0
-    page = min(max(page, 1), page_count(total, per_page))
-    items = list(db.session.scalars(mine.order_by(Pack.updated_at.desc(), Pack.id.desc())
-                                    .limit(per_page).offset((page - 1) * per_page)))
+    items, total, page = one_page(select(Pack).where(Pack.owner_id == user.id),
+                                  (Pack.updated_at.desc(), Pack.id.desc()), page, per_page)
     return PackPage(items=items, total=total, page=page, per_page=per_page)
 
 

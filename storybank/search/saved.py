@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import parse_qsl, urlencode
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from storybank.accounts.models import User
 from storybank.audit.services import record
 from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.forms_common import clean_text
-from storybank.paging import Pages, page_count
+from storybank.paging import Pages, one_page
 from storybank.search.models import SavedSearch
 
 NAME_LIMIT = 120
@@ -88,11 +88,8 @@ def save_search(user: User, name: str, query: str) -> SavedSearch:
 
 def saved_searches_of(user: User, page: int = 1, per_page: int = PAGE_SIZE) -> SavedSearchPage:
     """The person's own saved searches, newest first, a page at a time."""
-    mine = select(SavedSearch).where(SavedSearch.user_id == user.id)
-    total = db.session.scalar(select(func.count()).select_from(mine.subquery())) or 0
-    page = min(max(page, 1), page_count(total, per_page))
-    items = list(db.session.scalars(mine.order_by(SavedSearch.created_at.desc(), SavedSearch.id.desc())
-                                    .limit(per_page).offset((page - 1) * per_page)))
+    items, total, page = one_page(select(SavedSearch).where(SavedSearch.user_id == user.id),
+                                  (SavedSearch.created_at.desc(), SavedSearch.id.desc()), page, per_page)
     return SavedSearchPage(items=items, total=total, page=page, per_page=per_page)
 
 
