@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from storybank.consent.models import Purpose
+from sqlalchemy import update
+
+from storybank.consent import services as consent_services
+from storybank.consent.models import ConsentRecord, Purpose
 from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.moderation.models import Source, Suggestion, SuggestionKind, SuggestionStatus
 from storybank.search.services import index_story
-from storybank.stories.models import Story
+from storybank.stories.models import Story, StoryStatus
 from tests.data_rights_builders import make_story
 
 ORIGINAL_PREFIX = "ORIGINAL Bernadette Okafor "
@@ -30,3 +33,16 @@ def approved(author, body: str, *, title: str, days_ago: int = 5, scopes=(Purpos
     index_story(story.id)
     db.session.commit()
     return story
+
+
+def put_outside_the_gate(story: Story, state: str, author) -> None:
+    """Move an approved story to a state the consent gate refuses: withdrawn, expired consent or not approved
+    (a story made with public-only or partners-only consent needs nothing more)."""
+    if state == "withdrawn":
+        consent_services.withdraw(story, author)
+    if state == "expired":
+        db.session.execute(update(ConsentRecord).where(ConsentRecord.story_id == story.id).values(
+            review_date=(utcnow() - timedelta(days=1)).date()).execution_options(synchronize_session=False))
+    if state == "not_approved":
+        story.status = StoryStatus.SUBMITTED
+    db.session.commit()

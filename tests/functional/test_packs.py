@@ -5,23 +5,21 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import timedelta
 
 import pytest
-from sqlalchemy import JSON, String, Text, func, select, update
+from sqlalchemy import JSON, String, Text, func, select
 
 from storybank.accounts.roles import Role
 from storybank.audit.models import AuditEvent
 from storybank.consent import services as consent_services
-from storybank.consent.models import ConsentRecord, Purpose
-from storybank.db_types import utcnow
+from storybank.consent.models import Purpose
 from storybank.extensions import db
 from storybank.packs.models import Pack, PackSection, SectionKind
 from storybank.packs.prompts import FOUR_QUESTIONS, KINDNESS_TEST, STOP_START_STAY, WALK_A_MILE
 from storybank.packs.services import PLACEHOLDER
 from storybank.privacy.data_rights import delete_account
 from tests.factories import PASSWORD
-from tests.library_builders import approved
+from tests.library_builders import approved, put_outside_the_gate
 
 PLACEHOLDER_HTML = "The person who shared this story has asked us to stop using it."
 
@@ -223,14 +221,7 @@ def test_a_story_is_added_by_reference_with_the_walk_a_mile_questions_which_can_
 def test_a_story_outside_the_gate_is_refused_kindly(client, token, signed_in_trainer, contributor, state):
     story = approved(contributor, "Words that must not show.", title="Hidden",
                      scopes=(Purpose.PUBLIC,) if state == "public_only" else (Purpose.TRAINING,))
-    if state == "withdrawn":
-        consent_services.withdraw(story, contributor)
-    if state == "expired":
-        db.session.execute(update(ConsentRecord).where(ConsentRecord.story_id == story.id).values(
-            review_date=(utcnow() - timedelta(days=1)).date()).execution_options(synchronize_session=False))
-    if state == "not_approved":
-        story.status = "submitted"
-    db.session.commit()
+    put_outside_the_gate(story, state, contributor)
     pack = make_pack(client, token)
     if state == "no_such_story":
         response = client.post(f"/packs/{pack.id}/stories/add", data={"reference": "SB-NOPE", "csrf_token": token})

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import update
 
 from storybank.consent import services as consent_services
 from storybank.consent.models import Attribution, ConsentRecord, Purpose
 from storybank.db_types import utcnow
 from storybank.extensions import db
-from tests.library_builders import approved
+from tests.library_builders import approved, put_outside_the_gate
 
 
 def page(client, url: str) -> tuple[int, str]:
@@ -98,14 +97,7 @@ def test_the_story_page_shows_the_name_exactly_as_the_person_chose(client, contr
 def test_the_story_page_is_not_found_when_the_gate_says_no(client, contributor, signed_in_trainer, state):
     story = approved(contributor, "Words that must not show.", title="Hidden",
                      scopes=(Purpose.PUBLIC,) if state == "public_only" else (Purpose.TRAINING,))
-    if state == "withdrawn":
-        consent_services.withdraw(story, contributor)
-    if state == "expired":
-        db.session.execute(update(ConsentRecord).where(ConsentRecord.story_id == story.id).values(
-            review_date=(utcnow() - timedelta(days=1)).date()).execution_options(synchronize_session=False))
-    if state == "not_approved":
-        story.status = "submitted"
-    db.session.commit()
+    put_outside_the_gate(story, state, contributor)
     status, html = page(client, f"/library/stories/{story.reference}")
     assert status == 404
     assert "Words that must not show" not in html
