@@ -45,6 +45,17 @@ class PackVersion(db.Model):
     pack = relationship("Pack")
 
 
+class PackVersionStory(db.Model):
+    """Which stories a version holds, so "how many sessions used my story" is one indexed query, not a scan of
+    every version's sections."""
+
+    __tablename__ = "pack_version_stories"
+
+    version_id: Mapped[int] = mapped_column(ForeignKey("pack_versions.id", ondelete="CASCADE"), primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True,
+                                          index=True)
+
+
 class ShareLink(db.Model):
     __tablename__ = "share_links"
 
