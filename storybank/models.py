@@ -11,7 +11,6 @@ from storybank.search.models import SavedSearch, SearchDocument
 from storybank.stories.models import PendingDraft, Story, StoryKeySession
 from storybank.tagging.models import StoryTag, Tag, TagGroup
 
-__all__ = ["ApiToken", "AuditEvent", "ConsentRecord", "Pack", "PackSection", "PackVersion", "PackVersionStory", "PendingDraft", "Reflection",
-           "ReflectionStatus", "SavedSearch",
-           "SearchDocument", "ShareLink", "Story", "StoryKeySession", "StoryTag", "Tag", "TagGroup", "User", "UserRole",
-           "UserSession", "moderation_models"]
+__all__ = ["ApiToken", "AuditEvent", "ConsentRecord", "Pack", "PackSection", "PackVersion", "PackVersionStory",
+           "PendingDraft", "Reflection", "ReflectionStatus", "SavedSearch", "SearchDocument", "ShareLink", "Story",
+           "StoryKeySession", "StoryTag", "Tag", "TagGroup", "User", "UserRole", "UserSession", "moderation_models"]

@@ -57,6 +57,8 @@ def app(database_app):
     database_app.config.update(WTF_CSRF_ENABLED=True)
     with database_app.app_context():
         limiter.reset()
+        from storybank.search.services import forget_filter_choices  # needs every model mapped first
+        forget_filter_choices()  # kept a minute per app; every test starts with none kept
         yield database_app
         db.session.rollback()
         for table in reversed(db.metadata.sorted_tables):

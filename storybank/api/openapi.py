@@ -132,12 +132,17 @@ def openapi_document(*, per_page: int, max_page: int) -> dict:
                 },
                 "StoryPage": {
                     "type": "object", "additionalProperties": False,
-                    "required": ["stories", "page", "per_page", "total", "pages", "next", "purpose", "q", "notes"],
+                    "required": ["stories", "page", "per_page", "total", "total_is_exact", "pages", "next", "purpose",
+                                 "q", "notes"],
                     "properties": {
                         "stories": {"type": "array", "items": {"$ref": "#/components/schemas/StorySummary"}},
                         "page": {"type": "integer", "minimum": 1},
                         "per_page": {"type": "integer", "minimum": 1},
-                        "total": {"type": "integer", "minimum": 0},
+                        "total": {"type": "integer", "minimum": 0,
+                                  "description": "How many stories match, counted up to 1000."},
+                        "total_is_exact": {"type": "boolean",
+                                           "description": "False when more stories match than total says; follow "
+                                                          "next for more pages."},
                         "pages": {"type": "integer", "minimum": 1},
                         "next": {"type": ["string", "null"], "format": "uri",
                                  "description": "The next page, or null on the last one."},

@@ -92,9 +92,10 @@ def stories():
     warnings = presenters.content_warnings(hit.story.id for hit in results.hits)
     items = [{**presenters.story_summary(hit.story, warnings[hit.story.id]),
               "snippet": presenters.plain_snippet(hit.snippet)} for hit in results.hits]
-    more = page < results.pages
+    more = page < results.pages or (results.more and len(results.hits) == results.per_page)
     return jsonify(
-        stories=items, page=results.page, per_page=results.per_page, total=results.total, pages=results.pages,
+        stories=items, page=results.page, per_page=results.per_page, total=results.total,
+        total_is_exact=not results.more, pages=results.pages,
         next=url_for("api.stories", q=text or None, tag=slugs or None, purpose=purpose.value, page=page + 1,
                      _external=True) if more else None,
         purpose=purpose.value, q=text, notes=notes,

@@ -1,8 +1,10 @@
 """The two full-text engines behind one interface: FTS5 on SQLite, a stored tsvector with a GIN index on PostgreSQL.
 
-Each engine knows three things: how to keep only the stories whose words match (``matching``), how to leave out
-those that contain words the trainer excluded (``excluding``), and how to rank and quote the matched words
-(``rank`` and ``snippet``). The SQL objects they rely on are made by the migrations
+Each engine knows how to keep only the stories whose words match (``matching``), how to leave out those that
+contain words the trainer excluded (``excluding``), how to rank and quote the matched words joined to a filtered
+query (``ranked``), and, for a search of words alone, how to rank from the index by itself (``top``) and quote a
+handful of stories afterwards (``snippets``) — ranking there costs a fraction of ranking through the join, and the
+caller applies the consent gate to what comes back. The SQL objects they rely on are made by the migrations
 (migrations/versions/5e4c1b7a9d20_search_index.py, e7b2d4c8a1f3_search_vector_column.py), not by models, so
 schema comparisons skip them (``is_engine_object``).
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 from sqlalchemy import ColumnElement, column, func, literal_column, select, table
 
+from storybank.extensions import db
 from storybank.search.models import SearchDocument
 from storybank.search.query import ParsedQuery
 from storybank.stories.models import Story
@@ -53,6 +56,19 @@ class SQLiteEngine:
         snippet = func.snippet(self._fts_name, 1, MARK_START, MARK_END, "…", SNIPPET_WORDS)
         return query, rank.asc(), snippet
 
+    def top(self, parsed: ParsedQuery, limit: int) -> list[tuple[int, float]]:
+        """(story id, rank key) of the best ``limit`` matches, best first; a lower key is better."""
+        rank = func.bm25(self._fts_name)
+        return [tuple(row) for row in db.session.execute(
+            select(self._fts.c.rowid, rank).where(self._fts_name.op("MATCH")(parsed.fts5()))
+            .order_by(rank).limit(limit))]
+
+    def snippets(self, parsed: ParsedQuery, story_ids: list[int]) -> dict[int, str]:
+        snippet = func.snippet(self._fts_name, 1, MARK_START, MARK_END, "…", SNIPPET_WORDS)
+        return dict(db.session.execute(
+            select(self._fts.c.rowid, snippet).where(self._fts_name.op("MATCH")(parsed.fts5()),
+                                                     self._fts.c.rowid.in_(story_ids))).all())
+
 
 _ENGLISH = literal_column("'english'::regconfig")
 
@@ -82,6 +98,22 @@ class PostgresEngine:
         options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, MinWords=12, ShortWord=2"
         snippet = func.ts_headline(_ENGLISH, SearchDocument.body, tsquery, options)
         return query, rank.desc(), snippet
+
+    def _positive(self, parsed: ParsedQuery):
+        return self._tsquery(ParsedQuery(parsed.words, parsed.phrases).websearch())
+
+    def top(self, parsed: ParsedQuery, limit: int) -> list[tuple[int, float]]:
+        """(story id, rank key) of the best ``limit`` matches, best first; a lower key is better."""
+        tsquery = self._positive(parsed)
+        key = -func.ts_rank_cd(self._document, tsquery)
+        return [tuple(row) for row in db.session.execute(
+            select(SearchDocument.story_id, key).where(self._document.op("@@")(tsquery)).order_by(key).limit(limit))]
+
+    def snippets(self, parsed: ParsedQuery, story_ids: list[int]) -> dict[int, str]:
+        options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, MinWords=12, ShortWord=2"
+        snippet = func.ts_headline(_ENGLISH, SearchDocument.body, self._positive(parsed), options)
+        return dict(db.session.execute(
+            select(SearchDocument.story_id, snippet).where(SearchDocument.story_id.in_(story_ids))).all())
 
 
 def engine_for(dialect_name: str):

@@ -10,9 +10,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from time import monotonic
 
+from flask import current_app
 from markupsafe import Markup, escape
-from sqlalchemy import delete, exists, false, func, select
+from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import selectinload
 
 from storybank.consent.gate import visible_stories
@@ -60,6 +62,8 @@ class SearchResults(Pages):
     per_page: int
     parsed: ParsedQuery
     notes: list[str] = field(default_factory=list)
+    more: bool = False
+    """True when there are more than ``total`` matches (the count stops at COUNT_LIMIT)."""
 
 
 def highlight(snippet: str | None) -> Markup:
@@ -125,39 +129,92 @@ def tags_for_slugs(slugs: list[str]) -> tuple[tuple[int, ...], list[str]]:
 _WITH_CONSENT = selectinload(Story.consent_records)
 
 
-def _count(query) -> int:
-    return db.session.scalar(select(func.count()).select_from(query.with_only_columns(Story.id).order_by(None)
-                                                              .subquery())) or 0
+COUNT_LIMIT = 1000
+"""Matches are counted up to this many and then the page says "more than 1,000": counting every match of a common
+word through the consent gate costs more than finding the page itself, and no one reads past the fiftieth page."""
+FIRST_BATCH = 100
+LAST_BATCH = 6400
+"""Ranking from the index alone asks for the best FIRST_BATCH (or twice the page's end), then four times as many
+while too few of them pass the gate; past LAST_BATCH the search goes back to ranking through the gate's join."""
+
+
+def _count(query) -> tuple[int, bool]:
+    """(how many, whether there are more than that): counted only as far as COUNT_LIMIT."""
+    ids = query.with_only_columns(Story.id).order_by(None).limit(COUNT_LIMIT + 1).subquery()
+    found = db.session.scalar(select(func.count()).select_from(ids)) or 0
+    return min(found, COUNT_LIMIT), found > COUNT_LIMIT
+
+
+def _words_only(filters: SearchFilters) -> bool:
+    return not (filters.care_settings or filters.regions or filters.exclude_warnings or filters.approved_from
+                or filters.approved_to or filters.tags)
+
+
+def _newest_key(approved_at: datetime | None, story_id: int) -> tuple[float, int]:
+    return (-(approved_at.timestamp() if approved_at else 0.0), -story_id)
+
+
+def _ranked_from_index(query, parsed: ParsedQuery, engine, page: int, per_page: int):
+    """The page of a words-only search, ranked by the index alone and then passed through the gate (``query``):
+    the same order as ranking through the join (rank, then newest), for a fraction of the work, since the gate is
+    asked about a few hundred stories rather than every match. None when too few of the best matches pass, so
+    the caller ranks through the join instead."""
+    need = page * per_page
+    limit = max(FIRST_BATCH, 2 * need)
+    while True:
+        ranked = engine.top(parsed, limit)
+        keys = dict(ranked)
+        passing = db.session.execute(query.with_only_columns(Story.id, Story.approved_at).order_by(None)
+                                     .where(Story.id.in_(list(keys)))).all() if keys else []
+        every_match = len(ranked) < limit
+        if every_match or len(passing) >= need:
+            break
+        if limit >= LAST_BATCH:
+            return None
+        limit *= 4
+    order = sorted(passing, key=lambda row: (keys[row.id], *_newest_key(row.approved_at, row.id)))
+    ids = [row.id for row in order[(page - 1) * per_page:page * per_page]]
+    stories = {story.id: story for story in db.session.scalars(query.where(Story.id.in_(ids))
+                                                               .options(_WITH_CONSENT))} if ids else {}
+    snippets = engine.snippets(parsed, ids) if ids else {}
+    hits = [SearchHit(stories[i], highlight(snippets.get(i))) for i in ids if i in stories]
+    total, more = (min(len(passing), COUNT_LIMIT), len(passing) > COUNT_LIMIT) if every_match else (
+        _count(query.where(engine.matching(parsed))))
+    return hits, total, more
 
 
 def search(filters: SearchFilters, page: int = 1, per_page: int = PAGE_SIZE, *, nothing: bool = False
            ) -> SearchResults:
     """Stories that may be used for the chosen purpose now, matching the words and filters: most relevant first,
-    then newest; a page at a time, with the total. ``nothing`` asks for a filter no story can meet (a tag that
-    does not exist), so the answer is an empty page of the same shape."""
+    then newest; a page at a time, with the total (up to COUNT_LIMIT). ``nothing`` asks for a filter no story can
+    meet (a tag that does not exist), so the answer is an empty page of the same shape."""
     if filters.purpose not in SEARCH_PURPOSES:
         raise ValueError(f"Search is for training purposes only, not {filters.purpose}.")
     parsed = parse_query(filters.text)
     engine = engine_for(db.engine.dialect.name)
     query = _filtered(filters, parsed, engine)
-    if nothing:
-        query = query.where(false())
     page = max(1, page)
+    if nothing:
+        return SearchResults(hits=[], total=0, page=page, per_page=per_page, parsed=parsed)
     newest = (Story.approved_at.desc(), Story.id.desc())
-    if parsed.positive:
+    found = (_ranked_from_index(query, parsed, engine, page, per_page)
+             if parsed.positive and _words_only(filters) else None)
+    if found is not None:
+        hits, total, more = found
+    elif parsed.positive:
         ranked, rank, snippet = engine.ranked(query, parsed)
         # Counted with the index's matches as a list (IN), not through the ranking join: SQLite would otherwise
         # drive the count from the stories table and ask FTS5 once per story.
-        total = _count(query.where(engine.matching(parsed)))
+        total, more = _count(query.where(engine.matching(parsed)))
         rows = db.session.execute(ranked.add_columns(snippet).options(_WITH_CONSENT).order_by(rank, *newest)
                                   .limit(per_page).offset((page - 1) * per_page)).all()
         hits = [SearchHit(story, highlight(text)) for story, text in rows]
     else:
-        total = _count(query)
+        total, more = _count(query)
         stories = db.session.scalars(query.options(_WITH_CONSENT).order_by(*newest).limit(per_page)
                                      .offset((page - 1) * per_page))
         hits = [SearchHit(story, _plain_snippet(story)) for story in stories]
-    return SearchResults(hits=hits, total=total, page=page, per_page=per_page, parsed=parsed)
+    return SearchResults(hits=hits, total=total, page=page, per_page=per_page, parsed=parsed, more=more)
 
 
 MAX_REGIONS = 500
@@ -175,11 +232,33 @@ def _regions(visible) -> list[str]:
     return found
 
 
+CHOICES_SECONDS = 60
+_CHOICES = "storybank.search.filter_choices"
+
+
 def filter_choices(purpose: Purpose) -> tuple[list[str], list[str]]:
     """The regions and content warnings that the stories a trainer may see actually have, to offer as filters.
 
-    Found a value at a time (a few dozen short queries) rather than by reading every visible story each time the
-    search page is drawn; a warning is offered when at least one visible story has it accepted."""
+    Kept for a minute per app process and purpose, and forgotten at once when a story is published or withdrawn
+    here: they are only the choices a form offers (a place name, a warning's label), never a story, and a choice
+    that has just stopped matching anything finds nothing; the search itself always asks the gate."""
+    cache = current_app.extensions.setdefault(_CHOICES, {})
+    now = monotonic()
+    kept = cache.get(Purpose(purpose))
+    if kept is not None and now - kept[0] < CHOICES_SECONDS:
+        return kept[1]
+    choices = _read_filter_choices(purpose)
+    cache[Purpose(purpose)] = (now, choices)
+    return choices
+
+
+def forget_filter_choices() -> None:
+    current_app.extensions.pop(_CHOICES, None)
+
+
+def _read_filter_choices(purpose: Purpose) -> tuple[list[str], list[str]]:
+    """Found a value at a time (a few dozen short queries) rather than by reading every visible story; a warning
+    is offered when at least one visible story has it accepted."""
     visible = visible_stories(purpose).order_by(None)
     regions = _regions(visible)
     accepted_warning = (Suggestion.kind == SuggestionKind.CONTENT_WARNING,
