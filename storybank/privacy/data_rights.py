@@ -29,6 +29,7 @@ from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.moderation.models import Appeal, ClarityEdit, ModerationDecision, Notification
 from storybank.privacy.retention import erase_story_text
+from storybank.privacy.work_data import work_data
 from storybank.stories.models import PendingDraft, Story, StoryStatus
 
 EXPORT_FORMATS = ("json", "html")
@@ -173,6 +174,7 @@ def personal_data(person: User) -> dict:
         "words_kept_after_a_sign_in_ended": [
             {"kept_at": _when(row.created_at), "words": row.fields} for row in db.session.scalars(
                 select(PendingDraft).where(PendingDraft.user_id == person.id).order_by(PendingDraft.id))],
+        **work_data(person),
         "what_you_did": [{"at": _when(event.occurred_at), "action": event.action, "object_type": event.object_type,
                           "object_id": event.object_id, "before": event.before, "after": event.after,
                           "detail": event.detail} for event in events],
