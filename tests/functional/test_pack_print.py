@@ -20,6 +20,7 @@ from storybank.packs.prompts import WALK_A_MILE
 from storybank.packs.services import PLACEHOLDER
 from tests.functional.test_packs import add_story, make_pack, sections
 from tests.library_builders import approved, put_outside_the_gate
+from tests.route_walk import every_page
 
 NOTES_WORDS = "Check the room is quiet before you start."
 HOSTILE = ('<script>alert("x")</script> <img src="https://evil.example/pixel.png" onerror=alert(1)> '
@@ -141,6 +142,19 @@ def test_a_story_outside_the_gate_leaves_the_print_page_and_the_pdf_in_the_same_
         assert "wedding photo" not in text and "photograph" not in text and "Family loss" not in text, url
         assert PLACEHOLDER in text, url
         assert "The night staff sang to me" in text, url
+
+
+def test_after_withdrawal_the_owner_finds_no_word_of_the_story_on_any_page_or_pdf(client, pack_with_two_stories,
+                                                                                  app, contributor):
+    """The walk of every page reads the PDFs' text too, so a page or PDF added later is checked the day it is."""
+    pack, leaving = pack_with_two_stories.pack, pack_with_two_stories.second
+    ids = {"pack_id": pack.id, "story_id": leaving.id, "reference": leaving.reference}
+    before = dict(every_page(app, client, ids))
+    assert "wedding photo" in before[f"/packs/{pack.id}/handout.pdf"]
+    assert "wedding photo" in before[f"/packs/{pack.id}/facilitator.pdf"]
+    put_outside_the_gate(leaving, "withdrawn", contributor)
+    for url, text in every_page(app, client, ids):
+        assert "wedding photo" not in text and "The photograph" not in text, url
 
 
 def test_hostile_markdown_never_reaches_the_print_page_or_the_pdf_as_markup(client, token, signed_in_trainer):
