@@ -6,10 +6,12 @@ pack as it reads now, every story through the consent gate in this request, and 
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, request, url_for
+from flask import Blueprint, abort, current_app, request, url_for
+from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
 from storybank.accounts.roles import Role
+from storybank.extensions import limiter
 from storybank.packs import services
 from storybank.packs.models import Pack
 from storybank.packs.printing import pdf_response, render_printable, safe_filename
@@ -18,6 +20,19 @@ from storybank.security import access
 bp = Blueprint("pack_print", __name__)
 
 FACILITATOR = "facilitator"
+
+
+def _pdf_limit() -> str:
+    """A PDF takes real work to make, so each trainer may ask for only so many, of both kinds together
+    (STORYBANK_PDF_RATE_LIMIT)."""
+    return current_app.config.get("PDF_RATE_LIMIT", "20 per minute;200 per hour")
+
+
+def _trainer_or_address() -> str:
+    """Trainers in one office share an address, so the limit is each trainer's own."""
+    if getattr(current_user, "is_authenticated", False):
+        return f"user:{current_user.id}"
+    return get_remote_address()
 
 
 def _own_pack_or_404(pack_id: int) -> Pack:
@@ -41,6 +56,7 @@ def print_page(pack_id: int):
 
 @bp.route("/packs/<int:pack_id>/handout.pdf")
 @access(Role.TRAINER)
+@limiter.shared_limit(_pdf_limit, scope="pack-pdf", key_func=_trainer_or_address)
 def handout_pdf(pack_id: int):
     pack = _own_pack_or_404(pack_id)
     return pdf_response(_printable(pack, facilitator=False), safe_filename(pack.title, "pack") + "-handout.pdf")
@@ -48,6 +64,7 @@ def handout_pdf(pack_id: int):
 
 @bp.route("/packs/<int:pack_id>/facilitator.pdf")
 @access(Role.TRAINER)
+@limiter.shared_limit(_pdf_limit, scope="pack-pdf", key_func=_trainer_or_address)
 def facilitator_pdf(pack_id: int):
     pack = _own_pack_or_404(pack_id)
     return pdf_response(_printable(pack, facilitator=True), safe_filename(pack.title, "pack") + "-facilitator.pdf")

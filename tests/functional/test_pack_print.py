@@ -201,6 +201,21 @@ def test_the_preview_links_to_the_print_pages_and_pdfs(client, token, signed_in_
         assert f'href="{url}"' in html, url
 
 
+def test_each_trainer_may_make_only_so_many_pdfs_a_minute(client, auth, app, token, signed_in_trainer,
+                                                           make_user, monkeypatch):
+    monkeypatch.setitem(app.config, "PDF_RATE_LIMIT", "2 per minute")
+    pack = make_pack(client, token)
+    assert [client.get(f"/packs/{pack.id}/{name}.pdf").status_code
+            for name in ("handout", "facilitator", "handout")] == [200, 200, 429]
+    assert client.get(f"/packs/{pack.id}/print").status_code == 200, "the print page itself is not limited"
+    other = make_user(Role.TRAINER, username="trainer-in-the-same-office")
+    auth.sign_out()
+    auth.sign_in(other.username)
+    other_token = auth.csrf_token("/packs/new")
+    their_pack = make_pack(client, other_token)
+    assert client.get(f"/packs/{their_pack.id}/handout.pdf").status_code == 200, "the limit is each trainer's own"
+
+
 def test_printing_writes_nothing(client, pack_with_two_stories):
     pack = pack_with_two_stories.pack
     db.session.expire_all()
