@@ -6,7 +6,7 @@ pack as it reads now, every story through the consent gate in this request, and 
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, request, url_for
+from flask import Blueprint, abort, request, url_for
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
@@ -14,18 +14,12 @@ from storybank.accounts.roles import Role
 from storybank.extensions import limiter
 from storybank.packs import services
 from storybank.packs.models import Pack
-from storybank.packs.printing import pdf_response, render_printable, safe_filename
+from storybank.packs.printing import PDF_LIMIT_SCOPE, pdf_limit, pdf_response, render_printable, safe_filename
 from storybank.security import access
 
 bp = Blueprint("pack_print", __name__)
 
 FACILITATOR = "facilitator"
-
-
-def _pdf_limit() -> str:
-    """A PDF takes real work to make, so each trainer may ask for only so many, of both kinds together
-    (STORYBANK_PDF_RATE_LIMIT)."""
-    return current_app.config.get("PDF_RATE_LIMIT", "20 per minute;200 per hour")
 
 
 def _trainer_or_address() -> str:
@@ -56,7 +50,7 @@ def print_page(pack_id: int):
 
 @bp.route("/packs/<int:pack_id>/handout.pdf")
 @access(Role.TRAINER)
-@limiter.shared_limit(_pdf_limit, scope="pack-pdf", key_func=_trainer_or_address)
+@limiter.shared_limit(pdf_limit, scope=PDF_LIMIT_SCOPE, key_func=_trainer_or_address)
 def handout_pdf(pack_id: int):
     pack = _own_pack_or_404(pack_id)
     return pdf_response(_printable(pack, facilitator=False), safe_filename(pack.title, "pack") + "-handout.pdf")
@@ -64,7 +58,7 @@ def handout_pdf(pack_id: int):
 
 @bp.route("/packs/<int:pack_id>/facilitator.pdf")
 @access(Role.TRAINER)
-@limiter.shared_limit(_pdf_limit, scope="pack-pdf", key_func=_trainer_or_address)
+@limiter.shared_limit(pdf_limit, scope=PDF_LIMIT_SCOPE, key_func=_trainer_or_address)
 def facilitator_pdf(pack_id: int):
     pack = _own_pack_or_404(pack_id)
     return pdf_response(_printable(pack, facilitator=True), safe_filename(pack.title, "pack") + "-facilitator.pdf")

@@ -134,6 +134,13 @@ def pdf_bytes(html: str, fetcher: StaticOnlyFetcher | None = None) -> bytes:
                 media_type="print").write_pdf()
 
 
+def pdf_limit() -> str:
+    """A PDF takes real work to make, so each person may ask for only so many, of every kind together: use it as
+    ``@limiter.shared_limit(pdf_limit, scope=PDF_LIMIT_SCOPE)`` on every route that makes one."""
+    return current_app.config.get("PDF_RATE_LIMIT", "20 per minute;200 per hour")
+
+
+PDF_LIMIT_SCOPE = "pack-pdf"
 _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 

@@ -177,6 +177,14 @@ def test_hostile_markdown_never_reaches_the_print_page_or_the_pdf_as_markup(clie
     assert '<script>alert("x")</script>' in text, "what was typed as HTML is printed as the words typed"
 
 
+def test_on_paper_a_link_is_written_out_after_its_words(client, token, signed_in_trainer):
+    pack = make_pack(client, token, introduction="Read [our guide to dignity](https://example.org/dignity) first.")
+    html = page(client, f"/packs/{pack.id}/print")
+    assert '<a href="https://example.org/dignity" rel="nofollow noopener">our guide to dignity</a>' in html
+    text = pdf_text(client, f"/packs/{pack.id}/handout.pdf")
+    assert "our guide to dignity (https://example.org/dignity)" in text
+
+
 def test_only_the_owner_may_print_or_download_a_pack(client, auth, make_user):
     owner = make_user(Role.TRAINER, username="owner-trainer")
     pack = Pack(owner_id=owner.id, title="Not yours")
