@@ -66,6 +66,7 @@ def load_config(instance_path: Path, env: dict[str, str] | None = None, override
         "RATELIMIT_HEADERS_ENABLED": True,
         "STORYBANK_API_RATE_LIMIT": env.get("STORYBANK_API_RATE_LIMIT", "120 per minute"),
         "SIGN_IN_RATE_LIMIT": env.get("STORYBANK_SIGN_IN_RATE_LIMIT", "10 per minute;50 per hour"),
+        "PDF_RATE_LIMIT": env.get("STORYBANK_PDF_RATE_LIMIT", "20 per minute;200 per hour"),
         "SESSION_IDLE_TIMEOUT": timedelta(minutes=int(env.get("STORYBANK_SESSION_IDLE_MINUTES", "30"))),
         "SESSION_ABSOLUTE_TIMEOUT": timedelta(hours=int(env.get("STORYBANK_SESSION_ABSOLUTE_HOURS", "12"))),
         "SESSION_COOKIE_NAME": "__Host-session" if production else "storybank_session",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
+
+from pypdf import PdfReader
 
 FORM_ANSWERS = {
     "decision": "accept", "replacement": "a carer", "redact-text": "Tuesday", "redact-label": "OTHER",
@@ -19,13 +22,20 @@ def _url(rule, ids: dict) -> str:
     return rule.build({name: ids.get(name, 1) for name in rule.arguments}, append_unknown=False)[1]
 
 
+def text_of(response) -> str:
+    """A page's text; for a PDF (a pack to print), the words on its pages, so a walk reads those too."""
+    if response.mimetype == "application/pdf":
+        return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(response.data)).pages)
+    return response.get_data(as_text=True)
+
+
 def every_page(app, client, ids: dict) -> Iterator[tuple[str, str]]:
     """(url, text) for every GET rule, arguments filled from ``ids`` (1 when not given), redirects followed."""
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint == "static":
             continue
         url = _url(rule, ids)
-        yield url, client.get(url, follow_redirects=True).get_data(as_text=True)
+        yield url, text_of(client.get(url, follow_redirects=True))
 
 
 def every_page_a_post_leads_to(app, client, ids: dict, csrf_token: str, *,

@@ -117,6 +117,9 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "packs.find_story": PACK_MAKERS,
     "packs.add_story": PACK_MAKERS,
     "packs.preview": PACK_MAKERS,
+    "pack_print.print_page": PACK_MAKERS,
+    "pack_print.handout_pdf": PACK_MAKERS,
+    "pack_print.facilitator_pdf": PACK_MAKERS,
 }
 
 IDENTITIES = ["anonymous", *[role.value for role in Role]]
