@@ -24,6 +24,7 @@ MODERATORS = frozenset({Role.MODERATOR})
 STORY_READERS = frozenset({Role.TRAINER, Role.MODERATOR})
 TRAINERS = frozenset({Role.TRAINER, Role.ADMIN})
 PACK_MAKERS = frozenset({Role.TRAINER})
+VERSION_READERS = frozenset({Role.TRAINER, Role.MODERATOR})
 
 EXPECTED: dict[str, str | frozenset[Role]] = {
     "static": ANYONE,
@@ -117,6 +118,13 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "packs.find_story": PACK_MAKERS,
     "packs.add_story": PACK_MAKERS,
     "packs.preview": PACK_MAKERS,
+    "pack_delivery.dashboard": PACK_MAKERS,
+    "pack_delivery.publish": PACK_MAKERS,
+    "pack_delivery.duplicate": PACK_MAKERS,
+    "pack_delivery.version": VERSION_READERS,
+    "pack_delivery.sharing": PACK_MAKERS,
+    "pack_delivery.end_link": PACK_MAKERS,
+    "pack_delivery.read": ANYONE,
 }
 
 IDENTITIES = ["anonymous", *[role.value for role in Role]]
