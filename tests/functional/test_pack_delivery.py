@@ -9,6 +9,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from jinja2 import ChoiceLoader, DictLoader
 from sqlalchemy import JSON, String, Text, func, select, update
 
 from storybank.accounts.roles import Role
@@ -379,3 +380,20 @@ def test_a_version_keeps_no_word_of_its_stories(published):
         for row in db.session.execute(select(*columns)):
             text = json.dumps([v if isinstance(v, str) else json.dumps(v) for v in row])
             assert "wedding photo" not in text and "sang to me" not in text and "Family loss" not in text
+
+
+def test_each_readable_story_on_a_link_offers_the_reflection_form_with_its_token_and_section(app, client, published,
+                                                                                            contributor):
+    """The reflection form is another part's partial: it is given the link's token and the version's section."""
+    original = app.jinja_env.loader
+    app.jinja_env.loader = ChoiceLoader([DictLoader({
+        "packs/_reflection_form.html": "<p>REFLECT {{ token }} {{ section.key }} {{ section.story_id }}</p>"}),
+        original])
+    try:
+        put_outside_the_gate(published["leaving"], "withdrawn", contributor)
+        html = text_of(client, f"/s/{published['token']}")[1]
+        preview = text_of(client, f"/packs/{published['pack'].id}/preview")[1]
+    finally:
+        app.jinja_env.loader = original
+    assert re.findall(r"REFLECT (\S+) (\d+) (\d+)", html) == [(published["token"], "1", str(published["kept"].id))]
+    assert "REFLECT" not in preview
