@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from storybank.accounts.models import User
 from storybank.audit.services import record
@@ -110,7 +111,11 @@ def publish(pack: Pack, owner: User) -> PackVersion:
         learning_outcomes=pack.learning_outcomes, introduction=pack.introduction, purpose=pack.purpose,
         sections=[_frozen_section(key, section) for key, section in enumerate(pack.sections, start=1)])
     db.session.add(version)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError as error:  # the same pack published twice at once (a double click): one wins
+        db.session.rollback()
+        raise PackError("This pack was published a moment ago. Please look at its versions.") from error
     for story_id in sorted(set(story_ids)):
         db.session.add(PackVersionStory(version_id=version.id, story_id=story_id))
     record("pack.published", owner, pack, after={"version": version.number, "version_id": version.id,

@@ -10,6 +10,8 @@ Other trainers get a 404, as for every pack page; admins see the audit log, not 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -25,6 +27,12 @@ bp = Blueprint("pack_delivery", __name__)
 MAX_PAGE = 10_000
 TRAINEE_HEADERS = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
 """A share link is a secret in the address: it must not leak to another site, a cache or a search engine."""
+
+
+@bp.app_template_filter("last_day_of")
+def last_day_of(link):
+    """A link ends at midnight after its last day: say that day ("until the end of 3 January"), not the next."""
+    return link.expires_at - timedelta(seconds=1)
 
 
 def _share_link_limit() -> str:

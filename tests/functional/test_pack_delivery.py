@@ -397,3 +397,14 @@ def test_each_readable_story_on_a_link_offers_the_reflection_form_with_its_token
         app.jinja_env.loader = original
     assert re.findall(r"REFLECT (\S+) (\d+) (\d+)", html) == [(published["token"], "1", str(published["kept"].id))]
     assert "REFLECT" not in preview
+
+
+def test_a_link_works_until_the_end_of_the_last_day_the_trainer_chose(client, token, published):
+    last_day = (utcnow() + timedelta(days=20)).date()
+    html, _, secret = make_link(client, token, published["pack"], last_day=last_day.strftime("%d/%m/%Y"))
+    shown = f"{last_day.day} {last_day:%B %Y}"
+    assert f"It works until the end of {shown}." in html
+    assert f"Open until the end of {shown}" in text_of(client, f"/packs/{published['pack'].id}/sharing")[1]
+    link = db.session.scalar(select(ShareLink).where(ShareLink.token_hash == links.hash_token(secret)))
+    assert link.expires_at - utcnow() > timedelta(days=20)
+    assert link.expires_at - utcnow() < timedelta(days=21, hours=2)
