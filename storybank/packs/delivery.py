@@ -32,7 +32,9 @@ from storybank.paging import Pages, one_page
 DEFAULT_LINK_DAYS = 30
 MAX_LINK_DAYS = 366
 SESSION_NAME_CHARS = 120
-LINKS_PER_PAGE = 50
+LINKS_PER_PAGE = 20
+VERSIONS_PER_PAGE = 20
+VERSIONS_ON_SHARING = 5
 
 NO_STORY = ("A pack needs at least one story before it can be published. Please add a story, then publish "
             "again.")
@@ -89,9 +91,19 @@ def version_of(pack_id: int, number: int) -> PackVersion | None:
                                                        PackVersion.number == number))
 
 
-def versions_of(pack_id: int) -> list[PackVersion]:
-    return list(db.session.scalars(select(PackVersion).where(PackVersion.pack_id == pack_id)
-                                   .order_by(PackVersion.number.desc())))
+@dataclass(frozen=True)
+class Listing(Pages):
+    items: list
+    total: int
+    page: int
+    per_page: int
+
+
+def versions_of(pack_id: int, page: int = 1, per_page: int = VERSIONS_PER_PAGE) -> Listing:
+    """The pack's published versions, newest first, a page at a time."""
+    items, total, page = one_page(select(PackVersion).where(PackVersion.pack_id == pack_id),
+                                  (PackVersion.number.desc(),), page, per_page)
+    return Listing(items=items, total=total, page=page, per_page=per_page)
 
 
 def publish(pack: Pack, owner: User) -> PackVersion:
@@ -202,12 +214,12 @@ def create_share_link(pack: Pack, owner: User, session_name: str, last_day: date
     return ShareLinkMade(link, token)
 
 
-def links_of(pack: Pack, limit: int = LINKS_PER_PAGE) -> list[ShareLink]:
-    """The pack's share links, newest first (the list a trainer manages; bounded, links are few)."""
-    return list(db.session.scalars(
+def links_of(pack: Pack, page: int = 1, per_page: int = LINKS_PER_PAGE) -> Listing:
+    """The pack's share links, newest first, a page at a time."""
+    items, total, page = one_page(
         select(ShareLink).join(PackVersion, ShareLink.version_id == PackVersion.id)
-        .where(PackVersion.pack_id == pack.id).order_by(ShareLink.created_at.desc(), ShareLink.id.desc())
-        .limit(limit)))
+        .where(PackVersion.pack_id == pack.id), (ShareLink.created_at.desc(), ShareLink.id.desc()), page, per_page)
+    return Listing(items=items, total=total, page=page, per_page=per_page)
 
 
 def own_link(pack: Pack, link_id: int) -> ShareLink | None:

@@ -112,8 +112,16 @@ def version(pack_id: int, number: int):
 
 def _render_sharing(pack: Pack, form: ShareLinkForm, status: int = 200, made=None):
     return render_template("packs/sharing.html", pack=pack, form=form, made=made,
-                           versions=delivery.versions_of(pack.id), share_links=delivery.links_of(pack),
-                           status_of=delivery.link_status, button_form=ButtonForm(formdata=None)), status
+                           versions=delivery.versions_of(pack.id, per_page=delivery.VERSIONS_ON_SHARING),
+                           share_links=delivery.links_of(pack, page=_page()), status_of=delivery.link_status,
+                           button_form=ButtonForm(formdata=None)), status
+
+
+@bp.route("/packs/<int:pack_id>/versions")
+@access(Role.TRAINER)
+def versions(pack_id: int):
+    pack = _own_pack_or_404(pack_id)
+    return render_template("packs/versions.html", pack=pack, versions=delivery.versions_of(pack.id, page=_page()))
 
 
 @bp.route("/packs/<int:pack_id>/sharing", methods=["GET", "POST"])

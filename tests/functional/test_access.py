@@ -122,6 +122,7 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "pack_delivery.publish": PACK_MAKERS,
     "pack_delivery.duplicate": PACK_MAKERS,
     "pack_delivery.version": VERSION_READERS,
+    "pack_delivery.versions": PACK_MAKERS,
     "pack_delivery.sharing": PACK_MAKERS,
     "pack_delivery.end_link": PACK_MAKERS,
     "pack_delivery.read": ANYONE,

@@ -408,3 +408,20 @@ def test_a_link_works_until_the_end_of_the_last_day_the_trainer_chose(client, to
     link = db.session.scalar(select(ShareLink).where(ShareLink.token_hash == links.hash_token(secret)))
     assert link.expires_at - utcnow() > timedelta(days=20)
     assert link.expires_at - utcnow() < timedelta(days=21, hours=2)
+
+
+def test_versions_and_links_come_a_page_at_a_time(client, token, published):
+    pack = published["pack"]
+    for _ in range(6):
+        assert publish(client, token, pack).status_code == 302
+    [version] = [v for v in versions(pack.id) if v.number == 7]
+    for number in range(22):
+        db.session.add(ShareLink(version_id=version.id, token_hash=f"{number:064d}", session_name=f"Session {number}",
+                                 expires_at=utcnow() + timedelta(days=1)))
+    db.session.commit()
+    status, html = text_of(client, f"/packs/{pack.id}/sharing")
+    assert "See all 7 versions" in html and "Version 7" in html and "Version 2<" not in html
+    assert "Page 1 of 2" in html
+    assert "Page 2 of 2" in text_of(client, f"/packs/{pack.id}/sharing?page=2")[1]
+    status, html = text_of(client, f"/packs/{pack.id}/versions")
+    assert status == 200 and all(f"Version {n}<" in html for n in range(1, 8))
