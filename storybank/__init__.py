@@ -97,6 +97,7 @@ def configure_blueprints(app: Flask) -> None:
     from storybank.library.views import bp as library_bp
     from storybank.moderation.views import bp as moderation_bp
     from storybank.packs.print_views import bp as pack_print_bp
+    from storybank.packs.delivery_views import bp as pack_delivery_bp
     from storybank.packs.views import bp as packs_bp
     from storybank.privacy.views import admin_bp as data_requests_bp
     from storybank.privacy.views import bp as data_rights_bp
@@ -115,6 +116,7 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(taxonomy_bp)
     app.register_blueprint(packs_bp)
     app.register_blueprint(pack_print_bp)
+    app.register_blueprint(pack_delivery_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(api_tokens_bp)
 

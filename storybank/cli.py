@@ -60,6 +60,30 @@ def seed_demo_command(if_empty: bool, force: bool) -> None:
     else:
         click.echo("The demo accounts are already there.")
     click.echo(f"Demo stories added: {result.created_stories}.")
+    _tell_about_demo_pack(result)
+
+
+def _site_address() -> str:
+    """Where `make run` serves (flask run on 127.0.0.1:5000), unless SERVER_NAME says otherwise."""
+    from flask import current_app
+
+    server = current_app.config.get("SERVER_NAME")
+    scheme = current_app.config.get("PREFERRED_URL_SCHEME") or "http"
+    return f"{scheme}://{server}" if server else "http://127.0.0.1:5000"
+
+
+def _tell_about_demo_pack(result) -> None:
+    pack = result.demo_pack
+    if pack is None:
+        if result.demo_pack_existed:
+            click.echo("The demo training pack is already there. Its link was shown when it was made; demo-trainer "
+                       "can make a new one from the pack's \"Versions and links\" page.")
+        return
+    site = _site_address()
+    click.echo(f"Demo training pack published: {pack.title}")
+    click.echo(f"  Trainees open it here (shown only now, copy it): {site}/s/{pack.share_token}")
+    click.echo(f"  To watch consent at work, go to {site}/my-story, enter story reference {pack.story_reference} "
+               f"and story key {pack.story_key}, withdraw the story, then open the pack's link again.")
 
 
 def init_app(app: Flask) -> None:

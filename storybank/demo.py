@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from flask import current_app
 from sqlalchemy import select
 
 from storybank import events
@@ -16,6 +17,10 @@ from storybank.consent.models import Attribution, ConsentMethod, ConsentRecord
 from storybank.consent.wording import CURRENT_WORDING_VERSION, default_review_date
 from storybank.db_types import utcnow
 from storybank.extensions import db
+from storybank.library.reading import readable_story
+from storybank.packs import delivery
+from storybank.packs import services as packs
+from storybank.packs.models import Pack, PackPurpose
 from storybank.stories.keys import hash_key, new_key
 from storybank.stories.models import Story, StoryStatus
 
@@ -27,10 +32,28 @@ DEMO_ACCOUNTS = [
     ("demo-admin", "keeping the service running", Role.ADMIN),
 ]
 
+DEMO_PACK_TITLE = "Demo: dignity in personal care"
+DEMO_PACK_STORIES = ("SB-DEMO-01", "SB-DEMO-14")
+"""Two approved demo stories whose consent covers staff training; the first is the one a newcomer withdraws."""
+
+
+@dataclass
+class DemoPack:
+    """What a newcomer needs to watch consent at work. The share-link token and the story key are only here, once:
+    the database keeps their hashes."""
+
+    title: str
+    share_token: str
+    story_reference: str
+    story_key: str
+
+
 @dataclass
 class SeedResult:
     created_accounts: list[tuple[str, str, str]] = field(default_factory=list)
     created_stories: int = 0
+    demo_pack: DemoPack | None = None
+    demo_pack_existed: bool = False
 
 
 def _ensure_accounts(result: SeedResult) -> dict[str, User]:
@@ -115,7 +138,37 @@ def seed_demo() -> SeedResult:
         events.story_sent.send(story)
     for story in published:  # as if just approved: search indexes it, the analysis suggests its tags
         events.story_published.send(story)
+    _ensure_demo_pack(users["demo-trainer"], result)
     return result
+
+
+def _ensure_demo_pack(trainer: User, result: SeedResult) -> None:
+    """A published pack with two stories and a share link, made through the same services a trainer uses. The first
+    story gets a fresh key (demo keys are never shown otherwise), so a newcomer can withdraw it and see it go."""
+    if db.session.scalar(select(Pack.id).where(Pack.owner_id == trainer.id, Pack.title == DEMO_PACK_TITLE)):
+        result.demo_pack_existed = True
+        return
+    stories = [readable_story(reference, PackPurpose.TRAINING.value) for reference in DEMO_PACK_STORIES]
+    if any(found is None for found in stories):
+        return  # the demo stories were changed (withdrawn, say) before the pack was first made: no pack then
+    pack = packs.create_pack(trainer, packs.PackDetails(
+        title=DEMO_PACK_TITLE, audience="New home care workers", duration_minutes=60,
+        learning_outcomes="Notice when care feels rushed\nAsk before helping with personal care",
+        introduction="Two people tell us what personal care felt like from their side. Take your time."))
+    for found in stories:
+        packs.add_story(pack, trainer, found.story.reference)
+    packs.add_default_activities(pack, trainer)
+    delivery.publish(pack, trainer)
+    timezone = current_app.config["STORYBANK_TIMEZONE"]
+    made = delivery.create_share_link(pack, trainer, "Demo session", delivery.default_end_day(timezone), timezone)
+    first = stories[0].story
+    key = new_key()
+    first.key_hash = hash_key(key)
+    record("story.key_replaced", None, first, detail="a new key for the demo pack walk-through",
+           actor_label="seed-demo")
+    db.session.commit()
+    result.demo_pack = DemoPack(title=pack.title, share_token=made.token, story_reference=first.reference,
+                                story_key=key)
 
 
 def seed_if_empty() -> SeedResult | None:

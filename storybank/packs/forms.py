@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from wtforms import HiddenField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Optional, ValidationError
@@ -98,3 +100,34 @@ class AddStoryForm(Form):
 
 class ButtonForm(Form):
     """Only the CSRF token: removing a section, or adding the default activities, is one button."""
+
+
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d %m %Y", "%d %B %Y", "%d %b %Y")
+
+
+def read_day(value: str | None) -> date | None:
+    """A date as a browser's date picker sends it (2026-03-12) or as a person types it (12/03/2026, 12 March 2026)."""
+    value = " ".join((value or "").split())
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+class ShareLinkForm(Form):
+    session_name = StringField("Name of the session (optional)", filters=[_strip],
+                               validators=[Optional(), MaxChars(120, "The name"), SingleLine()],
+                               description="So you can tell your links apart. For example, Induction, 12 March.")
+    last_day = StringField("Last day the link works",
+                           filters=[_strip], validators=[DataRequired("Please give the last day the link works.")],
+                           description="For example, 12/03/2027. The link stops working at midnight at the end "
+                                       "of that day. It can last up to a year.")
+
+    def validate_last_day(self, field) -> None:
+        if read_day(field.data) is None:
+            raise ValidationError("Please give the last day as a date, like 12/03/2027.")
+
+    def day(self) -> date | None:
+        return read_day(self.last_day.data)

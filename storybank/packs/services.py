@@ -9,6 +9,7 @@ again each time (see ``pack_for_reading``), so consent stays live.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -73,9 +74,12 @@ class PackPage(Pages):
 
 @dataclass(frozen=True)
 class ReadingSection:
-    """One section as a reader sees it now: for a story, the story if the gate lets it through, else None."""
+    """One section as a reader sees it now: for a story, the story if the gate lets it through, else None.
 
-    section: PackSection
+    ``section`` is a draft's PackSection or a published version's section (``delivery.VersionSection``): both have
+    id, kind, story_id, title, body and prompts, so one template reads either."""
+
+    section: PackSection | Any
     story: ReadableStory | None = None
 
     @property
@@ -85,7 +89,10 @@ class ReadingSection:
 
 @dataclass(frozen=True)
 class PackForReading:
-    pack: Pack
+    """``pack`` is the draft Pack or a published PackVersion: both have title, audience, duration_minutes,
+    learning_outcomes, introduction and purpose."""
+
+    pack: Pack | Any
     sections: list[ReadingSection]
 
     @property

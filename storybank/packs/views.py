@@ -14,7 +14,7 @@ from storybank.accounts.roles import Role
 from storybank.consent.models import Purpose
 from storybank.forms_common import query_text
 from storybank.library.reading import readable
-from storybank.packs import services
+from storybank.packs import delivery, services
 from storybank.packs.forms import AddStoryForm, ButtonForm, MoveForm, NewSectionForm, PackForm, SectionForm
 from storybank.packs.models import Pack, PackSection, SectionKind
 from storybank.search.services import SearchFilters, search
@@ -75,7 +75,8 @@ def _render_builder(pack: Pack, form: PackForm | None = None, status: int = 200)
         form = PackForm(formdata=None, obj=pack, purpose=pack.purpose.value)
     return render_template("packs/builder.html", pack=pack, reading=services.pack_for_reading(pack), form=form,
                            button_form=ButtonForm(formdata=None), move_form=MoveForm(formdata=None),
-                           new_section_form=NewSectionForm(formdata=None), placeholder=services.PLACEHOLDER), status
+                           new_section_form=NewSectionForm(formdata=None), placeholder=services.PLACEHOLDER,
+                           newest=delivery.newest_version(pack.id)), status
 
 
 @bp.route("/packs/<int:pack_id>")

@@ -24,6 +24,7 @@ MODERATORS = frozenset({Role.MODERATOR})
 STORY_READERS = frozenset({Role.TRAINER, Role.MODERATOR})
 TRAINERS = frozenset({Role.TRAINER, Role.ADMIN})
 PACK_MAKERS = frozenset({Role.TRAINER})
+VERSION_READERS = frozenset({Role.TRAINER, Role.MODERATOR})
 
 EXPECTED: dict[str, str | frozenset[Role]] = {
     "static": ANYONE,
@@ -120,6 +121,14 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "pack_print.print_page": PACK_MAKERS,
     "pack_print.handout_pdf": PACK_MAKERS,
     "pack_print.facilitator_pdf": PACK_MAKERS,
+    "pack_delivery.dashboard": PACK_MAKERS,
+    "pack_delivery.publish": PACK_MAKERS,
+    "pack_delivery.duplicate": PACK_MAKERS,
+    "pack_delivery.version": VERSION_READERS,
+    "pack_delivery.versions": PACK_MAKERS,
+    "pack_delivery.sharing": PACK_MAKERS,
+    "pack_delivery.end_link": PACK_MAKERS,
+    "pack_delivery.read": ANYONE,
 }
 
 IDENTITIES = ["anonymous", *[role.value for role in Role]]
