@@ -117,6 +117,12 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "packs.find_story": PACK_MAKERS,
     "packs.add_story": PACK_MAKERS,
     "packs.preview": PACK_MAKERS,
+    "reflections.write": ANYONE,
+    "reflections.thanks": ANYONE,
+    "reflections.moderation_list": MODERATORS,
+    "reflections.moderation_decide": MODERATORS,
+    "reflections.trainer_list": PACK_MAKERS,
+    "reflections.trainer_decide": PACK_MAKERS,
 }
 
 IDENTITIES = ["anonymous", *[role.value for role in Role]]
