@@ -11,6 +11,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
+from limits import parse_many
 from werkzeug.routing import BuildError
 
 from storybank.accounts.roles import Role
@@ -26,6 +27,8 @@ MAX_PAGE = 10_000
 TRAINEE_PAGE_ENDPOINT = "delivery.trainee"
 """The page a share link opens (``/s/<token>``), where each story has the reflection form. The one place to change
 if that page's endpoint is named differently."""
+SLOW_DOWN = ("A lot of reflections have been sent from here in a short time. Please wait a minute, then press Send "
+             "again. Your words are still below.")
 THANK_YOU = ("Thank you. A member of our team will read it before it is passed on to the person who shared the "
              "story.")
 
@@ -38,18 +41,26 @@ def back_to_training(token: str) -> str | None:
         return None
 
 
-def _reflection_limit() -> str:
-    return current_app.config.get("REFLECTION_RATE_LIMIT", "20 per minute;200 per hour")
+def _address_limit() -> str:
+    return current_app.config.get("REFLECTION_RATE_LIMIT", "30 per minute;300 per hour")
 
 
 def _link_limit() -> str:
     return current_app.config.get("REFLECTION_LINK_RATE_LIMIT", "60 per minute;600 per hour")
 
 
-def _link_tried() -> str:
-    """Counted per share link as well as per address: a training room often shares one address, and one link
-    should not be able to flood the moderators. Only a hash of the token reaches the limiter's store."""
-    return "reflect:" + hash_token((request.view_args or {}).get("token", ""))[:40]
+def _too_many(token: str) -> bool:
+    """Counted per address and per share link, in the limiter's storage (Redis in production): a training room
+    often shares one address, so that limit is generous, and one link should not be able to flood the people who
+    read reflections. Only a hash of the token reaches the store. Checked here rather than with a decorator, so the
+    person gets their words back with the message instead of a bare error page."""
+    if not limiter.enabled:
+        return False
+    link_key = hash_token(token)[:40]
+    allowed = [limiter.limiter.hit(item, "reflection-address", get_remote_address())
+               for item in parse_many(_address_limit())]
+    allowed += [limiter.limiter.hit(item, "reflection-link", link_key) for item in parse_many(_link_limit())]
+    return not all(allowed)
 
 
 def _page() -> int:
@@ -65,8 +76,6 @@ def _render_write(token: str, key: int, form: ReflectionForm, *, status: int = 2
 
 @bp.route("/s/<token>/reflect/<int:key>", methods=["GET", "POST"])
 @access(ANYONE)
-@limiter.limit(_reflection_limit, methods=["POST"], key_func=get_remote_address)
-@limiter.limit(_link_limit, methods=["POST"], key_func=_link_tried)
 def write(token: str, key: int):
     """GET shows the form on its own page; POST checks, points out personal details, then saves. Writes only when
     the person has seen any hint and chosen to send."""
@@ -81,6 +90,8 @@ def write(token: str, key: int):
         return _render_write(token, key, form, status=status_when_refused, problem=error.message, may_send=False)
     if request.method == "GET" or form.action.data == "change":
         return _render_write(token, key, form, story_title=story_title)
+    if _too_many(token):
+        return _render_write(token, key, form, status=429, story_title=story_title, problem=SLOW_DOWN)
     if not form.validate():
         return _render_write(token, key, form, status=400, story_title=story_title)
     if form.action.data != "send":

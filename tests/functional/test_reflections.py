@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from storybank.accounts.roles import Role
 from storybank.audit.models import AuditEvent
 from storybank.extensions import db
+from storybank.packs import reflections
 from storybank.packs.delivery_models import Reflection, ReflectionStatus
 from storybank.packs.reflections import LINK_CLOSED, NO_LONGER_USED, STORY_GONE
 from tests.data_rights_builders import STORY_KEY
@@ -116,6 +117,7 @@ def test_a_reflection_reaches_the_contributor_and_the_key_holder_only_after_it_i
     assert KIND_WORDS not in key_holder_page(client, auth, story)
 
     auth.sign_in(moderator.username)
+    assert 'href="/moderation/reflections"' in page(client, "/moderation")
     waiting = page(client, "/moderation/reflections")
     assert KIND_WORDS in waiting and "Tea the way I like it" in waiting and "Dignity in the morning" in waiting
     assert decide(client, auth, only_reflection(), "pass").status_code == 302
@@ -172,6 +174,7 @@ def test_a_trainer_sees_and_decides_only_the_reflections_from_their_own_packs(
     mine, theirs = db.session.scalars(select(Reflection).order_by(Reflection.id))
 
     auth.sign_in(trainer.username)
+    assert 'href="/packs/reflections"' in page(client, "/packs")
     listing = page(client, "/packs/reflections")
     assert KIND_WORDS in listing and OTHER_WORDS not in listing
     assert decide(client, auth, theirs, "pass", where="/packs/reflections").status_code == 404
@@ -210,6 +213,19 @@ def test_a_reflection_cannot_be_written_about_a_withdrawn_story_and_the_words_co
     text = response.get_data(as_text=True)
     assert response.status_code == 400
     assert STORY_GONE.replace("'", "&#39;") in text and KIND_WORDS in text
+    assert count(Reflection) == 0
+
+
+def test_the_service_itself_refuses_a_withdrawn_story_and_a_closed_link(app, contributor, trainer, story):
+    """The page checks first, but the rule lives in the service, so nothing else can go round it."""
+    _open, token = share(publish(trainer, [story]))
+    _closed, closed_token = share(publish(trainer, [story], title="Another"), state="revoked")
+    db.session.commit()
+    with pytest.raises(reflections.ReflectionError, match="session has ended"):
+        reflections.write_reflection(closed_token, 1, KIND_WORDS)
+    put_outside_the_gate(story, "withdrawn", contributor)
+    with pytest.raises(reflections.ReflectionError, match="asked us to stop using it"):
+        reflections.write_reflection(token, 1, KIND_WORDS)
     assert count(Reflection) == 0
 
 
@@ -311,7 +327,10 @@ def test_too_many_reflections_through_one_link_are_slowed_down(app, client, auth
     try:
         assert reflect(client, auth, session_link).status_code == 302
         assert reflect(client, auth, session_link, text=OTHER_WORDS).status_code == 302
-        assert reflect(client, auth, session_link, text="One more.").status_code == 429
+        slowed = reflect(client, auth, session_link, text="One more thought.")
+        assert slowed.status_code == 429
+        assert "Please wait a minute" in slowed.get_data(as_text=True)
+        assert "One more thought." in slowed.get_data(as_text=True)
     finally:
         app.config.pop("REFLECTION_LINK_RATE_LIMIT")
     assert count(Reflection) == 2
