@@ -67,6 +67,11 @@ def _page() -> int:
     return min(max(request.args.get("page", type=int) or 1, 1), MAX_PAGE)
 
 
+def _with_words(error: reflections.ReflectionError, form: ReflectionForm) -> str:
+    closed = isinstance(error, reflections.NoLongerOpen)
+    return f"{error.message} {reflections.WORDS_KEPT}" if closed and (form.text.data or "").strip() else error.message
+
+
 def _render_write(token: str, key: int, form: ReflectionForm, *, status: int = 200, story_title: str | None = None,
                   problem: str | None = None, hints=None, may_send: bool = True):
     return render_template("packs/reflect.html", token=token, key=key, form=form, story_title=story_title,
@@ -87,7 +92,8 @@ def write(token: str, key: int):
             abort(404)
         story_title = reflections.story_title_now(target)
     except reflections.ReflectionError as error:
-        return _render_write(token, key, form, status=status_when_refused, problem=error.message, may_send=False)
+        return _render_write(token, key, form, status=status_when_refused, problem=_with_words(error, form),
+                             may_send=False)
     if request.method == "GET" or form.action.data == "change":
         return _render_write(token, key, form, story_title=story_title)
     if _too_many(token):
@@ -101,7 +107,8 @@ def write(token: str, key: int):
     try:
         reflections.write_reflection(token, key, form.text.data)
     except reflections.ReflectionError as error:
-        return _render_write(token, key, form, status=400, story_title=story_title, problem=error.message)
+        return _render_write(token, key, form, status=400, story_title=story_title, problem=_with_words(error, form),
+                             may_send=not isinstance(error, reflections.NoLongerOpen))
     except LookupError:
         abort(404)
     return redirect(url_for("reflections.thanks", token=token))
@@ -113,19 +120,33 @@ def thanks(token: str):
     return render_template("packs/reflected.html", message=THANK_YOU, back=back_to_training(token))
 
 
-def _render_list(listing, decide_endpoint: str, heading: str, intro: str):
+MODERATOR_PAGE = ("Trainees' reflections waiting",
+                  "What staff wrote after reading a story in a training session, the one waiting longest first. "
+                  "Please read each one before it is passed on to the person who shared the story.")
+TRAINER_PAGE = ("Reflections from your sessions",
+                "What staff wrote after reading a story in one of your packs, the one waiting longest first. "
+                "Please read each one before it is passed on to the person who shared the story.")
+CHOOSE = "Please choose “Pass it on” or “Do not pass it on”."
+
+
+def _render_list(listing, decide_endpoint: str, words: tuple[str, str], *, form: DecisionForm | None = None,
+                 failed_id: int | None = None, status: int = 200):
+    """The waiting list; after a decision that could not be read, the same list with that reflection's message
+    and the reason as it was typed."""
+    heading, intro = words
     return render_template("packs/reflections.html", listing=listing, decide_endpoint=decide_endpoint,
-                           heading=heading, intro=intro, form=DecisionForm(formdata=None),
-                           no_longer_used=reflections.NO_LONGER_USED)
+                           heading=heading, intro=intro, form=form or DecisionForm(formdata=None),
+                           failed_id=failed_id, no_longer_used=reflections.NO_LONGER_USED), status
 
 
-def _decide(reflection, back: str):
+def _decide(reflection, back: str, show_again):
     if reflection is None:
         abort(404)
     form = DecisionForm()
     if not form.validate() or form.decision.data not in ("pass", "hold"):
-        flash("Please choose whether to pass the reflection on. " + " ".join(form.reason.errors), "error")
-        return redirect(back)
+        if not form.errors:
+            form.decision.errors = [CHOOSE]
+        return show_again(form=form, failed_id=reflection.id, status=400)
     try:
         reflections.decide(reflection, current_user, form.decision.data == "pass", form.reason.data)
     except reflections.ReflectionError as error:
@@ -136,33 +157,37 @@ def _decide(reflection, back: str):
     return redirect(back)
 
 
+def _moderation_page(**kwargs):
+    return _render_list(reflections.waiting_for_moderators(page=_page()), "reflections.moderation_decide",
+                        MODERATOR_PAGE, **kwargs)
+
+
+def _trainer_page(**kwargs):
+    return _render_list(reflections.waiting_for_trainer(current_user, page=_page()), "reflections.trainer_decide",
+                        TRAINER_PAGE, **kwargs)
+
+
 @bp.route("/moderation/reflections")
 @access(Role.MODERATOR)
 def moderation_list():
-    return _render_list(reflections.waiting_for_moderators(page=_page()), "reflections.moderation_decide",
-                        "Trainees' reflections waiting",
-                        "What staff wrote after reading a story in a training session, the one waiting longest "
-                        "first. Please read each one before it is passed on to the person who shared the story.")
+    return _moderation_page()
 
 
 @bp.route("/moderation/reflections/<int:reflection_id>", methods=["POST"])
 @access(Role.MODERATOR)
 def moderation_decide(reflection_id: int):
     return _decide(reflections.reflection_for_moderator(reflection_id),
-                   url_for("reflections.moderation_list", page=request.args.get("page", type=int)))
+                   url_for("reflections.moderation_list", page=request.args.get("page", type=int)), _moderation_page)
 
 
 @bp.route("/packs/reflections")
 @access(Role.TRAINER)
 def trainer_list():
-    return _render_list(reflections.waiting_for_trainer(current_user, page=_page()), "reflections.trainer_decide",
-                        "Reflections from your sessions",
-                        "What staff wrote after reading a story in one of your packs, the one waiting longest "
-                        "first. Please read each one before it is passed on to the person who shared the story.")
+    return _trainer_page()
 
 
 @bp.route("/packs/reflections/<int:reflection_id>", methods=["POST"])
 @access(Role.TRAINER)
 def trainer_decide(reflection_id: int):
     return _decide(reflections.reflection_for_trainer(current_user, reflection_id),
-                   url_for("reflections.trainer_list", page=request.args.get("page", type=int)))
+                   url_for("reflections.trainer_list", page=request.args.get("page", type=int)), _trainer_page)

@@ -47,10 +47,10 @@ REASON_MAX_CHARS = 1_000
 TRAINEE_LABEL = "trainee (no name kept)"
 """How the audit log names the writer of a reflection: nobody signs in to write one."""
 
-LINK_CLOSED = ("This training session has ended, so it can no longer take reflections. Your words are still "
-               "below, so you can copy them and keep them for yourself.")
+LINK_CLOSED = "This training session has ended, so it can no longer take reflections."
 STORY_GONE = ("The person who shared this story has asked us to stop using it, so we cannot pass on a reflection "
-              "about it. Your words are still below, so you can copy them and keep them for yourself.")
+              "about it.")
+WORDS_KEPT = "Your words are still below, so you can copy them and keep them for yourself."
 EMPTY = "Please write what you will take from this story into your work, then press Send."
 TOO_LONG = (f"Your reflection can be up to {MAX_CHARS:,} characters. It is {{count:,}} now – please shorten it. "
             "Nothing you typed has been lost.")
@@ -77,6 +77,10 @@ class ReflectionError(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+class NoLongerOpen(ReflectionError):
+    """The link has closed or the story may no longer be used: the words cannot be sent, only kept."""
 
 
 @dataclass(frozen=True)
@@ -130,10 +134,10 @@ def _story_section(version: PackVersion, key: int) -> dict | None:
 
 def find_target(token: str, key: int) -> ReflectionTarget | None:
     """The story section ``key`` of the version an open link shows, or None when the key is not a story section of
-    it. Raises ReflectionError when the link is not open (ended, revoked or never ours). Only reads."""
+    it. Raises NoLongerOpen when the link is not open (ended, revoked or never ours). Only reads."""
     link = live_link(token)
     if link is None or link.version is None:
-        raise ReflectionError(LINK_CLOSED)
+        raise NoLongerOpen(LINK_CLOSED)
     section = _story_section(link.version, key)
     if section is None:
         return None
@@ -141,10 +145,10 @@ def find_target(token: str, key: int) -> ReflectionTarget | None:
 
 
 def story_title_now(target: ReflectionTarget) -> str:
-    """The story's title if it passes the gate for the version's purpose at this moment; else ReflectionError."""
+    """The story's title if it passes the gate for the version's purpose at this moment; else NoLongerOpen."""
     found = readable_by_id([target.story_id], target.version.purpose.value).get(target.story_id)
     if found is None:
-        raise ReflectionError(STORY_GONE)
+        raise NoLongerOpen(STORY_GONE)
     return found.story.title or "A story"
 
 
@@ -266,11 +270,13 @@ def decide(reflection: Reflection, user: User, pass_on: bool, reason: str | None
     return reflection
 
 
-def sessions_using(story_id: int) -> tuple[list[SessionUse], int]:
+def sessions_using(story: Story) -> tuple[list[SessionUse], int]:
     """The training sessions (share links) whose version held the story, newest first, at most a screenful, and
     how many there were in all."""
     query = (select(ShareLink).join(PackVersionStory, PackVersionStory.version_id == ShareLink.version_id)
-             .where(PackVersionStory.story_id == story_id))
+             .where(PackVersionStory.story_id == story.id))
+    if story.withdrawn_at is not None:  # a session opened after it was withdrawn showed only the placeholder
+        query = query.where(ShareLink.created_at < story.withdrawn_at)
     count = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
     links = db.session.scalars(query.order_by(ShareLink.created_at.desc(), ShareLink.id.desc())
                                .limit(MAX_SESSIONS_SHOWN))
@@ -280,7 +286,7 @@ def sessions_using(story_id: int) -> tuple[list[SessionUse], int]:
 def usage_of(story: Story, page: int = 1, per_page: int = STORY_PAGE_SIZE) -> StoryUsage:
     """For the person who shared the story: the sessions that used it, and the approved reflections only, the
     newest first. Never who wrote them, and nothing about any other story. Only reads."""
-    sessions, count = sessions_using(story.id)
+    sessions, count = sessions_using(story)
     rows, total, page = one_page(
         select(Reflection).where(Reflection.story_id == story.id, Reflection.status == ReflectionStatus.APPROVED),
         (Reflection.created_at.desc(), Reflection.id.desc()), page, per_page)

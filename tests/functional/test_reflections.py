@@ -12,7 +12,7 @@ from storybank.audit.models import AuditEvent
 from storybank.extensions import db
 from storybank.packs import reflections
 from storybank.packs.delivery_models import Reflection, ReflectionStatus
-from storybank.packs.reflections import LINK_CLOSED, NO_LONGER_USED, STORY_GONE
+from storybank.packs.reflections import LINK_CLOSED, NO_LONGER_USED, STORY_GONE, WORDS_KEPT
 from tests.data_rights_builders import STORY_KEY
 from tests.library_builders import approved, put_outside_the_gate
 from tests.pack_builders import ACTIVITY_KEY, publish, share
@@ -163,6 +163,38 @@ def test_only_a_waiting_reflection_can_be_decided(client, auth, moderator, story
     assert count(AuditEvent) == events
 
 
+def test_a_decision_that_cannot_be_read_keeps_the_reason_typed_and_changes_nothing(
+        client, auth, moderator, story, session_link):
+    reflect(client, auth, session_link)
+    auth.sign_in(moderator.username)
+    long_reason = "It mentions a colleague. " * 60
+
+    no_choice = decide(client, auth, only_reflection(), "", reason="Not sure yet.")
+    too_long = decide(client, auth, only_reflection(), "hold", reason=long_reason)
+
+    assert no_choice.status_code == 400 and "Please choose “Pass it on” or “Do not pass it on”." in no_choice.get_data(
+        as_text=True)
+    assert "Not sure yet." in no_choice.get_data(as_text=True)
+    assert too_long.status_code == 400 and "The reason can be up to 1,000 characters" in too_long.get_data(as_text=True)
+    assert long_reason.strip() in too_long.get_data(as_text=True)
+    assert only_reflection().status == ReflectionStatus.WAITING
+
+
+def test_a_session_opened_after_the_story_was_withdrawn_does_not_count_as_using_it(
+        client, auth, contributor, trainer, story):
+    version = publish(trainer, [story])
+    share(version, session_name="Before", days_ago=3)
+    db.session.commit()
+    put_outside_the_gate(story, "withdrawn", contributor)
+    share(version, session_name="After")
+    db.session.commit()
+
+    mine = contributor_page(client, auth, contributor, story)
+
+    assert "Your story has been used in 1 training session." in mine
+    assert "Before" in mine and "After" not in mine
+
+
 def test_a_trainer_sees_and_decides_only_the_reflections_from_their_own_packs(
         client, auth, make_user, trainer, moderator, story):
     other_trainer = make_user(Role.TRAINER, username="olu")
@@ -200,8 +232,12 @@ def test_a_reflection_cannot_be_written_through_a_closed_link_and_the_words_come
 
     text = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert LINK_CLOSED in text and KIND_WORDS in text
+    assert LINK_CLOSED in text and WORDS_KEPT in text and KIND_WORDS in text
+    assert "Send my reflection" not in text
     assert count(Reflection) == 0
+    opened = client.get(f"/s/{token}/reflect/1")
+    assert opened.status_code == 410 and LINK_CLOSED in opened.get_data(as_text=True)
+    assert WORDS_KEPT not in opened.get_data(as_text=True)
 
 
 def test_a_reflection_cannot_be_written_about_a_withdrawn_story_and_the_words_come_back(
@@ -212,7 +248,7 @@ def test_a_reflection_cannot_be_written_about_a_withdrawn_story_and_the_words_co
 
     text = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert STORY_GONE.replace("'", "&#39;") in text and KIND_WORDS in text
+    assert STORY_GONE in text and WORDS_KEPT in text and KIND_WORDS in text
     assert count(Reflection) == 0
 
 
