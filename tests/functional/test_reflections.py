@@ -379,3 +379,19 @@ def test_the_form_for_the_trainee_page_posts_to_this_section_and_says_it_is_anon
     assert 'for="reflection-3"' in html and 'id="reflection-3"' in html
     assert "What will you take from this story into your work?" in html
     assert "This is anonymous. Please do not write your name or anyone else's personal details." in html
+
+
+def test_each_personal_detail_is_pointed_out_once_in_plain_words(app):
+    hints = reflections.personal_details("Sarah said to call 07700 900123. I will remember Sarah said that.")
+    assert [hint.sentence for hint in hints] == ["It looks like this mentions a name: ‘Sarah’",
+                                                 "It looks like this mentions a phone number: ‘07700 900123’"]
+
+
+def test_if_the_analysis_fails_the_reflection_is_still_sent(client, auth, session_link, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("model missing")
+
+    monkeypatch.setattr(reflections, "analyse", broken)
+
+    assert reflect(client, auth, session_link, text=NAMED_WORDS).status_code == 302
+    assert only_reflection().text == NAMED_WORDS
