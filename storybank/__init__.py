@@ -98,6 +98,7 @@ def configure_blueprints(app: Flask) -> None:
     from storybank.moderation.views import bp as moderation_bp
     from storybank.packs.print_views import bp as pack_print_bp
     from storybank.packs.delivery_views import bp as pack_delivery_bp
+    from storybank.packs.reflection_views import bp as reflections_bp
     from storybank.packs.views import bp as packs_bp
     from storybank.privacy.views import admin_bp as data_requests_bp
     from storybank.privacy.views import bp as data_rights_bp
@@ -117,15 +118,18 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(packs_bp)
     app.register_blueprint(pack_print_bp)
     app.register_blueprint(pack_delivery_bp)
+    app.register_blueprint(reflections_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(api_tokens_bp)
 
 
 def configure_domain_links(app: Flask) -> None:
     """Higher domains plug into lower ones here, so no lower domain imports a higher one (see storybank/events.py):
-    moderation reacts to stories being sent and withdrawn and tells contributors its news; search follows them."""
+    moderation reacts to stories being sent and withdrawn and tells contributors its news; search follows them;
+    packs tells contributors where their story was used and what staff took from it."""
     from storybank.moderation import news as moderation_news
     from storybank.moderation import subscriptions as moderation_subscriptions
+    from storybank.packs import reflections as pack_reflections
     from storybank.search import subscriptions as search_subscriptions
     from storybank.tagging import subscriptions as tagging_subscriptions
 
@@ -133,6 +137,7 @@ def configure_domain_links(app: Flask) -> None:
     moderation_news.init_app(app)
     search_subscriptions.init_app(app)
     tagging_subscriptions.init_app(app)
+    pack_reflections.init_app(app)
 
 
 def configure_security(app: Flask) -> None:

@@ -23,6 +23,7 @@ from storybank.stories import services
 from storybank.stories.forms import PURPOSE_QUESTIONS, ConfirmForm, ConsentForm, KeyLookupForm, StoryForm
 from storybank.stories.models import Story, StoryStatus
 from storybank.stories.news import news_for, shows_help_now
+from storybank.stories.usage import usage_for
 
 bp = Blueprint("stories", __name__)
 
@@ -339,7 +340,7 @@ def mine():
 def detail(story_id: int):
     story = _own_or_404(story_id)
     return render_template("stories/detail.html", story=story, purposes=_purposes(),
-                           news=news_for(story, current_user))
+                           news=news_for(story, current_user), usage=usage_for(story, _usage_page()))
 
 
 def _render_change(form: StoryForm, story: Story, status: int = 200, notice: str | None = None):
@@ -432,6 +433,11 @@ def easy_read():
                            max_chars=services.STORY_MAX_CHARS)
 
 
+def _usage_page() -> int:
+    """Which page of "What staff took from your story" to show."""
+    return min(max(request.args.get("page", type=int) or 1, 1), 10_000)
+
+
 def _retention_days() -> int:
     return current_app.config["STORYBANK_WITHDRAWN_RETENTION_DAYS"]
 
@@ -477,7 +483,8 @@ def key_status():
     story = _verified_story()
     if story is None:
         return _key_needed()
-    return render_template("stories/key_status.html", story=story, purposes=_purposes(), form=ConfirmForm())
+    return render_template("stories/key_status.html", story=story, purposes=_purposes(), form=ConfirmForm(),
+                           usage=usage_for(story, _usage_page()))
 
 
 @bp.route("/my-story/consent", methods=["GET", "POST"])

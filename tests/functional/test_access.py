@@ -129,6 +129,12 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "pack_delivery.sharing": PACK_MAKERS,
     "pack_delivery.end_link": PACK_MAKERS,
     "pack_delivery.read": ANYONE,
+    "reflections.write": ANYONE,
+    "reflections.thanks": ANYONE,
+    "reflections.moderation_list": MODERATORS,
+    "reflections.moderation_decide": MODERATORS,
+    "reflections.trainer_list": PACK_MAKERS,
+    "reflections.trainer_decide": PACK_MAKERS,
 }
 
 IDENTITIES = ["anonymous", *[role.value for role in Role]]
