@@ -60,6 +60,7 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "stories.withdraw": STORY_WRITERS,
     "stories.easy_read": ANYONE,
     "stories.key_lookup": ANYONE,
+    "stories.consent_wording_page": ANYONE,
     "stories.key_status": ANYONE,
     "stories.key_change_consent": ANYONE,
     "stories.key_withdraw": ANYONE,
@@ -125,7 +126,7 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
 
 IDENTITIES = ["anonymous", *[role.value for role in Role]]
 
-SAMPLE_ARGUMENTS = {"filename": "css/storybank.css"}
+SAMPLE_ARGUMENTS = {"filename": "css/storybank.css", "version": "2026-11"}
 
 
 def _allowed(expected, identity: str) -> bool:
