@@ -144,6 +144,22 @@ class SafeguardingConcern(db.Model):
     raised_by = relationship("User", foreign_keys=[raised_by_id])
     actioned_by = relationship("User", foreign_keys=[actioned_by_id])
 
+    @property
+    def sentences(self) -> list[str]:
+        """Every sentence that raised this concern. The analysis keeps one a line (see ``one_line``); a
+        moderator's own words are one passage, line breaks and all."""
+        if not self.raised_by_machine:
+            return [self.sentence]
+        return [line for line in self.sentence.split("\n") if line]
+
+    def add_sentence(self, sentence: str) -> None:
+        self.sentence = "\n".join([*self.sentences, one_line(sentence)])
+
+
+def one_line(sentence: str) -> str:
+    """A sentence from the analysis on one line, so a concern can hold several, one a line."""
+    return " ".join(sentence.split())
+
 
 class ModerationDecision(db.Model):
     __tablename__ = "moderation_decisions"

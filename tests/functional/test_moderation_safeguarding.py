@@ -154,3 +154,38 @@ def test_erasing_a_storys_words_also_forgets_the_copies_moderation_keeps(app, co
     db.session.expire_all()
     assert all(s.original_text is None for s in suggestions_for(story))
     assert pending_clarity_edit(story).proposed_text == ""
+
+
+def _signals(*pairs: tuple[str, str]):
+    from storybank.text.analysis.models import Analysis, SafeguardingSignal
+
+    return Analysis(findings=(), themes=(), content_warnings=(), safeguarding=tuple(
+        SafeguardingSignal(category=category, sentence_start=0, sentence_end=len(sentence), sentence_text=sentence,
+                           reason=f"It may describe {category}.") for category, sentence in pairs))
+
+
+def test_one_concern_per_story_and_category_holds_every_sentence_that_raised_it(app, client, auth, contributor,
+                                                                                moderator):
+    story = make_story(contributor, DISCLOSURE, title="Not safe at home")
+    db.session.commit()
+    prepare_for_review(story, analysis=_signals(
+        ("verbal abuse", "She shouts at me most days now."),
+        ("verbal abuse", "She swears at me when I ask for help."),
+        ("verbal abuse", "She shouts at me most days now."),
+        ("financial abuse", "Since then she has had my bank card.")))
+    concerns = concerns_for(story)
+    assert sorted(c.category for c in concerns) == ["financial abuse", "verbal abuse"]
+    verbal = next(c for c in concerns if c.category == "verbal abuse")
+    assert verbal.sentences == ["She shouts at me most days now.", "She swears at me when I ask for help."]
+    auth.sign_in(moderator.username)
+    page = client.get(f"/moderation/concerns/{verbal.id}").get_data(as_text=True)
+    assert "<li>“She shouts at me most days now.”</li>" in page
+    assert "<li>“She swears at me when I ask for help.”</li>" in page
+
+    record_safeguarding_action(verbal, ConcernAction.CONTACTED, moderator, note="Rang her; she is safe.")
+    prepare_for_review(story, force=True, analysis=_signals(
+        ("verbal abuse", "She swears at me when I ask for help."),
+        ("verbal abuse", "Last night she screamed at me.")))
+    verbal_concerns = [c for c in concerns_for(story) if c.category == "verbal abuse"]
+    assert len(verbal_concerns) == 2, "a new sentence after an action opens a new concern; old ones are not repeated"
+    assert verbal_concerns[-1].sentences == ["Last night she screamed at me."]
