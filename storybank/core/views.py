@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, render_template, send_from_directory
+from pathlib import Path
+
+from flask import Blueprint, Response, current_app, jsonify, render_template
 from sqlalchemy import text
 
 from storybank.extensions import db
@@ -39,8 +41,11 @@ def contact():
 @access(ANYONE)
 def favicon():
     """Browsers ask for /favicon.ico whatever the page links to; answer with the vendored icon, not a 404."""
-    return send_from_directory(current_app.static_folder, "img/favicon.ico", mimetype="image/vnd.microsoft.icon",
-                               max_age=86400)
+    icon = Path(current_app.static_folder, "img", "favicon.ico").read_bytes()
+    response = Response(icon, mimetype="image/vnd.microsoft.icon")
+    response.cache_control.public = True
+    response.cache_control.max_age = 86400
+    return response
 
 
 @bp.route("/healthz")
