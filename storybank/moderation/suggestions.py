@@ -165,7 +165,8 @@ def _without_overlaps(findings: list[Finding]) -> list[Finding]:
 
 def redacted_text(story: Story, suggestions: Iterable[Suggestion] | None = None) -> str:
     """The text with every accepted redaction replaced, through the analysis's redact() (consistent
-    placeholders: the same person is "[Person A]" all the way through; a moderator's replacement wins)."""
+    placeholders: the same person is "[Person A]" all the way through; a moderator's replacement wins, exactly as
+    they typed it: "the night carer" stays without brackets, so the story reads as the moderator meant)."""
     body = story.body or ""
     chosen = [s for s in (suggestions if suggestions is not None else suggestions_for(story))
               if s.kind == SuggestionKind.REDACTION and s.status == SuggestionStatus.ACCEPTED
@@ -176,10 +177,10 @@ def redacted_text(story: Story, suggestions: Iterable[Suggestion] | None = None)
     findings = [Finding(s.label, s.start, s.end, s.original_text or "", s.confidence or 1.0, s.reason)
                 for s in chosen]
     merged = _without_overlaps(findings)
-    overrides = {(s.start, s.end): f"[{s.replacement}]" for s in chosen if s.replacement}
+    overrides = {(s.start, s.end): s.replacement for s in chosen if s.replacement}
     # A replacement chosen for a span that was merged into a wider one applies to the wider one.
     for finding in merged:
         for s in chosen:
             if s.replacement and finding.start <= s.start and s.end <= finding.end:
-                overrides.setdefault((finding.start, finding.end), f"[{s.replacement}]")
+                overrides.setdefault((finding.start, finding.end), s.replacement)
     return redact(body, merged, placeholders=overrides)

@@ -93,7 +93,8 @@ def test_a_moderator_claims_decides_each_suggestion_and_approves_and_the_contrib
     expect(main).to_contain_text("Approved")
     shown = page.locator(".story-text").first
     expect(shown).to_contain_text("[phone number]")
-    expect(shown).to_contain_text("[my carer]")
+    expect(shown).to_contain_text("my carer")
+    expect(shown).not_to_contain_text("[my carer]")
     expect(shown).not_to_contain_text("07700 900123")
 
 

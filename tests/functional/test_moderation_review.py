@@ -109,7 +109,10 @@ def test_a_moderator_accepts_and_rejects_suggestions_then_approves_through_the_p
     db.session.refresh(story)
     assert story.status == StoryStatus.APPROVED
     assert "07700 900123" not in story.moderated_body and "[phone number]" in story.moderated_body
-    assert "[my carer]" in story.moderated_body
+    assert "my carer" in story.moderated_body
+    assert "[my carer]" not in story.moderated_body, "the replacement is shown exactly as the moderator typed it"
+    page = client.get(f"/moderation/stories/{story.id}").get_data(as_text=True)
+    assert "shown as “my carer”" in page and "[my carer]" not in page
     accepted = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "moderation.suggestion_accepted")
                                   ).all()
     assert {(e.actor_id, e.object_id) for e in accepted} >= {(moderator.id, str(phone.id)),
