@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -30,6 +31,39 @@ MANUAL_LABELS = {
     "DATE_OF_BIRTH": "a date of birth",
     "OTHER": "something else that could identify someone",
 }
+
+
+GROUP_TITLES = {
+    "PERSON": "Names of people",
+    "LOCATION": "Places",
+    "ORG": "Care homes, hospitals and organisations",
+    "PHONE": "Phone numbers",
+    "EMAIL": "Email addresses",
+    "ADDRESS": "Addresses",
+    "DATE_OF_BIRTH": "Dates of birth",
+    "OTHER": "Other details that could identify someone",
+}
+
+
+@dataclass(frozen=True)
+class SuggestionGroup:
+    """Suggested removals of one kind (names, phone numbers…): those still to decide, and those decided."""
+
+    label: str
+    title: str
+    pending: list[Suggestion]
+    decided: list[Suggestion]
+
+
+def grouped_by_kind(redactions: Iterable[Suggestion]) -> list[SuggestionGroup]:
+    """Removals grouped by what they are, each group in the order its first one appears in the story."""
+    groups: dict[str, list[Suggestion]] = {}
+    for suggestion in redactions:
+        groups.setdefault(suggestion.label, []).append(suggestion)
+    return [SuggestionGroup(label, GROUP_TITLES.get(label, label.replace("_", " ").capitalize()),
+                            [s for s in items if s.status == SuggestionStatus.PENDING],
+                            [s for s in items if s.status != SuggestionStatus.PENDING])
+            for label, items in groups.items()]
 
 
 def suggestions_for(story: Story, kind: SuggestionKind | None = None) -> list[Suggestion]:

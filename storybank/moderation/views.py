@@ -117,6 +117,7 @@ def _review_page(story: Story, status: int = 200, **forms):
         own_story=story.author_id == current_user.id or story.supporter_id == current_user.id,
         segments=segments(story.body or "", redactions), redactions=redactions,
         numbers={s.id: n for n, s in enumerate(redactions, start=1)},
+        redaction_groups=suggestion_rules.grouped_by_kind(redactions),
         themes=[s for s in suggestions if s.kind == SuggestionKind.THEME],
         warnings=[s for s in suggestions if s.kind == SuggestionKind.CONTENT_WARNING],
         pending=sum(1 for s in suggestions if s.status == SuggestionStatus.PENDING),

@@ -74,7 +74,8 @@ def test_a_moderator_claims_decides_each_suggestion_and_approves_and_the_contrib
         keep = pending.get_by_role("button", name="Keep it")
         button = keep if keep.count() else pending.get_by_role("button", name="Leave it out")
         submit(page, button.click)
-    expect(page.locator("li.suggestion-item-rejected").first).to_be_visible()
+    expect(page.locator("li.suggestion-item-rejected").first).to_be_attached()
+    expect(page.locator("details.decided").first).not_to_have_attribute("open", "")
 
     page.get_by_label("Add a content warning").fill("neglect")
     submit(page, lambda: page.get_by_role("button", name="Add content warning").click())
