@@ -368,7 +368,7 @@ def appeal(appeal_id: int):
 @bp.route("/admin/safeguarding")
 @access(Role.ADMIN)
 def admin_overview():
-    return render_template("moderation/admin.html", overdue=safeguarding.overdue_concerns(),
+    return render_template("moderation/admin.html", overview=safeguarding.concern_overview(),
                            deadline=safeguarding.concern_deadline, reasons=reasons.decline_reasons(),
                            hours=current_app.config.get("STORYBANK_SAFEGUARDING_HOURS", 24))
 

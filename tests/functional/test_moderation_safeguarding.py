@@ -93,16 +93,35 @@ def test_concerns_without_an_action_after_the_deadline_show_to_admins_as_overdue
     _age(concern, app.config["STORYBANK_SAFEGUARDING_HOURS"] + 1)
     assert overdue_concerns() == [concern]
 
+    others = [c for c in concerns_for(concern.story) if c.id != concern.id]
+    for other in others:
+        record_safeguarding_action(other, ConcernAction.NO_ACTION, moderator, note="Covered by the first one.")
+
     auth.sign_in(admin.username)
     assert "Safeguarding and decline reasons" in client.get("/admin/").get_data(as_text=True)
     page = client.get("/admin/safeguarding").get_data(as_text=True)
     assert "Overdue safeguarding concerns" in page and concern.story.reference in page
-    assert "None. Every concern has an action recorded in time." not in page
+    assert "<dt>Overdue</dt><dd>1</dd>" in page
+    assert "No concern is overdue." not in page
 
     record_safeguarding_action(concern, ConcernAction.CONTACTED, moderator, note="Spoke to her.")
     assert overdue_concerns() == []
-    assert "None. Every concern has an action recorded in time." in client.get("/admin/safeguarding").get_data(
-        as_text=True)
+    page = client.get("/admin/safeguarding").get_data(as_text=True)
+    assert "<dt>Overdue</dt><dd>0</dd>" in page and "No concern is overdue." in page
+    assert f"<dt>Done</dt><dd>{1 + len(others)}</dd>" in page and "Contacted the person" in page
+
+
+def test_the_admin_overview_shows_open_concerns_still_in_time_not_none(app, client, auth, contributor, admin):
+    """A concern with no action yet is never summed up as "none": open, overdue and done are shown apart."""
+    concern = _concern(contributor)
+    auth.sign_in(admin.username)
+    page = client.get("/admin/safeguarding").get_data(as_text=True)
+    assert "Every concern has an action recorded in time" not in page
+    open_now = len([c for c in concerns_for(concern.story) if c.action is None])
+    assert f"<dt>Waiting for an action, still in time</dt><dd>{open_now}</dd>" in page
+    assert "<dt>Overdue</dt><dd>0</dd>" in page and "<dt>Done</dt><dd>0</dd>" in page
+    in_time = page.split("<h3>Waiting for an action, still in time</h3>", 1)[1].split("<h3>", 1)[0]
+    assert f'href="/moderation/concerns/{concern.id}"' in in_time
 
 
 def test_the_deadline_follows_the_setting(app, contributor):
