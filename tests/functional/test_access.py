@@ -42,6 +42,7 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "admin.users": ADMIN_ONLY,
     "admin.user_detail": ADMIN_ONLY,
     "audit.log": ADMIN_ONLY,
+    "audit.export": ADMIN_ONLY,
     "data_rights.data": SIGNED_IN,
     "data_rights.data_json": SIGNED_IN,
     "data_rights.data_html": SIGNED_IN,
