@@ -96,8 +96,8 @@ def configure_blueprints(app: Flask) -> None:
     from storybank.library.public_views import bp as public_stories_bp
     from storybank.library.views import bp as library_bp
     from storybank.moderation.views import bp as moderation_bp
-    from storybank.packs.print_views import bp as pack_print_bp
     from storybank.packs.delivery_views import bp as pack_delivery_bp
+    from storybank.packs.print_views import bp as pack_print_bp
     from storybank.packs.reflection_views import bp as reflections_bp
     from storybank.packs.views import bp as packs_bp
     from storybank.privacy.views import admin_bp as data_requests_bp

@@ -44,20 +44,24 @@ def seed_demo_command(if_empty: bool, force: bool) -> None:
     """Add demo accounts and stories, once; running it again changes nothing."""
     from flask import current_app
 
-    from storybank.demo import seed_demo, seed_if_empty
+    from storybank.demo import demo_accounts_in_use, seed_demo, seed_if_empty
 
     if current_app.config["STORYBANK_ENV"] == "production" and not force:
         raise click.ClickException("Demo accounts have known passwords, so they are not added in production. "
                                    "Use --force if you really mean to.")
     result = seed_if_empty() if if_empty else seed_demo()
-    if result is None:
+    in_use = demo_accounts_in_use()
+    if result is None and not in_use:
         click.echo("The database already has accounts, so the demo was not added.")
         return
-    if result.created_accounts:
-        click.echo("Demo accounts (username / password):")
-        for username, password, role in result.created_accounts:
+    if in_use:
+        click.echo("Demo accounts (username / password, unless someone has changed it):")
+        for username, password, role in in_use:
             click.echo(f"  {username:<18} {password:<30} {role}")
-    else:
+    if result is None:
+        click.echo("The database already had accounts, so no demo stories were added.")
+        return
+    if not result.created_accounts:
         click.echo("The demo accounts are already there.")
     click.echo(f"Demo stories added: {result.created_stories}.")
     _tell_about_demo_pack(result)

@@ -82,6 +82,8 @@ def load_config(instance_path: Path, env: dict[str, str] | None = None, override
         if env.get("STORYBANK_PURGE_ORIGINALS_DAYS") else None,
         "STORYBANK_EMAIL_SENDER": env.get("STORYBANK_EMAIL_SENDER", "log"),
         "STORYBANK_WITHDRAWN_RETENTION_DAYS": int(retention_days),
+        "STORYBANK_ORGANISATION_NAME": env.get("STORYBANK_ORGANISATION_NAME", "").strip() or "StoryBank",
+        "STORYBANK_CONTACT_EMAIL": env.get("STORYBANK_CONTACT_EMAIL", "").strip() or "storybank@example.org",
         "HSTS": production,
         "PROXY_COUNT": int(env.get("STORYBANK_PROXY_COUNT", "0")),
     }

@@ -171,6 +171,14 @@ def _ensure_demo_pack(trainer: User, result: SeedResult) -> None:
                                 story_key=key)
 
 
+def demo_accounts_in_use() -> list[tuple[str, str, str]]:
+    """The demo accounts this database holds (username, password as seeded, role), so `make run` can show them
+    every time the demo is in use, not only the first time."""
+    existing = set(db.session.scalars(select(User.username).where(
+        User.username.in_([username for username, _, _ in DEMO_ACCOUNTS]))))
+    return [(username, password, role.value) for username, password, role in DEMO_ACCOUNTS if username in existing]
+
+
 def seed_if_empty() -> SeedResult | None:
     """`make run` seeds the demo only into an empty database, never into one people already use."""
     if db.session.scalar(select(User.id).limit(1)) is not None:

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 from flask_login import current_user
 from markupsafe import Markup, escape
 
@@ -33,7 +33,9 @@ def paragraphs(text: str | None) -> Markup:
 def init_app(app: Flask) -> None:
     @app.context_processor
     def globals_for_templates():
-        return {"Role": Role, "current_user": current_user, "current_path": request.path}
+        return {"Role": Role, "current_user": current_user, "current_path": request.path,
+                "organisation_name": current_app.config["STORYBANK_ORGANISATION_NAME"],
+                "contact_email": current_app.config["STORYBANK_CONTACT_EMAIL"]}
 
     @app.template_filter("drop_none")
     def drop_none(attrs: dict) -> dict:

@@ -22,3 +22,15 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   });
 });
+
+// A number in the story links to its suggestion; a decided one is folded away, so open it first.
+function openSuggestionFromHash() {
+  var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+  var details = target && target.closest("details");
+  if (details && !details.open) {
+    details.open = true;
+    target.scrollIntoView();
+  }
+}
+window.addEventListener("hashchange", openSuggestionFromHash);
+document.addEventListener("DOMContentLoaded", openSuggestionFromHash);

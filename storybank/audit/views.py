@@ -1,37 +1,94 @@
-"""Admins read the audit log: who did what, to which object, and when."""
+"""Admins read the audit log: who did what, to which object, and when; in plain words, and as CSV."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, Response, abort, current_app, render_template, request, stream_with_context, url_for
+from flask_login import current_user
 from sqlalchemy import func, select
 
 from storybank.accounts.roles import Role
+from storybank.audit import words
 from storybank.audit.models import AuditEvent
+from storybank.audit.services import AuditFilter, events_matching, export_audit_csv
 from storybank.extensions import db
-from storybank.forms_common import query_text
+from storybank.forms_common import Form, query_text
 from storybank.routing import whole_number
-from storybank.security import access
+from storybank.security import access, access_for_endpoint
 
 bp = Blueprint("audit", __name__, url_prefix="/admin/audit")
 
 PAGE_SIZE = 50
 
 
+def _day(value: str | None) -> tuple[date | None, bool]:
+    """A day from a date field (YYYY-MM-DD); the flag says something was typed that is not a date."""
+    text = query_text(value, 10)
+    if not text:
+        return None, False
+    try:
+        return date.fromisoformat(text), False
+    except ValueError:
+        return None, True
+
+
+def _filters(args) -> tuple[AuditFilter, dict]:
+    """The filters from the address (GET) or the export form (POST), days read in the service's time zone."""
+    zone = ZoneInfo(current_app.config["STORYBANK_TIMEZONE"])
+    since_day, bad_since = _day(args.get("from"))
+    until_day, bad_until = _day(args.get("to"))
+    filters = AuditFilter(
+        action=query_text(args.get("action"), 60) or None,
+        actor=query_text(args.get("actor"), 80) or None,
+        object_type=query_text(args.get("object_type"), 40) or None,
+        object_id=query_text(args.get("object_id"), 64) or None,
+        since=datetime.combine(since_day, time(), zone) if since_day else None,
+        before=datetime.combine(until_day + timedelta(days=1), time(), zone) if until_day else None,
+    )
+    shown = {"action": filters.action or "", "actor": filters.actor or "", "object_type": filters.object_type or "",
+             "object_id": filters.object_id or "", "from": since_day.isoformat() if since_day else "",
+             "to": until_day.isoformat() if until_day else "", "bad_from": bad_since, "bad_to": bad_until}
+    return filters, shown
+
+
+def _object_link(event: AuditEvent) -> str | None:
+    """The object's own page, when it has one and the admin reading the log may open it."""
+    page = words.OBJECT_PAGES.get(event.object_type or "")
+    if page is None or not (event.object_id or "").isdigit():
+        return None
+    endpoint, argument = page
+    rule = access_for_endpoint(current_app, endpoint)
+    if rule is None or not isinstance(rule.who, frozenset) or not current_user.has_role(*rule.who):
+        return None
+    return url_for(endpoint, **{argument: int(event.object_id)})
+
+
 @bp.route("/")
 @access(Role.ADMIN)
 def log():
-    action = query_text(request.args.get("action"), 60)
-    actor = query_text(request.args.get("actor"), 80)
+    filters, shown = _filters(request.args)
     page = whole_number(request.args.get("page")) or 1
-    query = select(AuditEvent)
-    if action:
-        query = query.where(AuditEvent.action == action)
-    if actor:
-        query = query.where(AuditEvent.actor_label == actor)
+    query = events_matching(filters)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     events = db.session.scalars(
         query.order_by(AuditEvent.id.desc()).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
     ).all()
     actions = db.session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)).all()
-    return render_template("audit/log.html", events=events, actions=actions, action=action, actor=actor,
+    return render_template("audit/log.html", events=events, actions=actions, shown=shown, words=words,
+                           object_link=_object_link, export_form=Form(),
                            page=page, total=total, pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1))
+
+
+@bp.route("/export.csv", methods=["POST"])
+@access(Role.ADMIN)
+def export():
+    """A POST, because exporting is recorded in the log: a GET never writes."""
+    if not Form().validate_on_submit():
+        abort(400)
+    filters, _ = _filters(request.form)
+    rows = export_audit_csv(filters, current_user)
+    return Response(stream_with_context(rows), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=storybank-audit-log.csv",
+                             "Cache-Control": "no-store"})

@@ -21,7 +21,7 @@ class Purpose(enum.StrEnum):
 
 
 PURPOSE_EXPLANATIONS = {
-    Purpose.TRAINING: "Staff training in this organisation.",
+    Purpose.TRAINING: "Used to train the people who work at {organisation}.",
     Purpose.PARTNERS: "Staff training in organisations we work with.",
     Purpose.PUBLIC: "Shown on our public stories page, for anyone to read.",
     Purpose.RESEARCH: "Research and checking how well services work, with nothing that could name you.",

@@ -9,7 +9,8 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Float, ForeignKey, Integer, String, Text, and_
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storybank.db_types import UTCDateTime, str_enum, utcnow
@@ -84,8 +85,14 @@ class StoryReview(db.Model):
     story = relationship("Story")
     claimed_by = relationship("User")
 
+    @hybrid_method
     def claim_is_live(self, now: datetime) -> bool:
+        """The one test of "a moderator is reading it now": used for each row, and (as SQL) for the counts."""
         return self.claimed_by_id is not None and self.claim_expires_at is not None and self.claim_expires_at > now
+
+    @claim_is_live.expression
+    def claim_is_live(cls, now: datetime):  # noqa: N805 (the SQL side of a hybrid takes the class)
+        return and_(cls.claimed_by_id.is_not(None), cls.claim_expires_at.is_not(None), cls.claim_expires_at > now)
 
 
 class Suggestion(db.Model):
@@ -136,6 +143,22 @@ class SafeguardingConcern(db.Model):
     story = relationship("Story")
     raised_by = relationship("User", foreign_keys=[raised_by_id])
     actioned_by = relationship("User", foreign_keys=[actioned_by_id])
+
+    @property
+    def sentences(self) -> list[str]:
+        """Every sentence that raised this concern. The analysis keeps one a line (see ``one_line``); a
+        moderator's own words are one passage, line breaks and all."""
+        if not self.raised_by_machine:
+            return [self.sentence]
+        return [line for line in self.sentence.split("\n") if line]
+
+    def add_sentence(self, sentence: str) -> None:
+        self.sentence = "\n".join([*self.sentences, one_line(sentence)])
+
+
+def one_line(sentence: str) -> str:
+    """A sentence from the analysis on one line, so a concern can hold several, one a line."""
+    return " ".join(sentence.split())
 
 
 class ModerationDecision(db.Model):

@@ -24,6 +24,7 @@ from storybank.moderation.models import (
     Suggestion,
     SuggestionKind,
     SuggestionStatus,
+    one_line,
 )
 from storybank.moderation.safeguarding import concerns_for, has_open_concern
 from storybank.stories.models import Story
@@ -76,15 +77,29 @@ def _store_analysis(story: Story, analysis: Analysis) -> int:
         db.session.add(Suggestion(story_id=story.id, kind=SuggestionKind.CONTENT_WARNING, label=warning,
                                   reason=f"The story seems to talk about {warning}, so readers may want to know "
                                          "before they start.", source=Source.MACHINE))
-    known = {(c.category, c.sentence) for c in concerns_for(story)}
+    return _store_concerns(story, analysis)
+
+
+def _store_concerns(story: Story, analysis: Analysis) -> int:
+    """One open concern per story and category, holding every sentence that raised it: a new sentence joins the
+    category's open concern; once that concern has an action, a new sentence opens a new one."""
+    existing = concerns_for(story)
+    seen = {(c.category, sentence) for c in existing if c.raised_by_machine for sentence in c.sentences}
+    open_by_category = {c.category: c for c in existing if c.raised_by_machine and c.action is None}
     opened = 0
     for signal in analysis.safeguarding:
-        if (signal.category, signal.sentence_text) in known:
+        sentence = one_line(signal.sentence_text)
+        if (signal.category, sentence) in seen:
             continue
-        known.add((signal.category, signal.sentence_text))
-        db.session.add(SafeguardingConcern(story_id=story.id, category=signal.category,
-                                           sentence=signal.sentence_text, reason=signal.reason[:300],
-                                           raised_by_machine=True))
+        seen.add((signal.category, sentence))
+        concern = open_by_category.get(signal.category)
+        if concern is not None:
+            concern.add_sentence(sentence)
+            continue
+        concern = SafeguardingConcern(story_id=story.id, category=signal.category, sentence=sentence,
+                                      reason=signal.reason[:300], raised_by_machine=True)
+        db.session.add(concern)
+        open_by_category[signal.category] = concern
         opened += 1
     db.session.flush()
     return opened

@@ -127,3 +127,32 @@ def overdue_concerns(now: datetime | None = None) -> list[SafeguardingConcern]:
         select(SafeguardingConcern)
         .where(SafeguardingConcern.action.is_(None), SafeguardingConcern.raised_at <= now - _safeguarding_deadline())
         .order_by(SafeguardingConcern.raised_at)))
+
+
+DONE_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class ConcernOverview:
+    """The admins' view: concerns past their deadline, concerns still within it, and those with an action."""
+
+    overdue: list[SafeguardingConcern]
+    open_in_time: list[SafeguardingConcern]
+    done_count: int
+    recently_done: list[SafeguardingConcern]
+
+
+def concern_overview(now: datetime | None = None) -> ConcernOverview:
+    """Open concerns are never hidden behind "none overdue": each one still needs an action, so each is listed."""
+    now = now or utcnow()
+    cutoff = now - _safeguarding_deadline()
+    open_concerns = list(db.session.scalars(
+        select(SafeguardingConcern).where(SafeguardingConcern.action.is_(None))
+        .order_by(SafeguardingConcern.raised_at, SafeguardingConcern.id)))
+    done = select(SafeguardingConcern).where(SafeguardingConcern.action.is_not(None))
+    return ConcernOverview(
+        overdue=[c for c in open_concerns if c.raised_at <= cutoff],
+        open_in_time=[c for c in open_concerns if c.raised_at > cutoff],
+        done_count=db.session.scalar(select(func.count()).select_from(done.subquery())) or 0,
+        recently_done=list(db.session.scalars(
+            done.order_by(SafeguardingConcern.actioned_at.desc(), SafeguardingConcern.id.desc()).limit(DONE_SHOWN))))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -30,6 +31,39 @@ MANUAL_LABELS = {
     "DATE_OF_BIRTH": "a date of birth",
     "OTHER": "something else that could identify someone",
 }
+
+
+GROUP_TITLES = {
+    "PERSON": "Names of people",
+    "LOCATION": "Places",
+    "ORG": "Care homes, hospitals and organisations",
+    "PHONE": "Phone numbers",
+    "EMAIL": "Email addresses",
+    "ADDRESS": "Addresses",
+    "DATE_OF_BIRTH": "Dates of birth",
+    "OTHER": "Other details that could identify someone",
+}
+
+
+@dataclass(frozen=True)
+class SuggestionGroup:
+    """Suggested removals of one kind (names, phone numbers…): those still to decide, and those decided."""
+
+    label: str
+    title: str
+    pending: list[Suggestion]
+    decided: list[Suggestion]
+
+
+def grouped_by_kind(redactions: Iterable[Suggestion]) -> list[SuggestionGroup]:
+    """Removals grouped by what they are, each group in the order its first one appears in the story."""
+    groups: dict[str, list[Suggestion]] = {}
+    for suggestion in redactions:
+        groups.setdefault(suggestion.label, []).append(suggestion)
+    return [SuggestionGroup(label, GROUP_TITLES.get(label, label.replace("_", " ").capitalize()),
+                            [s for s in items if s.status == SuggestionStatus.PENDING],
+                            [s for s in items if s.status != SuggestionStatus.PENDING])
+            for label, items in groups.items()]
 
 
 def suggestions_for(story: Story, kind: SuggestionKind | None = None) -> list[Suggestion]:
@@ -165,7 +199,8 @@ def _without_overlaps(findings: list[Finding]) -> list[Finding]:
 
 def redacted_text(story: Story, suggestions: Iterable[Suggestion] | None = None) -> str:
     """The text with every accepted redaction replaced, through the analysis's redact() (consistent
-    placeholders: the same person is "[Person A]" all the way through; a moderator's replacement wins)."""
+    placeholders: the same person is "[Person A]" all the way through; a moderator's replacement wins, exactly as
+    they typed it: "the night carer" stays without brackets, so the story reads as the moderator meant)."""
     body = story.body or ""
     chosen = [s for s in (suggestions if suggestions is not None else suggestions_for(story))
               if s.kind == SuggestionKind.REDACTION and s.status == SuggestionStatus.ACCEPTED
@@ -176,10 +211,10 @@ def redacted_text(story: Story, suggestions: Iterable[Suggestion] | None = None)
     findings = [Finding(s.label, s.start, s.end, s.original_text or "", s.confidence or 1.0, s.reason)
                 for s in chosen]
     merged = _without_overlaps(findings)
-    overrides = {(s.start, s.end): f"[{s.replacement}]" for s in chosen if s.replacement}
+    overrides = {(s.start, s.end): s.replacement for s in chosen if s.replacement}
     # A replacement chosen for a span that was merged into a wider one applies to the wider one.
     for finding in merged:
         for s in chosen:
             if s.replacement and finding.start <= s.start and s.end <= finding.end:
-                overrides.setdefault((finding.start, finding.end), f"[{s.replacement}]")
+                overrides.setdefault((finding.start, finding.end), s.replacement)
     return redact(body, merged, placeholders=overrides)

@@ -87,9 +87,10 @@ def queue():
     """Only reads: stories are analysed when they are sent (moderation.subscriptions), never while a page renders."""
     status = request.args.get("status") or None
     care_setting = request.args.get("care_setting") or None
-    return render_template("moderation/queue.html", entries=review_queue.queue(status, care_setting),
-                           counts=review_queue.queue_counts(), care_settings=review_queue.waiting_care_settings(),
-                           status=status, care_setting=care_setting, now=utcnow(),
+    now = utcnow()
+    return render_template("moderation/queue.html", entries=review_queue.queue(status, care_setting, now),
+                           counts=review_queue.queue_counts(now), care_settings=review_queue.waiting_care_settings(),
+                           status=status, care_setting=care_setting, now=now,
                            action_form=ActionForm())
 
 
@@ -98,7 +99,8 @@ def _review_page(story: Story, status: int = 200, **forms):
     redactions = [s for s in suggestions if s.kind == SuggestionKind.REDACTION]
     review = common.review_for(story)
     now = utcnow()
-    mine = bool(review and review.claimed_by_id == current_user.id and review.claim_is_live(now))
+    claim_live = bool(review and review.claim_is_live(now))
+    mine = claim_live and review.claimed_by_id == current_user.id
     try:
         preview = suggestion_rules.redacted_text(story, suggestions) if story.body else story.moderated_body
     except errors.ModerationError:
@@ -110,11 +112,12 @@ def _review_page(story: Story, status: int = 200, **forms):
     if not clarity_form.text.data:
         clarity_form.text.data = edit.proposed_text if edit and edit.status.value == "pending" else preview
     return render_template(
-        "moderation/review.html", story=story, review=review, mine=mine, now=now,
+        "moderation/review.html", story=story, review=review, mine=mine, now=now, claim_live=claim_live,
         being_prepared=preparation.needs_preparing(story, review),
         own_story=story.author_id == current_user.id or story.supporter_id == current_user.id,
         segments=segments(story.body or "", redactions), redactions=redactions,
         numbers={s.id: n for n, s in enumerate(redactions, start=1)},
+        redaction_groups=suggestion_rules.grouped_by_kind(redactions),
         themes=[s for s in suggestions if s.kind == SuggestionKind.THEME],
         warnings=[s for s in suggestions if s.kind == SuggestionKind.CONTENT_WARNING],
         pending=sum(1 for s in suggestions if s.status == SuggestionStatus.PENDING),
@@ -365,7 +368,7 @@ def appeal(appeal_id: int):
 @bp.route("/admin/safeguarding")
 @access(Role.ADMIN)
 def admin_overview():
-    return render_template("moderation/admin.html", overdue=safeguarding.overdue_concerns(),
+    return render_template("moderation/admin.html", overview=safeguarding.concern_overview(),
                            deadline=safeguarding.concern_deadline, reasons=reasons.decline_reasons(),
                            hours=current_app.config.get("STORYBANK_SAFEGUARDING_HOURS", 24))
 

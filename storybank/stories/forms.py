@@ -20,12 +20,21 @@ CARE_SETTINGS = ["", "Care at home", "Care home", "Nursing home", "Hospital", "D
 ABOUT_WHOM = ["", "Me", "Someone I care for", "A family member", "A friend", "Someone else"]
 
 PURPOSE_QUESTIONS = {
-    Purpose.TRAINING: "Staff training here",
+    Purpose.TRAINING: "Staff training at {organisation}",
     Purpose.PARTNERS: "Staff training in organisations we work with",
     Purpose.PUBLIC: "Our public stories page",
     Purpose.RESEARCH: "Research",
     Purpose.QUOTES: "Short quotes",
 }
+
+
+
+def purpose_wording(organisation: str) -> list[tuple[Purpose, str, str]]:
+    """Each way a story can be used: the question and what it means, naming the organisation that runs the
+    service (STORYBANK_ORGANISATION_NAME), so nobody has to guess whose staff "training here" means."""
+    return [(purpose, PURPOSE_QUESTIONS[purpose].format(organisation=organisation),
+             PURPOSE_EXPLANATIONS[purpose].format(organisation=organisation)) for purpose in Purpose]
+
 
 ATTRIBUTION_CHOICES = [
     SelectChoice(Attribution.ANONYMOUS.value, "No name – keep me anonymous"),
@@ -158,9 +167,14 @@ class ConsentForm(Form):
                          validators=[DataRequired("Please tick the box to say you agree, or save your story "
                                                   "and come back later.")])
 
-    def __init__(self, *args, assisted: bool = False, **kwargs):
+    def __init__(self, *args, assisted: bool = False, organisation: str = "StoryBank", **kwargs):
         super().__init__(*args, **kwargs)
         self.assisted = assisted
+        for purpose, question, explanation in purpose_wording(organisation):
+            field = getattr(self, purpose.value)
+            field.label.text = question
+            field.description = explanation
+            field.validators = [InputRequired(f"Please choose yes or no for “{question}”.")]
         if not assisted:
             del self.method
             del self.supporter_name

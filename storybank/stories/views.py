@@ -14,13 +14,13 @@ from werkzeug.exceptions import NotFound
 from storybank.accounts import session as account_session
 from storybank.accounts.roles import Role
 from storybank.consent import services as consent_services
-from storybank.consent.models import PURPOSE_EXPLANATIONS, Purpose
-from storybank.consent.wording import EASY_READ_CONSENT, consent_wording
+from storybank.consent.models import Purpose
+from storybank.consent.wording import CURRENT_WORDING_VERSION, EASY_READ_CONSENT, consent_wording
 from storybank.extensions import limiter
 from storybank.routing import whole_number
 from storybank.security import ANYONE, access
 from storybank.stories import services
-from storybank.stories.forms import PURPOSE_QUESTIONS, ConfirmForm, ConsentForm, KeyLookupForm, StoryForm
+from storybank.stories.forms import ConfirmForm, ConsentForm, KeyLookupForm, StoryForm, purpose_wording
 from storybank.stories.models import Story, StoryStatus
 from storybank.stories.news import news_for, shows_help_now
 from storybank.stories.usage import usage_for
@@ -292,7 +292,7 @@ def send(story_id: int):
     if story.status != StoryStatus.DRAFT:
         return redirect(url_for("stories.detail", story_id=story.id))
     assisted = bool(story.supporter_id)
-    form = ConsentForm(assisted=assisted)
+    form = ConsentForm(assisted=assisted, organisation=_organisation())
     if assisted and not form.is_submitted():
         form.supporter_name.data = current_user.name_to_show
     if form.validate_on_submit():
@@ -391,7 +391,7 @@ def change_consent(story_id: int):
     if story.status in (StoryStatus.DRAFT, StoryStatus.WITHDRAWN):
         return redirect(url_for("stories.detail", story_id=story.id))
     assisted = bool(story.supporter_id) and story.supporter_id == current_user.id
-    form = ConsentForm(assisted=assisted)
+    form = ConsentForm(assisted=assisted, organisation=_organisation())
     form.fill_from(story.current_consent)
     if assisted and not form.is_submitted():
         form.supporter_name.data = current_user.name_to_show
@@ -442,8 +442,24 @@ def _retention_days() -> int:
     return current_app.config["STORYBANK_WITHDRAWN_RETENTION_DAYS"]
 
 
+def _organisation() -> str:
+    return current_app.config["STORYBANK_ORGANISATION_NAME"]
+
+
 def _purposes() -> list[tuple[Purpose, str, str]]:
-    return [(p, PURPOSE_QUESTIONS[p], PURPOSE_EXPLANATIONS[p]) for p in Purpose]
+    return purpose_wording(_organisation())
+
+
+@bp.route("/consent-wording/<version>")
+@access(ANYONE)
+def consent_wording_page(version: str):
+    """The exact words a person agreed to, for each version ever used; linked from every consent record."""
+    try:
+        wording = consent_wording(version)
+    except KeyError:
+        abort(404)
+    return render_template("stories/consent_wording.html", version=version, wording=wording,
+                           current=version == CURRENT_WORDING_VERSION)
 
 
 def _key_token() -> str | None:
@@ -495,7 +511,7 @@ def key_change_consent():
         return _key_needed()
     if story.status in (StoryStatus.DRAFT, StoryStatus.WITHDRAWN):
         return redirect(url_for("stories.key_status"))
-    form = ConsentForm()
+    form = ConsentForm(organisation=_organisation())
     form.fill_from(story.current_consent)
     if form.validate_on_submit():
         try:

@@ -217,6 +217,9 @@ OUR_CHECKS = """() => {
   const shown = el => {
     const style = getComputedStyle(el);
     if (style.display === 'none' || style.visibility === 'hidden' || el.closest('[hidden]')) return false;
+    // Inside a closed <details> (but not its <summary>) nothing is shown, though Chromium still gives it a box.
+    const folded = el.closest('details:not([open])');
+    if (folded && !(el.closest('summary') && el.closest('summary').parentElement === folded)) return false;
     const box = el.getBoundingClientRect();
     // 1px boxes are the visually-hidden pattern; far off to the left is the unfocused skip-link pattern.
     return box.width > 1 && box.height > 1 && box.right + window.scrollX > 0 && box.bottom + window.scrollY > 0;

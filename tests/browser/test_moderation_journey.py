@@ -74,7 +74,8 @@ def test_a_moderator_claims_decides_each_suggestion_and_approves_and_the_contrib
         keep = pending.get_by_role("button", name="Keep it")
         button = keep if keep.count() else pending.get_by_role("button", name="Leave it out")
         submit(page, button.click)
-    expect(page.locator("li.suggestion-item-rejected").first).to_be_visible()
+    expect(page.locator("li.suggestion-item-rejected").first).to_be_attached()
+    expect(page.locator("details.decided").first).not_to_have_attribute("open", "")
 
     page.get_by_label("Add a content warning").fill("neglect")
     submit(page, lambda: page.get_by_role("button", name="Add content warning").click())
@@ -93,7 +94,8 @@ def test_a_moderator_claims_decides_each_suggestion_and_approves_and_the_contrib
     expect(main).to_contain_text("Approved")
     shown = page.locator(".story-text").first
     expect(shown).to_contain_text("[phone number]")
-    expect(shown).to_contain_text("[my carer]")
+    expect(shown).to_contain_text("my carer")
+    expect(shown).not_to_contain_text("[my carer]")
     expect(shown).not_to_contain_text("07700 900123")
 
 

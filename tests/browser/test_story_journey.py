@@ -48,7 +48,7 @@ def test_a_person_shares_a_story_and_later_withdraws_it_with_the_key(page, visit
     expect(page.get_by_role("heading", level=1)).to_have_text("How can your story be used?")
     expect(page.locator("[data-personal-details-text] mark")).to_have_text("possible personal detail: 07700 900123")
     expect(page.get_by_role("link", name="Change my story")).to_be_visible()
-    choose(page, "Staff training here", "Yes")
+    choose(page, "Staff training at StoryBank", "Yes")
     for question in ("Staff training in organisations we work with", "Our public stories page", "Research",
                      "Short quotes"):
         choose(page, question, "No")

@@ -30,6 +30,10 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "static": ANYONE,
     "core.home": ANYONE,
     "core.healthz": ANYONE,
+    "core.privacy": ANYONE,
+    "core.accessibility": ANYONE,
+    "core.contact": ANYONE,
+    "core.favicon": ANYONE,
     "accounts.sign_up": ANYONE,
     "accounts.sign_in": ANYONE,
     "accounts.sign_out": ANYONE,
@@ -39,6 +43,7 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "admin.users": ADMIN_ONLY,
     "admin.user_detail": ADMIN_ONLY,
     "audit.log": ADMIN_ONLY,
+    "audit.export": ADMIN_ONLY,
     "data_rights.data": SIGNED_IN,
     "data_rights.data_json": SIGNED_IN,
     "data_rights.data_html": SIGNED_IN,
@@ -57,6 +62,7 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "stories.withdraw": STORY_WRITERS,
     "stories.easy_read": ANYONE,
     "stories.key_lookup": ANYONE,
+    "stories.consent_wording_page": ANYONE,
     "stories.key_status": ANYONE,
     "stories.key_change_consent": ANYONE,
     "stories.key_withdraw": ANYONE,
@@ -139,7 +145,7 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
 
 IDENTITIES = ["anonymous", *[role.value for role in Role]]
 
-SAMPLE_ARGUMENTS = {"filename": "css/storybank.css"}
+SAMPLE_ARGUMENTS = {"filename": "css/storybank.css", "version": "2026-11"}
 
 
 def _allowed(expected, identity: str) -> bool:

@@ -56,3 +56,13 @@ def test_seed_demo_if_empty_leaves_a_used_database_alone(runner, make_user):
     assert result.exit_code == 0
     assert "not added" in result.output
     assert find_user("demo-admin") is None
+
+
+def test_make_run_shows_the_demo_accounts_every_time_the_demo_is_in_use(runner):
+    first = runner.invoke(args=["seed-demo", "--if-empty"])
+    assert "demo-moderator" in first.output
+    again = runner.invoke(args=["seed-demo", "--if-empty"])
+    assert again.exit_code == 0, again.output
+    assert "demo-moderator" in again.output
+    assert "kind words and careful eyes" in again.output
+    assert "was not added" not in again.output

@@ -16,6 +16,7 @@ from storybank.moderation.models import SuggestionKind, SuggestionStatus
 from storybank.moderation.preparation import prepare_for_review
 from storybank.moderation.suggestions import add_label, add_manual_redaction, decide_suggestion, suggestions_for
 from tests.moderation_steps import make_story
+from tests.route_walk import every_page
 
 BODY = ("My carer Bernadette Okafor comes every morning. Ring me on 07700 900123 if you need to.\n\n"
         "Bernadette always asks how I want my tea, and she waits for the answer. She is lovely.")
@@ -43,11 +44,7 @@ def _approved_story_with_redactions(contributor, moderator):
 
 
 def _pages(app, client, ids):
-    for rule in app.url_map.iter_rules():
-        if "GET" not in rule.methods or rule.endpoint == "static":
-            continue
-        url = rule.build({name: ids.get(name, 1) for name in rule.arguments}, append_unknown=False)[1]
-        yield url, client.get(url, follow_redirects=True).get_data(as_text=True)
+    yield from every_page(app, client, ids)
 
 
 def _ids(story) -> dict:

@@ -90,3 +90,37 @@ def test_drafts_and_withdrawn_stories_never_reach_moderators(app, client, auth, 
     assert "My draft" not in page and "Taken back" not in page
     assert client.get(f"/moderation/stories/{draft.id}").status_code == 404
     assert client.get(f"/moderation/stories/{gone.id}").status_code == 404
+
+
+def test_a_claim_that_ran_out_is_counted_and_shown_as_nobody_reading_it(app, client, auth, moderator, contributor,
+                                                                        make_user):
+    """One test of a live claim for the counts, the rows and the story page: no "Being read 1" beside "Nobody"."""
+    from datetime import timedelta
+
+    from storybank.db_types import utcnow
+    from storybank.moderation.claims import claim
+
+    story = make_story(contributor, "A story someone started reading and left.", title="Left behind")
+    db.session.commit()
+    other = make_user(Role.MODERATOR, username="other-moderator")
+    review = claim(story, other)
+    review.claim_expires_at = utcnow() - timedelta(minutes=5)
+    db.session.commit()
+    assert db.session.get(Story, story.id).status == StoryStatus.IN_REVIEW
+    assert queue_counts() == {"submitted": 1, "in_review": 0, "urgent": 0}
+    assert [e.story.id for e in queue(status="submitted")] == [story.id]
+    assert queue(status="in_review") == []
+
+    auth.sign_in(moderator.username)
+    page = client.get("/moderation").get_data(as_text=True)
+    assert "<dt>Being read</dt><dd>0</dd>" in page
+    assert "<dt>Waiting for a moderator</dt><dd>1</dd>" in page
+    story_page = client.get(f"/moderation/stories/{story.id}").get_data(as_text=True)
+    assert "Nobody at the moment" in story_page
+    assert "A moderator is reading it now" not in story_page
+
+    review = claim(db.session.get(Story, story.id), other)
+    db.session.commit()
+    assert queue_counts()["in_review"] == 1
+    story_page = client.get(f"/moderation/stories/{story.id}").get_data(as_text=True)
+    assert "A moderator is reading it now" in story_page and "Nobody at the moment" not in story_page

@@ -109,7 +109,10 @@ def test_a_moderator_accepts_and_rejects_suggestions_then_approves_through_the_p
     db.session.refresh(story)
     assert story.status == StoryStatus.APPROVED
     assert "07700 900123" not in story.moderated_body and "[phone number]" in story.moderated_body
-    assert "[my carer]" in story.moderated_body
+    assert "my carer" in story.moderated_body
+    assert "[my carer]" not in story.moderated_body, "the replacement is shown exactly as the moderator typed it"
+    page = client.get(f"/moderation/stories/{story.id}").get_data(as_text=True)
+    assert "shown as “my carer”" in page and "[my carer]" not in page
     accepted = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "moderation.suggestion_accepted")
                                   ).all()
     assert {(e.actor_id, e.object_id) for e in accepted} >= {(moderator.id, str(phone.id)),
@@ -255,3 +258,24 @@ def test_the_review_page_says_removed_or_kept_in_plain_words(app, client, auth, 
     assert f"Removed by {moderator.name_to_show}" in page
     assert f"Kept by {moderator.name_to_show}" in page
     assert "Rejected by" not in page and "Accepted by" not in page
+
+
+def test_the_review_page_groups_removals_by_kind_keeps_the_story_beside_them_and_folds_away_decided_ones(
+        app, client, auth, contributor, moderator):
+    story = _prepared(contributor)
+    claim(story, moderator)
+    auth.sign_in(moderator.username)
+    phone = next(s for s in suggestions_for(story) if s.label == "PHONE")
+    post(client, f"/moderation/suggestions/{phone.id}", {"decision": "accept"})
+    page = client.get(f"/moderation/stories/{story.id}").get_data(as_text=True)
+    assert 'class="container container-wide"' in page
+    columns = page.split('<div class="review-columns">', 1)[1]
+    assert columns.index('class="review-story"') < columns.index('id="story-text"') < columns.index(
+        'class="review-decisions"') < columns.index('id="redactions"')
+    assert "Names of people" in page and "Phone numbers" in page
+    phones = page.split("Phone numbers", 1)[1].split("</section>", 1)[0]
+    assert "(0 to decide)" in phones
+    assert "<summary>Decided already (1)</summary>" in phones
+    assert phones.index("<details") < phones.index(f'id="suggestion-{phone.id}"')
+    names = page.split("Names of people", 1)[1].split("</section>", 1)[0]
+    assert "Remove it" in names and "<details" not in names

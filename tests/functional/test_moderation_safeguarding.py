@@ -93,16 +93,35 @@ def test_concerns_without_an_action_after_the_deadline_show_to_admins_as_overdue
     _age(concern, app.config["STORYBANK_SAFEGUARDING_HOURS"] + 1)
     assert overdue_concerns() == [concern]
 
+    others = [c for c in concerns_for(concern.story) if c.id != concern.id]
+    for other in others:
+        record_safeguarding_action(other, ConcernAction.NO_ACTION, moderator, note="Covered by the first one.")
+
     auth.sign_in(admin.username)
     assert "Safeguarding and decline reasons" in client.get("/admin/").get_data(as_text=True)
     page = client.get("/admin/safeguarding").get_data(as_text=True)
     assert "Overdue safeguarding concerns" in page and concern.story.reference in page
-    assert "None. Every concern has an action recorded in time." not in page
+    assert "<dt>Overdue</dt><dd>1</dd>" in page
+    assert "No concern is overdue." not in page
 
     record_safeguarding_action(concern, ConcernAction.CONTACTED, moderator, note="Spoke to her.")
     assert overdue_concerns() == []
-    assert "None. Every concern has an action recorded in time." in client.get("/admin/safeguarding").get_data(
-        as_text=True)
+    page = client.get("/admin/safeguarding").get_data(as_text=True)
+    assert "<dt>Overdue</dt><dd>0</dd>" in page and "No concern is overdue." in page
+    assert f"<dt>Done</dt><dd>{1 + len(others)}</dd>" in page and "Contacted the person" in page
+
+
+def test_the_admin_overview_shows_open_concerns_still_in_time_not_none(app, client, auth, contributor, admin):
+    """A concern with no action yet is never summed up as "none": open, overdue and done are shown apart."""
+    concern = _concern(contributor)
+    auth.sign_in(admin.username)
+    page = client.get("/admin/safeguarding").get_data(as_text=True)
+    assert "Every concern has an action recorded in time" not in page
+    open_now = len([c for c in concerns_for(concern.story) if c.action is None])
+    assert f"<dt>Waiting for an action, still in time</dt><dd>{open_now}</dd>" in page
+    assert "<dt>Overdue</dt><dd>0</dd>" in page and "<dt>Done</dt><dd>0</dd>" in page
+    in_time = page.split("<h3>Waiting for an action, still in time</h3>", 1)[1].split("<h3>", 1)[0]
+    assert f'href="/moderation/concerns/{concern.id}"' in in_time
 
 
 def test_the_deadline_follows_the_setting(app, contributor):
@@ -154,3 +173,38 @@ def test_erasing_a_storys_words_also_forgets_the_copies_moderation_keeps(app, co
     db.session.expire_all()
     assert all(s.original_text is None for s in suggestions_for(story))
     assert pending_clarity_edit(story).proposed_text == ""
+
+
+def _signals(*pairs: tuple[str, str]):
+    from storybank.text.analysis.models import Analysis, SafeguardingSignal
+
+    return Analysis(findings=(), themes=(), content_warnings=(), safeguarding=tuple(
+        SafeguardingSignal(category=category, sentence_start=0, sentence_end=len(sentence), sentence_text=sentence,
+                           reason=f"It may describe {category}.") for category, sentence in pairs))
+
+
+def test_one_concern_per_story_and_category_holds_every_sentence_that_raised_it(app, client, auth, contributor,
+                                                                                moderator):
+    story = make_story(contributor, DISCLOSURE, title="Not safe at home")
+    db.session.commit()
+    prepare_for_review(story, analysis=_signals(
+        ("verbal abuse", "She shouts at me most days now."),
+        ("verbal abuse", "She swears at me when I ask for help."),
+        ("verbal abuse", "She shouts at me most days now."),
+        ("financial abuse", "Since then she has had my bank card.")))
+    concerns = concerns_for(story)
+    assert sorted(c.category for c in concerns) == ["financial abuse", "verbal abuse"]
+    verbal = next(c for c in concerns if c.category == "verbal abuse")
+    assert verbal.sentences == ["She shouts at me most days now.", "She swears at me when I ask for help."]
+    auth.sign_in(moderator.username)
+    page = client.get(f"/moderation/concerns/{verbal.id}").get_data(as_text=True)
+    assert "<li>“She shouts at me most days now.”</li>" in page
+    assert "<li>“She swears at me when I ask for help.”</li>" in page
+
+    record_safeguarding_action(verbal, ConcernAction.CONTACTED, moderator, note="Rang her; she is safe.")
+    prepare_for_review(story, force=True, analysis=_signals(
+        ("verbal abuse", "She swears at me when I ask for help."),
+        ("verbal abuse", "Last night she screamed at me.")))
+    verbal_concerns = [c for c in concerns_for(story) if c.category == "verbal abuse"]
+    assert len(verbal_concerns) == 2, "a new sentence after an action opens a new concern; old ones are not repeated"
+    assert verbal_concerns[-1].sentences == ["Last night she screamed at me."]

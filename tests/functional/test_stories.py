@@ -115,7 +115,7 @@ def test_each_purpose_needs_its_own_answer_and_at_least_one_yes(client, auth, co
                                        "csrf_token": auth.csrf_token(path)})
     page = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert "Please choose yes or no for “Staff training here”." in page
+    assert "Please choose yes or no for “Staff training at StoryBank”." in page
     response = send(client, auth, story_id, scopes=())
     assert "Please say yes to at least one way" in response.get_data(as_text=True)
     assert db.session.get(Story, story_id).status == StoryStatus.DRAFT
@@ -144,7 +144,9 @@ def test_a_supporter_records_how_consent_was_given_and_their_own_name(client, au
     assert consent.recorded_by_name == "Sunita Shah"
     assert consent.recorded_by_id == supporter.id
     detail = client.get(f"/my-stories/{story.id}").get_data(as_text=True)
-    assert "Sunita Shah, who helped – in British Sign Language or another language" in detail
+    assert "A supporter, Sunita Shah, helped you give it: you gave it in British Sign Language or another language" \
+        in detail
+    assert "You gave it yourself" not in detail
     auth.sign_out()
     assert look_up(client, auth, sent.reference, sent.key.lower().replace("-", " ")).status_code == 302
     assert "Sent – waiting for a moderator" in client.get("/my-story/status").get_data(as_text=True)
@@ -168,7 +170,8 @@ def test_my_stories_shows_each_status_in_plain_words_consent_and_the_moderated_t
     assert "Not sent yet – only you can see it" in page
     assert "Sent – waiting for a moderator to read it" in page
     assert f"/stories/write?story={draft_id}" in page
-    assert "Staff training here" in page
+    assert "Staff training at StoryBank" in page
+    assert "Staff training here" not in page
     detail = client.get(f"/my-stories/{sent.story.id}").get_data(as_text=True)
     assert "A moderator has not finished reading it yet" in detail
     assert "Where your story has been used" in detail
@@ -246,3 +249,33 @@ def test_a_sent_story_can_no_longer_be_edited_as_a_draft(client, auth, contribut
     response = client.post(path, data={**consent_form(), "csrf_token": auth.csrf_token("/stories/write")})
     assert response.status_code == 302
     assert len(db.session.get(Story, sent.story.id).consent_records) == 1
+
+
+def test_the_consent_record_says_in_plain_words_when_and_how_it_was_given_and_links_to_the_exact_words(
+        client, auth, contributor):
+    auth.sign_in(contributor.username)
+    sent = write_and_send(client, auth)
+    detail = client.get(f"/my-stories/{sent.story.id}").get_data(as_text=True)
+    assert "You agreed to these words on " in detail
+    assert "You gave it yourself" in detail
+    assert "consent wording version" not in detail
+    assert "How it was given: self" not in detail
+    link = f'href="/consent-wording/{sent.story.current_consent.wording_version}"'
+    assert link in detail
+    wording = client.get(f"/consent-wording/{sent.story.current_consent.wording_version}").get_data(as_text=True)
+    assert "StoryBank keeps a record of what I agreed to" in wording
+    assert client.get("/consent-wording/1999-01").status_code == 404
+
+
+def test_the_training_question_names_the_organisation_from_the_settings(app, client, auth, contributor):
+    auth.sign_in(contributor.username)
+    story_id = write_draft(client, auth)
+    app.config["STORYBANK_ORGANISATION_NAME"] = "Northfield Care Trust"
+    try:
+        page = client.get(f"/stories/{story_id}/send").get_data(as_text=True)
+    finally:
+        app.config["STORYBANK_ORGANISATION_NAME"] = "StoryBank"
+    assert "Staff training at Northfield Care Trust" in page
+    assert "Used to train the people who work at Northfield Care Trust." in page
+    assert "Staff training here" not in page
+    assert "Staff training in this organisation" not in page
