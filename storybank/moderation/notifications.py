@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Protocol
 
 from flask import current_app
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import joinedload
 
 from storybank.accounts.models import User
 from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.moderation.models import Notification
+from storybank.paging import Pages, one_page
 from storybank.stories.models import Story
 
 log = logging.getLogger("storybank.email")
@@ -84,6 +87,25 @@ def notifications_for(user: User, story: Story | None = None) -> list[Notificati
     if story is not None:
         query = query.where(Notification.story_id == story.id)
     return list(db.session.scalars(query.order_by(Notification.created_at.desc(), Notification.id.desc())))
+
+
+NOTIFICATIONS_PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class NotificationPage(Pages):
+    items: list[Notification]
+    total: int
+    page: int
+    per_page: int
+
+
+def notifications_page(user: User, page: int = 1, per_page: int = NOTIFICATIONS_PAGE_SIZE) -> NotificationPage:
+    """A person's messages a page at a time, newest first (the (user_id, created_at, id) index)."""
+    items, total, page = one_page(select(Notification).where(Notification.user_id == user.id)
+                                  .options(joinedload(Notification.story)),
+                                  (Notification.created_at.desc(), Notification.id.desc()), page, per_page)
+    return NotificationPage(items=items, total=total, page=page, per_page=per_page)
 
 
 def unread_count(user: User) -> int:

@@ -1,17 +1,27 @@
-"""The moderators' queue: which stories wait, the most urgent first, and how many of each kind."""
+"""The moderators' queue: which stories wait, the most urgent first, and how many of each kind.
+
+A page at a time, and in a few queries however long the queue grows: the urgent stories (those with a concern
+that has no recorded action: few, since each needs an action within a day) are found first; the rest of the page
+is a walk of the (status, submitted_at, id) index, oldest first; then one query reads the page's stories with their
+review, its claim holder and their counts. Nothing is worked out per waiting story.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from storybank.extensions import db
 from storybank.moderation.common import WAITING
 from storybank.moderation.models import SafeguardingConcern, StoryReview, Suggestion, SuggestionStatus
 from storybank.moderation.preparation import needs_preparing
 from storybank.moderation.visible import stories_for_moderators, story_ids_for_moderators
+from storybank.paging import Pages, page_count
 from storybank.stories.models import Story, StoryStatus
+
+PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
@@ -30,26 +40,71 @@ class QueueEntry:
         return needs_preparing(self.story, self.review)
 
 
-def queue(status: str | None = None, care_setting: str | None = None) -> list[QueueEntry]:
-    """Stories waiting for a moderator: open safeguarding concerns first, then the longest waiting."""
+@dataclass(frozen=True)
+class QueuePage(Pages):
+    items: list[QueueEntry]
+    total: int
+    page: int
+    per_page: int
+
+
+def _waiting(status: str | None, care_setting: str | None):
     statuses = [StoryStatus(status)] if status in {s.value for s in WAITING} else list(WAITING)
+    query = stories_for_moderators().where(Story.status.in_(statuses))
+    if care_setting:
+        query = query.where(Story.care_setting == care_setting)
+    return query
+
+
+def _open_concern_story_ids():
+    return select(SafeguardingConcern.story_id).where(SafeguardingConcern.action.is_(None))
+
+
+def _entries(ids: list[int]) -> list[QueueEntry]:
+    """The page's stories in one query: each with its review (and who holds it) and its two counts."""
+    if not ids:
+        return []
     open_concerns = (select(func.count()).select_from(SafeguardingConcern)
                      .where(SafeguardingConcern.story_id == Story.id, SafeguardingConcern.action.is_(None))
                      .correlate(Story).scalar_subquery())
     pending = (select(func.count()).select_from(Suggestion)
                .where(Suggestion.story_id == Story.id, Suggestion.status == SuggestionStatus.PENDING)
                .correlate(Story).scalar_subquery())
-    query = (stories_for_moderators().add_columns(StoryReview, open_concerns, pending)
-             .outerjoin(StoryReview, StoryReview.story_id == Story.id)
-             .where(Story.status.in_(statuses)))
-    if care_setting:
-        query = query.where(Story.care_setting == care_setting)
-    query = query.order_by((open_concerns > 0).desc(), Story.submitted_at.asc().nulls_last(), Story.id)
-    return [QueueEntry(story, review, concerns, waiting)
-            for story, review, concerns, waiting in db.session.execute(query)]
+    rows = db.session.execute(
+        stories_for_moderators().add_columns(StoryReview, open_concerns, pending)
+        .outerjoin(StoryReview, StoryReview.story_id == Story.id)
+        .options(joinedload(StoryReview.claimed_by))
+        .where(Story.id.in_(ids)))
+    by_id = {story.id: QueueEntry(story, review, concerns, waiting) for story, review, concerns, waiting in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def queue_page(status: str | None = None, care_setting: str | None = None, page: int = 1,
+               per_page: int = PAGE_SIZE) -> QueuePage:
+    """Stories waiting for a moderator: open safeguarding concerns first, then the longest waiting."""
+    waiting = _waiting(status, care_setting)
+    order = (Story.submitted_at, Story.id)
+    urgent = list(db.session.scalars(waiting.with_only_columns(Story.id)
+                                     .where(Story.id.in_(_open_concern_story_ids())).order_by(*order)))
+    total = db.session.scalar(waiting.with_only_columns(func.count())) or 0
+    page = min(max(page, 1), page_count(total, per_page))
+    start = (page - 1) * per_page
+    ids = urgent[start:start + per_page]
+    if len(ids) < per_page:
+        rest = waiting.with_only_columns(Story.id).order_by(*order)
+        if urgent:
+            rest = rest.where(Story.id.not_in(urgent))
+        ids += db.session.scalars(rest.offset(max(start - len(urgent), 0)).limit(per_page - len(ids)))
+    return QueuePage(items=_entries(ids), total=total, page=page, per_page=per_page)
+
+
+def queue(status: str | None = None, care_setting: str | None = None) -> list[QueueEntry]:
+    """The first page of the queue."""
+    return queue_page(status, care_setting).items
 
 
 def queue_counts() -> dict[str, int]:
+    """How many wait in each state, counted by the database (one GROUP BY), and how many are urgent."""
     rows = db.session.execute(stories_for_moderators().with_only_columns(Story.status, func.count())
                               .where(Story.status.in_(WAITING)).group_by(Story.status))
     counts = {status.value: 0 for status in WAITING}
@@ -62,6 +117,15 @@ def queue_counts() -> dict[str, int]:
 
 
 def waiting_care_settings() -> list[str]:
-    return list(db.session.scalars(stories_for_moderators().with_only_columns(Story.care_setting).distinct()
-                                   .where(Story.status.in_(WAITING), Story.care_setting.is_not(None))
-                                   .order_by(Story.care_setting)))
+    """The care settings of waiting stories, each found as the next one along the (status, care_setting) index,
+    state by state: a few short walks rather than reading every waiting story."""
+    found: set[str] = set()
+    for status in WAITING:
+        step = (stories_for_moderators().with_only_columns(Story.care_setting)
+                .where(Story.status == status, Story.care_setting.is_not(None))
+                .order_by(Story.care_setting).limit(1))
+        setting = db.session.scalar(step)
+        while setting is not None:
+            found.add(setting)
+            setting = db.session.scalar(step.where(Story.care_setting > setting))
+    return sorted(found)
