@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi.py
 
-.PHONY: run test test-fast bench bench-search mutation lint migrate clean
+.PHONY: run test test-fast bench bench-search bench-pages mutation lint migrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ bench: $(VENV)/.test-installed
 # Search speed on 100 000 generated stories, SQLite and PostgreSQL (see bench/search.py; BENCH_ARGS="--stories 2000").
 bench-search: $(VENV)/.test-installed
 	$(BIN)/python -m bench.search $(BENCH_ARGS)
+
+# List pages (queue, My stories, audit log, /healthz) with 1 000, 10 000 and 50 000 waiting stories under gunicorn
+# (see bench/pages.py; BENCH_ARGS="--sizes 1000" for a quick run, "--database both" for PostgreSQL too).
+bench-pages: $(VENV)/.test-installed
+	$(BIN)/python -m bench.pages $(BENCH_ARGS)
 
 # Mutation testing (mutmut) of the gate, security, keys, identifiers and sanitize modules, each against its own
 # tests, on copies under bench/mutation/.work/, niced (see bench/mutation/run.py; MUTATION_ARGS="--only keys").

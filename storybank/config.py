@@ -80,7 +80,14 @@ def load_config(instance_path: Path, env: dict[str, str] | None = None, override
         "STORYBANK_SAFEGUARDING_HOURS": int(env.get("STORYBANK_SAFEGUARDING_HOURS", "24")),
         "STORYBANK_PURGE_ORIGINALS_DAYS": int(env["STORYBANK_PURGE_ORIGINALS_DAYS"])
         if env.get("STORYBANK_PURGE_ORIGINALS_DAYS") else None,
-        "STORYBANK_EMAIL_SENDER": env.get("STORYBANK_EMAIL_SENDER", "log"),
+        "STORYBANK_EMAIL_SENDER": env.get("STORYBANK_EMAIL_SENDER")
+        or ("smtp" if env.get("STORYBANK_SMTP_URL") else "log"),
+        "STORYBANK_SMTP_URL": env.get("STORYBANK_SMTP_URL") or None,
+        "STORYBANK_SMTP_STARTTLS": env.get("STORYBANK_SMTP_STARTTLS", "").lower() in ("1", "true", "yes", "on"),
+        "STORYBANK_MAIL_FROM": env.get("STORYBANK_MAIL_FROM") or None,
+        "STORYBANK_BASE_URL": env.get("STORYBANK_BASE_URL") or None,
+        "STORYBANK_EMAIL_ATTEMPTS": int(env.get("STORYBANK_EMAIL_ATTEMPTS", "3")),
+        "STORYBANK_EMAIL_RETRY_SECONDS": float(env.get("STORYBANK_EMAIL_RETRY_SECONDS", "1")),
         "STORYBANK_WITHDRAWN_RETENTION_DAYS": int(retention_days),
         "STORYBANK_ORGANISATION_NAME": env.get("STORYBANK_ORGANISATION_NAME", "").strip() or "StoryBank",
         "STORYBANK_CONTACT_EMAIL": env.get("STORYBANK_CONTACT_EMAIL", "").strip() or "storybank@example.org",

@@ -34,6 +34,15 @@ def one_page(query, order, page: int, per_page: int) -> tuple[list, int, int]:
     return items, total, page
 
 
+MAX_PAGE = 10_000
+
+
+def requested_page() -> int:
+    """The ``?page=`` asked for: 1 when missing or not a number, never beyond MAX_PAGE (a page past the end of a
+    list shows its last page, see ``one_page``)."""
+    return min(max(request.args.get("page", type=int) or 1, 1), MAX_PAGE)
+
+
 def page_url(page: int) -> str:
     """This same list on another page: every filter in the address kept, only the page number changed."""
     args = request.args.to_dict(flat=False)

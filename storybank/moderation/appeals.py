@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import joinedload
 
 from storybank.accounts.models import User
 from storybank.audit.services import record
@@ -16,6 +18,7 @@ from storybank.moderation.errors import ALREADY_DECIDED, OWN_STORY, ModerationEr
 from storybank.moderation.models import Appeal, AppealOutcome, DecisionOutcome
 from storybank.moderation.notifications import notify, send_emails
 from storybank.moderation.visible import story_for_moderators, story_ids_for_moderators
+from storybank.paging import Pages, one_page
 from storybank.stories.models import Story, StoryStatus
 
 
@@ -55,13 +58,27 @@ def _appeals_for_moderators():
     return select(Appeal).where(Appeal.story_id.in_(story_ids_for_moderators()))
 
 
-def open_appeals() -> list[Appeal]:
-    return list(db.session.scalars(_appeals_for_moderators().where(Appeal.outcome.is_(None))
-                                   .order_by(Appeal.opened_at)))
+APPEALS_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class AppealPage(Pages):
+    items: list[Appeal]
+    total: int
+    page: int
+    per_page: int
+
+
+def open_appeals_page(page: int = 1, per_page: int = APPEALS_PAGE_SIZE) -> AppealPage:
+    """Requests waiting for a second look, the longest waiting first, a page at a time (with their stories)."""
+    items, total, page = one_page(_appeals_for_moderators().where(Appeal.outcome.is_(None))
+                                  .options(joinedload(Appeal.story)), (Appeal.opened_at, Appeal.id), page, per_page)
+    return AppealPage(items=items, total=total, page=page, per_page=per_page)
 
 
 def recently_decided_appeals(limit: int = 20) -> list[Appeal]:
     return list(db.session.scalars(_appeals_for_moderators().where(Appeal.outcome.is_not(None))
+                                   .options(joinedload(Appeal.story), joinedload(Appeal.decided_by))
                                    .order_by(Appeal.decided_at.desc()).limit(limit)))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, Integer, String, Text, and_
+from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text, and_
 from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -125,6 +125,7 @@ class SafeguardingConcern(db.Model):
     """A possible disclosure of harm. It stays urgent until a moderator records what was done."""
 
     __tablename__ = "safeguarding_concerns"
+    __table_args__ = (Index("ix_safeguarding_concerns_action_raised_at_id", "action", "raised_at", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
@@ -192,6 +193,7 @@ class Appeal(db.Model):
     """A contributor asks for a decline to be looked at again; a different moderator decides."""
 
     __tablename__ = "moderation_appeals"
+    __table_args__ = (Index("ix_moderation_appeals_outcome_opened_at_id", "outcome", "opened_at", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
@@ -234,6 +236,7 @@ class Notification(db.Model):
     """Something the contributor is told about their story, shown on "My stories" and emailed when we can."""
 
     __tablename__ = "notifications"
+    __table_args__ = (Index("ix_notifications_user_id_created_at_id", "user_id", "created_at", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

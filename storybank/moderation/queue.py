@@ -1,11 +1,19 @@
-"""The moderators' queue: which stories wait, the most urgent first, and how many of each kind."""
+"""The moderators' queue: which stories wait, the most urgent first, and how many of each kind.
+
+A page at a time, and in a few queries however long the queue grows: the urgent stories (those with a concern
+that has no recorded action: few, since each needs an action within a day) are found first; the rest of the page
+is a walk of the (status, submitted_at, id) index, oldest first; then one query reads the page's stories with their
+review, its claim holder and their counts. Nothing is worked out per waiting story.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import and_, case, func, not_, select
+from sqlalchemy import and_, exists, func, literal, not_, select, union_all
+from sqlalchemy.orm import joinedload
 
 from storybank.db_types import utcnow
 from storybank.extensions import db
@@ -13,7 +21,11 @@ from storybank.moderation.common import WAITING
 from storybank.moderation.models import SafeguardingConcern, StoryReview, Suggestion, SuggestionStatus
 from storybank.moderation.preparation import needs_preparing
 from storybank.moderation.visible import stories_for_moderators, story_ids_for_moderators
+from storybank.paging import Pages, page_count
+from storybank.stories.forms import CARE_SETTINGS
 from storybank.stories.models import Story
+
+PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,14 @@ class QueueEntry:
         return needs_preparing(self.story, self.review)
 
 
+@dataclass(frozen=True)
+class QueuePage(Pages):
+    items: list[QueueEntry]
+    total: int
+    page: int
+    per_page: int
+
+
 NOT_CLAIMED = "submitted"
 BEING_READ = "in_review"
 """The queue's two kinds of waiting story, by whether a moderator holds a live claim (not by the story's status,
@@ -42,39 +62,74 @@ def _being_read(now: datetime):
     return and_(StoryReview.id.is_not(None), StoryReview.claim_is_live(now))
 
 
-def queue(status: str | None = None, care_setting: str | None = None,
-          now: datetime | None = None) -> list[QueueEntry]:
-    """Stories waiting for a moderator: open safeguarding concerns first, then the longest waiting."""
-    now = now or utcnow()
+def _waiting(status: str | None, care_setting: str | None, now: datetime):
+    query = stories_for_moderators().where(Story.status.in_(WAITING))
+    if status in (BEING_READ, NOT_CLAIMED):
+        query = query.outerjoin(StoryReview, StoryReview.story_id == Story.id)
+        query = query.where(_being_read(now) if status == BEING_READ else not_(_being_read(now)))
+    if care_setting:
+        query = query.where(Story.care_setting == care_setting)
+    return query
+
+
+def _open_concern_story_ids():
+    return select(SafeguardingConcern.story_id).where(SafeguardingConcern.action.is_(None))
+
+
+def _entries(ids: list[int]) -> list[QueueEntry]:
+    """The page's stories in one query: each with its review (and who holds it) and its two counts."""
+    if not ids:
+        return []
     open_concerns = (select(func.count()).select_from(SafeguardingConcern)
                      .where(SafeguardingConcern.story_id == Story.id, SafeguardingConcern.action.is_(None))
                      .correlate(Story).scalar_subquery())
     pending = (select(func.count()).select_from(Suggestion)
                .where(Suggestion.story_id == Story.id, Suggestion.status == SuggestionStatus.PENDING)
                .correlate(Story).scalar_subquery())
-    query = (stories_for_moderators().add_columns(StoryReview, open_concerns, pending)
-             .outerjoin(StoryReview, StoryReview.story_id == Story.id)
-             .where(Story.status.in_(WAITING)))
-    if status == BEING_READ:
-        query = query.where(_being_read(now))
-    elif status == NOT_CLAIMED:
-        query = query.where(not_(_being_read(now)))
-    if care_setting:
-        query = query.where(Story.care_setting == care_setting)
-    query = query.order_by((open_concerns > 0).desc(), Story.submitted_at.asc().nulls_last(), Story.id)
-    return [QueueEntry(story, review, concerns, waiting)
-            for story, review, concerns, waiting in db.session.execute(query)]
+    rows = db.session.execute(
+        stories_for_moderators().add_columns(StoryReview, open_concerns, pending)
+        .outerjoin(StoryReview, StoryReview.story_id == Story.id)
+        .options(joinedload(StoryReview.claimed_by))
+        .where(Story.id.in_(ids)))
+    by_id = {story.id: QueueEntry(story, review, concerns, waiting) for story, review, concerns, waiting in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def queue_page(status: str | None = None, care_setting: str | None = None, page: int = 1,
+               per_page: int = PAGE_SIZE, now: datetime | None = None) -> QueuePage:
+    """Stories waiting for a moderator: open safeguarding concerns first, then the longest waiting."""
+    waiting = _waiting(status, care_setting, now or utcnow())
+    order = (Story.submitted_at, Story.id)
+    urgent = list(db.session.scalars(waiting.with_only_columns(Story.id)
+                                     .where(Story.id.in_(_open_concern_story_ids())).order_by(*order)))
+    total = db.session.scalar(waiting.with_only_columns(func.count())) or 0
+    page = min(max(page, 1), page_count(total, per_page))
+    start = (page - 1) * per_page
+    ids = urgent[start:start + per_page]
+    if len(ids) < per_page:
+        rest = waiting.with_only_columns(Story.id).order_by(*order)
+        if urgent:
+            rest = rest.where(Story.id.not_in(urgent))
+        ids += db.session.scalars(rest.offset(max(start - len(urgent), 0)).limit(per_page - len(ids)))
+    return QueuePage(items=_entries(ids), total=total, page=page, per_page=per_page)
+
+
+def queue(status: str | None = None, care_setting: str | None = None,
+          now: datetime | None = None) -> list[QueueEntry]:
+    """The first page of the queue."""
+    return queue_page(status, care_setting, now=now).items
 
 
 def queue_counts(now: datetime | None = None) -> dict[str, int]:
-    """How many stories are being read (a live claim, the same test each row uses) and how many wait for one."""
+    """How many stories are being read (a live claim, the same test each row uses) and how many wait for one: the
+    waiting stories counted along their status index, the live claims (few) counted apart."""
     now = now or utcnow()
-    being_read = case((_being_read(now), 1), else_=0)
-    row = db.session.execute(
-        stories_for_moderators().outerjoin(StoryReview, StoryReview.story_id == Story.id)
-        .with_only_columns(func.count(), func.coalesce(func.sum(being_read), 0))
-        .where(Story.status.in_(WAITING))).one()
-    counts = {NOT_CLAIMED: row[0] - row[1], BEING_READ: row[1]}
+    waiting = stories_for_moderators().where(Story.status.in_(WAITING))
+    total = db.session.scalar(waiting.with_only_columns(func.count())) or 0
+    being_read = db.session.scalar(waiting.with_only_columns(func.count())
+                                   .join(StoryReview, StoryReview.story_id == Story.id)
+                                   .where(StoryReview.claim_is_live(now))) or 0
+    counts = {NOT_CLAIMED: total - being_read, BEING_READ: being_read}
     counts["urgent"] = db.session.scalar(
         select(func.count(func.distinct(SafeguardingConcern.story_id)))
         .where(SafeguardingConcern.action.is_(None),
@@ -82,7 +137,16 @@ def queue_counts(now: datetime | None = None) -> dict[str, int]:
     return counts
 
 
+@cache
+def _care_settings_waiting():
+    """Built once: the statement is the same on every visit (only the data changes)."""
+    return union_all(*(
+        select(literal(setting)).where(exists(story_ids_for_moderators()
+                                              .where(Story.status.in_(WAITING), Story.care_setting == setting)))
+        for setting in CARE_SETTINGS if setting))
+
+
 def waiting_care_settings() -> list[str]:
-    return list(db.session.scalars(stories_for_moderators().with_only_columns(Story.care_setting).distinct()
-                                   .where(Story.status.in_(WAITING), Story.care_setting.is_not(None))
-                                   .order_by(Story.care_setting)))
+    """The care settings (of those a story can be given) that some waiting story has, in one query: an index probe
+    of (status, care_setting) per setting, never a read of every waiting story."""
+    return sorted(set(db.session.scalars(_care_settings_waiting())))

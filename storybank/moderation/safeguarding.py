@@ -17,6 +17,7 @@ from storybank.moderation.common import ensure_review, is_own, story_label
 from storybank.moderation.errors import OWN_STORY, ModerationError
 from storybank.moderation.models import ConcernAction, SafeguardingConcern
 from storybank.moderation.visible import stories_for_moderators
+from storybank.paging import Pages, page_count
 from storybank.stories.models import Story
 
 
@@ -100,6 +101,32 @@ def _concern_rows():
     return (select(SafeguardingConcern, shown, Story.reference)
             .join(Story, Story.id == SafeguardingConcern.story_id)
             .outerjoin(shown, shown.id == SafeguardingConcern.story_id))
+
+
+CONCERNS_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class ConcernPage(Pages):
+    items: list[ConcernRow]
+    total: int
+    page: int
+    per_page: int
+
+
+def concerns_page(page: int = 1, per_page: int = CONCERNS_PAGE_SIZE) -> ConcernPage:
+    """Every concern a page at a time: open ones first (oldest first), then the ones with an action recorded."""
+    total = db.session.scalar(select(func.count()).select_from(SafeguardingConcern)) or 0
+    page = min(max(page, 1), page_count(total, per_page))
+    rows = db.session.execute(_concern_rows().order_by(SafeguardingConcern.action.is_not(None),
+                                                       SafeguardingConcern.raised_at, SafeguardingConcern.id)
+                              .limit(per_page).offset((page - 1) * per_page))
+    return ConcernPage(items=[ConcernRow(*row) for row in rows], total=total, page=page, per_page=per_page)
+
+
+def is_overdue(concern: SafeguardingConcern, now: datetime | None = None) -> bool:
+    """The same rule as ``overdue_concerns``, for one concern already loaded."""
+    return concern.action is None and concern.raised_at <= (now or utcnow()) - _safeguarding_deadline()
 
 
 def concerns(open_only: bool = False) -> list[ConcernRow]:

@@ -50,6 +50,7 @@ from storybank.moderation.models import (
     SuggestionKind,
     SuggestionStatus,
 )
+from storybank.paging import requested_page
 from storybank.security import SIGNED_IN, access
 from storybank.stories.models import Story
 
@@ -88,7 +89,8 @@ def queue():
     status = request.args.get("status") or None
     care_setting = request.args.get("care_setting") or None
     now = utcnow()
-    return render_template("moderation/queue.html", entries=review_queue.queue(status, care_setting, now),
+    listing = review_queue.queue_page(status, care_setting, page=requested_page(), now=now)
+    return render_template("moderation/queue.html", entries=listing.items, listing=listing,
                            counts=review_queue.queue_counts(now), care_settings=review_queue.waiting_care_settings(),
                            status=status, care_setting=care_setting, now=now,
                            action_form=ActionForm())
@@ -307,8 +309,10 @@ def raise_concern(story_id: int):
 @bp.route("/moderation/concerns")
 @access(Role.MODERATOR)
 def concerns():
-    return render_template("moderation/concerns.html", concerns=safeguarding.concerns(),
-                           overdue={c.id for c in safeguarding.overdue_concerns()},
+    listing = safeguarding.concerns_page(requested_page())
+    now = utcnow()
+    overdue = {row.concern.id for row in listing.items if safeguarding.is_overdue(row.concern, now)}
+    return render_template("moderation/concerns.html", concerns=listing.items, listing=listing, overdue=overdue,
                            deadline=safeguarding.concern_deadline,
                            action_words=CONCERN_ACTION_WORDS)
 
@@ -341,7 +345,8 @@ def concern(concern_id: int):
 @bp.route("/moderation/appeals")
 @access(Role.MODERATOR)
 def appeals():
-    return render_template("moderation/appeals.html", waiting=appeal_rules.open_appeals(),
+    listing = appeal_rules.open_appeals_page(requested_page())
+    return render_template("moderation/appeals.html", waiting=listing.items, listing=listing,
                            decided=appeal_rules.recently_decided_appeals())
 
 
@@ -436,10 +441,11 @@ def ask_again(story_id: int):
 @bp.route("/notifications")
 @access(SIGNED_IN)
 def notifications_page():
-    notes = notifications.notifications_for(current_user)
+    listing = notifications.notifications_page(current_user, requested_page())
+    notes = listing.items
     stories = {n.story_id: n.story for n in notes if n.story is not None}
     return render_template(
-        "moderation/notifications.html", notes=notes, form=ActionForm(),
+        "moderation/notifications.html", notes=notes, listing=listing, form=ActionForm(),
         pending_clarity={i for i, story in stories.items() if clarity.pending_clarity_edit(story)},
         can_ask_again={i for i, story in stories.items() if appeal_rules.can_appeal(story)})
 

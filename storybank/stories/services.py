@@ -20,6 +20,7 @@ from storybank.audit.services import record
 from storybank.consent import services as consent_services
 from storybank.db_types import utcnow
 from storybank.extensions import db
+from storybank.paging import Pages, one_page
 from storybank.stories import keys
 from storybank.stories.models import PendingDraft, Story, StoryKeySession, StoryStatus
 from storybank.text.analysis import Finding, analyse
@@ -32,6 +33,7 @@ DRAFT_MAX_CHARS = 200_000
 
 PENDING_DRAFT_LIFETIME = timedelta(days=1)
 KEY_HOLDER = "story key holder"
+MY_STORIES_PAGE_SIZE = 10
 
 
 class StoryError(ValueError):
@@ -65,11 +67,20 @@ _COLUMN_LIMITS = {
 }
 
 
-def stories_of(user: Any) -> list[Story]:
-    """A person's own stories, and the ones they helped someone share, newest first."""
-    return list(db.session.scalars(
-        select(Story).where(or_(Story.author_id == user.id, Story.supporter_id == user.id))
-        .order_by(Story.updated_at.desc(), Story.id.desc())))
+@dataclass(frozen=True)
+class StoryPage(Pages):
+    items: list[Story]
+    total: int
+    page: int
+    per_page: int
+
+
+def stories_page(user: Any, page: int = 1, per_page: int = MY_STORIES_PAGE_SIZE) -> StoryPage:
+    """"My stories" a page at a time, newest first: each story brings its news (a few queries), so a page is
+    kept short. Walks the (author_id, updated_at, id) and (supporter_id, updated_at, id) indexes."""
+    items, total, page = one_page(select(Story).where(or_(Story.author_id == user.id, Story.supporter_id == user.id)),
+                                  (Story.updated_at.desc(), Story.id.desc()), page, per_page)
+    return StoryPage(items=items, total=total, page=page, per_page=per_page)
 
 
 def own_story(user: Any, story_id: int) -> Story | None:

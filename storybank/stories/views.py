@@ -17,6 +17,7 @@ from storybank.consent import services as consent_services
 from storybank.consent.models import Purpose
 from storybank.consent.wording import CURRENT_WORDING_VERSION, EASY_READ_CONSENT, consent_wording
 from storybank.extensions import limiter
+from storybank.paging import requested_page
 from storybank.routing import whole_number
 from storybank.security import ANYONE, access
 from storybank.stories import services
@@ -330,8 +331,9 @@ def _render_sent(story: Story, key: str | None):
 @bp.route("/my-stories")
 @access(*WRITERS)
 def mine():
-    stories = services.stories_of(current_user)
-    return render_template("stories/mine.html", stories=stories, purposes=_purposes(),
+    listing = services.stories_page(current_user, page=requested_page())
+    stories = listing.items
+    return render_template("stories/mine.html", stories=stories, listing=listing, purposes=_purposes(),
                            news={story.id: news_for(story, current_user) for story in stories})
 
 

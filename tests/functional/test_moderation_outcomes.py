@@ -33,8 +33,8 @@ class RecordingSender:
     def __init__(self):
         self.sent = []
 
-    def send(self, to, subject, body):
-        self.sent.append((to, subject, body))
+    def send(self, email):
+        self.sent.append((email.to, email.subject, email.text))
 
 
 @pytest.fixture
@@ -101,7 +101,8 @@ def test_request_changes_tells_the_contributor_and_a_resubmitted_text_is_analyse
     assert story.status == StoryStatus.CHANGES_REQUESTED
     assert "Could you leave out the name of the home?" in notifications_for(contributor)[0].text
     assert outbox.sent and outbox.sent[0][0] == "carol@example.com"
-    assert "Could you leave out the name of the home?" in outbox.sent[0][2]
+    assert "Could you leave out the name of the home?" not in outbox.sent[0][2], "a link, not the message"
+    assert "/notifications" in outbox.sent[0][2] and story.title not in outbox.sent[0][2]
 
     story.body = "A new version without any names in it at all."
     story.status = StoryStatus.SUBMITTED
@@ -122,7 +123,8 @@ def test_the_log_sender_prints_the_email_in_development(app, caplog, make_user, 
     story = _in_review(writer, moderator)
     with caplog.at_level("INFO", logger="storybank.email"):
         request_changes(story, moderator, "Please add when it happened.")
-    assert "writer@example.com" in caplog.text and "Please add when it happened." in caplog.text
+    assert "writer@example.com" in caplog.text and "/notifications" in caplog.text
+    assert "Please add when it happened." not in caplog.text
 
 
 def test_an_appeal_is_decided_by_another_moderator_and_both_outcomes_are_told_kindly(

@@ -26,7 +26,7 @@ GATE = "the consent gate itself"
 AGREED_PLACES: dict[str, str] = {
     "consent/gate.py::visible_stories": GATE,
     # The author's and supporter's own pages.
-    "stories/services.py::stories_of": AUTHOR,
+    "stories/services.py::stories_page": AUTHOR,
     "stories/services.py::own_story": AUTHOR,
     "stories/services.py::keep_words_typed_signed_out": AUTHOR + " (checked against the sign-in that just ended)",
     "stories/services.py::_new_unique_reference": SYSTEM,

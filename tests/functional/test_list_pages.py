@@ -1,0 +1,165 @@
+"""Lists that stay fast as the service grows: each is shown a page at a time, `?page=2` is the second page, and
+the queue reads the same few queries however many stories wait (and writes nothing)."""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from datetime import timedelta
+
+from sqlalchemy import event
+
+from storybank.accounts.roles import Role
+from storybank.db_types import utcnow
+from storybank.extensions import db
+from storybank.moderation.appeals import open_appeals_page
+from storybank.moderation.models import (
+    Appeal,
+    ConcernAction,
+    DecisionOutcome,
+    ModerationDecision,
+    Notification,
+    SafeguardingConcern,
+    StoryReview,
+)
+from storybank.moderation.queue import PAGE_SIZE, queue_counts, queue_page
+from storybank.moderation.safeguarding import concerns_page
+from storybank.stories.models import StoryStatus
+from storybank.stories.services import MY_STORIES_PAGE_SIZE
+from tests.moderation_steps import make_story
+
+
+@contextmanager
+def statements():
+    """Every SQL statement sent while the block runs."""
+    sent: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        sent.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        yield sent
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+
+
+def _concern(story, *, hours_ago: int = 1, done: bool = False) -> SafeguardingConcern:
+    concern = SafeguardingConcern(story_id=story.id, category="harm", sentence="They hit me.", reason="Harm",
+                                  raised_at=utcnow() - timedelta(hours=hours_ago),
+                                  action=ConcernAction.NO_ACTION if done else None)
+    db.session.add(concern)
+    db.session.flush()
+    return concern
+
+
+def _titles_on(client, path: str) -> set[str]:
+    return set(re.findall(r"Story number \d+", client.get(path).get_data(as_text=True)))
+
+
+def test_the_queue_is_urgent_first_then_oldest_across_pages(app, contributor):
+    stories = [make_story(contributor, f"Story {n}.", days_ago=10 - n, title=f"Story number {n}") for n in range(5)]
+    _concern(stories[4])
+    _concern(stories[2], done=True)
+    db.session.commit()
+    seen = [entry.story.id for page in (1, 2, 3) for entry in queue_page(page=page, per_page=2).items]
+    assert seen == [stories[4].id, stories[0].id, stories[1].id, stories[2].id, stories[3].id]
+    assert queue_page(page=1, per_page=2).items[0].urgent
+    assert queue_page(page=3, per_page=2).total == 5 and queue_page(page=3, per_page=2).pages == 3
+    assert [e.story.id for e in queue_page(page=99, per_page=2).items] == [stories[3].id], "past the end: the last"
+
+
+def test_page_two_of_the_queue_is_the_second_page_and_the_counts_cover_every_page(app, client, auth, moderator,
+                                                                                   contributor):
+    for n in range(PAGE_SIZE + 2):
+        make_story(contributor, "Waiting.", days_ago=200 - n, title=f"Story number {n}")
+    db.session.commit()
+    auth.sign_in(moderator.username)
+    first, second = _titles_on(client, "/moderation"), _titles_on(client, "/moderation?page=2")
+    assert len(first) == PAGE_SIZE and second == {f"Story number {PAGE_SIZE}", f"Story number {PAGE_SIZE + 1}"}
+    assert "Page 2 of 2" in client.get("/moderation?page=2").get_data(as_text=True)
+    assert queue_counts()["submitted"] == PAGE_SIZE + 2
+
+
+def test_the_queue_reads_the_same_few_queries_for_a_long_page_and_writes_nothing(app, client, auth, make_user,
+                                                                                 contributor):
+    reader = make_user(Role.MODERATOR, username="reader")
+    auth.sign_in(reader.username)
+
+    def add(count: int) -> None:
+        for n in range(count):
+            story = make_story(contributor, f"Story {n}.", care_setting="Care home", title=f"Story number {n}")
+            holder = make_user(Role.MODERATOR, username=f"holder{story.id}")
+            db.session.add(StoryReview(story_id=story.id, claimed_by_id=holder.id, claimed_at=utcnow(),
+                                       claim_expires_at=utcnow() + timedelta(hours=1)))
+            _concern(story)
+        db.session.commit()
+
+    add(2)
+    with statements() as short:
+        assert client.get("/moderation").status_code == 200
+    add(20)
+    with statements() as long:
+        page = client.get("/moderation").get_data(as_text=True)
+    assert page.count("holder") >= 22, "each row names who holds it"
+    assert len(long) == len(short), "no query per row"
+    assert not [s for s in long if re.match(r"\s*(INSERT|UPDATE|DELETE)", s, re.IGNORECASE)], "a GET never writes"
+
+
+def test_my_stories_page_two_is_the_second_page(app, client, auth, contributor):
+    for n in range(MY_STORIES_PAGE_SIZE + 1):
+        story = make_story(contributor, "Mine.", title=f"Story number {n}")
+        story.updated_at = utcnow() - timedelta(days=100 - n)
+    db.session.commit()
+    auth.sign_in(contributor.username)
+    first, second = _titles_on(client, "/my-stories"), _titles_on(client, "/my-stories?page=2")
+    assert second == {"Story number 0"}, "the story changed longest ago is on the last page"
+    assert len(first) == MY_STORIES_PAGE_SIZE and "Story number 0" not in first
+
+
+def test_messages_page_two_is_the_second_page(app, client, auth, contributor):
+    story = make_story(contributor, "Mine.", StoryStatus.APPROVED)
+    for n in range(21):
+        db.session.add(Notification(user_id=contributor.id, story_id=story.id, text=f"Message number {n}.",
+                                    created_at=utcnow() - timedelta(hours=100 - n)))
+    db.session.commit()
+    auth.sign_in(contributor.username)
+    first = client.get("/notifications").get_data(as_text=True)
+    second = client.get("/notifications?page=2").get_data(as_text=True)
+    assert "Message number 0." in second and "Message number 0." not in first
+    assert "Message number 20." in first and "Message number 20." not in second
+
+
+def test_safeguarding_concerns_are_open_first_then_oldest_and_page_two_is_the_second_page(app, client, auth,
+                                                                                          moderator, contributor):
+    story = make_story(contributor, "A story.")
+    done = _concern(story, hours_ago=500, done=True)
+    newest = _concern(story, hours_ago=1)
+    oldest = _concern(story, hours_ago=400)
+    db.session.commit()
+    assert [row.concern.id for page in (1, 2) for row in concerns_page(page, per_page=2).items] == \
+        [oldest.id, newest.id, done.id]
+    for n in range(50):
+        _concern(story, hours_ago=2 + n)
+    db.session.commit()
+    auth.sign_in(moderator.username)
+    second = client.get("/moderation/concerns?page=2").get_data(as_text=True)
+    assert "Page 2 of 2" in second and second.count("/moderation/concerns/") == 3
+
+
+def test_requests_to_look_again_are_oldest_first_a_page_at_a_time(app, client, auth, moderator, contributor):
+    appeals = []
+    for n in range(3):
+        story = make_story(contributor, "Declined.", StoryStatus.DECLINED, title=f"Story number {n}")
+        decision = ModerationDecision(story_id=story.id, moderator_id=moderator.id, outcome=DecisionOutcome.DECLINED)
+        db.session.add(decision)
+        db.session.flush()
+        appeal = Appeal(story_id=story.id, decision_id=decision.id, contributor_id=contributor.id,
+                        opened_at=utcnow() - timedelta(days=10 - n))
+        db.session.add(appeal)
+        appeals.append(appeal)
+    db.session.commit()
+    assert [a.id for page in (1, 2) for a in open_appeals_page(page, per_page=2).items] == [a.id for a in appeals]
+    auth.sign_in(moderator.username)
+    assert _titles_on(client, "/moderation/appeals?page=2") == {f"Story number {n}" for n in range(3)}, \
+        "one page holds them all, so page 2 shows the last (and only) page"
