@@ -1,36 +1,15 @@
 """The safeguarding rules are data (rules/safeguarding.yaml): the file follows its schema, its mistakes are
-reported by file and rule, and it gives exactly the concerns the Python rules it replaced gave."""
+reported by file and rule, and the dev set figures stay where the Python rules it replaced left them."""
 
-import json
 from pathlib import Path
 
 import pytest
 import yaml
 
-from storybank.demo_data import DEMO_STORIES
-from storybank.text.analysis import get_pipeline
+from bench.analysis import default_file, evaluate
+from bench.analysis import load as load_stories
 from storybank.text.analysis.rulebook import RULES_DIR, RulebookError, load_rulebook
-from storybank.text.analysis.safeguarding import CODE_WORDS, FILTERS, SafeguardingRules, find_safeguarding
-
-from . import legacy_safeguarding as legacy
-
-HERE = Path(__file__).parent
-ROOT = HERE.parents[2]
-CORPUS = [
-    Path("/work/shared/data/stories_dev.jsonl"),
-    *sorted(HERE.glob("*.jsonl")),
-    *sorted((ROOT / "bench" / "training").glob("*.jsonl")),
-]
-
-
-def corpus_texts() -> list[str]:
-    texts = []
-    for path in CORPUS:
-        if path.exists():
-            texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf8").splitlines() if line.strip()]
-    for story in DEMO_STORIES:
-        texts += [story["title"], story["body"]]
-    return texts
+from storybank.text.analysis.safeguarding import CODE_WORDS, FILTERS
 
 
 def load(path: Path):
@@ -86,28 +65,17 @@ def test_a_mistake_in_the_rules_file_names_the_file_and_the_rule(tmp_path, chang
     assert message in str(caught.value)
 
 
-def test_the_rules_from_the_file_are_the_python_rules_they_replaced():
-    book = load(RULES_DIR / "safeguarding.yaml")
-    assert len(book.rules) == len(legacy.RULES)
-
-    def as_sets(pattern):
-        return [{k: ({op: set(v) for op, v in c.items()} if isinstance(c, dict) else c) for k, c in s.items()}
-                for s in pattern]  # fmt: skip
-
-    for rule, (category, reason, pattern, _checks) in zip(book.rules, legacy.RULES, strict=True):
-        assert (rule.category, rule.reason) == (category, reason), rule.id
-        assert as_sets(rule.pattern) == as_sets(pattern), rule.id
-        assert rule.domestic_check == (category == "abuse" and "scam" not in reason), rule.id
-
-
-def test_the_rules_file_raises_the_same_concerns_as_the_python_rules_on_every_story_we_hold():
-    nlp = get_pipeline(None)
-    new, old = SafeguardingRules(nlp), legacy.SafeguardingRules(nlp)
-    texts = corpus_texts()
-    assert len(texts) > 300
-    raised = 0
-    for doc in nlp.pipe(texts):
-        expected = legacy.find_safeguarding(doc, old)
-        assert find_safeguarding(doc, new) == expected, doc.text[:80]
-        raised += len(expected)
-    assert raised > 200
+def test_the_dev_set_figures_stay_where_the_python_rules_left_them():
+    """Measured when the rules moved from Python to rules/safeguarding.yaml (the same concerns, story by story,
+    on every labelled story and demo story: see the commit that moved them). A change to the rules file that
+    loses a dev-set concern, or adds a false one, fails here."""
+    path = default_file()
+    if not path.exists():
+        pytest.skip(f"the labelled dev set is not here: {path}")
+    result = evaluate(load_stories(path))
+    safeguarding = result["safeguarding"]
+    assert (safeguarding["precision"], safeguarding["recall"]) == (1.0, 1.0)
+    assert (safeguarding["per_story"]["precision"], safeguarding["per_story"]["recall"]) == (1.0, 1.0)
+    for category in ("abuse", "neglect", "self_harm", "domestic_abuse", "immediate_danger"):
+        figures = safeguarding["per_category"][category]
+        assert (figures["precision"], figures["recall"]) == (1.0, 1.0), category
