@@ -1,4 +1,4 @@
-"""The safeguarding rules are data (rules/safeguarding.yaml): the file follows its schema, its mistakes are
+"""The rules are data (rules/safeguarding.yaml, rules/lexicon.yaml): the file follows its schema, its mistakes are
 reported by file and rule, and the dev set figures stay where the Python rules it replaced left them."""
 
 from pathlib import Path
@@ -8,6 +8,7 @@ import yaml
 
 from bench.analysis import default_file, evaluate
 from bench.analysis import load as load_stories
+from storybank.text.analysis.lexicon import load_lexicon
 from storybank.text.analysis.rulebook import RULES_DIR, RulebookError, load_rulebook
 from storybank.text.analysis.safeguarding import CODE_WORDS, FILTERS
 
@@ -16,11 +17,43 @@ def load(path: Path):
     return load_rulebook(path, tuple(FILTERS), CODE_WORDS)
 
 
-@pytest.mark.parametrize("path", sorted(RULES_DIR.glob("*.yaml")), ids=lambda p: p.name)
-def test_every_rules_file_loads_against_its_schema(path):
-    book = load(path)
-    assert book.version >= 1 and book.rules
+def test_the_safeguarding_rules_file_loads_against_its_schema():
+    book = load(RULES_DIR / "safeguarding.yaml")
+    assert book.version >= 1 and len(book.rules) == 149
     assert len({rule.id for rule in book.rules}) == len(book.rules)
+
+
+LOADERS = {"safeguarding.yaml": load, "lexicon.yaml": load_lexicon}
+
+
+@pytest.mark.parametrize("path", sorted(RULES_DIR.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_rules_file_has_a_schema_and_loads_against_it(path):
+    assert path.name in LOADERS, f"{path.name} has no loader that checks it"
+    assert LOADERS[path.name](path)
+
+
+def edited_lexicon(tmp_path: Path, change) -> Path:
+    data = yaml.safe_load((RULES_DIR / "lexicon.yaml").read_text(encoding="utf8"))
+    change(data)
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["words"].pop("titles"), "lexicon.yaml: words: missing the list 'titles'"),
+        (lambda d: d["words"].update(titel=["x"]), "lexicon.yaml: words: 'titel' is not a list the code reads"),
+        (lambda d: d["words"]["months"].append(False), "lexicon.yaml: words 'months': expected a word, got False"),
+        (lambda d: d["words"]["days"].append("monday"), "lexicon.yaml: words 'days': 'monday' is listed twice"),
+        (lambda d: d["mappings"]["org_keywords"].update(trust=None), "mappings 'org_keywords': 'trust'"),
+    ],
+)
+def test_a_mistake_in_the_lexicon_file_names_the_file_and_the_list(tmp_path, change, message):
+    with pytest.raises(RulebookError) as caught:
+        load_lexicon(edited_lexicon(tmp_path, change))
+    assert message in str(caught.value)
 
 
 def test_every_shared_word_list_is_used_by_a_rule_or_the_code():
