@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .rulebook import RULES_DIR, RulebookError
+from .rulebook import RULES_DIR, SAFE_LOADER, RulebookError
 
 LEXICON_FILE = RULES_DIR / "lexicon.yaml"
 WORD_LISTS = (
@@ -46,7 +46,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> dict:
     """The lists by name: words as sets, ordered lists as tuples, mappings as dicts; a clear error otherwise."""
     path = Path(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+        data = yaml.load(path.read_text(encoding="utf8"), Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise RulebookError(f"{path.name}: not valid YAML: {exc}") from None
     if not isinstance(data, dict) or set(data) != {"version", "words", "ordered", "mappings"}:
