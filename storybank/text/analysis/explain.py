@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .learned import MIN_WORDS, THRESHOLD
 from .models import Finding, SafeguardingSignal
 from .pipeline import get_pipeline
 from .safeguarding import RuleTrace, find_safeguarding
@@ -28,6 +29,8 @@ class Explanation:
     matches: tuple[RuleMatch, ...]
     concerns: tuple[tuple[SafeguardingSignal, str], ...]  # each concern and what raised it
     findings: tuple[Finding, ...]
+    learned_scores: dict[str, float]  # the learned check's score per category (empty when it is not installed)
+    words: int
 
 
 def explain(text: str, model: str | None = None) -> Explanation:
@@ -61,6 +64,8 @@ def explain(text: str, model: str | None = None) -> Explanation:
         matches=matches,
         concerns=tuple(concerns),
         findings=tuple(doc._.sb_findings or ()),
+        learned_scores={category: round(float(score), 3) for category, score in sorted(doc.cats.items())},
+        words=len(doc),
     )
 
 
@@ -85,6 +90,12 @@ def format_explanation(explanation: Explanation) -> str:
         lines.append(f"  {signal.category}: {signal.sentence_text}")
         lines.append(f"    by {source}")
         lines.append(f"    reason: {signal.reason}")
+    if explanation.learned_scores:
+        lines.append(
+            f"Learned check (raises a category the rules did not when its score is {THRESHOLD} or more, "
+            f"on stories of {MIN_WORDS} words or more; this text has {explanation.words}):"
+        )
+        lines += [f"  {category}: {score}" for category, score in explanation.learned_scores.items()]
     lines.append("Personal details suggested for redaction:" if explanation.findings else
                  "Personal details suggested for redaction: none")  # fmt: skip
     for finding in explanation.findings:

@@ -41,3 +41,15 @@ def test_a_text_with_no_match_says_so():
     text = format_explanation(explain("We went to the seaside and had chips."))
     assert "No rule matched." in text
     assert "Concerns raised: none" in text
+
+
+def test_explain_shows_the_learned_checks_score_for_each_category_and_which_concern_it_raised():
+    text = (
+        "Mum has bipolar and has been in hospital a few times over the years. These days she lives on her own "
+        "with help from the carers every morning and we visit at weekends. She is doing well and enjoys her garden."
+    )
+    explanation = explain(text)
+    assert set(explanation.learned_scores) == {"abuse", "domestic_abuse", "neglect", "self_harm", "immediate_danger"}
+    learned = [s.category for s, source in explanation.concerns if source.startswith("the learned check")]
+    assert learned == [c for c, score in explanation.learned_scores.items() if score >= 0.5]
+    assert "Learned check (raises a category the rules did not" in format_explanation(explanation)
