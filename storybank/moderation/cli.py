@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 from flask import current_app
 from flask.cli import AppGroup
@@ -46,3 +48,16 @@ def purge_originals_command(days: int | None) -> None:
     count = purge_originals(days)
     click.echo(f"Purged the original words of {count} approved {'story' if count == 1 else 'stories'} "
                f"(approved more than {days} days ago).")
+
+
+@analysis_cli.command("explain")
+@click.argument("text")
+def explain_command(text: str) -> None:
+    """Show which safeguarding rules fire on TEXT, on which words and why, and the details it would redact.
+
+    TEXT is the story itself (in quotes), or - to read it from standard input."""
+    from storybank.text.analysis.explain import explain, format_explanation
+
+    if text == "-":
+        text = sys.stdin.read()
+    click.echo(format_explanation(explain(text, current_app.config.get("STORYBANK_SPACY_MODEL") or None)))

@@ -495,10 +495,27 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
             doc[c.end - 1].idx + len(doc[c.end - 1].text),
             doc[c.start : c.end].text,
             c.confidence,
-            c.reason,
+            _plain_reason(doc, c),
         )
         for c in sorted(spans, key=lambda c: c.start)
     ]
+
+
+# Reasons that describe how a name was found rather than what it is: a person reads "this looks like a common
+# first name" under "Sarah Jenkins" as wrong, and "a name followed by something a person does" as odd.
+_HOW_FOUND = {"a common first name", "a name followed by something a person does"}
+
+
+def _plain_reason(doc: Doc, c: _Candidate) -> str:
+    """ "a person's full name" for a first name and a surname, "a person's name" for one name ("Kerry-Ann")."""
+    if c.reason not in _HOW_FOUND:
+        return c.reason
+    parts = [
+        part
+        for part in doc[c.start : c.end].text.split()
+        if part.lower().rstrip(".") not in TITLES and part.lower() not in NICKNAME_ADJECTIVES
+    ]
+    return "a person's full name" if len(parts) >= 2 else "a person's name"
 
 
 def _coordinated(doc: Doc, spans: list[_Candidate], covered: set[int], informal: bool) -> list[_Candidate]:

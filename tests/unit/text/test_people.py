@@ -99,3 +99,17 @@ def _people(text):
 )
 def test_general_name_cues(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "reason"),
+    [
+        ("Sarah Jenkins came round on Tuesday.", "Sarah Jenkins", "a person's full name"),
+        ("Then Kerry-Ann rang me to say sorry.", "Kerry-Ann", "a person's name"),
+        ("Yesterday Sarah rang me.", "Sarah", "a person's name"),
+        ("My carer Sarah was late.", "Sarah", "a name after 'carer'"),
+    ],
+)
+def test_a_name_is_explained_as_what_it_is_not_how_it_was_found(text, name, reason):
+    """Shown as 'this looks like …': a full name is not 'a common first name' (issue 11)."""
+    assert [(f.text, f.reason) for f in analyse(text).findings if f.label == "PERSON"] == [(name, reason)]

@@ -9,7 +9,7 @@ from bench.analysis import measure_speed
 from storybank.text.analysis import get_pipeline
 from storybank.text.analysis.identifiers import BIRTH_WORD_RE
 from storybank.text.analysis.places import whole_phrase_re
-from storybank.text.analysis.safeguarding import RULES, _Tokens
+from storybank.text.analysis.safeguarding import _Tokens, safeguarding_rulebook
 from storybank.text.analysis.tokens import OrthTable
 
 SAMPLES = [
@@ -55,9 +55,9 @@ def test_compiled_safeguarding_rules_match_where_spacys_matcher_does():
         arr = doc.to_array(["LEMMA", "LOWER"])
         tokens = _Tokens(doc, arr[:, 0].tolist(), arr[:, 1].tolist(), {})
         for sent in doc.sents:
-            for index, (category, _reason, pattern, _checks) in enumerate(RULES):
+            for index, rule in enumerate(safeguarding_rulebook().rules):
                 matcher = Matcher(nlp.vocab)
-                matcher.add(f"{category}:{index}", [pattern])
+                matcher.add(rule.id, [rule.pattern])
                 expected = sorted({span.start for span in matcher(sent, as_spans=True)})
                 assert rules.rules[index].starts(tokens, sent.start, sent.end) == expected, (text, index)
 

@@ -1,0 +1,103 @@
+"""Why the analysis said what it said about a text: for `flask analysis explain TEXT`.
+
+Every safeguarding rule that matched (its id, category, the words it matched and its reason), whether it raised a
+concern or which filter dropped it; the concerns raised, each traced to a rule or to the learned check; and the
+personal details suggested for redaction with their reasons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .learned import MIN_WORDS, THRESHOLD
+from .models import Finding, SafeguardingSignal
+from .pipeline import get_pipeline
+from .safeguarding import RuleTrace, find_safeguarding
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    trace: RuleTrace
+    words: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Explanation:
+    rules_file: str
+    rules_version: int
+    matches: tuple[RuleMatch, ...]
+    concerns: tuple[tuple[SafeguardingSignal, str], ...]  # each concern and what raised it
+    findings: tuple[Finding, ...]
+    learned_scores: dict[str, float]  # the learned check's score per category (empty when it is not installed)
+    words: int
+
+
+def explain(text: str, model: str | None = None) -> Explanation:
+    nlp = get_pipeline(model)
+    doc = nlp(text)
+    rules = nlp.get_pipe("storybank_safeguarding").matcher
+    trace: list[RuleTrace] = []
+    find_safeguarding(doc, rules, trace=trace)
+    matches = tuple(RuleMatch(t, doc[t.start : t.end].text, doc[t.start].sent.text.strip()) for t in trace)
+    raised = {
+        (m.trace.rule.category, m.sentence): m.trace.rule
+        for m in matches
+        if m.trace.dropped_by is None and not m.trace.duplicate
+    }
+    concerns = []
+    for signal in doc._.sb_safeguarding or ():
+        rule = raised.get((signal.category, signal.sentence_text))
+        if rule is not None:
+            source = f"rule {rule.id}"
+        elif signal.category == "domestic_abuse" and ("abuse", signal.sentence_text) in raised:
+            source = (
+                f"the domestic abuse check on rule {raised[('abuse', signal.sentence_text)].id} "
+                "(a partner or family member named near the harm)"
+            )
+        else:
+            source = "the learned check (a guess from stories worded like this one, not a rule)"
+        concerns.append((signal, source))
+    return Explanation(
+        rules_file=rules.rulebook.path.name,
+        rules_version=rules.rulebook.version,
+        matches=matches,
+        concerns=tuple(concerns),
+        findings=tuple(doc._.sb_findings or ()),
+        learned_scores={category: round(float(score), 3) for category, score in sorted(doc.cats.items())},
+        words=len(doc),
+    )
+
+
+def format_explanation(explanation: Explanation) -> str:
+    """Plain lines for a terminal."""
+    lines = [f"Safeguarding rules: {explanation.rules_file}, version {explanation.rules_version}"]
+    if not explanation.matches:
+        lines.append("  No rule matched.")
+    for match in explanation.matches:
+        rule, trace = match.trace.rule, match.trace
+        lines.append(f"  {rule.id} ({rule.category}) matched {match.words!r}")
+        lines.append(f"    in: {match.sentence}")
+        lines.append(f"    reason: this sentence {rule.reason}")
+        if trace.dropped_by is not None:
+            lines.append(f"    dropped by the filter {trace.dropped_by!r}")
+        elif trace.duplicate:
+            lines.append(f"    kept, but an earlier rule already raised {rule.category} for this sentence")
+        else:
+            lines.append("    kept")
+    lines.append("Concerns raised:" if explanation.concerns else "Concerns raised: none")
+    for signal, source in explanation.concerns:
+        lines.append(f"  {signal.category}: {signal.sentence_text}")
+        lines.append(f"    by {source}")
+        lines.append(f"    reason: {signal.reason}")
+    if explanation.learned_scores:
+        lines.append(
+            f"Learned check (raises a category the rules did not when its score is {THRESHOLD} or more, "
+            f"on stories of {MIN_WORDS} words or more; this text has {explanation.words}):"
+        )
+        lines += [f"  {category}: {score}" for category, score in explanation.learned_scores.items()]
+    lines.append("Personal details suggested for redaction:" if explanation.findings else
+                 "Personal details suggested for redaction: none")  # fmt: skip
+    for finding in explanation.findings:
+        lines.append(f"  {finding.label} {finding.text!r} at {finding.start}-{finding.end}: {finding.reason}")
+    return "\n".join(lines)

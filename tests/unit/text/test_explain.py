@@ -1,0 +1,55 @@
+"""`flask analysis explain TEXT`: which rule fired, on which words, and why."""
+
+from storybank.text.analysis.explain import explain, format_explanation
+
+STORY = (
+    "My husband is my carer. Last week he pushed me out of my wheelchair. He would never hit me though. "
+    "Sarah Jenkins rang on 07700 900123."
+)
+
+
+def test_explain_names_the_rule_that_fired_the_words_it_matched_and_its_reason():
+    explanation = explain(STORY)
+    kept = [m for m in explanation.matches if m.trace.dropped_by is None]
+    assert [(m.trace.rule.id, m.trace.rule.category, m.words) for m in kept] == [
+        ("abuse.hit-pushed-hurt", "abuse", "pushed me")
+    ]
+    assert kept[0].sentence == "Last week he pushed me out of my wheelchair."
+    assert [(s.category, source.split(" (")[0]) for s, source in explanation.concerns] == [
+        ("abuse", "rule abuse.hit-pushed-hurt"),
+        ("domestic_abuse", "the domestic abuse check on rule abuse.hit-pushed-hurt"),
+    ]
+
+
+def test_explain_says_which_filter_dropped_a_match():
+    dropped = [m for m in explain(STORY).matches if m.trace.dropped_by is not None]
+    assert [(m.trace.rule.id, m.words, m.trace.dropped_by) for m in dropped] == [
+        ("abuse.hit-pushed-hurt", "hit me", "negated")
+    ]
+
+
+def test_the_explanation_reads_as_plain_lines_with_the_redactions_too():
+    text = format_explanation(explain(STORY))
+    assert "safeguarding.yaml, version 1" in text
+    assert "abuse.hit-pushed-hurt (abuse) matched 'pushed me'" in text
+    assert "reason: this sentence says someone hit, pushed or hurt them" in text
+    assert "dropped by the filter 'negated'" in text
+    assert "PHONE '07700 900123'" in text
+
+
+def test_a_text_with_no_match_says_so():
+    text = format_explanation(explain("We went to the seaside and had chips."))
+    assert "No rule matched." in text
+    assert "Concerns raised: none" in text
+
+
+def test_explain_shows_the_learned_checks_score_for_each_category_and_which_concern_it_raised():
+    text = (
+        "Mum has bipolar and has been in hospital a few times over the years. These days she lives on her own "
+        "with help from the carers every morning and we visit at weekends. She is doing well and enjoys her garden."
+    )
+    explanation = explain(text)
+    assert set(explanation.learned_scores) == {"abuse", "domestic_abuse", "neglect", "self_harm", "immediate_danger"}
+    learned = [s.category for s, source in explanation.concerns if source.startswith("the learned check")]
+    assert learned == [c for c, score in explanation.learned_scores.items() if score >= 0.5]
+    assert "Learned check (raises a category the rules did not" in format_explanation(explanation)

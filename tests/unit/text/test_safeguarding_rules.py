@@ -1,0 +1,114 @@
+"""The rules are data (rules/safeguarding.yaml, rules/lexicon.yaml): the file follows its schema, its mistakes are
+reported by file and rule, and the dev set figures stay where the Python rules it replaced left them."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bench.analysis import default_file, evaluate
+from bench.analysis import load as load_stories
+from storybank.text.analysis.lexicon import load_lexicon
+from storybank.text.analysis.rulebook import RULES_DIR, RulebookError, load_rulebook
+from storybank.text.analysis.safeguarding import CODE_WORDS, FILTERS
+
+
+def load(path: Path):
+    return load_rulebook(path, tuple(FILTERS), CODE_WORDS)
+
+
+def test_the_safeguarding_rules_file_loads_against_its_schema():
+    book = load(RULES_DIR / "safeguarding.yaml")
+    assert book.version >= 1 and len(book.rules) == 149
+    assert len({rule.id for rule in book.rules}) == len(book.rules)
+
+
+LOADERS = {"safeguarding.yaml": load, "lexicon.yaml": load_lexicon}
+
+
+@pytest.mark.parametrize("path", sorted(RULES_DIR.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_rules_file_has_a_schema_and_loads_against_it(path):
+    assert path.name in LOADERS, f"{path.name} has no loader that checks it"
+    assert LOADERS[path.name](path)
+
+
+def edited_lexicon(tmp_path: Path, change) -> Path:
+    data = yaml.safe_load((RULES_DIR / "lexicon.yaml").read_text(encoding="utf8"))
+    change(data)
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["words"].pop("titles"), "lexicon.yaml: words: missing the list 'titles'"),
+        (lambda d: d["words"].update(titel=["x"]), "lexicon.yaml: words: 'titel' is not a list the code reads"),
+        (lambda d: d["words"]["months"].append(False), "lexicon.yaml: words 'months': expected a word, got False"),
+        (lambda d: d["words"]["days"].append("monday"), "lexicon.yaml: words 'days': 'monday' is listed twice"),
+        (lambda d: d["mappings"]["org_keywords"].update(trust=None), "mappings 'org_keywords': 'trust'"),
+    ],
+)
+def test_a_mistake_in_the_lexicon_file_names_the_file_and_the_list(tmp_path, change, message):
+    with pytest.raises(RulebookError) as caught:
+        load_lexicon(edited_lexicon(tmp_path, change))
+    assert message in str(caught.value)
+
+
+def test_every_shared_word_list_is_used_by_a_rule_or_the_code():
+    text = (RULES_DIR / "safeguarding.yaml").read_text(encoding="utf8")
+    data = yaml.safe_load(text)
+    unused = [name for name in data["words"] if f"${name}" not in text and name not in CODE_WORDS]
+    assert unused == []
+
+
+def edited(tmp_path: Path, change) -> Path:
+    data = yaml.safe_load((RULES_DIR / "safeguarding.yaml").read_text(encoding="utf8"))
+    change(data)
+    path = tmp_path / "safeguarding.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf8")
+    return path
+
+
+def first_rule(data) -> dict:
+    return data["rules"][0]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: first_rule(d).update(filters=["negatd"]), "rule 'abuse.hit-pushed-hurt': unknown filter 'negatd'"),
+        (lambda d: first_rule(d).update(category="harm"), "rule 'abuse.hit-pushed-hurt': category must be one of"),
+        (lambda d: first_rule(d).pop("reason"), "rule 'abuse.hit-pushed-hurt': missing reason"),
+        (lambda d: first_rule(d).update(pattern=[{"LOWER": {"IN": "$pronouns"}}]), "unknown word list '$pronouns'"),
+        (lambda d: first_rule(d).update(pattern=[{"LOWER": "x", "OP": "*"}]), 'OP must be "?" or "{m,n}"'),
+        # YAML reads a bare off / no / on as false or true: say so rather than match nothing
+        (lambda d: first_rule(d).update(pattern=[{"LOWER": False}]), "token 1: LOWER must be a word"),
+        (lambda d: first_rule(d).update(pattern=[{"TEXT": "x"}]), "unknown token key ['TEXT']"),
+        (lambda d: first_rule(d).update(id=d["rules"][1]["id"]), "the same id is used twice"),
+        (lambda d: first_rule(d).update(domestic_check="yes"), "domestic_check must be true or false"),
+        (lambda d: d["words"].pop("neg"), "missing word lists the code reads: neg"),
+    ],
+)
+def test_a_mistake_in_the_rules_file_names_the_file_and_the_rule(tmp_path, change, message):
+    with pytest.raises(RulebookError) as caught:
+        load(edited(tmp_path, change))
+    assert str(caught.value).startswith("safeguarding.yaml: ")
+    assert message in str(caught.value)
+
+
+def test_the_dev_set_figures_stay_where_the_python_rules_left_them():
+    """Measured when the rules moved from Python to rules/safeguarding.yaml (the same concerns, story by story,
+    on every labelled story and demo story: see the commit that moved them). A change to the rules file that
+    loses a dev-set concern, or adds a false one, fails here."""
+    path = default_file()
+    if not path.exists():
+        pytest.skip(f"the labelled dev set is not here: {path}")
+    result = evaluate(load_stories(path))
+    safeguarding = result["safeguarding"]
+    assert (safeguarding["precision"], safeguarding["recall"]) == (1.0, 1.0)
+    assert (safeguarding["per_story"]["precision"], safeguarding["per_story"]["recall"]) == (1.0, 1.0)
+    for category in ("abuse", "neglect", "self_harm", "domestic_abuse", "immediate_danger"):
+        figures = safeguarding["per_category"][category]
+        assert (figures["precision"], figures["recall"]) == (1.0, 1.0), category
