@@ -102,7 +102,7 @@ def queue_page(status: str | None = None, care_setting: str | None = None, page:
     order = (Story.submitted_at, Story.id)
     urgent = list(db.session.scalars(waiting.with_only_columns(Story.id)
                                      .where(Story.id.in_(_open_concern_story_ids())).order_by(*order)))
-    total = db.session.scalar(waiting.with_only_columns(func.count())) or 0
+    total = db.session.scalar(waiting.with_only_columns(func.count(), maintain_column_froms=True)) or 0
     page = min(max(page, 1), page_count(total, per_page))
     start = (page - 1) * per_page
     ids = urgent[start:start + per_page]
@@ -126,8 +126,8 @@ def queue_counts(now: datetime | None = None) -> dict[str, int]:
     now = now or utcnow()
     waiting = stories_for_moderators().where(Story.status.in_(WAITING))
     total = db.session.scalar(waiting.with_only_columns(func.count())) or 0
-    being_read = db.session.scalar(waiting.with_only_columns(func.count())
-                                   .join(StoryReview, StoryReview.story_id == Story.id)
+    being_read = db.session.scalar(waiting.join(StoryReview, StoryReview.story_id == Story.id)
+                                   .with_only_columns(func.count(), maintain_column_froms=True)
                                    .where(StoryReview.claim_is_live(now))) or 0
     counts = {NOT_CLAIMED: total - being_read, BEING_READ: being_read}
     counts["urgent"] = db.session.scalar(
