@@ -1,0 +1,188 @@
+"""The clause model every safeguarding rule shares: whether a match is negated, hypothetical, advice to a general
+"you", habitual, long past, or about the subject rather than a disclosure, and whether the harm is domestic.
+
+Only logic lives here; every word it reads is a named word list in rules/safeguarding.yaml (CODE_WORDS), so a person
+can change what counts as, say, a negation without touching code. The rules file names the filters each rule uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from spacy.strings import get_string_id
+
+from .rule_tokens import _LIKE_NUM, _Tokens
+
+if TYPE_CHECKING:
+    from .safeguarding_matcher import SafeguardingRules
+
+NOW_ID, STILL_ID, AGO_ID, BEEN_ID, IN_ID = (get_string_id(w) for w in ("now", "still", "ago", "been", "in"))
+
+
+class _Candidate:
+    """One rule match, as its rule's filters see it: the tokens, the sentence and where the match starts."""
+
+    __slots__ = ("rules", "t", "sid", "start", "sent_start", "sent_end", "w", "_words")
+
+    def __init__(self, rules: SafeguardingRules, t: _Tokens, sid: int, start: int) -> None:
+        self.rules, self.t, self.sid, self.start, self.w = rules, t, sid, start, rules.words
+        self.sent_start, self.sent_end = t.bounds[sid], t.bounds[sid + 1]
+        self._words: frozenset[int] | None = None
+
+    @property
+    def words(self) -> frozenset[int]:
+        """Every lowercase lemma and form in the sentence."""
+        if self._words is None:
+            self._words = self.rules.sentence_words(self.t, self.sid)
+        return self._words
+
+
+def _negated(c: _Candidate) -> bool:
+    """A negation just before the match, in the same clause: "I said no and he took my purse" is a disclosure."""
+    lower, w, start = c.t.lower, c.w, c.start
+    for i in range(start - 1, max(c.sent_start, start - 4) - 1, -1):
+        word = lower[i]
+        if word in w["clause_break"]:
+            return False
+        if word in w["neg"] or word in w["would"] and i < start - 1:
+            return True
+    return False
+
+
+def _hypothetical(c: _Candidate) -> bool:
+    lower, w, start = c.t.lower, c.w, c.start
+    return any(lower[i] in w["hypothetical"] for i in range(c.sent_start, start)) or any(
+        lower[i] in w["conditional"] and lower[i + 1] != BEEN_ID  # "she'd been" is past, not "she'd do"
+        for i in range(max(c.sent_start, start - 3), start)
+    )
+
+
+def _about_the_subject(c: _Candidate) -> bool:
+    """'a talk about scams', 'training on abuse': but not 'I think about ending it'."""
+    lower, w, start = c.t.lower, c.w, c.start
+    for i in range(start - 1, max(c.sent_start, start - 3) - 1, -1):
+        if lower[i] in w["about"]:
+            return i == c.sent_start or lower[i - 1] not in w["thinking"]
+    return False
+
+
+def _advice_to_you(c: _Candidate) -> bool:
+    """Advice to a general "you" ("the bank will never ask you to move money") is not a disclosure."""
+    return not c.words.isdisjoint(c.w["second_person"]) and c.words.isdisjoint(c.w["first_person"])
+
+
+def _habitual(c: _Candidate) -> bool:
+    """Habitual wording ("locks my door at night", "every evening") is ongoing harm, not danger this minute."""
+    return not c.words.isdisjoint(c.w["habitual"]) and c.words.isdisjoint(c.w["imminent"])
+
+
+def _not_a_care_visit(c: _Candidate) -> bool:
+    """A taxi or an interpreter that did not come, with no carer named near the match."""
+    if c.words.isdisjoint(c.w["non_care"]):
+        return False
+    return not c.w["care_word"].intersection(c.t.lower[max(c.sent_start, c.start - 6) : c.start + 6])
+
+
+def _topic(c: _Candidate) -> bool:
+    return not c.words.isdisjoint(c.w["topic_lemmas"])
+
+
+def _long_past(c: _Candidate) -> bool:
+    return STILL_ID not in c.words and _set_long_ago(c.rules, c.t, c.sent_start, c.sent_end)
+
+
+def _long_past_nearby(c: _Candidate) -> bool:
+    """A past-tense sentence next to one set decades ago ("My father was a violent man. When I was a boy in the
+    sixties...") is long past too, unless it says now or still."""
+    bounds = c.t.bounds
+    return (
+        not c.words.isdisjoint(c.w["was"])
+        and c.words.isdisjoint(c.w["imminent"])
+        and any(
+            0 <= other < len(bounds) - 1 and _set_long_ago(c.rules, c.t, bounds[other], bounds[other + 1])
+            for other in (c.sid - 1, c.sid + 1)
+        )
+    )
+
+
+def _past_tense(c: _Candidate) -> bool:
+    return not c.words.isdisjoint(c.w["past_tense"]) and NOW_ID not in c.words
+
+
+def _needs_a_negation(c: _Candidate) -> bool:
+    return c.words.isdisjoint(c.w["neg"])
+
+
+def _needs_a_medicine(c: _Candidate) -> bool:
+    return c.words.isdisjoint(c.w["medicines"])
+
+
+# Each filter says whether to drop a match; the rules file names the ones that apply to each rule. Cheapest first.
+FILTERS: dict[str, Callable[[_Candidate], bool]] = {
+    "negated": _negated,
+    "hypothetical": _hypothetical,
+    "needs_a_negation": _needs_a_negation,
+    "needs_a_medicine": _needs_a_medicine,
+    "about_the_subject": _about_the_subject,
+    "advice_to_you": _advice_to_you,
+    "habitual": _habitual,
+    "not_a_care_visit": _not_a_care_visit,
+    "topic": _topic,
+    "long_past": _long_past,
+    "long_past_nearby": _long_past_nearby,
+    "past_tense": _past_tense,
+}
+# The word lists the code reads by name; the rules file must define them.
+CODE_WORDS = (
+    "neg", "would", "clause_break", "hypothetical", "conditional", "about", "thinking", "second_person",
+    "first_person", "habitual", "imminent", "non_care", "care_word", "topic_lemmas", "was", "past_tense",
+    "medicines", "past_markers", "ago_units", "youth_words", "youth_cue", "non_family_abusers", "domestic",
+    "possessor", "contact_verb", "apostrophe_s", "child", "speech", "same_sentence_only", "regex_triggers",
+)  # fmt: skip
+
+
+def _set_long_ago(rules: SafeguardingRules, t: _Tokens, begin: int, end: int) -> bool:
+    lower, w = t.lower, rules.words
+    if not w["past_markers"].isdisjoint(lower[begin:end]):
+        return True
+    for i in range(begin, end):
+        word = lower[i]
+        if word == AGO_ID and not w["ago_units"].isdisjoint(lower[max(begin, i - 3) : i]):
+            return True
+        if word in w["youth_words"] and not w["youth_cue"].isdisjoint(lower[max(begin, i - 3) : i]):
+            return True
+    strings = rules.strings
+    for i in range(begin, end):
+        if t.flags(i)[_LIKE_NUM]:
+            text = strings[t.orth[i]]
+            if len(text) == 4 and text.startswith("19"):
+                return True
+    return False
+
+
+def _is_domestic(rules: SafeguardingRules, t: _Tokens, sid: int) -> bool:
+    lower, bounds, w, strings = t.lower, t.bounds, rules.words, rules.strings
+    if not w["non_family_abusers"].isdisjoint(lower[bounds[sid] : bounds[sid + 1]]):
+        return False
+    n = len(lower)
+    for other in range(max(0, sid - 2), sid + 1):
+        for i in range(bounds[other], bounds[other + 1]):
+            word = lower[i]
+            if word not in w["domestic"] and not strings[word].startswith("ex-"):
+                continue
+            if i == 0 or lower[i - 1] not in w["possessor"]:
+                continue
+            if i > 1 and lower[i - 2] in w["contact_verb"]:  # "so I couldn't ring my son": not the abuser
+                continue
+            nxt = lower[i + 1] if i + 1 < n else None
+            if nxt is not None and nxt in w["apostrophe_s"] and word not in w["child"]:
+                continue
+            if nxt is not None and nxt in w["speech"]:
+                continue
+            in_law = i + 2 < n and lower[i + 2] == IN_ID  # "my daughter-in-law"
+            if word in w["same_sentence_only"] and other != sid and not in_law:
+                continue
+            return True
+    return False
+
