@@ -12,7 +12,6 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 from limits import parse_many
-from werkzeug.routing import BuildError
 
 from storybank.accounts.roles import Role
 from storybank.extensions import limiter
@@ -24,21 +23,15 @@ from storybank.security import ANYONE, access
 bp = Blueprint("reflections", __name__)
 
 MAX_PAGE = 10_000
-TRAINEE_PAGE_ENDPOINT = "delivery.trainee"
-"""The page a share link opens (``/s/<token>``), where each story has the reflection form. The one place to change
-if that page's endpoint is named differently."""
 SLOW_DOWN = ("A lot of reflections have been sent from here in a short time. Please wait a minute, then press Send "
              "again. Your words are still below.")
 THANK_YOU = ("Thank you. A member of our team will read it before it is passed on to the person who shared the "
              "story.")
 
 
-def back_to_training(token: str) -> str | None:
-    """The address of the training this reflection came from, or None while that page does not exist."""
-    try:
-        return url_for(TRAINEE_PAGE_ENDPOINT, token=token)
-    except BuildError:
-        return None
+def back_to_training(token: str) -> str:
+    """The address of the training this reflection came from: the page the share link opens (``/s/<token>``)."""
+    return url_for("pack_delivery.read", token=token)
 
 
 def _address_limit() -> str:

@@ -109,6 +109,14 @@ def test_a_reflection_is_written_anonymously_and_thanked_kindly(client, auth, st
     assert event.actor_id is None and KIND_WORDS not in str(event.after)
 
 
+def test_the_reflection_pages_lead_back_to_the_training_the_link_opens(client, auth, story, session_link):
+    back = f'<a href="/s/{session_link}">Back to the training</a>'
+    assert back in page(client, f"/s/{session_link}/reflect/1")
+    response = reflect(client, auth, session_link)
+    assert back in page(client, response.headers["Location"])
+    assert client.get(f"/s/{session_link}").status_code == 200
+
+
 def test_a_reflection_reaches_the_contributor_and_the_key_holder_only_after_it_is_passed_on(
         client, auth, contributor, moderator, story, session_link):
     reflect(client, auth, session_link)
