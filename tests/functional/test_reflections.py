@@ -128,6 +128,7 @@ def test_a_reflection_reaches_the_contributor_and_the_key_holder_only_after_it_i
     assert 'href="/moderation/reflections"' in page(client, "/moderation")
     waiting = page(client, "/moderation/reflections")
     assert KIND_WORDS in waiting and "Tea the way I like it" in waiting and "Dignity in the morning" in waiting
+    assert "Pass it on<span class=\"visually-hidden\">: the reflection written " in waiting  # a button says which
     assert decide(client, auth, only_reflection(), "pass").status_code == 302
     assert only_reflection().status == ReflectionStatus.APPROVED
     assert KIND_WORDS not in page(client, "/moderation/reflections")
