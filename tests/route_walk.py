@@ -6,6 +6,7 @@ import io
 from collections.abc import Iterator
 
 from pypdf import PdfReader
+from werkzeug.routing.converters import NumberConverter
 
 FORM_ANSWERS = {
     "decision": "accept", "replacement": "a carer", "redact-text": "Tuesday", "redact-label": "OTHER",
@@ -19,7 +20,13 @@ FORM_ANSWERS = {
 
 
 def _url(rule, ids: dict) -> str:
-    return rule.build({name: ids.get(name, 1) for name in rule.arguments}, append_unknown=False)[1]
+    """The rule's address with ``ids`` filled in; a value its converter cannot take (a word for a number: two rules
+    may name different things ``key``) becomes 1."""
+    def value(name):
+        given = ids.get(name, 1)
+        return 1 if isinstance(rule._converters.get(name), NumberConverter) and not isinstance(given, int) else given
+
+    return rule.build({name: value(name) for name in rule.arguments}, append_unknown=False)[1]
 
 
 def text_of(response) -> str:
