@@ -19,7 +19,14 @@ FORM_ANSWERS = {
 
 
 def _url(rule, ids: dict) -> str:
-    return rule.build({name: ids.get(name, 1) for name in rule.arguments}, append_unknown=False)[1]
+    """``ids`` is shared by every rule, and two rules may use one name for different things (a suggestion's
+    ``key`` is a word, a version section's a number): a value the rule cannot take becomes 1."""
+    values = {name: ids.get(name, 1) for name in rule.arguments}
+    try:
+        return rule.build(values, append_unknown=False)[1]
+    except ValueError:
+        return rule.build({name: value if isinstance(value, int) else 1 for name, value in values.items()},
+                          append_unknown=False)[1]
 
 
 def text_of(response) -> str:
