@@ -46,7 +46,7 @@ bench-search: $(VENV)/.test-installed
 bench-pages: $(VENV)/.test-installed
 	$(BIN)/python -m bench.pages $(BENCH_ARGS)
 
-# Mutation testing (mutmut) of the gate, security, keys, identifiers and sanitize modules, each against its own
+# Mutation testing (mutmut) of the gate, security, keys, identifiers, sanitize and links modules, each against its own
 # tests, on copies under bench/mutation/.work/, niced (see bench/mutation/run.py; MUTATION_ARGS="--only keys").
 mutation: $(VENV)/.test-installed
 	$(BIN)/python -m bench.mutation.run $(MUTATION_ARGS)

@@ -6,7 +6,6 @@ import io
 from collections.abc import Iterator
 
 from pypdf import PdfReader
-from werkzeug.routing.converters import NumberConverter
 
 FORM_ANSWERS = {
     "decision": "accept", "replacement": "a carer", "redact-text": "Tuesday", "redact-label": "OTHER",
@@ -20,13 +19,14 @@ FORM_ANSWERS = {
 
 
 def _url(rule, ids: dict) -> str:
-    """The rule's address with ``ids`` filled in; a value its converter cannot take (a word for a number: two rules
-    may name different things ``key``) becomes 1."""
-    def value(name):
-        given = ids.get(name, 1)
-        return 1 if isinstance(rule._converters.get(name), NumberConverter) and not isinstance(given, int) else given
-
-    return rule.build({name: value(name) for name in rule.arguments}, append_unknown=False)[1]
+    """``ids`` is shared by every rule, and two rules may use one name for different things (a suggestion's
+    ``key`` is a word, a version section's a number): a value the rule cannot take becomes 1."""
+    values = {name: ids.get(name, 1) for name in rule.arguments}
+    try:
+        return rule.build(values, append_unknown=False)[1]
+    except ValueError:
+        return rule.build({name: value if isinstance(value, int) else 1 for name, value in values.items()},
+                          append_unknown=False)[1]
 
 
 def text_of(response) -> str:

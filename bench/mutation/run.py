@@ -62,6 +62,9 @@ TARGETS = [
     ]),
     # Joins the run by itself once the file exists; its tests are the test files that name it.
     Target("sanitize", "storybank/text/sanitize.py", []),
+    Target("links", "storybank/packs/links.py", [
+        "tests/unit/packs/test_share_link_tokens.py",
+    ]),
 ]
 
 

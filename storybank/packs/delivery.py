@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from storybank.accounts.models import User
+from storybank.accounts.roles import Role
 from storybank.audit.services import record
 from storybank.db_types import utcnow
 from storybank.extensions import db
@@ -89,6 +90,17 @@ def newest_version(pack_id: int) -> PackVersion | None:
 def version_of(pack_id: int, number: int) -> PackVersion | None:
     return db.session.scalar(select(PackVersion).where(PackVersion.pack_id == pack_id,
                                                        PackVersion.number == number))
+
+
+def readable_version(user: User, pack_id: int, number: int) -> tuple[Pack, PackVersion] | None:
+    """A published version and its pack, for the trainer who owns the pack and for moderators (who already read
+    every story, and may need to see what trainees were shown when a reflection or a concern comes in). Anyone else
+    gets None, as if there were no such version: the version page, its print pages and PDFs share this rule."""
+    pack = db.session.get(Pack, pack_id)
+    if pack is None or not (pack.owner_id == user.id or user.has_role(Role.MODERATOR)):
+        return None
+    found = version_of(pack.id, number)
+    return (pack, found) if found is not None else None
 
 
 @dataclass(frozen=True)

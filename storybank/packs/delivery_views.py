@@ -3,21 +3,22 @@
 Views are thin: they find the pack (someone else's is a 404), read a form, call one service in ``delivery`` and
 render or redirect. Every page reads each story through the consent gate as it is drawn, and writes nothing.
 
-Who reads a published version at ``/packs/<id>/versions/<n>``: the trainer who owns the pack, and moderators (who
-already read every story, and may need to see what trainees were shown when a reflection or a concern comes in).
-Other trainers get a 404, as for every pack page; admins see the audit log, not the stories.
+Who reads a published version at ``/packs/<id>/versions/<n>`` (and its print pages and PDFs): the trainer who owns
+the pack, and moderators (``delivery.readable_version`` says why). Other trainers get a 404, as for every pack page;
+admins see the audit log, not the stories.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from storybank.accounts.roles import Role
-from storybank.extensions import db, limiter
+from storybank.extensions import limiter
 from storybank.packs import delivery, links, services
+from storybank.packs.delivery_models import PackVersion, ShareLink
 from storybank.packs.forms import ButtonForm, ShareLinkForm
 from storybank.packs.models import Pack
 from storybank.security import ANYONE, access
@@ -35,7 +36,7 @@ def last_day_of(link):
     return link.expires_at - timedelta(seconds=1)
 
 
-def _share_link_limit() -> str:
+def share_link_limit() -> str:
     return current_app.config.get("SHARE_LINK_RATE_LIMIT", "60 per minute;600 per hour")
 
 
@@ -52,6 +53,13 @@ def _own_pack_or_404(pack_id: int) -> Pack:
 
 def _timezone() -> str:
     return current_app.config["STORYBANK_TIMEZONE"]
+
+
+def readable_version_or_404(pack_id: int, number: int) -> tuple[Pack, PackVersion]:
+    found = delivery.readable_version(current_user, pack_id, number)
+    if found is None:
+        abort(404)
+    return found
 
 
 @bp.route("/packs/dashboard")
@@ -98,11 +106,7 @@ def duplicate(pack_id: int):
 @access(Role.TRAINER, Role.MODERATOR)
 def version(pack_id: int, number: int):
     """A published version as trainees see it now (stories through the gate). The owner and moderators only."""
-    pack = db.session.get(Pack, pack_id) if current_user.has_role(Role.MODERATOR) else None
-    pack = pack or services.own_pack(current_user, pack_id)
-    found = delivery.version_of(pack.id, number) if pack is not None else None
-    if found is None:
-        abort(404)
+    pack, found = readable_version_or_404(pack_id, number)
     newest = delivery.newest_version(pack.id)
     return render_template("packs/version.html", pack=pack, version=found, newest=newest,
                            is_owner=pack.owner_id == current_user.id,
@@ -169,21 +173,32 @@ def end_link(pack_id: int, link_id: int):
                            status=delivery.link_status(link))
 
 
-def _for_trainees(body, status: int = 200):
+def for_trainees(body, status: int = 200):
+    """A response for someone who came by a share link, with the headers that keep the link to themselves."""
     response = current_app.make_response((body, status))
     response.headers.update(TRAINEE_HEADERS)
     return response
 
 
+def open_link_or_ended_page(token: str) -> tuple[ShareLink | None, Response | None]:
+    """The open link for this token, or the kind "this link has ended" page (404 for a token that is not ours, 410
+    for one that ended) with nothing of the pack on it. Every page a trainee opens by a link starts here."""
+    link = links.link_for_token(token)
+    if link is None or not links.is_open(link):
+        return None, for_trainees(render_template("packs/link_ended.html"), 404 if link is None else 410)
+    return link, None
+
+
 @bp.route("/s/<token>")
 @access(ANYONE)
-@limiter.limit(_share_link_limit)
+@limiter.limit(share_link_limit)
 def read(token: str):
     """A pack opened from a share link, with no account. The stories are read through the gate now; the notes for
     the facilitator are never shown. An ended or unknown link says so kindly and shows nothing of the pack."""
-    link = links.link_for_token(token)
-    if link is None or not links.is_open(link):
-        return _for_trainees(render_template("packs/link_ended.html"), 404 if link is None else 410)
+    link, ended = open_link_or_ended_page(token)
+    if ended is not None:
+        return ended
     reading = delivery.version_for_reading(link.version)
-    return _for_trainees(render_template("packs/trainee.html", reading=reading, placeholder=services.PLACEHOLDER,
-                                         show_notes=False, reflection_token=token, session_name=link.session_name))
+    return for_trainees(render_template("packs/trainee.html", reading=reading, placeholder=services.PLACEHOLDER,
+                                        show_notes=False, token=token, reflection_token=token,
+                                        session_name=link.session_name))

@@ -1,23 +1,28 @@
 """A pack printed: the handout for trainees, the facilitator's version with the notes, and a PDF of each, made
-afresh for every request from the stories that pass the consent gate now, with nothing fetched from the network."""
+afresh for every request from the stories that pass the consent gate now, with nothing fetched from the network:
+for a trainer's draft, for a published version, and (the handout only) for a trainee who holds a share link."""
 
 from __future__ import annotations
 
 import io
 import socket
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from storybank.accounts.roles import Role
 from storybank.audit.models import AuditEvent
-from storybank.extensions import db
+from storybank.db_types import utcnow
+from storybank.extensions import db, limiter
 from storybank.packs import printing
+from storybank.packs.delivery_models import ShareLink
 from storybank.packs.models import Pack, PackSection, SectionKind
 from storybank.packs.prompts import WALK_A_MILE
 from storybank.packs.services import PLACEHOLDER
+from tests.functional.test_pack_delivery import ENDED, make_link, publish
 from tests.functional.test_packs import add_story, make_pack, sections
 from tests.library_builders import approved, put_outside_the_gate
 from tests.route_walk import every_page
@@ -309,3 +314,174 @@ def test_print_sections_take_a_published_versions_dict_sections_too(app):
 def test_a_filename_cannot_bend_the_header():
     assert printing.safe_filename('Dignity "in" the\r\nmorning/..\\x') == "Dignity-in-the-morning-..-x"
     assert printing.safe_filename("«»") == "pack.pdf"
+
+
+TRAINEE_HEADERS = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
+
+
+@pytest.fixture
+def delivered(client, token, pack_with_two_stories):
+    """The pack above, published as version 1, with an open share link (``secret`` is its token)."""
+    pack = pack_with_two_stories.pack
+    assert publish(client, token, pack).status_code == 302
+    _, _, secret = make_link(client, token, pack)
+    return SimpleNamespace(**vars(pack_with_two_stories), secret=secret)
+
+
+def words_of(client, url: str) -> str:
+    """What a person gets at ``url``: the page, or the words printed in the PDF."""
+    return pdf_text(client, url) if url.split("?")[0].endswith(".pdf") else page(client, url)
+
+
+def test_a_published_version_prints_and_downloads_with_the_notes_only_in_the_facilitators_version(client,
+                                                                                                  delivered):
+    base = f"/packs/{delivered.pack.id}/versions/1"
+    for url in (f"{base}/print", f"{base}/handout.pdf"):
+        text = words_of(client, url)
+        assert "The night staff sang to me when I could not sleep." in text, url
+        assert "wedding photo fell and nobody picked it up" in text, url
+        assert "How might this person have felt?" in text, url
+        assert NOTES_WORDS not in text and "not for trainees" not in text, url
+    for url in (f"{base}/print?version=facilitator", f"{base}/facilitator.pdf"):
+        text = words_of(client, url)
+        assert NOTES_WORDS in text and "not for trainees" in text, url
+        assert "The night staff sang to me" in text and "wedding photo" in text, url
+    response = client.get(f"{base}/facilitator.pdf")
+    assert 'filename="Dignity-in-the-morning-version-1-facilitator.pdf"' in response.headers["Content-Disposition"]
+
+
+def test_a_version_prints_its_own_words_not_the_draft_changed_since(client, token, delivered):
+    pack = delivered.pack
+    client.post(f"/packs/{pack.id}/details", data={"title": "A new title", "purpose": "training",
+                                                   "csrf_token": token})
+    text = words_of(client, f"/packs/{pack.id}/versions/1/handout.pdf")
+    assert "Dignity in the morning" in text and "A new title" not in text
+    assert "A new title" in words_of(client, f"/packs/{pack.id}/handout.pdf")
+
+
+def test_a_trainee_prints_and_downloads_the_handout_from_a_link_but_never_the_facilitators_notes(client, auth,
+                                                                                                 delivered):
+    auth.sign_out()
+    for url in (f"/s/{delivered.secret}/print", f"/s/{delivered.secret}/print?version=facilitator",
+                f"/s/{delivered.secret}/handout.pdf"):
+        response = client.get(url)
+        for name, value in TRAINEE_HEADERS.items():
+            assert response.headers[name] == value, (url, name)
+        text = words_of(client, url)
+        assert "The night staff sang to me when I could not sleep." in text, url
+        assert "wedding photo fell and nobody picked it up" in text, url
+        assert "How might this person have felt?" in text, url
+        assert NOTES_WORDS not in text and "Before the session" not in text and "not for trainees" not in text, url
+    assert client.get(f"/s/{delivered.secret}/facilitator.pdf").status_code == 404
+
+
+def test_the_version_page_and_the_trainee_page_link_to_their_print_pages_and_pdfs(client, auth, delivered):
+    base = f"/packs/{delivered.pack.id}/versions/1"
+    html = page(client, base)
+    for url in (f"{base}/print", f"{base}/print?version=facilitator", f"{base}/handout.pdf",
+                f"{base}/facilitator.pdf"):
+        assert f'href="{url}"' in html, url
+    auth.sign_out()
+    html = page(client, f"/s/{delivered.secret}")
+    for url in (f"/s/{delivered.secret}/print", f"/s/{delivered.secret}/handout.pdf"):
+        assert f'href="{url}"' in html, url
+    assert "facilitator" not in html.lower()
+
+
+ROUTES = ["/packs/{pack}", "/packs/{pack}/preview", "/packs/{pack}/print", "/packs/{pack}/print?version=facilitator",
+          "/packs/{pack}/handout.pdf", "/packs/{pack}/facilitator.pdf",
+          "/packs/{pack}/versions/1", "/packs/{pack}/versions/1?notes=show", "/packs/{pack}/versions/1/print",
+          "/packs/{pack}/versions/1/print?version=facilitator", "/packs/{pack}/versions/1/handout.pdf",
+          "/packs/{pack}/versions/1/facilitator.pdf",
+          "/s/{link}", "/s/{link}/print", "/s/{link}/handout.pdf"]
+"""Every page and PDF of a pack: the draft, its published version and its share link."""
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_a_withdrawn_story_leaves_the_draft_the_version_the_link_and_every_print_and_pdf_in_the_same_request(
+        client, auth, delivered, contributor, route):
+    """The first request after the person withdraws shows the placeholder in the story's place and not a word of
+    it, on every page and PDF of the pack; the other story stays."""
+    url = route.format(pack=delivered.pack.id, link=delivered.secret)
+    if url.startswith("/s/"):
+        auth.sign_out()  # a trainee has no account
+    before = words_of(client, url)
+    assert PLACEHOLDER not in before
+    assert "The photograph" in before or url == f"/packs/{delivered.pack.id}", "the story is there to leave"
+    put_outside_the_gate(delivered.second, "withdrawn", contributor)
+    after = words_of(client, url)
+    assert "wedding photo" not in after and "The photograph" not in after and "Family loss" not in after
+    assert PLACEHOLDER in after
+    if url != f"/packs/{delivered.pack.id}":
+        assert "The night staff sang to me" in after
+
+
+@pytest.mark.parametrize("how", ["expired", "revoked", "unknown"])
+def test_an_ended_or_unknown_links_print_page_and_pdf_show_the_ended_page_and_no_story(client, auth, delivered,
+                                                                                       how):
+    secret = delivered.secret
+    if how == "unknown":
+        secret = secret[:-1]
+    else:
+        values = {"expires_at": utcnow() - timedelta(minutes=1)} if how == "expired" else {"revoked_at": utcnow()}
+        db.session.execute(update(ShareLink).values(**values))
+        db.session.commit()
+    auth.sign_out()
+    for url in (f"/s/{secret}/print", f"/s/{secret}/handout.pdf"):
+        response = client.get(url)
+        html = response.get_data(as_text=True)
+        assert response.status_code == (404 if how == "unknown" else 410), url
+        assert response.mimetype == "text/html" and ENDED in html, url
+        assert "ask the person who runs your training for a new link" in html, url
+        for words in ("Dignity in the morning", "The night staff sang to me", "Singing", "Sleeplessness",
+                      "How might this person have felt?", NOTES_WORDS):
+            assert words not in html, (url, words)
+        for name, value in TRAINEE_HEADERS.items():
+            assert response.headers[name] == value, (url, name)
+
+
+def test_another_trainer_gets_nothing_of_a_version_on_paper_but_a_moderator_may(client, auth, delivered, make_user):
+    base = f"/packs/{delivered.pack.id}/versions/1"
+    urls = (f"{base}/print", f"{base}/print?version=facilitator", f"{base}/handout.pdf", f"{base}/facilitator.pdf",
+            f"/packs/{delivered.pack.id}/versions/2/print", f"/packs/{delivered.pack.id}/versions/2/handout.pdf")
+    auth.sign_out()
+    auth.sign_in(make_user(Role.TRAINER, username="other-trainer").username)
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "Dignity in the morning" not in response.get_data(as_text=True), url
+    auth.sign_out()
+    auth.sign_in(make_user(Role.MODERATOR, username="mo").username)
+    assert NOTES_WORDS in words_of(client, f"{base}/facilitator.pdf")
+    assert "The night staff sang to me" in words_of(client, f"{base}/print")
+    assert client.get(f"/packs/{delivered.pack.id}/versions/2/print").status_code == 404
+
+
+def test_each_share_link_may_make_only_so_many_pdfs_a_minute_and_its_print_page_is_limited_like_the_link(
+        app, client, auth, token, delivered, monkeypatch):
+    other_secret = make_link(client, token, delivered.pack, session_name="Another session")[2]
+    auth.sign_out()
+    monkeypatch.setitem(app.config, "PDF_RATE_LIMIT", "2 per minute")
+    assert [client.get(f"/s/{delivered.secret}/handout.pdf").status_code for _ in range(3)] == [200, 200, 429]
+    assert client.get(f"/s/{other_secret}/handout.pdf").status_code == 200, "each link has its own count"
+    monkeypatch.setitem(app.config, "SHARE_LINK_RATE_LIMIT", "2 per minute")
+    assert [client.get(f"/s/{delivered.secret}/print").status_code for _ in range(3)] == [200, 200, 429]
+
+
+def test_the_pdf_limit_never_keeps_a_links_token(app, client, auth, delivered):
+    auth.sign_out()
+    assert client.get(f"/s/{delivered.secret}/handout.pdf").status_code == 200
+    kept = repr(vars(limiter.limiter.storage))
+    assert "link:" in kept and delivered.secret not in kept
+
+
+def test_printing_a_version_or_a_link_writes_nothing(client, delivered):
+    db.session.expire_all()
+    before = (db.session.scalar(select(func.count()).select_from(AuditEvent)),
+              db.session.execute(select(ShareLink.__table__)).all())
+    for route in ROUTES[8:]:
+        url = route.format(pack=delivered.pack.id, link=delivered.secret)
+        assert client.get(url).status_code == 200, url
+    db.session.expire_all()
+    assert (db.session.scalar(select(func.count()).select_from(AuditEvent)),
+            db.session.execute(select(ShareLink.__table__)).all()) == before
