@@ -20,12 +20,13 @@ from storybank.extensions import limiter
 from storybank.packs import delivery, links, services
 from storybank.packs.delivery_models import PackVersion, ShareLink
 from storybank.packs.forms import ButtonForm, ShareLinkForm
+from storybank.packs.lookup import own_pack_or_404
 from storybank.packs.models import Pack
+from storybank.paging import requested_page
 from storybank.security import ANYONE, access
 
 bp = Blueprint("pack_delivery", __name__)
 
-MAX_PAGE = 10_000
 TRAINEE_HEADERS = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
 """A share link is a secret in the address: it must not leak to another site, a cache or a search engine."""
 
@@ -40,15 +41,6 @@ def share_link_limit() -> str:
     return current_app.config.get("SHARE_LINK_RATE_LIMIT", "60 per minute;600 per hour")
 
 
-def _page() -> int:
-    return min(max(request.args.get("page", type=int) or 1, 1), MAX_PAGE)
-
-
-def _own_pack_or_404(pack_id: int) -> Pack:
-    pack = services.own_pack(current_user, pack_id)
-    if pack is None:
-        abort(404)
-    return pack
 
 
 def _timezone() -> str:
@@ -67,14 +59,14 @@ def readable_version_or_404(pack_id: int, number: int) -> tuple[Pack, PackVersio
 def dashboard():
     reflections_url = (url_for("reflections.trainer_queue")
                        if "reflections.trainer_queue" in current_app.view_functions else None)
-    return render_template("packs/dashboard.html", board=delivery.dashboard(current_user, page=_page()),
+    return render_template("packs/dashboard.html", board=delivery.dashboard(current_user, page=requested_page()),
                            reflections_url=reflections_url)
 
 
 @bp.route("/packs/<int:pack_id>/publish", methods=["POST"])
 @access(Role.TRAINER)
 def publish(pack_id: int):
-    pack = _own_pack_or_404(pack_id)
+    pack = own_pack_or_404(pack_id)
     if not ButtonForm().validate():
         abort(400)
     try:
@@ -90,7 +82,7 @@ def publish(pack_id: int):
 @bp.route("/packs/<int:pack_id>/duplicate", methods=["POST"])
 @access(Role.TRAINER)
 def duplicate(pack_id: int):
-    pack = _own_pack_or_404(pack_id)
+    pack = own_pack_or_404(pack_id)
     if not ButtonForm().validate():
         abort(400)
     copy, left_out = delivery.duplicate(pack, current_user)
@@ -117,15 +109,16 @@ def version(pack_id: int, number: int):
 def _render_sharing(pack: Pack, form: ShareLinkForm, status: int = 200, made=None):
     return render_template("packs/sharing.html", pack=pack, form=form, made=made,
                            versions=delivery.versions_of(pack.id, per_page=delivery.VERSIONS_ON_SHARING),
-                           share_links=delivery.links_of(pack, page=_page()), status_of=delivery.link_status,
+                           share_links=delivery.links_of(pack, page=requested_page()), status_of=delivery.link_status,
                            button_form=ButtonForm(formdata=None)), status
 
 
 @bp.route("/packs/<int:pack_id>/versions")
 @access(Role.TRAINER)
 def versions(pack_id: int):
-    pack = _own_pack_or_404(pack_id)
-    return render_template("packs/versions.html", pack=pack, versions=delivery.versions_of(pack.id, page=_page()))
+    pack = own_pack_or_404(pack_id)
+    return render_template("packs/versions.html", pack=pack,
+                           versions=delivery.versions_of(pack.id, page=requested_page()))
 
 
 @bp.route("/packs/<int:pack_id>/sharing", methods=["GET", "POST"])
@@ -133,7 +126,7 @@ def versions(pack_id: int):
 def sharing(pack_id: int):
     """The versions and share links of a pack. The answer to making a link is the only page that ever shows its
     full address: it is not kept, flashed or logged anywhere."""
-    pack = _own_pack_or_404(pack_id)
+    pack = own_pack_or_404(pack_id)
     if request.method == "GET":
         form = ShareLinkForm(formdata=None, last_day=delivery.default_end_day(_timezone()).strftime("%d/%m/%Y"))
         return _render_sharing(pack, form)
@@ -156,7 +149,7 @@ def sharing(pack_id: int):
 @access(Role.TRAINER)
 def end_link(pack_id: int, link_id: int):
     """Ending a link asks first (GET), then ends it (POST)."""
-    pack = _own_pack_or_404(pack_id)
+    pack = own_pack_or_404(pack_id)
     link = delivery.own_link(pack, link_id)
     if link is None:
         abort(404)

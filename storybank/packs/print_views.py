@@ -9,7 +9,7 @@ every story through the consent gate in this request, and nothing is written or 
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, request, url_for
+from flask import Blueprint, request, url_for
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
@@ -25,6 +25,7 @@ from storybank.packs.delivery_views import (
     share_link_limit,
 )
 from storybank.packs.links import hash_token
+from storybank.packs.lookup import own_pack_or_404
 from storybank.packs.models import Pack
 from storybank.packs.printing import PDF_LIMIT_SCOPE, pdf_limit, pdf_response, render_printable, safe_filename
 from storybank.security import ANYONE, access
@@ -48,12 +49,6 @@ def _link_or_address() -> str:
     return f"link:{hash_token(token)[:40]}" if token else get_remote_address()
 
 
-def _own_pack_or_404(pack_id: int) -> Pack:
-    pack = services.own_pack(current_user, pack_id)
-    if pack is None:
-        abort(404)
-    return pack
-
 
 def _printable(pack: Pack, *, facilitator: bool) -> str:
     return render_printable(services.pack_for_reading(pack), facilitator=facilitator,
@@ -64,14 +59,14 @@ def _printable(pack: Pack, *, facilitator: bool) -> str:
 @access(Role.TRAINER)
 def print_page(pack_id: int):
     """The handout, or with ``?version=facilitator`` the facilitator's version, laid out for printing."""
-    return _printable(_own_pack_or_404(pack_id), facilitator=request.args.get("version") == FACILITATOR)
+    return _printable(own_pack_or_404(pack_id), facilitator=request.args.get("version") == FACILITATOR)
 
 
 @bp.route("/packs/<int:pack_id>/handout.pdf")
 @access(Role.TRAINER)
 @limiter.shared_limit(pdf_limit, scope=PDF_LIMIT_SCOPE, key_func=_trainer_or_address)
 def handout_pdf(pack_id: int):
-    pack = _own_pack_or_404(pack_id)
+    pack = own_pack_or_404(pack_id)
     return pdf_response(_printable(pack, facilitator=False), safe_filename(pack.title, "pack") + "-handout.pdf")
 
 
@@ -79,7 +74,7 @@ def handout_pdf(pack_id: int):
 @access(Role.TRAINER)
 @limiter.shared_limit(pdf_limit, scope=PDF_LIMIT_SCOPE, key_func=_trainer_or_address)
 def facilitator_pdf(pack_id: int):
-    pack = _own_pack_or_404(pack_id)
+    pack = own_pack_or_404(pack_id)
     return pdf_response(_printable(pack, facilitator=True), safe_filename(pack.title, "pack") + "-facilitator.pdf")
 
 

@@ -18,11 +18,11 @@ from storybank.extensions import limiter
 from storybank.packs import reflections
 from storybank.packs.links import hash_token
 from storybank.packs.reflection_forms import DecisionForm, ReflectionForm
+from storybank.paging import requested_page
 from storybank.security import ANYONE, access
 
 bp = Blueprint("reflections", __name__)
 
-MAX_PAGE = 10_000
 SLOW_DOWN = ("A lot of reflections have been sent from here in a short time. Please wait a minute, then press Send "
              "again. Your words are still below.")
 THANK_YOU = ("Thank you. A member of our team will read it before it is passed on to the person who shared the "
@@ -55,9 +55,6 @@ def _too_many(token: str) -> bool:
     allowed += [limiter.limiter.hit(item, "reflection-link", link_key) for item in parse_many(_link_limit())]
     return not all(allowed)
 
-
-def _page() -> int:
-    return min(max(request.args.get("page", type=int) or 1, 1), MAX_PAGE)
 
 
 def _with_words(error: reflections.ReflectionError, form: ReflectionForm) -> str:
@@ -151,13 +148,13 @@ def _decide(reflection, back: str, show_again):
 
 
 def _moderation_page(**kwargs):
-    return _render_list(reflections.waiting_for_moderators(page=_page()), "reflections.moderation_decide",
+    return _render_list(reflections.waiting_for_moderators(page=requested_page()), "reflections.moderation_decide",
                         MODERATOR_PAGE, **kwargs)
 
 
 def _trainer_page(**kwargs):
-    return _render_list(reflections.waiting_for_trainer(current_user, page=_page()), "reflections.trainer_decide",
-                        TRAINER_PAGE, **kwargs)
+    return _render_list(reflections.waiting_for_trainer(current_user, page=requested_page()),
+                        "reflections.trainer_decide", TRAINER_PAGE, **kwargs)
 
 
 @bp.route("/moderation/reflections")

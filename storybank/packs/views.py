@@ -16,25 +16,17 @@ from storybank.forms_common import query_text
 from storybank.library.reading import readable
 from storybank.packs import delivery, services
 from storybank.packs.forms import AddStoryForm, ButtonForm, MoveForm, NewSectionForm, PackForm, SectionForm
+from storybank.packs.lookup import own_pack_or_404
 from storybank.packs.models import Pack, PackSection, SectionKind
+from storybank.paging import requested_page
 from storybank.search.services import SearchFilters, search
 from storybank.security import access
 
 bp = Blueprint("packs", __name__)
 
-MAX_PAGE = 10_000
 QUERY_MAX_CHARS = 200
 
 
-def _page() -> int:
-    return min(max(request.args.get("page", type=int) or 1, 1), MAX_PAGE)
-
-
-def _own_pack_or_404(pack_id: int) -> Pack:
-    pack = services.own_pack(current_user, pack_id)
-    if pack is None:
-        abort(404)
-    return pack
 
 
 def _own_section_or_404(pack: Pack, section_id: int) -> PackSection:
@@ -51,7 +43,7 @@ def _to_builder(pack: Pack, anchor: str = ""):
 @bp.route("/packs")
 @access(Role.TRAINER)
 def my_packs():
-    listing = services.packs_of(current_user, page=_page())
+    listing = services.packs_of(current_user, page=requested_page())
     return render_template("packs/mine.html", listing=listing)
 
 
@@ -82,13 +74,13 @@ def _render_builder(pack: Pack, form: PackForm | None = None, status: int = 200)
 @bp.route("/packs/<int:pack_id>")
 @access(Role.TRAINER)
 def builder(pack_id: int):
-    return _render_builder(_own_pack_or_404(pack_id))
+    return _render_builder(own_pack_or_404(pack_id))
 
 
 @bp.route("/packs/<int:pack_id>/details", methods=["POST"])
 @access(Role.TRAINER)
 def edit_details(pack_id: int):
-    pack = _own_pack_or_404(pack_id)
+    pack = own_pack_or_404(pack_id)
     form = PackForm()
     if form.validate():
         try:
@@ -104,7 +96,7 @@ def edit_details(pack_id: int):
 @bp.route("/packs/<int:pack_id>/sections", methods=["POST"])
 @access(Role.TRAINER)
 def add_section(pack_id: int):
-    pack = _own_pack_or_404(pack_id)
+    pack = own_pack_or_404(pack_id)
     form = NewSectionForm()
     if not form.validate():
         abort(400)
@@ -119,7 +111,7 @@ def add_section(pack_id: int):
 @bp.route("/packs/<int:pack_id>/default-activities", methods=["POST"])
 @access(Role.TRAINER)
 def add_default_activities(pack_id: int):
-    pack = _own_pack_or_404(pack_id)
+    pack = own_pack_or_404(pack_id)
     try:
         services.add_default_activities(pack, current_user)
     except services.PackError as error:
@@ -133,7 +125,7 @@ def add_default_activities(pack_id: int):
 @bp.route("/packs/<int:pack_id>/sections/<int:section_id>", methods=["GET", "POST"])
 @access(Role.TRAINER)
 def edit_section(pack_id: int, section_id: int):
-    pack = _own_pack_or_404(pack_id)
+    pack = own_pack_or_404(pack_id)
     section = _own_section_or_404(pack, section_id)
     if request.method == "POST":
         form = SectionForm()
@@ -159,7 +151,7 @@ def edit_section(pack_id: int, section_id: int):
 @bp.route("/packs/<int:pack_id>/sections/<int:section_id>/move", methods=["POST"])
 @access(Role.TRAINER)
 def move_section(pack_id: int, section_id: int):
-    pack = _own_pack_or_404(pack_id)
+    pack = own_pack_or_404(pack_id)
     section = _own_section_or_404(pack, section_id)
     form = MoveForm()
     if not form.validate():
@@ -172,7 +164,7 @@ def move_section(pack_id: int, section_id: int):
 @bp.route("/packs/<int:pack_id>/sections/<int:section_id>/remove", methods=["POST"])
 @access(Role.TRAINER)
 def remove_section(pack_id: int, section_id: int):
-    pack = _own_pack_or_404(pack_id)
+    pack = own_pack_or_404(pack_id)
     section = _own_section_or_404(pack, section_id)
     services.remove_section(pack, current_user, section)  # CSRF was checked by CSRFProtect before we got here
     flash("The section is taken out of the pack.", "success")
@@ -183,9 +175,9 @@ def remove_section(pack_id: int, section_id: int):
 @access(Role.TRAINER)
 def find_story(pack_id: int):
     """The ordinary search, for the pack's purpose only, so every story offered may be added."""
-    pack = _own_pack_or_404(pack_id)
+    pack = own_pack_or_404(pack_id)
     words = query_text(request.args.get("q"), QUERY_MAX_CHARS)
-    results = search(SearchFilters(text=words, purpose=Purpose(pack.purpose.value)), page=_page())
+    results = search(SearchFilters(text=words, purpose=Purpose(pack.purpose.value)), page=requested_page())
     in_pack = {section.story_id for section in pack.sections if section.story_id}
     return render_template("packs/find_story.html", pack=pack, words=words, results=results,
                            cards=readable(hit.story for hit in results.hits),
@@ -196,7 +188,7 @@ def find_story(pack_id: int):
 @bp.route("/packs/<int:pack_id>/stories/add", methods=["POST"])
 @access(Role.TRAINER)
 def add_story(pack_id: int):
-    pack = _own_pack_or_404(pack_id)
+    pack = own_pack_or_404(pack_id)
     form = AddStoryForm()
     if not form.validate():
         flash("Please choose a story to add.", "error")
@@ -216,6 +208,6 @@ def add_story(pack_id: int):
 def preview(pack_id: int):
     """The pack as a trainee will read it: every story read through the gate now, warnings first. The facilitator's
     notes are for the trainer, so they are shown only when asked for (``?notes=show``)."""
-    pack = _own_pack_or_404(pack_id)
+    pack = own_pack_or_404(pack_id)
     return render_template("packs/preview.html", pack=pack, reading=services.pack_for_reading(pack),
                            show_notes=request.args.get("notes") == "show", placeholder=services.PLACEHOLDER)
