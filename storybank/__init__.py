@@ -126,7 +126,9 @@ def configure_blueprints(app: Flask) -> None:
 def configure_domain_links(app: Flask) -> None:
     """Higher domains plug into lower ones here, so no lower domain imports a higher one (see storybank/events.py):
     moderation reacts to stories being sent and withdrawn and tells contributors its news; search follows them;
-    packs tells contributors where their story was used and what staff took from it."""
+    packs tells contributors where their story was used and what staff took from it; the withdrawal ledger
+    (storybank/backup) notes every withdrawal outside the database, so a restore cannot undo it."""
+    from storybank.backup import ledger as withdrawal_ledger
     from storybank.moderation import news as moderation_news
     from storybank.moderation import subscriptions as moderation_subscriptions
     from storybank.packs import reflections as pack_reflections
@@ -138,6 +140,7 @@ def configure_domain_links(app: Flask) -> None:
     search_subscriptions.init_app(app)
     tagging_subscriptions.init_app(app)
     pack_reflections.init_app(app)
+    withdrawal_ledger.init_app(app)
 
 
 def configure_security(app: Flask) -> None:

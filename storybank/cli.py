@@ -11,6 +11,7 @@ from flask.cli import AppGroup
 from storybank.accounts import services
 from storybank.accounts.roles import Role
 from storybank.api.cli import api_tokens_cli
+from storybank.backup.cli import backup_cli
 from storybank.moderation.cli import analysis_cli, moderation_cli
 from storybank.privacy.retention import retention_cli
 from storybank.search.cli import search_cli
@@ -98,3 +99,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(analysis_cli)
     app.cli.add_command(search_cli)
     app.cli.add_command(api_tokens_cli)
+    app.cli.add_command(backup_cli)

@@ -91,6 +91,8 @@ def load_config(instance_path: Path, env: dict[str, str] | None = None, override
         "STORYBANK_WITHDRAWN_RETENTION_DAYS": int(retention_days),
         "STORYBANK_ORGANISATION_NAME": env.get("STORYBANK_ORGANISATION_NAME", "").strip() or "StoryBank",
         "STORYBANK_CONTACT_EMAIL": env.get("STORYBANK_CONTACT_EMAIL", "").strip() or "storybank@example.org",
+        "STORYBANK_WITHDRAWAL_LEDGER": env.get("STORYBANK_WITHDRAWAL_LEDGER", "").strip()
+        or str(instance_path / "withdrawal-ledger.jsonl"),
         "HSTS": production,
         "PROXY_COUNT": int(env.get("STORYBANK_PROXY_COUNT", "0")),
     }

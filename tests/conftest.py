@@ -22,6 +22,7 @@ def _test_config(database_url: str, tmp_path) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "RATELIMIT_STORAGE_URI": "memory://",
         "SERVER_NAME": None,
+        "STORYBANK_WITHDRAWAL_LEDGER": str(tmp_path / "withdrawal-ledger.jsonl"),
     }
 
 

@@ -7,7 +7,7 @@ the exact wording version, is always there. The newest record is the one the con
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from storybank import events
@@ -105,8 +105,11 @@ def change_consent(story: Story, choice: ConsentChoice, actor: Any, *,
 
 
 def withdraw(story: Story, actor: Any, *, actor_label: str | None = None, method: ConsentMethod | None = None,
-             recorded_by_name: str | None = None) -> ConsentRecord | None:
+             recorded_by_name: str | None = None, withdrawn_at: datetime | None = None) -> ConsentRecord | None:
     """Take the story back: nobody else sees it from this moment. Safe to ask twice.
+
+    ``withdrawn_at`` is for a withdrawal made again after a restore from a backup (storybank/backup): the story keeps
+    the moment its author first withdrew it, so the retention period for its words is not started afresh.
 
     ``events.story_withdrawn`` is sent before the commit, so what other domains end because of it (moderation's
     claims, appeals and clarity questions) lands in the same transaction as the withdrawal itself.
@@ -117,7 +120,7 @@ def withdraw(story: Story, actor: Any, *, actor_label: str | None = None, method
         raise ConsentError("This story has not been sent, so nobody else can see it. There is nothing to withdraw yet.")
     before_status = story.status
     story.status = StoryStatus.WITHDRAWN
-    story.withdrawn_at = utcnow()
+    story.withdrawn_at = withdrawn_at or utcnow()
     previous = story.current_consent
     consent = None
     if previous is not None:

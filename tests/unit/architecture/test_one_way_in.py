@@ -49,6 +49,7 @@ AGREED_PLACES: dict[str, str] = {
     "moderation/preparation.py::reanalyse_waiting": SYSTEM,
     "moderation/retention.py::purge_originals": SYSTEM,
     "privacy/retention.py::purge_withdrawn": SYSTEM,
+    "backup/replay.py::replay_withdrawals": SYSTEM + " (withdraws again, after a restore, what the ledger says)",
     # The search index is written here; it is read only through the gate (search/services.py::search).
     "search/services.py::index_story": SYSTEM,
     "search/services.py::reindex_all": SYSTEM,
