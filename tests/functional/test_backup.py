@@ -83,6 +83,20 @@ def test_a_restored_database_holds_every_story_consent_record_and_audit_event_of
     assert everything_kept() == before
 
 
+def test_a_backup_taken_while_a_write_is_under_way_holds_only_what_was_committed(app, runner, contributor, ledger,
+                                                                                 tmp_path):
+    """The app keeps working during a backup: an open transaction neither blocks it nor gets half into it."""
+    committed = make_story(contributor, title="Committed").id
+    db.session.commit()
+    under_way = make_story(contributor, title="Not yet committed").id  # flushed, its transaction still open
+    path = back_up(runner, tmp_path)
+    db.session.commit()
+    result = restore(runner, path, "--yes")
+    assert result.exit_code == 0, result.output
+    assert db.session.get(Story, committed) is not None
+    assert db.session.get(Story, under_way) is None
+
+
 def test_a_story_withdrawn_after_the_backup_is_withdrawn_again_on_restore(
         app, client, runner, contributor, signed_in_trainer, ledger, tmp_path):
     story = approved(contributor, WORDS, title="Hymns in the corridor", scopes=(Purpose.TRAINING, Purpose.PUBLIC))

@@ -1,8 +1,8 @@
 """Dependencies point down the workflow: a lower domain never imports a higher one, not even inside a function.
 
-Moderation builds on stories and consent; data rights (``privacy``) coordinate every domain from above; accounts
-and the text analysis sit at the bottom. When a lower domain needs a higher one to act, it sends a signal
-(storybank/events.py) or asks through a hook the higher one registers (storybank/stories/news.py).
+Moderation builds on stories and consent; data rights (``privacy``) and backups (``backup``) coordinate every
+domain from above; accounts and the text analysis sit at the bottom. When a lower domain needs a higher one to act,
+it sends a signal (storybank/events.py) or asks through a hook the higher one registers (storybank/stories/news.py).
 """
 
 from __future__ import annotations
@@ -15,16 +15,16 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[3] / "storybank"
 
 FORBIDDEN = {
-    "accounts": ("stories", "consent", "moderation", "privacy", "tagging", "packs"),
-    "audit": ("stories", "consent", "moderation", "privacy", "tagging", "packs"),
-    "text": ("accounts", "stories", "consent", "moderation", "privacy", "tagging", "packs"),
-    "stories": ("moderation", "privacy", "tagging", "packs"),
-    "consent": ("moderation", "privacy", "tagging", "packs"),
-    "moderation": ("privacy", "packs"),
-    "tagging": ("moderation", "privacy", "packs"),
-    "library": ("privacy", "packs"),
-    "search": ("privacy", "packs"),
-    "packs": ("moderation", "privacy", "api"),
+    "accounts": ("stories", "consent", "moderation", "privacy", "tagging", "packs", "backup"),
+    "audit": ("stories", "consent", "moderation", "privacy", "tagging", "packs", "backup"),
+    "text": ("accounts", "stories", "consent", "moderation", "privacy", "tagging", "packs", "backup"),
+    "stories": ("moderation", "privacy", "tagging", "packs", "backup"),
+    "consent": ("moderation", "privacy", "tagging", "packs", "backup"),
+    "moderation": ("privacy", "packs", "backup"),
+    "tagging": ("moderation", "privacy", "packs", "backup"),
+    "library": ("privacy", "packs", "backup"),
+    "search": ("privacy", "packs", "backup"),
+    "packs": ("moderation", "privacy", "api", "backup"),
 }
 
 
