@@ -15,7 +15,7 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
 
 def copy_out(live: Path, target: Path) -> None:
     """Copy the live database to ``target`` as one self-contained file (no -wal beside it)."""
-    with closing(sqlite3.connect(live)) as source, closing(sqlite3.connect(target)) as copy:
+    with closing(sqlite3.connect(live, timeout=15)) as source, closing(sqlite3.connect(target)) as copy:
         source.backup(copy)
         copy.execute("PRAGMA journal_mode=DELETE")
         _check(copy, target)

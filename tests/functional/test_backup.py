@@ -135,6 +135,18 @@ def test_the_ledger_holds_which_story_and_when_but_never_its_words(app, contribu
     assert "hymns" not in ledger.read_text().lower() and "corridor" not in ledger.read_text().lower()
 
 
+def test_a_ledger_that_cannot_be_written_never_stops_a_withdrawal_but_stops_backups(
+        app, runner, contributor, tmp_path, monkeypatch, caplog):
+    monkeypatch.setitem(app.config, "STORYBANK_WITHDRAWAL_LEDGER", str(tmp_path))  # a folder, not a file
+    story = approved(contributor, WORDS, title="Hymns in the corridor")
+    withdraw(story, contributor)
+    assert db.session.get(Story, story.id).status == StoryStatus.WITHDRAWN
+    assert "withdrawal ledger" in caplog.text
+    result = runner.invoke(args=["backup", "create", str(tmp_path / "backup")])
+    assert result.exit_code == 1 and "cannot be written" in result.output
+    assert not (tmp_path / "backup").exists()
+
+
 def test_a_ledger_entry_for_another_database_withdraws_nothing(app, runner, contributor, ledger, tmp_path):
     story_id = approved(contributor, WORDS, title="Hymns in the corridor").id
     path = back_up(runner, tmp_path)
