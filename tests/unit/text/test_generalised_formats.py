@@ -1,0 +1,105 @@
+"""Format classes from issue #10, each written in wording of our own (never taken from an evaluation set).
+
+Structured identifiers with mixed separators or case, dates of birth with a cue some words before them, a building
+name kept with its street, organisation names with their company suffix, and names that are ordinary words or
+come from outside the English naming tradition (and kinship words that are not names).
+"""
+
+import pytest
+
+from storybank.text.analysis import analyse
+
+
+def found(text: str, label: str) -> list[str]:
+    return [f.text for f in analyse(text).findings if f.label == label]
+
+
+# --- 1. NHS numbers, postcodes and phone numbers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Mum's NHS number is 943 476-5919 if the ward asks.", "943 476-5919"),
+        ("The card in his wallet says 943-476 5919.", "943-476 5919"),
+        ("NHS no. 943.476.5919 is on the discharge letter.", "943.476.5919"),
+        ("Her health number, 943 476.5919, was wrong on one form.", "943 476.5919"),
+    ],
+)
+def test_nhs_numbers_with_mixed_separators_are_found(text, number):
+    assert found(text, "NHS_NUMBER") == [number]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reference was 943 476-5918 on the letter.",  # fails the Modulus 11 check
+        "Invoice 123-456 7890 is still unpaid.",
+    ],
+)
+def test_ten_digits_that_fail_the_nhs_check_are_not_nhs_numbers(text):
+    assert found(text, "NHS_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Her new flat is in Cf10 3nb, near the bay.", "Cf10 3nb"),
+        ("Send the forms to Ls6 2AB and mark them urgent.", "Ls6 2AB"),
+        ("We moved to bd7 1dp when I was six.", "bd7 1dp"),
+        ("The depot is at Hd1 4qr on the ring road.", "Hd1 4qr"),
+    ],
+)
+def test_postcodes_in_mixed_or_lower_case_are_found(text, code):
+    assert found(text, "POSTCODE") == [code]
+
+
+def test_ordinary_words_and_ordinals_are_not_postcodes():
+    assert found("Take the M1 2nd exit and we'll meet at 3pm.", "POSTCODE") == []
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("The day centre is on 0113 496 (0519) most mornings.", "0113 496 (0519)"),
+        ("You can reach the warden on (0161) 496 0732.", "(0161) 496 0732"),
+        ("Her daughter in Spain rings +44 7700 900 418 every week.", "+44 7700 900 418"),
+        ("From abroad dial +44 (0) 29 2018 0942 for the office.", "+44 (0) 29 2018 0942"),
+        ("The helpline is +44 20 7946 0311, open late.", "+44 20 7946 0311"),
+    ],
+)
+def test_phone_numbers_with_brackets_or_spaced_international_forms_are_found(text, number):
+    assert found(text, "PHONE") == [number]
+
+
+# --- 2. Dates of birth ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Gran was born on the 9th of August 1932 in a two-up two-down.", "9th of August 1932"),
+        ("Uncle Ray, born 7/2/39, never learned to swim.", "7/2/39"),
+        ("DOB: 21.06.1944 (it is on the back of the form).", "21.06.1944"),
+        ("My date of birth is the 2nd of October 1947.", "2nd of October 1947"),
+        ("My birthday is the 14th June 1951, same as the King's.", "14th June 1951"),
+        ("He was born in Leeds on 30 January 1936.", "30 January 1936"),
+        ("She was born on a Sunday, the 5th of May 1940.", "5th of May 1940"),
+        ("Date of birth - 11/11/1929", "11/11/1929"),
+    ],
+)
+def test_dates_of_birth_after_a_birth_cue_are_found(text, date):
+    assert found(text, "DATE_OF_BIRTH") == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We married on the 3rd of March 1961 at the chapel.",
+        "Her baby was born last spring and on 12 June 2019 we went to the seaside.",
+        "The birthday party was on the 4th of July 2020.",
+        "My birthday card came late, on 2 May 2021, so I was cross.",
+    ],
+)
+def test_ordinary_dates_are_not_dates_of_birth(text):
+    assert found(text, "DATE_OF_BIRTH") == []
