@@ -23,7 +23,7 @@ WORD_LISTS = (
     "titles", "weak_titles", "kinship", "roles", "person_verbs", "weak_person_verbs", "name_introducers",
     "endearments", "nickname_adjectives", "months", "days", "not_names", "eponymous_conditions",
     "countries_and_regions", "nationalities", "places", "weak_org_keywords", "street_suffixes",
-    "weak_street_suffixes",
+    "weak_street_suffixes", "street_prefixes", "building_words",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes",)
 MAPPINGS = ("org_keywords",)
@@ -103,6 +103,10 @@ ORG_KEYWORDS: dict[str, str] = _LEXICON["org_keywords"]
 WEAK_ORG_KEYWORDS: set[str] = _LEXICON["weak_org_keywords"]
 STREET_SUFFIXES: set[str] = _LEXICON["street_suffixes"]
 WEAK_STREET_SUFFIXES: set[str] = _LEXICON["weak_street_suffixes"]
+# Street words before the street's name (Welsh "Heol", "Ffordd", "Stryd").
+STREET_PREFIXES: set[str] = _LEXICON["street_prefixes"]
+# Words that end a house's own name ("Ivy Cottage"), kept with the street after it as one address.
+BUILDING_WORDS: set[str] = _LEXICON["building_words"]
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .lexicon import (
+    BUILDING_WORDS,
     COUNTRIES_AND_REGIONS,
     DAYS,
     MONTHS,
@@ -19,6 +20,7 @@ from .lexicon import (
     NOT_NAMES,
     ORG_KEYWORDS,
     PLACES,
+    STREET_PREFIXES,
     STREET_SUFFIXES,
     TITLES,
     TOWN_SUFFIXES,
@@ -52,10 +54,24 @@ _STRONG_STREETS = "|".join(
 )
 _ALL_STREETS = "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True))
 _CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+# A capitalised word with Welsh letters and joins ("Pant-y-Celyn", "Tŷ'n-y-Coed"), after an optional "y"/"yr".
+_WELSH_WORD = r"(?:(?:y|yr)\s+)?[A-Z][a-zâêîôûŵŷäëïöüáéíóú'’]+(?:-(?:(?:y|yr|'r)-)?[A-Za-zâêîôûŵŷ][a-zâêîôûŵŷ'’]*)*"
+_PREFIX_WORDS = tuple(sorted(p.title() for p in STREET_PREFIXES))
+_PREFIX_STREETS = "|".join(sorted((p.title() for p in STREET_PREFIXES), key=len, reverse=True))
+_PREFIX_STREET = rf"(?:{_PREFIX_STREETS})\s+{_WELSH_WORD}(?:[ \t]+{_WELSH_WORD})?"
 ADDRESS_NUMBERED_RE = re.compile(
     r"(?<![\w£$.,/])(?:(?:Flat|Apartment|Apt|Unit|Room|flat)\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?,?\s+"
     rf"(?:(?:{_CAP}\s+){{1,3}}(?:{_ALL_STREETS.title()})\b"
-    rf"|(?:[a-z]+\s+){{1,2}}(?:{_STRONG_STREETS})\b)"
+    rf"|(?:[a-z]+\s+){{1,2}}(?:{_STRONG_STREETS})\b"
+    rf"|{_PREFIX_STREET}(?![\w'’-]))"
+)
+# A Welsh street without a house number, after a small word ("lived on Heol Fach", "down Stryd y Castell").
+ADDRESS_PREFIXED_RE = re.compile(rf"\b(?<=[a-z,] )(?:{_PREFIX_STREET})(?![\w'’-])")
+_BUILDINGS = "|".join(sorted((b.title() for b in BUILDING_WORDS), key=len, reverse=True))
+# A house's own name just before its street ("Ivy Cottage, 4 Church Lane", "The Old Forge, Mill Street").
+BUILDING_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?:(?:Flat|Apartment|Apt|Unit|Room|flat)\s+\d+[A-Za-z]?,?\s+)?"
+    rf"(?:The\s+(?:{_CAP}\s+){{0,2}}|(?:{_CAP}\s+){{1,2}})(?:{_BUILDINGS}),\s*$"
 )
 # The patterns below start with a plain character or character set, not a look-behind, so the regex engine can
 # skip ahead to the few places a match could start (several times faster on long texts). They match exactly
@@ -261,11 +277,24 @@ def find_addresses(text: str) -> list[Finding]:
     found: list[Finding] = []
     if _DIGIT_RE.search(text):  # a numbered address needs a house number
         for m in ADDRESS_NUMBERED_RE.finditer(text):
-            found.append(Finding("ADDRESS", m.start(), m.end(), m.group(0), 0.9, "a house number and street"))
+            found.append(_with_building(text, m.start(), m.end(), 0.9, "a house number and street"))
     for m in ADDRESS_NAMED_RE.finditer(text):
         if not any(f.start <= m.start() < f.end for f in found):
-            found.append(Finding("ADDRESS", m.start(), m.end(), m.group(0), 0.75, "a street name"))
+            found.append(_with_building(text, m.start(), m.end(), 0.75, "a street name"))
+    if any(word in text for word in _PREFIX_WORDS):  # a few substring searches, cheaper than the pattern
+        for m in ADDRESS_PREFIXED_RE.finditer(text):
+            if not any(f.start <= m.start() < f.end for f in found):
+                found.append(_with_building(text, m.start(), m.end(), 0.75, "a street name"))
     return found
+
+
+def _with_building(text: str, start: int, end: int, confidence: float, reason: str) -> Finding:
+    """The address, with the house's own name in front when one is written just before the street."""
+    if text[max(0, start - 4) : start].rstrip().endswith(","):
+        m = BUILDING_BEFORE_RE.search(text, max(0, start - 70), start)
+        if m:
+            start, reason = m.start(), "a house name and street"
+    return Finding("ADDRESS", start, end, text[start:end], confidence, reason)
 
 
 def _could_be_place_text(text: str, informal: bool) -> bool:

@@ -103,3 +103,25 @@ def test_dates_of_birth_after_a_birth_cue_are_found(text, date):
 )
 def test_ordinary_dates_are_not_dates_of_birth(text):
     assert found(text, "DATE_OF_BIRTH") == []
+
+
+# --- 3. Addresses ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Post the card to Ivy Cottage, 4 Church Lane, and she'll get it.", "Ivy Cottage, 4 Church Lane"),
+        ("They rent Holly House, 27 Station Road now.", "Holly House, 27 Station Road"),
+        ("Her home is The Old Forge, 3 Mill Street in the village.", "The Old Forge, 3 Mill Street"),
+        ("I grew up at 12 Heol y Felin in the valleys.", "12 Heol y Felin"),
+        ("Their house is 8 Ffordd Glyn Coed, by the school.", "8 Ffordd Glyn Coed"),
+        ("Nan kept the shop at 21 Stryd Fawr for years.", "21 Stryd Fawr"),
+        ("We had a flat at 6 Tolbooth Wynd above the baker.", "6 Tolbooth Wynd"),
+        ("Granda lived at 14 Kirk Brae all his life.", "14 Kirk Brae"),
+        ("My sister is at 3 Beech Close with her boys.", "3 Beech Close"),
+    ],
+)
+def test_building_names_welsh_and_scottish_streets_are_one_address(text, address):
+    assert found(text, "ADDRESS") == [address]
+    assert found(text, "ORG") == []
