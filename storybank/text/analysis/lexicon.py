@@ -23,7 +23,7 @@ WORD_LISTS = (
     "titles", "weak_titles", "kinship", "roles", "person_verbs", "weak_person_verbs", "name_introducers",
     "endearments", "nickname_adjectives", "months", "days", "not_names", "eponymous_conditions",
     "countries_and_regions", "nationalities", "places", "weak_org_keywords", "street_suffixes",
-    "weak_street_suffixes", "street_prefixes", "building_words",
+    "weak_street_suffixes", "street_prefixes", "building_words", "org_suffixes",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes",)
 MAPPINGS = ("org_keywords",)
@@ -101,6 +101,8 @@ PLACES: set[str] = _LEXICON["places"]
 # Words that end an organisation name, and the kind of place each one suggests (for redaction).
 ORG_KEYWORDS: dict[str, str] = _LEXICON["org_keywords"]
 WEAK_ORG_KEYWORDS: set[str] = _LEXICON["weak_org_keywords"]
+# Words that can follow an organisation's keyword and still belong to its name ("Carers Plus").
+ORG_SUFFIXES: set[str] = _LEXICON["org_suffixes"]
 STREET_SUFFIXES: set[str] = _LEXICON["street_suffixes"]
 WEAK_STREET_SUFFIXES: set[str] = _LEXICON["weak_street_suffixes"]
 # Street words before the street's name (Welsh "Heol", "Ffordd", "Stryd").

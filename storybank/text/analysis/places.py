@@ -19,6 +19,7 @@ from .lexicon import (
     NATIONALITIES,
     NOT_NAMES,
     ORG_KEYWORDS,
+    ORG_SUFFIXES,
     PLACES,
     STREET_PREFIXES,
     STREET_SUFFIXES,
@@ -120,9 +121,27 @@ def _org_keyword_at(doc: Doc, j: int) -> tuple[int, str] | None:
         if start < 0:
             continue
         toks = doc[start : j + 1]
-        if all(t.lower_ == w and t.text[:1].isupper() for t, w in zip(toks, words, strict=True)):
+        if all(t.lower_ == w and not t.text[:1].islower() for t, w in zip(toks, words, strict=True)):
             return start, kind
     return None
+
+
+def _org_suffix_end(doc: Doc, end: int) -> int:
+    """Take in what follows a keyword and still belongs to the name: "Plus", "Ltd", "Group", "& Co"."""
+    while end < len(doc) and doc[end - 1].whitespace_ == " ":
+        tok = doc[end]
+        if tok.lower_ in ORG_SUFFIXES and tok.text[:1].isupper():
+            end += 1
+        elif (
+            tok.lower_ in {"&", "and"}
+            and end + 1 < len(doc)
+            and doc[end + 1].lower_ in {"co", "co."}
+            and doc[end + 1].text[:1] == "C"
+        ):
+            end += 2
+        else:
+            break
+    return end
 
 
 def _org_name_token(tok: Token) -> bool:
@@ -162,11 +181,15 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
             and doc[start].lower_ not in {"st", "saint"}
         ):
             start += 1
+        end = _org_suffix_end(doc, j + 1)
         name_words = [t for t in doc[start:key_start] if t.is_alpha]
         keyword = tuple(t.lower_ for t in doc[key_start : j + 1])
+        if not name_words and end > j + 1 and doc[j + 1].lower_ not in WEAK_ORG_KEYWORDS | {"uk"}:
+            # "Carers Plus", "Homecare Ltd": the keyword and its suffix are the whole name.
+            name_words = [doc[key_start]]
         weak = keyword[-1] in WEAK_ORG_KEYWORDS and len(keyword) == 1
         distinctive = any(not is_common_word(t.text) or t.lower_ in {"st", "saint"} for t in name_words)
-        if name_words and (not weak or distinctive or len(name_words) >= 2):
+        if name_words and (not weak or distinctive or len(name_words) >= 2 or end > j + 1):
             if not any(
                 t.lower_ in FIRST_NAMES
                 and len(name_words) == 1
@@ -174,7 +197,7 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
                 and keyword[-1] in {"house", "court"}
                 for t in name_words
             ):
-                span = doc[start : j + 1]
+                span = doc[start:end]
                 found.append(
                     Finding(
                         "ORG",

@@ -125,3 +125,24 @@ def test_ordinary_dates_are_not_dates_of_birth(text):
 def test_building_names_welsh_and_scottish_streets_are_one_address(text, address):
     assert found(text, "ADDRESS") == [address]
     assert found(text, "ORG") == []
+
+
+# --- 4. Organisations -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("Her visits come from Sunrise Homecare Ltd most days.", "Sunrise Homecare Ltd"),
+        ("He drove vans for Pennine Removals Limited for years.", "Pennine Removals Limited"),
+        ("She gets help from Carers Plus on Fridays.", "Carers Plus"),
+        ("The allotment is run by Growing Together CIC now.", "Growing Together CIC"),
+        ("The Meadowbank Trust paid for the ramp.", "Meadowbank Trust"),
+        ("Our wills were drawn up by Pickering & Co in town.", "Pickering & Co"),
+        ("He went to work for Ashdown Care Group after that.", "Ashdown Care Group"),
+        ("The hoist was fitted by Mobility Solutions Ltd. last week.", "Mobility Solutions Ltd."),
+    ],
+)
+def test_organisation_names_keep_their_suffix(text, org):
+    assert found(text, "ORG") == [org]
+    assert found(text, "PERSON") == []
