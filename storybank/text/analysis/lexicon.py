@@ -20,9 +20,9 @@ from .rulebook import RULES_DIR, SAFE_LOADER, RulebookError
 
 LEXICON_FILE = RULES_DIR / "lexicon.yaml"
 WORD_LISTS = (
-    "titles", "weak_titles", "kinship", "roles", "person_verbs", "weak_person_verbs", "name_introducers",
-    "endearments", "nickname_adjectives", "months", "days", "not_names", "eponymous_conditions",
-    "countries_and_regions", "nationalities", "places", "weak_org_keywords", "street_suffixes",
+    "titles", "weak_titles", "kinship", "roles", "person_verbs", "weak_person_verbs", "speech_verbs",
+    "name_introducers", "endearments", "word_names", "nickname_adjectives", "months", "days", "not_names",
+    "eponymous_conditions", "countries_and_regions", "nationalities", "places", "weak_org_keywords", "street_suffixes",
     "weak_street_suffixes", "street_prefixes", "building_words", "org_suffixes",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes",)
@@ -88,7 +88,11 @@ PERSON_VERBS: set[str] = _LEXICON["person_verbs"]
 # A modal that starts a question ("Will somebody...") is never a name, so homographs need a stronger verb.
 STRONG_PERSON_VERBS: set[str] = PERSON_VERBS - _LEXICON["weak_person_verbs"]
 NAME_INTRODUCERS: set[str] = _LEXICON["name_introducers"]
+# Verbs of speech: a word name starting a sentence ("Hope said") is a name only before one of these.
+SPEECH_VERBS: set[str] = _LEXICON["speech_verbs"]
 ENDEARMENTS: set[str] = _LEXICON["endearments"]
+# First names that are also ordinary words ("Hope", "Amber"): names only where a name stands.
+WORD_NAMES: set[str] = _LEXICON["word_names"]
 NICKNAME_ADJECTIVES: set[str] = _LEXICON["nickname_adjectives"]
 MONTHS: set[str] = _LEXICON["months"]
 DAYS: set[str] = _LEXICON["days"]

@@ -21,10 +21,12 @@ from .lexicon import (
     PERSON_VERBS,
     PLACES,
     ROLES,
+    SPEECH_VERBS,
     STREET_SUFFIXES,
     STRONG_PERSON_VERBS,
     TITLES,
     TOWN_SUFFIXES,
+    WORD_NAMES,
     is_common_word,
     is_proper_like,
 )
@@ -104,6 +106,14 @@ TITLE_MODIFIERS = {
     "police",
 }
 PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "around", "outside"}
+# First names, with the ones that are also ordinary words ("Hope", "Sky"): used where the context already says a
+# name may stand there (before a surname, at the start of a sentence before a verb of speech).
+NAME_WORDS = FIRST_NAMES | WORD_NAMES
+# Words before a month that make it a date ("in May", "by 3 May", "the 2nd of May"), not a person called May.
+MONTH_CUES = {
+    "in", "since", "until", "till", "by", "last", "next", "early", "late", "mid", "during", "of", "through",
+    "this", "every", "end", "start", "beginning", "throughout", "from", "to",
+}  # fmt: skip
 
 
 def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
@@ -165,11 +175,42 @@ _ORDINARY_WORD_NAME = ByWord(lambda text: is_capitalised_text(text) and text.low
 
 
 def _is_homograph(tok: Token) -> bool:
-    return _COMMON_WORD(tok.doc, tok.orth)
+    return _COMMON_WORD(tok.doc, tok.orth) or tok.lower_ in WORD_NAMES
 
 
 def _is_known_first_name(tok: Token) -> bool:
     return tok.lower_ in FIRST_NAMES
+
+
+def _month_in_date(doc: Doc, tok: Token) -> bool:
+    """ "on 3 May", "in May", "May 2019", "the 2nd of May": the month, not a person with the same name."""
+    if tok.lower_ not in MONTHS:
+        return False
+    prev = prev_word(doc, tok.i)
+    nxt = next_word(doc, tok.i)
+    if prev is not None and (prev.lower_ in MONTH_CUES or prev.text[:1].isdigit()):
+        return True
+    return nxt is not None and nxt.text[:1].isdigit()
+
+
+def _surname_follows(doc: Doc, tok: Token) -> bool:
+    """ "Faith Adebayo", "Sky Mensah": a first name, then a capitalised word that is no ordinary word, place,
+    organisation or street word, written straight after it."""
+    if tok.lower_ not in NAME_WORDS or not is_capitalised(tok) or tok.whitespace_ != " " or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    lower = nxt.lower_
+    if not (is_capitalised(nxt) and is_wordlike(nxt)) or is_common_word(nxt.text) or len(lower) < 2:
+        return False
+    if lower in BLOCKED or lower in MONTHS or lower in ORG_WORDS or lower in STREET_SUFFIXES or lower in PLACES:
+        return False
+    end = _extend_name(doc, tok.i, tok.i + 1)
+    after = next_word(doc, end - 1)
+    return not (
+        after is not None
+        and after.text[:1].isupper()
+        and (after.lower_ in ORG_WORDS or after.lower_ in STREET_SUFFIXES)
+    )
 
 
 def _looks_like_place_text(text: str) -> bool:
@@ -238,6 +279,8 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
     is_month = tok.lower_ in MONTHS
     if prev is not None and prev.lower_.rstrip(".") in TITLES and prev.text[:1].isupper():
         return f"a name after the title '{prev.text}'", 0.95
+    if _surname_follows(doc, tok):
+        return "a first name and a surname", 0.85
     if prev_nc is not None and (prev_nc.lower_ in KINSHIP or prev_nc.lower_ in ROLES):
         before = prev_word(doc, prev_nc.i)
         kin_capital = prev_nc.text[:1].isupper() and prev_nc.lower_ in KINSHIP and not starts_sentence(prev_nc)
@@ -277,14 +320,18 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         before = prev_word(doc, prev.i)
         if before is not None and before.lower_ == "name":
             return "a name someone gives for themselves", 0.9
-        if before is not None and (before.lower_ in ROLES or before.lower_ in KINSHIP) and _ends_clause(doc, tok):
+        if (
+            before is not None
+            and (before.lower_ in ROLES or before.lower_ in KINSHIP)
+            and _ends_clause(doc, doc[_extend_name(doc, tok.i, tok.i + 1) - 1])
+        ):
             return f"a name given for someone's '{before.text}'", 0.85
     if (
         prev is not None
         and prev.lower_ in OBJECT_VERBS
         and capital
         and not starts_sentence(tok)
-        and not homograph
+        and (not homograph or tok.lower_ in WORD_NAMES)
         and not _looks_like_place(tok)
     ):
         return f"a name after '{prev.text}'", 0.75
@@ -311,7 +358,10 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
                 return "a name followed by something a person does", 0.8
         if _appositive_role(doc, tok):
             return "a name followed by who the person is", 0.85
-    elif capital and starts_sentence(tok) and (not homograph or _is_known_first_name(tok)):
+    elif capital and starts_sentence(tok) and (not homograph or tok.lower_ in NAME_WORDS):
+        if tok.lower_ in WORD_NAMES and _COMMON_WORD(doc, tok.orth) and not _is_known_first_name(tok):
+            nxt = next_word(doc, tok.i)  # "Hope said", not "Summer came early"
+            return ("a name followed by something a person says", 0.75) if nxt and nxt.lower_ in SPEECH_VERBS else None
         unknown_proper = not homograph and not _is_known_first_name(tok) and not _looks_like_place(tok)
         if _followed_by_person_verb(doc, tok, strong=not unknown_proper):
             return "a name followed by something a person does", 0.75
@@ -406,9 +456,13 @@ def _extend_left(doc: Doc, start: int) -> int:
 def _lexical_reason(doc: Doc, tok: Token) -> tuple[str, float] | None:
     if tok.lower_ in MONTHS or not (is_capitalised(tok) or tok.text.isupper()) or not _is_known_first_name(tok):
         return None
-    if _is_homograph(tok):
+    if _COMMON_WORD(doc, tok.orth):
         return None
     nxt = next_word(doc, tok.i)
+    if tok.lower_ in WORD_NAMES and starts_sentence(tok):
+        # "Amber lights flashed": at the start of a sentence a word name needs a person's verb or "and" after it.
+        if nxt is None or not (nxt.lower_ in PERSON_VERBS or nxt.text in {",", "'s", "’s"}):
+            return None
     if nxt is not None and (nxt.lower_ in ORG_WORDS or nxt.lower_ in STREET_SUFFIXES) and nxt.text[:1].isupper():
         return None
     prev = prev_word(doc, tok.i)
@@ -455,7 +509,7 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
                     found[i] = _Candidate(_extend_left(doc, i), _extend_name(doc, i, i + 1), *strong)
             continue
         tok = doc[i]
-        if _eponymous(doc, tok):
+        if _eponymous(doc, tok) or _month_in_date(doc, tok):
             continue
         reason = _context_reason(doc, tok, informal) or _strong_cue(doc, tok)
         if reason is None:
@@ -503,7 +557,7 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
 
 # Reasons that describe how a name was found rather than what it is: a person reads "this looks like a common
 # first name" under "Sarah Jenkins" as wrong, and "a name followed by something a person does" as odd.
-_HOW_FOUND = {"a common first name", "a name followed by something a person does"}
+_HOW_FOUND = {"a common first name", "a name followed by something a person does", "a first name and a surname"}
 
 
 def _plain_reason(doc: Doc, c: _Candidate) -> str:
@@ -561,7 +615,7 @@ def _repeated(doc: Doc, spans: list[_Candidate], covered: set[int], candidates: 
         if i in covered or key not in known:
             continue
         tok = doc[i]
-        if _blocked_propagation(doc, tok):
+        if _blocked_propagation(doc, tok) or _month_in_date(doc, tok):
             continue
         start = _extend_left(doc, tok.i)
         if any(i in covered for i in range(start, tok.i + 1)):

@@ -15,6 +15,7 @@ from .lexicon import (
     BUILDING_WORDS,
     COUNTRIES_AND_REGIONS,
     DAYS,
+    KINSHIP,
     MONTHS,
     NATIONALITIES,
     NOT_NAMES,
@@ -106,7 +107,13 @@ LOCATION_PREPOSITIONS = {
 }
 WEAK_PREPOSITIONS = {"to", "of", "at", "into", "via", "through", "past"}
 NON_PLACES = (
-    NOT_NAMES | MONTHS | DAYS | COUNTRIES_AND_REGIONS | NATIONALITIES | {t for t in TITLES if " " not in t}
+    NOT_NAMES
+    | MONTHS
+    | DAYS
+    | COUNTRIES_AND_REGIONS
+    | NATIONALITIES
+    | KINSHIP  # "stayed with Taid", "a letter from Nain"
+    | {t for t in TITLES if " " not in t}
 )
 
 

@@ -146,3 +146,93 @@ def test_building_names_welsh_and_scottish_streets_are_one_address(text, address
 def test_organisation_names_keep_their_suffix(text, org):
     assert found(text, "ORG") == [org]
     assert found(text, "PERSON") == []
+
+
+# --- 5. People ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("My carer Hope comes in the mornings now.", ["Hope"]),
+        ("A nurse called Joy sat with him all night.", ["Joy"]),
+        ("The new girl is named Sky and she is lovely.", ["Sky"]),
+        ("Faith Adebayo from the council came round.", ["Faith Adebayo"]),
+        ("We were visited by Amber Kowalczyk on Tuesday.", ["Amber Kowalczyk"]),
+        ("Then Patience said we could stay.", ["Patience"]),
+        ("Honesty, Mercy told me, is all she asks.", ["Mercy"]),
+        ("Willow laughed at me and said it was fine.", ["Willow"]),
+        ("Jade-Marie Okoro sorted the paperwork.", ["Jade-Marie Okoro"]),
+        ("My support worker Mei-Ling Chow drove us.", ["Mei-Ling Chow"]),
+        ("Chiamaka said the rota had changed.", ["Chiamaka"]),
+        ("Her keyworker is Nkechinyere Obi-Davies.", ["Nkechinyere Obi-Davies"]),
+        ("Siobhan and Tadhg came for Christmas.", ["Siobhan", "Tadhg"]),
+        ("Dr Ngozi Eze-Williams explained the scan.", ["Dr Ngozi Eze-Williams"]),
+    ],
+)
+def test_names_that_are_ordinary_words_hyphenated_or_from_other_traditions(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hope the ramp gets fitted soon.",
+        "It was such a joy to see the sea again.",
+        "The sky was grey all week.",
+        "Grace before meals was a must in our house.",
+        "She wore the ruby ring every day.",
+        "Amber lights flashed on the dashboard.",
+        "My Nain always kept a tin of Welsh cakes.",
+        "Taid and Nain lived over the shop.",
+        "Mamgu said the chapel was full.",
+        "Tadcu had a bad chest from the pit.",
+        "Bampi took me to the rugby.",
+        "Maw and Paw never had a car.",
+        "Granda took us to the shore.",
+        "I wrote to my MP twice and the MP never answered.",
+        "In May the garden is lovely, and by 3 May the lilac is out.",
+    ],
+)
+def test_ordinary_words_kinship_words_titles_and_months_are_not_names(text):
+    assert found(text, "PERSON") == []
+
+
+def test_the_month_is_not_the_person_with_the_same_name():
+    text = "We took my aunt May to the coast on 14 May, and May loved it."
+    assert found(text, "PERSON") == ["May", "May"]
+    starts = [f.start for f in analyse(text).findings if f.label == "PERSON"]
+    assert text.index("14 May") + 3 not in starts
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Hope said nothing for a while.", ["Hope"]),
+        ("Hazel and I went to the bingo.", ["Hazel"]),
+        ("I wrote to Anna Lewis MP about the buses.", ["Anna Lewis"]),
+        ("Precious Moyo is my named nurse.", ["Precious Moyo"]),
+        ("I told Hope the news and she cried.", ["Hope"]),
+        ("My aunt May died in May 1999.", ["May"]),
+    ],
+)
+def test_word_names_at_the_start_of_a_sentence_or_beside_a_title(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Summer came early that year and we sat out.",
+        "The roof blew off in Storm Arwen.",
+        "Heaven knows how she coped.",
+        "It rained from May to July, and in May it was worst.",
+    ],
+)
+def test_word_names_in_their_ordinary_sense_are_not_names(text):
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize("text", ["We stayed with Taid in the summer.", "A letter came from Nain last week."])
+def test_kinship_words_are_not_places_either(text):
+    assert found(text, "LOCATION") == [] and found(text, "PERSON") == []
