@@ -21,9 +21,9 @@ from .rulebook import RULES_DIR, SAFE_LOADER, RulebookError
 LEXICON_FILE = RULES_DIR / "lexicon.yaml"
 WORD_LISTS = (
     "titles", "weak_titles", "kinship", "roles", "person_verbs", "weak_person_verbs", "speech_verbs",
-    "name_introducers", "endearments", "word_names", "nickname_adjectives", "months", "days", "not_names",
-    "eponymous_conditions", "countries_and_regions", "nationalities", "places", "weak_org_keywords", "street_suffixes",
-    "weak_street_suffixes", "street_prefixes", "building_words", "org_suffixes",
+    "name_introducers", "endearments", "word_names", "name_particles", "nickname_adjectives", "months", "days",
+    "not_names", "eponymous_conditions", "countries_and_regions", "nationalities", "places", "weak_org_keywords",
+    "street_suffixes", "weak_street_suffixes", "street_prefixes", "building_words", "org_suffixes",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes",)
 MAPPINGS = ("org_keywords",)
@@ -94,6 +94,8 @@ ENDEARMENTS: set[str] = _LEXICON["endearments"]
 # First names that are also ordinary words ("Hope", "Amber"): names only where a name stands.
 WORD_NAMES: set[str] = _LEXICON["word_names"]
 NICKNAME_ADJECTIVES: set[str] = _LEXICON["nickname_adjectives"]
+# Small words inside a full name before the family name ("ap", "al", "de"), when a capitalised word follows.
+NAME_PARTICLES: set[str] = _LEXICON["name_particles"]
 MONTHS: set[str] = _LEXICON["months"]
 DAYS: set[str] = _LEXICON["days"]
 NOT_NAMES: set[str] = _LEXICON["not_names"]

@@ -14,6 +14,7 @@ from .lexicon import (
     EPONYMOUS_CONDITIONS,
     KINSHIP,
     MONTHS,
+    NAME_PARTICLES,
     NATIONALITIES,
     NICKNAME_ADJECTIVES,
     NOT_NAMES,
@@ -226,6 +227,9 @@ def _looks_like_place(tok: Token) -> bool:
 
 
 def _followed_by_person_verb(doc: Doc, tok: Token, strong: bool) -> bool:
+    tail = _hyphen_tail(doc, tok.i)
+    if tail != tok.i:
+        tok = doc[tail]  # "Ji-woo helped": the verb comes after the whole name
     nxt = next_word(doc, tok.i)
     if nxt is None:
         return False
@@ -341,6 +345,8 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         before = prev_word(doc, prev.i)
         if before is not None and before.lower_ in THANKS_WORDS | {"you"}:
             return "a name someone is thanked by", 0.85
+    if capital and (not homograph or tok.lower_ in NAME_WORDS) and _named_as_role(doc, tok):
+        return "a name followed by who the person is", 0.85
     if capital and not homograph and (_appositive_role(doc, tok) or _followed_by_who(doc, tok)):
         return "a name followed by who the person is", 0.85
     if capital and is_month and not starts_sentence(tok):
@@ -368,6 +374,22 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
     if capital and not homograph and not _looks_like_place(tok) and _possessive_person(doc, tok):
         return "a name with a possessive 's", 0.7
     return None
+
+
+def _named_as_role(doc: Doc, tok: Token) -> bool:
+    """ "Tran Thi Huong is our cleaner", "Mhairi was my keyworker": a name, then is/was and who the person is."""
+    end = _extend_name(doc, tok.i, tok.i + 1)
+    if end + 2 >= len(doc) or doc[end].lower_ not in {"is", "was"} or _looks_like_place(tok):
+        return False
+    if doc[end + 1].lower_ not in POSSESSIVE_DETS | {"the"}:
+        return False
+    for k in range(end + 2, min(end + 5, len(doc))):
+        word = doc[k]
+        if word.lower_ in ROLES or word.lower_ in KINSHIP or word.lemma_.lower() in ROLES:
+            return True
+        if word.is_punct:
+            return False
+    return False
 
 
 def _ends_clause(doc: Doc, tok: Token) -> bool:
@@ -410,8 +432,34 @@ def _possessive_person(doc: Doc, tok: Token) -> bool:
     return after.text.islower() and after.is_alpha and not starts_sentence(tok) and is_proper_like(tok.text)
 
 
+def _hyphen_tail(doc: Doc, i: int) -> int:
+    """The last token of a name written with a short lower-case second half ("Ji-woo", "Mary-jo"): i + 2, or i."""
+    if (
+        i + 2 < len(doc)
+        and doc[i + 1].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].text.isalpha()
+        and doc[i + 2].text.islower()
+        and len(doc[i + 2].text) <= 5
+        and not (i + 3 < len(doc) and doc[i + 3].text == "-" and not doc[i + 2].whitespace_)
+    ):
+        return i + 2
+    return i
+
+
+def _surname_word(tok: Token) -> bool:
+    lower = tok.lower_
+    if not (is_capitalised(tok) and is_wordlike(tok)):
+        return False
+    if lower in BLOCKED or lower in MONTHS or lower in ORG_WORDS or lower in STREET_SUFFIXES or lower in PLACES:
+        return False
+    return not (is_common_word(tok.text) and lower not in FIRST_NAMES)
+
+
 def _extend_name(doc: Doc, start: int, end: int) -> int:
     """Take in surnames: following capitalised words that are not ordinary words, places or org words."""
+    end = _hyphen_tail(doc, end - 1) + 1
     while end < len(doc) and end - start < 4:
         tok = doc[end]
         if (
@@ -423,6 +471,18 @@ def _extend_name(doc: Doc, start: int, end: int) -> int:
         ):
             end += 2
             continue
+        if (
+            tok.lower_ in NAME_PARTICLES
+            and doc[end - 1].whitespace_ == " "
+            and end + 1 < len(doc)
+            and (tok.whitespace_ == " " or doc[end + 1].text == "-")
+        ):
+            # "Dafydd ap Gwilym", "Omar al-Rashid": the particle belongs to the name before a family name.
+            nxt = end + 2 if doc[end + 1].text == "-" and not tok.whitespace_ and end + 2 < len(doc) else end + 1
+            if _surname_word(doc[nxt]):
+                end = nxt + 1
+                continue
+            break
         if not (is_capitalised(tok) and is_wordlike(tok)) or doc[end - 1].whitespace_ != " ":
             break
         lower = tok.lower_

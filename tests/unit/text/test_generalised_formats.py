@@ -236,3 +236,19 @@ def test_word_names_in_their_ordinary_sense_are_not_names(text):
 @pytest.mark.parametrize("text", ["We stayed with Taid in the summer.", "A letter came from Nain last week."])
 def test_kinship_words_are_not_places_either(text):
     assert found(text, "LOCATION") == [] and found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Bongani and Kwaku painted the hall.", ["Bongani", "Kwaku"]),
+        ("On Fridays Rizwana takes me to the library.", ["Rizwana"]),
+        ("Seo-yeon drove us to the coast.", ["Seo-yeon"]),
+        ("Gwilym ap Rhys taught me the harp.", ["Gwilym ap Rhys"]),
+        ("The letter was from Samir al-Masri at the council.", ["Samir al-Masri"]),
+        ("Nguyen Van Duc was our lodger.", ["Nguyen Van Duc"]),
+        ("Nguyen Minh Chau is my keyworker.", ["Nguyen Minh Chau"]),
+    ],
+)
+def test_names_from_other_traditions_particles_and_lower_case_second_halves(text, names):
+    assert found(text, "PERSON") == names
