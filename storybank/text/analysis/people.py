@@ -39,6 +39,7 @@ from .tokens import (
     PRONOUNS,
     ByWord,
     doc_orths,
+    doc_text,
     is_capitalised,
     is_capitalised_text,
     is_informal,
@@ -60,6 +61,8 @@ BLOCKED = (
     | COUNTRIES_AND_REGIONS
     | {t for t in TITLES if " " not in t}
 )
+# Blocked words that not even a strong cue makes a name (kinship words, roles, titles, places...).
+_NEVER_NAMES = BLOCKED - NOT_NAMES
 OBJECT_VERBS = {
     "sent",
     "met",
@@ -120,7 +123,7 @@ MONTH_CUES = {
 def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
     """Cues strong enough for a capitalised word that is also an ordinary word ("my girlfriend Hope", "the
     nurse there, Rose, knows", "everyone calls her Precious"): used for words the name list would block."""
-    if not is_capitalised(tok) or starts_sentence(tok) or tok.lower_ in BLOCKED - NOT_NAMES:
+    if not is_capitalised(tok) or starts_sentence(tok) or tok.lower_ in _NEVER_NAMES:
         return None
     prev = prev_word(doc, tok.i)
     if prev is None:
@@ -378,6 +381,9 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
 
 def _named_as_role(doc: Doc, tok: Token) -> bool:
     """ "Tran Thi Huong is our cleaner", "Mhairi was my keyworker": a name, then is/was and who the person is."""
+    window = doc_text(doc)[tok.idx : tok.idx + 60]
+    if " is " not in window and " was " not in window:
+        return False
     end = _extend_name(doc, tok.i, tok.i + 1)
     if end + 2 >= len(doc) or doc[end].lower_ not in {"is", "was"} or _looks_like_place(tok):
         return False
@@ -436,6 +442,7 @@ def _hyphen_tail(doc: Doc, i: int) -> int:
     """The last token of a name written with a short lower-case second half ("Ji-woo", "Mary-jo"): i + 2, or i."""
     if (
         i + 2 < len(doc)
+        and not doc[i].whitespace_
         and doc[i + 1].text == "-"
         and not doc[i].whitespace_
         and not doc[i + 1].whitespace_

@@ -58,7 +58,13 @@ _ALL_STREETS = "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True))
 _CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 # A capitalised word with Welsh letters and joins ("Pant-y-Celyn", "Tŷ'n-y-Coed"), after an optional "y"/"yr".
 _WELSH_WORD = r"(?:(?:y|yr)\s+)?[A-Z][a-zâêîôûŵŷäëïöüáéíóú'’]+(?:-(?:(?:y|yr|'r)-)?[A-Za-zâêîôûŵŷ][a-zâêîôûŵŷ'’]*)*"
-_PREFIX_WORDS = tuple(sorted(p.title() for p in STREET_PREFIXES))
+# A loose first look for those words after a small word: it starts with a character set, so the regex engine skips
+# ahead; ADDRESS_PREFIXED_RE then checks each whole word.
+_PREFIX_FIRSTS = "[" + "".join(sorted({p[0].upper() for p in STREET_PREFIXES})) + "]"
+_PREFIX_HINT_RE = re.compile(
+    rf"{_PREFIX_FIRSTS}(?<=[a-z,] {_PREFIX_FIRSTS})"
+    + "(?:" + "|".join(sorted({re.escape(p[1:]) for p in STREET_PREFIXES}, key=len, reverse=True)) + r")\s"
+)  # fmt: skip
 _PREFIX_STREETS = "|".join(sorted((p.title() for p in STREET_PREFIXES), key=len, reverse=True))
 _PREFIX_STREET = rf"(?:{_PREFIX_STREETS})\s+{_WELSH_WORD}(?:[ \t]+{_WELSH_WORD})?"
 ADDRESS_NUMBERED_RE = re.compile(
@@ -70,6 +76,7 @@ ADDRESS_NUMBERED_RE = re.compile(
 # A Welsh street without a house number, after a small word ("lived on Heol Fach", "down Stryd y Castell").
 ADDRESS_PREFIXED_RE = re.compile(rf"\b(?<=[a-z,] )(?:{_PREFIX_STREET})(?![\w'’-])")
 _BUILDINGS = "|".join(sorted((b.title() for b in BUILDING_WORDS), key=len, reverse=True))
+_LAST_WORD_BEFORE_COMMA_RE = re.compile(r"([^\W\d_]+),\s*$")
 # A house's own name just before its street ("Ivy Cottage, 4 Church Lane", "The Old Forge, Mill Street").
 BUILDING_BEFORE_RE = re.compile(
     r"(?<![\w'’-])(?:(?:Flat|Apartment|Apt|Unit|Room|flat)\s+\d+[A-Za-z]?,?\s+)?"
@@ -311,7 +318,7 @@ def find_addresses(text: str) -> list[Finding]:
     for m in ADDRESS_NAMED_RE.finditer(text):
         if not any(f.start <= m.start() < f.end for f in found):
             found.append(_with_building(text, m.start(), m.end(), 0.75, "a street name"))
-    if any(word in text for word in _PREFIX_WORDS):  # a few substring searches, cheaper than the pattern
+    if _PREFIX_HINT_RE.search(text):  # a quick look for the street words, cheaper than the whole pattern
         for m in ADDRESS_PREFIXED_RE.finditer(text):
             if not any(f.start <= m.start() < f.end for f in found):
                 found.append(_with_building(text, m.start(), m.end(), 0.75, "a street name"))
@@ -320,7 +327,9 @@ def find_addresses(text: str) -> list[Finding]:
 
 def _with_building(text: str, start: int, end: int, confidence: float, reason: str) -> Finding:
     """The address, with the house's own name in front when one is written just before the street."""
-    if text[max(0, start - 4) : start].rstrip().endswith(","):
+    before = text[max(0, start - 70) : start]
+    last = _LAST_WORD_BEFORE_COMMA_RE.search(before)
+    if last and last.group(1).lower() in BUILDING_WORDS:
         m = BUILDING_BEFORE_RE.search(text, max(0, start - 70), start)
         if m:
             start, reason = m.start(), "a house name and street"
