@@ -17,8 +17,8 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?
 # A closing bracket may end it ("0113 496 (0519)"); find_phones keeps it only when the brackets pair up.
 PHONE_RE = re.compile(r"(?<![\w+/.])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(0|0)\d[\d\s().-]{6,16}\d\)?(?![\d/])")
 # Three, three and four digits; each gap may be a space, a hyphen or a dot, not necessarily the same one
-# ("401 186-0913", "401.186.0913"). The Modulus 11 check decides, not the separators.
-TEN_DIGITS_RE = re.compile(r"(?<![\w/.-])(\d{3})[ .-]?(\d{3})[ .-]?(\d{4})(?![\w/-]|\.\d)")
+# ("401 186-0913", "401.186.0913", "401 - 186 - 0913"). The Modulus 11 check decides, not the separators.
+TEN_DIGITS_RE = re.compile(r"(?<![\w/.-])(\d{3})(?: ?[.-] ?| )?(\d{3})(?: ?[.-] ?| )?(\d{4})(?![\w/-]|\.\d)")
 NI_RE = re.compile(
     r"(?<![A-Za-z0-9])([A-Za-z]{2})[ ]?(\d{2})[ ]?(\d{2})[ ]?(\d{2})(?:[ ]?([A-Da-d]))?(?![A-Za-z0-9])"
 )
@@ -42,8 +42,8 @@ MONTH_NAMES = (
 DATE_RE = re.compile(
     r"(?<![\w/.-])(?:"
     r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAMES + r",?\s+\d{4}"
-    r"|" + MONTH_NAMES + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAMES + r"\.?,?\s+(?:\d{4}|['’]\d{2})"
+    r"|" + MONTH_NAMES + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4}|['’]\d{2})"
     r"|\d{4}-\d{2}-\d{2}"
     r")(?![\w/])",
     re.IGNORECASE,
@@ -220,7 +220,7 @@ def find_birth_dates(text: str) -> Iterator[Finding]:
 
 # Loose forms of the digit groups of NHS and NI numbers: they start with \d, so the regex engine skips quickly to
 # digits, and a text without them cannot hold the full pattern.
-_TEN_DIGITS_HINT_RE = re.compile(r"\d{3}[ .-]?\d{3}[ .-]?\d{4}")
+_TEN_DIGITS_HINT_RE = re.compile(r"\d{3}[ .-]{0,3}\d{3}[ .-]{0,3}\d{4}")
 _SIX_DIGITS_HINT_RE = re.compile(r"\d{2} ?\d{2} ?\d{2}")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -236,8 +236,8 @@ def find_identifiers(text: str) -> list[Finding]:
     """All structured identifiers; phones come first so a phone number is never read as an NHS number."""
     found: list[Finding] = []
     # Each finder needs a least number of digits in the text (a UK phone or NHS number has ten, an NI number
-    # six, a date four, a postcode two), so most stories skip most of the searches. Postcodes and NI numbers
-    # also need a letter (A-Z) just before a digit, or before a space and a digit for NI numbers.
+    # six, a date three ("4 Nov '38"), a postcode two), so most stories skip most of the searches. Postcodes and
+    # NI numbers also need a letter (A-Z) just before a digit, or before a space and a digit for NI numbers.
     starts = [m.start() for m in ANY_DIGIT_RE.finditer(text)]
     digits = len(starts)
     finders = [find_emails]
@@ -250,7 +250,7 @@ def find_identifiers(text: str) -> list[Finding]:
             finders.append(find_ni_numbers)
     if digits >= 2 and any(_letter_before(text, i, allow_space=False) for i in starts):
         finders.append(find_postcodes)
-    if digits >= 4:
+    if digits >= 3:
         finders.append(find_birth_dates)
     for finder in finders:
         for finding in finder(text):

@@ -68,7 +68,8 @@ _PREFIX_HINT_RE = re.compile(
 _PREFIX_STREETS = "|".join(sorted((p.title() for p in STREET_PREFIXES), key=len, reverse=True))
 _PREFIX_STREET = rf"(?:{_PREFIX_STREETS})\s+{_WELSH_WORD}(?:[ \t]+{_WELSH_WORD})?"
 ADDRESS_NUMBERED_RE = re.compile(
-    r"(?<![\w£$.,/])(?:(?:Flat|Apartment|Apt|Unit|Room|flat)\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?,?\s+"
+    r"(?<![\w£$.,/])(?:(?:Flat|Apartment|Apt|Unit|Room|flat)\s+\d+[A-Za-z]?,?\s+|\d{1,2}/\d{1,2},?\s+)?"
+    r"\d{1,4}[A-Za-z]?,?\s+"
     rf"(?:(?:{_CAP}\s+){{1,3}}(?:{_ALL_STREETS.title()})\b"
     rf"|(?:[a-z]+\s+){{1,2}}(?:{_STRONG_STREETS})\b"
     rf"|{_PREFIX_STREET}(?![\w'’-]))"

@@ -252,3 +252,15 @@ def test_kinship_words_are_not_places_either(text):
 )
 def test_names_from_other_traditions_particles_and_lower_case_second_halves(text, names):
     assert found(text, "PERSON") == names
+
+
+def test_an_nhs_number_with_spaced_hyphens_and_dates_with_a_short_year():
+    assert found("His NHS number: 943 - 476 - 5919.", "NHS_NUMBER") == ["943 - 476 - 5919"]
+    assert found("DOB 4th Nov '38, on the back of the card.", "DATE_OF_BIRTH") == ["4th Nov '38"]
+    assert found("She was born Sept. 9th, '44 in the blackout.", "DATE_OF_BIRTH") == ["Sept. 9th, '44"]
+
+
+def test_a_glasgow_flat_number_is_part_of_the_address():
+    assert found("Gran's close was at 2/1, 14 Hyndland Road for forty years.", "ADDRESS") == [
+        "2/1, 14 Hyndland Road"
+    ]
