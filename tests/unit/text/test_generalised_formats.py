@@ -264,3 +264,11 @@ def test_a_glasgow_flat_number_is_part_of_the_address():
     assert found("Gran's close was at 2/1, 14 Hyndland Road for forty years.", "ADDRESS") == [
         "2/1, 14 Hyndland Road"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["River Aire flooded again.", "Grace Church on the corner runs a food bank.", "Amber Valley council cut it."],
+)
+def test_a_word_name_before_a_place_or_building_word_is_not_a_person(text):
+    assert found(text, "PERSON") == []
