@@ -14,8 +14,11 @@ ANY_DIGIT_RE = re.compile(r"\d")
 EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 # A UK number: +44 / 0044 / 0, then digit groups split by spaces, hyphens, dots or brackets.
-PHONE_RE = re.compile(r"(?<![\w+/.])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(0|0)\d[\d\s().-]{6,16}\d(?![\d/])")
-TEN_DIGITS_RE = re.compile(r"(?<![\w/.-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w/-]|\.\d)")
+# A closing bracket may end it ("0113 496 (0519)"); find_phones keeps it only when the brackets pair up.
+PHONE_RE = re.compile(r"(?<![\w+/.])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(0|0)\d[\d\s().-]{6,16}\d\)?(?![\d/])")
+# Three, three and four digits; each gap may be a space, a hyphen or a dot, not necessarily the same one
+# ("401 186-0913", "401.186.0913", "401 - 186 - 0913"). The Modulus 11 check decides, not the separators.
+TEN_DIGITS_RE = re.compile(r"(?<![\w/.-])(\d{3})(?: ?[.-] ?| )?(\d{3})(?: ?[.-] ?| )?(\d{4})(?![\w/-]|\.\d)")
 NI_RE = re.compile(
     r"(?<![A-Za-z0-9])([A-Za-z]{2})[ ]?(\d{2})[ ]?(\d{2})[ ]?(\d{2})(?:[ ]?([A-Da-d]))?(?![A-Za-z0-9])"
 )
@@ -39,15 +42,22 @@ MONTH_NAMES = (
 DATE_RE = re.compile(
     r"(?<![\w/.-])(?:"
     r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAMES + r",?\s+\d{4}"
-    r"|" + MONTH_NAMES + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAMES + r"\.?,?\s+(?:\d{4}|['’]\d{2})"
+    r"|" + MONTH_NAMES + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4}|['’]\d{2})"
     r"|\d{4}-\d{2}-\d{2}"
     r")(?![\w/])",
     re.IGNORECASE,
 )
+# A birth cue, then only small words before the date: "born on the", "born on a Sunday, the", "born in Leeds on",
+# "date of birth is the", "birthday's the". Anything else between them ("born last spring and on ...") and the
+# date is an ordinary date.
+_BIRTH_FILLER = (
+    r"(?:(?:is|was|on|of|the|a|at|in|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[\s:,(-]*"
+    r"|in\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?[\s,]+)"
+)
 BIRTH_CUE_RE = re.compile(
-    r"(?:\bborn\b(?:\s+on)?|\bd\.?o\.?b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bbirthday\s+is\b|\bb\.)"
-    r"[\s:,(-]*(?:is\s+|was\s+|of\s+)?$",
+    r"(?:\bborn\b|\bd\.?o\.?b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bbirthday(?:\s+is|['’]s)\b|\bb\.)"
+    r"[\s:,(-]*" + _BIRTH_FILLER + r"{0,4}$",
     re.IGNORECASE,
 )
 
@@ -99,8 +109,9 @@ def find_phones(text: str) -> Iterator[Finding]:
             # and the bracket is not part of it.
             raw, start = raw[1:], start + 1
         # Trim trailing groups until the digits make a whole UK number ("ring 0113 496 0388 2 times").
-        pieces = [m.end() for m in re.finditer(r"\d+\)?", raw)]
-        for cut in reversed(pieces):
+        pieces = [m.end() for m in re.finditer(r"\d+", raw)]
+        pieces += [cut + 1 for cut in pieces if raw[cut : cut + 1] == ")"]
+        for cut in sorted(pieces, reverse=True):
             candidate = raw[:cut].rstrip(" .-(")
             kind = _phone_kind(_national_phone_digits(candidate))
             if kind and candidate.count("(") == candidate.count(")"):
@@ -118,7 +129,7 @@ def find_emails(text: str) -> Iterator[Finding]:
 
 def find_nhs_numbers(text: str) -> Iterator[Finding]:
     for match in TEN_DIGITS_RE.finditer(text):
-        digits = match.group(1) + match.group(3) + match.group(4)
+        digits = match.group(1) + match.group(2) + match.group(3)
         if digits.startswith("0") or not nhs_checksum_ok(digits):
             continue
         context = text[max(0, match.start() - 60) : match.start()].lower()
@@ -152,6 +163,23 @@ def find_ni_numbers(text: str) -> Iterator[Finding]:
         )
 
 
+_ORDINAL_ENDINGS = {"1": "st", "2": "nd", "3": "rd", **{d: "th" for d in "0456789"}}
+
+
+def _written_like_a_postcode(outward: str, inward: str) -> bool:
+    """Upper, lower or mixed case as people write it ("LS6 2AB", "ls6 2ab", "Ls6 2AB", "Ls6 2ab"): the area letters
+    in capitals, lower case or a capital then lower case, the two inward letters in one case. Not odd mixtures
+    ("hD1 4qR"), nor an inward part that reads as an ordinal ("the M1 2nd exit")."""
+    area = "".join(c for c in outward if c.isalpha())
+    letters = inward[1:]
+    if not (letters.isupper() or letters.islower()):
+        return False
+    if not (area.isupper() or area.islower() or (area[0].isupper() and area[1:].islower())):
+        return False
+    uniform = (area + letters).isupper() or (area + letters).islower()
+    return uniform or _ORDINAL_ENDINGS[inward[0]] != letters.lower()
+
+
 def find_postcodes(text: str) -> Iterator[Finding]:
     for match in POSTCODE_RE.finditer(text):
         outward = match.group(1)
@@ -159,7 +187,8 @@ def find_postcodes(text: str) -> Iterator[Finding]:
         if area not in POSTCODE_AREAS:
             continue
         value = match.group(0)
-        if value.upper() != value and value.lower() != value:
+        inward = match.group(2)
+        if not _written_like_a_postcode(outward, inward):
             continue
         yield Finding("POSTCODE", match.start(), match.end(), value, 0.95, "a UK postcode")
 
@@ -177,7 +206,7 @@ def find_birth_dates(text: str) -> Iterator[Finding]:
         match = DATE_RE.search(text, cue, min(len(text), cue + 60))
         if match is None or (match.end() < len(text) and text[match.end()].isalnum()):
             continue
-        before = text[max(0, match.start() - 30) : match.start()]
+        before = text[max(0, match.start() - 50) : match.start()]
         if BIRTH_CUE_RE.search(before):
             yield Finding(
                 "DATE_OF_BIRTH",
@@ -191,7 +220,7 @@ def find_birth_dates(text: str) -> Iterator[Finding]:
 
 # Loose forms of the digit groups of NHS and NI numbers: they start with \d, so the regex engine skips quickly to
 # digits, and a text without them cannot hold the full pattern.
-_TEN_DIGITS_HINT_RE = re.compile(r"\d{3}[ -]?\d{3}[ -]?\d{4}")
+_TEN_DIGITS_HINT_RE = re.compile(r"\d{3}[ .-]{0,3}\d{3}[ .-]{0,3}\d{4}")
 _SIX_DIGITS_HINT_RE = re.compile(r"\d{2} ?\d{2} ?\d{2}")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -207,8 +236,8 @@ def find_identifiers(text: str) -> list[Finding]:
     """All structured identifiers; phones come first so a phone number is never read as an NHS number."""
     found: list[Finding] = []
     # Each finder needs a least number of digits in the text (a UK phone or NHS number has ten, an NI number
-    # six, a date four, a postcode two), so most stories skip most of the searches. Postcodes and NI numbers
-    # also need a letter (A-Z) just before a digit, or before a space and a digit for NI numbers.
+    # six, a date three ("4 Nov '38"), a postcode two), so most stories skip most of the searches. Postcodes and
+    # NI numbers also need a letter (A-Z) just before a digit, or before a space and a digit for NI numbers.
     starts = [m.start() for m in ANY_DIGIT_RE.finditer(text)]
     digits = len(starts)
     finders = [find_emails]
@@ -221,7 +250,7 @@ def find_identifiers(text: str) -> list[Finding]:
             finders.append(find_ni_numbers)
     if digits >= 2 and any(_letter_before(text, i, allow_space=False) for i in starts):
         finders.append(find_postcodes)
-    if digits >= 4:
+    if digits >= 3:
         finders.append(find_birth_dates)
     for finder in finders:
         for finding in finder(text):

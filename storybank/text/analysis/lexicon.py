@@ -20,10 +20,10 @@ from .rulebook import RULES_DIR, SAFE_LOADER, RulebookError
 
 LEXICON_FILE = RULES_DIR / "lexicon.yaml"
 WORD_LISTS = (
-    "titles", "weak_titles", "kinship", "roles", "person_verbs", "weak_person_verbs", "name_introducers",
-    "endearments", "nickname_adjectives", "months", "days", "not_names", "eponymous_conditions",
-    "countries_and_regions", "nationalities", "places", "weak_org_keywords", "street_suffixes",
-    "weak_street_suffixes",
+    "titles", "weak_titles", "kinship", "roles", "person_verbs", "weak_person_verbs", "speech_verbs",
+    "name_introducers", "endearments", "word_names", "name_particles", "nickname_adjectives", "months", "days",
+    "not_names", "eponymous_conditions", "countries_and_regions", "nationalities", "places", "weak_org_keywords",
+    "street_suffixes", "weak_street_suffixes", "street_prefixes", "building_words", "org_suffixes",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes",)
 MAPPINGS = ("org_keywords",)
@@ -88,8 +88,14 @@ PERSON_VERBS: set[str] = _LEXICON["person_verbs"]
 # A modal that starts a question ("Will somebody...") is never a name, so homographs need a stronger verb.
 STRONG_PERSON_VERBS: set[str] = PERSON_VERBS - _LEXICON["weak_person_verbs"]
 NAME_INTRODUCERS: set[str] = _LEXICON["name_introducers"]
+# Verbs of speech: a word name starting a sentence ("Hope said") is a name only before one of these.
+SPEECH_VERBS: set[str] = _LEXICON["speech_verbs"]
 ENDEARMENTS: set[str] = _LEXICON["endearments"]
+# First names that are also ordinary words ("Hope", "Amber"): names only where a name stands.
+WORD_NAMES: set[str] = _LEXICON["word_names"]
 NICKNAME_ADJECTIVES: set[str] = _LEXICON["nickname_adjectives"]
+# Small words inside a full name before the family name ("ap", "al", "de"), when a capitalised word follows.
+NAME_PARTICLES: set[str] = _LEXICON["name_particles"]
 MONTHS: set[str] = _LEXICON["months"]
 DAYS: set[str] = _LEXICON["days"]
 NOT_NAMES: set[str] = _LEXICON["not_names"]
@@ -101,8 +107,14 @@ PLACES: set[str] = _LEXICON["places"]
 # Words that end an organisation name, and the kind of place each one suggests (for redaction).
 ORG_KEYWORDS: dict[str, str] = _LEXICON["org_keywords"]
 WEAK_ORG_KEYWORDS: set[str] = _LEXICON["weak_org_keywords"]
+# Words that can follow an organisation's keyword and still belong to its name ("Carers Plus").
+ORG_SUFFIXES: set[str] = _LEXICON["org_suffixes"]
 STREET_SUFFIXES: set[str] = _LEXICON["street_suffixes"]
 WEAK_STREET_SUFFIXES: set[str] = _LEXICON["weak_street_suffixes"]
+# Street words before the street's name (Welsh "Heol", "Ffordd", "Stryd").
+STREET_PREFIXES: set[str] = _LEXICON["street_prefixes"]
+# Words that end a house's own name ("Ivy Cottage"), kept with the street after it as one address.
+BUILDING_WORDS: set[str] = _LEXICON["building_words"]
 
 
 @lru_cache(maxsize=1)

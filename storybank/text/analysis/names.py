@@ -58,3 +58,40 @@ FIRST_NAMES = frozenset(
     zubair
     """.split()
 )
+
+# More first names from naming traditions outside the English one (West, East and Southern African, Somali, South
+# Asian, Middle Eastern, Turkish, Chinese, Japanese, Vietnamese, Polish, Ukrainian, Romanian, Welsh, Scottish Gaelic,
+# Irish, Caribbean), also from general knowledge: a name from the list needs less context than an unknown word.
+FIRST_NAMES = FIRST_NAMES | frozenset(
+    """
+    aarti abdi abdirahman abdullahi abimbola achieng adaeze adaora adebola adedayo adeyemi aditya adjoa adnan
+    adwoa afia afua agata ahmet ailsa aisling akash akiko akinyi akosua alun amarjit amira andriy angharad ankit
+    aoibhinn arash arvind asad ashok ayan ayanda ayodele ayse babajide balbir bashir beata bethan bilal bisi
+    bongani bozena burak bushra caitriona calum caoimhe carys cathal cerian chanel chiamaka chidi chidimma
+    chidinma chijioke chinonso chinwe chukwudi chukwuemeka cian clodagh cristian dalia daljit daniela danuta
+    dariush dariusz deepika delyth dervla dewi dinesh divya dmytro donal dwayne ebere efua eimear eirlys ekene
+    eleri elif elin elzbieta emine emre emyr enitan eoin euan ewa faduma fadumo fahad farhiya farzana fatemeh
+    fatma ffion fiachra fionnuala florentina folake folasade fraser funke funmilayo ganesh gbenga gheorghe glyn
+    gopal grazyna gruffydd gurdeep gurmeet gwenllian gwilym hakan hala halina hamdi hamid hanan hardeep harish
+    harjit haroon harpal haruto hatice hefin heulwen hibo hiroshi hodan huda humaira huong hussein hyun hywel
+    idil idris ifeanyi ijeoma ikenna ikran innes iolo iona ionela ionut iqra iryna ishaan ishbel islwyn jadwiga
+    jagdeep jagdish jamal janina jaspreet jawad jermaine jian jing jisoo jiwoo jolanta justyna kamau kamran
+    kasia kausar kavita kazimierz kehinde keiko keisha kenji kenna khadra khaled kiran kishore kojo krishna
+    krystyna kudzai kulwinder kwabena kwadwo kwaku kwasi lachlan laila lakshmi layla lerato liang lina ling
+    llinos llywelyn lowri mahesh mahmoud mairi mali mandla manoj manpreet marek mariam mariusz marlon meera
+    mehwish meiling meinir mererid mhairi mihaela minjun monika morgan morven mukesh muna murat murdina mustafa
+    mykola nabil nadeem naoko naresh nasima natalia naveed navjot neha nerys nesta neville nguyen niamh nicoleta
+    nimco nisha nitin njeri nkechinyere nnamdi nokuthula nomvula noor nour nusrat nyasha obinna oisín olamide
+    olha olufemi olumide oluwadamilare oluwaseun oluwatobi orla osian otieno palesa pankaj parmjit pawel phuong
+    pradeep preeti priya przemek qasim qing quang rabia radhika rajvinder rakesh ramesh rami rana rania ranjeet
+    reem rehana renata reza rhodri ritu rizwan rizwana rohan ruairi ruairidh ruaridh rukhsana rutendo sachin
+    sadhbh sagal sahra sajjad sakura samir samira sangeeta sanjeev santosh seema segun seonaid seoyeon serkan
+    seun shabnam shagufta shalini shamim shaniqua shilpa shirin shoaib shreya sibusiso simran siobhan siobhán
+    sioned siwan siôn slawomir smita sola sonal soraya sorcha stanislawa sucdi sukhdev sukhjinder sunita suresh
+    swati tadeusz tadhg tahira taiwo takeshi tanisha tapiwa taras tariq tarsem tasneem tatenda tegwen temitope
+    thabo thandeka tinashe tobi tolu tomos tope torquil trang tshepo tuan tyrell uchechi uchenna umar usman
+    valentin vandana vidya vinod vivek walid wambui wanda wanjiru waqar warsame waseem wojciech wyn xiaoli
+    xiaoming yara yasir yasmeen yasmina yetunde yogesh yoko yousef youssef yuki yulia zahra zanele zdzislaw
+    zeenat zeeshan zeinab zeynep zhang zubeida zulfiqar
+    """.split()
+)

@@ -14,6 +14,7 @@ from .lexicon import (
     EPONYMOUS_CONDITIONS,
     KINSHIP,
     MONTHS,
+    NAME_PARTICLES,
     NATIONALITIES,
     NICKNAME_ADJECTIVES,
     NOT_NAMES,
@@ -21,10 +22,12 @@ from .lexicon import (
     PERSON_VERBS,
     PLACES,
     ROLES,
+    SPEECH_VERBS,
     STREET_SUFFIXES,
     STRONG_PERSON_VERBS,
     TITLES,
     TOWN_SUFFIXES,
+    WORD_NAMES,
     is_common_word,
     is_proper_like,
 )
@@ -36,6 +39,7 @@ from .tokens import (
     PRONOUNS,
     ByWord,
     doc_orths,
+    doc_text,
     is_capitalised,
     is_capitalised_text,
     is_informal,
@@ -57,6 +61,8 @@ BLOCKED = (
     | COUNTRIES_AND_REGIONS
     | {t for t in TITLES if " " not in t}
 )
+# Blocked words that not even a strong cue makes a name (kinship words, roles, titles, places...).
+_NEVER_NAMES = BLOCKED - NOT_NAMES
 OBJECT_VERBS = {
     "sent",
     "met",
@@ -104,12 +110,20 @@ TITLE_MODIFIERS = {
     "police",
 }
 PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "around", "outside"}
+# First names, with the ones that are also ordinary words ("Hope", "Sky"): used where the context already says a
+# name may stand there (before a surname, at the start of a sentence before a verb of speech).
+NAME_WORDS = FIRST_NAMES | WORD_NAMES
+# Words before a month that make it a date ("in May", "by 3 May", "the 2nd of May"), not a person called May.
+MONTH_CUES = {
+    "in", "since", "until", "till", "by", "last", "next", "early", "late", "mid", "during", "of", "through",
+    "this", "every", "end", "start", "beginning", "throughout", "from", "to",
+}  # fmt: skip
 
 
 def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
     """Cues strong enough for a capitalised word that is also an ordinary word ("my girlfriend Hope", "the
     nurse there, Rose, knows", "everyone calls her Precious"): used for words the name list would block."""
-    if not is_capitalised(tok) or starts_sentence(tok) or tok.lower_ in BLOCKED - NOT_NAMES:
+    if not is_capitalised(tok) or starts_sentence(tok) or tok.lower_ in _NEVER_NAMES:
         return None
     prev = prev_word(doc, tok.i)
     if prev is None:
@@ -165,11 +179,42 @@ _ORDINARY_WORD_NAME = ByWord(lambda text: is_capitalised_text(text) and text.low
 
 
 def _is_homograph(tok: Token) -> bool:
-    return _COMMON_WORD(tok.doc, tok.orth)
+    return _COMMON_WORD(tok.doc, tok.orth) or tok.lower_ in WORD_NAMES
 
 
 def _is_known_first_name(tok: Token) -> bool:
     return tok.lower_ in FIRST_NAMES
+
+
+def _month_in_date(doc: Doc, tok: Token) -> bool:
+    """ "on 3 May", "in May", "May 2019", "the 2nd of May": the month, not a person with the same name."""
+    if tok.lower_ not in MONTHS:
+        return False
+    prev = prev_word(doc, tok.i)
+    nxt = next_word(doc, tok.i)
+    if prev is not None and (prev.lower_ in MONTH_CUES or prev.text[:1].isdigit()):
+        return True
+    return nxt is not None and nxt.text[:1].isdigit()
+
+
+def _surname_follows(doc: Doc, tok: Token) -> bool:
+    """ "Faith Adebayo", "Sky Mensah": a first name, then a capitalised word that is no ordinary word, place,
+    organisation or street word, written straight after it."""
+    if tok.lower_ not in NAME_WORDS or not is_capitalised(tok) or tok.whitespace_ != " " or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    lower = nxt.lower_
+    if not (is_capitalised(nxt) and is_wordlike(nxt)) or is_common_word(nxt.text) or len(lower) < 2:
+        return False
+    if lower in BLOCKED or lower in MONTHS or lower in ORG_WORDS or lower in STREET_SUFFIXES or lower in PLACES:
+        return False
+    end = _extend_name(doc, tok.i, tok.i + 1)
+    after = next_word(doc, end - 1)
+    return not (
+        after is not None
+        and after.text[:1].isupper()
+        and (after.lower_ in ORG_WORDS or after.lower_ in STREET_SUFFIXES)
+    )
 
 
 def _looks_like_place_text(text: str) -> bool:
@@ -185,6 +230,9 @@ def _looks_like_place(tok: Token) -> bool:
 
 
 def _followed_by_person_verb(doc: Doc, tok: Token, strong: bool) -> bool:
+    tail = _hyphen_tail(doc, tok.i)
+    if tail != tok.i:
+        tok = doc[tail]  # "Ji-woo helped": the verb comes after the whole name
     nxt = next_word(doc, tok.i)
     if nxt is None:
         return False
@@ -238,6 +286,8 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
     is_month = tok.lower_ in MONTHS
     if prev is not None and prev.lower_.rstrip(".") in TITLES and prev.text[:1].isupper():
         return f"a name after the title '{prev.text}'", 0.95
+    if _surname_follows(doc, tok):
+        return "a first name and a surname", 0.85
     if prev_nc is not None and (prev_nc.lower_ in KINSHIP or prev_nc.lower_ in ROLES):
         before = prev_word(doc, prev_nc.i)
         kin_capital = prev_nc.text[:1].isupper() and prev_nc.lower_ in KINSHIP and not starts_sentence(prev_nc)
@@ -277,14 +327,18 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         before = prev_word(doc, prev.i)
         if before is not None and before.lower_ == "name":
             return "a name someone gives for themselves", 0.9
-        if before is not None and (before.lower_ in ROLES or before.lower_ in KINSHIP) and _ends_clause(doc, tok):
+        if (
+            before is not None
+            and (before.lower_ in ROLES or before.lower_ in KINSHIP)
+            and _ends_clause(doc, doc[_extend_name(doc, tok.i, tok.i + 1) - 1])
+        ):
             return f"a name given for someone's '{before.text}'", 0.85
     if (
         prev is not None
         and prev.lower_ in OBJECT_VERBS
         and capital
         and not starts_sentence(tok)
-        and not homograph
+        and (not homograph or tok.lower_ in WORD_NAMES)
         and not _looks_like_place(tok)
     ):
         return f"a name after '{prev.text}'", 0.75
@@ -294,6 +348,8 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         before = prev_word(doc, prev.i)
         if before is not None and before.lower_ in THANKS_WORDS | {"you"}:
             return "a name someone is thanked by", 0.85
+    if capital and (not homograph or tok.lower_ in NAME_WORDS) and _named_as_role(doc, tok):
+        return "a name followed by who the person is", 0.85
     if capital and not homograph and (_appositive_role(doc, tok) or _followed_by_who(doc, tok)):
         return "a name followed by who the person is", 0.85
     if capital and is_month and not starts_sentence(tok):
@@ -311,13 +367,35 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
                 return "a name followed by something a person does", 0.8
         if _appositive_role(doc, tok):
             return "a name followed by who the person is", 0.85
-    elif capital and starts_sentence(tok) and (not homograph or _is_known_first_name(tok)):
+    elif capital and starts_sentence(tok) and (not homograph or tok.lower_ in NAME_WORDS):
+        if tok.lower_ in WORD_NAMES and _COMMON_WORD(doc, tok.orth) and not _is_known_first_name(tok):
+            nxt = next_word(doc, tok.i)  # "Hope said", not "Summer came early"
+            return ("a name followed by something a person says", 0.75) if nxt and nxt.lower_ in SPEECH_VERBS else None
         unknown_proper = not homograph and not _is_known_first_name(tok) and not _looks_like_place(tok)
         if _followed_by_person_verb(doc, tok, strong=not unknown_proper):
             return "a name followed by something a person does", 0.75
     if capital and not homograph and not _looks_like_place(tok) and _possessive_person(doc, tok):
         return "a name with a possessive 's", 0.7
     return None
+
+
+def _named_as_role(doc: Doc, tok: Token) -> bool:
+    """ "Tran Thi Huong is our cleaner", "Mhairi was my keyworker": a name, then is/was and who the person is."""
+    window = doc_text(doc)[tok.idx : tok.idx + 60]
+    if " is " not in window and " was " not in window:
+        return False
+    end = _extend_name(doc, tok.i, tok.i + 1)
+    if end + 2 >= len(doc) or doc[end].lower_ not in {"is", "was"} or _looks_like_place(tok):
+        return False
+    if doc[end + 1].lower_ not in POSSESSIVE_DETS | {"the"}:
+        return False
+    for k in range(end + 2, min(end + 5, len(doc))):
+        word = doc[k]
+        if word.lower_ in ROLES or word.lower_ in KINSHIP or word.lemma_.lower() in ROLES:
+            return True
+        if word.is_punct:
+            return False
+    return False
 
 
 def _ends_clause(doc: Doc, tok: Token) -> bool:
@@ -360,8 +438,35 @@ def _possessive_person(doc: Doc, tok: Token) -> bool:
     return after.text.islower() and after.is_alpha and not starts_sentence(tok) and is_proper_like(tok.text)
 
 
+def _hyphen_tail(doc: Doc, i: int) -> int:
+    """The last token of a name written with a short lower-case second half ("Ji-woo", "Mary-jo"): i + 2, or i."""
+    if (
+        i + 2 < len(doc)
+        and not doc[i].whitespace_
+        and doc[i + 1].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].text.isalpha()
+        and doc[i + 2].text.islower()
+        and len(doc[i + 2].text) <= 5
+        and not (i + 3 < len(doc) and doc[i + 3].text == "-" and not doc[i + 2].whitespace_)
+    ):
+        return i + 2
+    return i
+
+
+def _surname_word(tok: Token) -> bool:
+    lower = tok.lower_
+    if not (is_capitalised(tok) and is_wordlike(tok)):
+        return False
+    if lower in BLOCKED or lower in MONTHS or lower in ORG_WORDS or lower in STREET_SUFFIXES or lower in PLACES:
+        return False
+    return not (is_common_word(tok.text) and lower not in FIRST_NAMES)
+
+
 def _extend_name(doc: Doc, start: int, end: int) -> int:
     """Take in surnames: following capitalised words that are not ordinary words, places or org words."""
+    end = _hyphen_tail(doc, end - 1) + 1
     while end < len(doc) and end - start < 4:
         tok = doc[end]
         if (
@@ -373,6 +478,18 @@ def _extend_name(doc: Doc, start: int, end: int) -> int:
         ):
             end += 2
             continue
+        if (
+            tok.lower_ in NAME_PARTICLES
+            and doc[end - 1].whitespace_ == " "
+            and end + 1 < len(doc)
+            and (tok.whitespace_ == " " or doc[end + 1].text == "-")
+        ):
+            # "Dafydd ap Gwilym", "Omar al-Rashid": the particle belongs to the name before a family name.
+            nxt = end + 2 if doc[end + 1].text == "-" and not tok.whitespace_ and end + 2 < len(doc) else end + 1
+            if _surname_word(doc[nxt]):
+                end = nxt + 1
+                continue
+            break
         if not (is_capitalised(tok) and is_wordlike(tok)) or doc[end - 1].whitespace_ != " ":
             break
         lower = tok.lower_
@@ -406,9 +523,13 @@ def _extend_left(doc: Doc, start: int) -> int:
 def _lexical_reason(doc: Doc, tok: Token) -> tuple[str, float] | None:
     if tok.lower_ in MONTHS or not (is_capitalised(tok) or tok.text.isupper()) or not _is_known_first_name(tok):
         return None
-    if _is_homograph(tok):
+    if _COMMON_WORD(doc, tok.orth):
         return None
     nxt = next_word(doc, tok.i)
+    if tok.lower_ in WORD_NAMES and starts_sentence(tok):
+        # "Amber lights flashed": at the start of a sentence a word name needs a person's verb or "and" after it.
+        if nxt is None or not (nxt.lower_ in PERSON_VERBS or nxt.text in {",", "'s", "’s"}):
+            return None
     if nxt is not None and (nxt.lower_ in ORG_WORDS or nxt.lower_ in STREET_SUFFIXES) and nxt.text[:1].isupper():
         return None
     prev = prev_word(doc, tok.i)
@@ -455,7 +576,7 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
                     found[i] = _Candidate(_extend_left(doc, i), _extend_name(doc, i, i + 1), *strong)
             continue
         tok = doc[i]
-        if _eponymous(doc, tok):
+        if _eponymous(doc, tok) or _month_in_date(doc, tok):
             continue
         reason = _context_reason(doc, tok, informal) or _strong_cue(doc, tok)
         if reason is None:
@@ -503,7 +624,7 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
 
 # Reasons that describe how a name was found rather than what it is: a person reads "this looks like a common
 # first name" under "Sarah Jenkins" as wrong, and "a name followed by something a person does" as odd.
-_HOW_FOUND = {"a common first name", "a name followed by something a person does"}
+_HOW_FOUND = {"a common first name", "a name followed by something a person does", "a first name and a surname"}
 
 
 def _plain_reason(doc: Doc, c: _Candidate) -> str:
@@ -561,7 +682,7 @@ def _repeated(doc: Doc, spans: list[_Candidate], covered: set[int], candidates: 
         if i in covered or key not in known:
             continue
         tok = doc[i]
-        if _blocked_propagation(doc, tok):
+        if _blocked_propagation(doc, tok) or _month_in_date(doc, tok):
             continue
         start = _extend_left(doc, tok.i)
         if any(i in covered for i in range(start, tok.i + 1)):

@@ -12,13 +12,17 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .lexicon import (
+    BUILDING_WORDS,
     COUNTRIES_AND_REGIONS,
     DAYS,
+    KINSHIP,
     MONTHS,
     NATIONALITIES,
     NOT_NAMES,
     ORG_KEYWORDS,
+    ORG_SUFFIXES,
     PLACES,
+    STREET_PREFIXES,
     STREET_SUFFIXES,
     TITLES,
     TOWN_SUFFIXES,
@@ -52,10 +56,32 @@ _STRONG_STREETS = "|".join(
 )
 _ALL_STREETS = "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True))
 _CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+# A capitalised word with Welsh letters and joins ("Pant-y-Celyn", "Tŷ'n-y-Coed"), after an optional "y"/"yr".
+_WELSH_WORD = r"(?:(?:y|yr)\s+)?[A-Z][a-zâêîôûŵŷäëïöüáéíóú'’]+(?:-(?:(?:y|yr|'r)-)?[A-Za-zâêîôûŵŷ][a-zâêîôûŵŷ'’]*)*"
+# A loose first look for those words after a small word: it starts with a character set, so the regex engine skips
+# ahead; ADDRESS_PREFIXED_RE then checks each whole word.
+_PREFIX_FIRSTS = "[" + "".join(sorted({p[0].upper() for p in STREET_PREFIXES})) + "]"
+_PREFIX_HINT_RE = re.compile(
+    rf"{_PREFIX_FIRSTS}(?<=[a-z,] {_PREFIX_FIRSTS})"
+    + "(?:" + "|".join(sorted({re.escape(p[1:]) for p in STREET_PREFIXES}, key=len, reverse=True)) + r")\s"
+)  # fmt: skip
+_PREFIX_STREETS = "|".join(sorted((p.title() for p in STREET_PREFIXES), key=len, reverse=True))
+_PREFIX_STREET = rf"(?:{_PREFIX_STREETS})\s+{_WELSH_WORD}(?:[ \t]+{_WELSH_WORD})?"
 ADDRESS_NUMBERED_RE = re.compile(
-    r"(?<![\w£$.,/])(?:(?:Flat|Apartment|Apt|Unit|Room|flat)\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?,?\s+"
+    r"(?<![\w£$.,/])(?:(?:Flat|Apartment|Apt|Unit|Room|flat)\s+\d+[A-Za-z]?,?\s+|\d{1,2}/\d{1,2},?\s+)?"
+    r"\d{1,4}[A-Za-z]?,?\s+"
     rf"(?:(?:{_CAP}\s+){{1,3}}(?:{_ALL_STREETS.title()})\b"
-    rf"|(?:[a-z]+\s+){{1,2}}(?:{_STRONG_STREETS})\b)"
+    rf"|(?:[a-z]+\s+){{1,2}}(?:{_STRONG_STREETS})\b"
+    rf"|{_PREFIX_STREET}(?![\w'’-]))"
+)
+# A Welsh street without a house number, after a small word ("lived on Heol Fach", "down Stryd y Castell").
+ADDRESS_PREFIXED_RE = re.compile(rf"\b(?<=[a-z,] )(?:{_PREFIX_STREET})(?![\w'’-])")
+_BUILDINGS = "|".join(sorted((b.title() for b in BUILDING_WORDS), key=len, reverse=True))
+_LAST_WORD_BEFORE_COMMA_RE = re.compile(r"([^\W\d_]+),\s*$")
+# A house's own name just before its street ("Ivy Cottage, 4 Church Lane", "The Old Forge, Mill Street").
+BUILDING_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?:(?:Flat|Apartment|Apt|Unit|Room|flat)\s+\d+[A-Za-z]?,?\s+)?"
+    rf"(?:The\s+(?:{_CAP}\s+){{0,2}}|(?:{_CAP}\s+){{1,2}})(?:{_BUILDINGS}),\s*$"
 )
 # The patterns below start with a plain character or character set, not a look-behind, so the regex engine can
 # skip ahead to the few places a match could start (several times faster on long texts). They match exactly
@@ -89,7 +115,13 @@ LOCATION_PREPOSITIONS = {
 }
 WEAK_PREPOSITIONS = {"to", "of", "at", "into", "via", "through", "past"}
 NON_PLACES = (
-    NOT_NAMES | MONTHS | DAYS | COUNTRIES_AND_REGIONS | NATIONALITIES | {t for t in TITLES if " " not in t}
+    NOT_NAMES
+    | MONTHS
+    | DAYS
+    | COUNTRIES_AND_REGIONS
+    | NATIONALITIES
+    | KINSHIP  # "stayed with Taid", "a letter from Nain"
+    | {t for t in TITLES if " " not in t}
 )
 
 
@@ -104,9 +136,27 @@ def _org_keyword_at(doc: Doc, j: int) -> tuple[int, str] | None:
         if start < 0:
             continue
         toks = doc[start : j + 1]
-        if all(t.lower_ == w and t.text[:1].isupper() for t, w in zip(toks, words, strict=True)):
+        if all(t.lower_ == w and not t.text[:1].islower() for t, w in zip(toks, words, strict=True)):
             return start, kind
     return None
+
+
+def _org_suffix_end(doc: Doc, end: int) -> int:
+    """Take in what follows a keyword and still belongs to the name: "Plus", "Ltd", "Group", "& Co"."""
+    while end < len(doc) and doc[end - 1].whitespace_ == " ":
+        tok = doc[end]
+        if tok.lower_ in ORG_SUFFIXES and tok.text[:1].isupper():
+            end += 1
+        elif (
+            tok.lower_ in {"&", "and"}
+            and end + 1 < len(doc)
+            and doc[end + 1].lower_ in {"co", "co."}
+            and doc[end + 1].text[:1] == "C"
+        ):
+            end += 2
+        else:
+            break
+    return end
 
 
 def _org_name_token(tok: Token) -> bool:
@@ -146,11 +196,15 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
             and doc[start].lower_ not in {"st", "saint"}
         ):
             start += 1
+        end = _org_suffix_end(doc, j + 1)
         name_words = [t for t in doc[start:key_start] if t.is_alpha]
         keyword = tuple(t.lower_ for t in doc[key_start : j + 1])
+        if not name_words and end > j + 1 and doc[j + 1].lower_ not in WEAK_ORG_KEYWORDS | {"uk"}:
+            # "Carers Plus", "Homecare Ltd": the keyword and its suffix are the whole name.
+            name_words = [doc[key_start]]
         weak = keyword[-1] in WEAK_ORG_KEYWORDS and len(keyword) == 1
         distinctive = any(not is_common_word(t.text) or t.lower_ in {"st", "saint"} for t in name_words)
-        if name_words and (not weak or distinctive or len(name_words) >= 2):
+        if name_words and (not weak or distinctive or len(name_words) >= 2 or end > j + 1):
             if not any(
                 t.lower_ in FIRST_NAMES
                 and len(name_words) == 1
@@ -158,7 +212,7 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
                 and keyword[-1] in {"house", "court"}
                 for t in name_words
             ):
-                span = doc[start : j + 1]
+                span = doc[start:end]
                 found.append(
                     Finding(
                         "ORG",
@@ -261,11 +315,26 @@ def find_addresses(text: str) -> list[Finding]:
     found: list[Finding] = []
     if _DIGIT_RE.search(text):  # a numbered address needs a house number
         for m in ADDRESS_NUMBERED_RE.finditer(text):
-            found.append(Finding("ADDRESS", m.start(), m.end(), m.group(0), 0.9, "a house number and street"))
+            found.append(_with_building(text, m.start(), m.end(), 0.9, "a house number and street"))
     for m in ADDRESS_NAMED_RE.finditer(text):
         if not any(f.start <= m.start() < f.end for f in found):
-            found.append(Finding("ADDRESS", m.start(), m.end(), m.group(0), 0.75, "a street name"))
+            found.append(_with_building(text, m.start(), m.end(), 0.75, "a street name"))
+    if _PREFIX_HINT_RE.search(text):  # a quick look for the street words, cheaper than the whole pattern
+        for m in ADDRESS_PREFIXED_RE.finditer(text):
+            if not any(f.start <= m.start() < f.end for f in found):
+                found.append(_with_building(text, m.start(), m.end(), 0.75, "a street name"))
     return found
+
+
+def _with_building(text: str, start: int, end: int, confidence: float, reason: str) -> Finding:
+    """The address, with the house's own name in front when one is written just before the street."""
+    before = text[max(0, start - 70) : start]
+    last = _LAST_WORD_BEFORE_COMMA_RE.search(before)
+    if last and last.group(1).lower() in BUILDING_WORDS:
+        m = BUILDING_BEFORE_RE.search(text, max(0, start - 70), start)
+        if m:
+            start, reason = m.start(), "a house name and street"
+    return Finding("ADDRESS", start, end, text[start:end], confidence, reason)
 
 
 def _could_be_place_text(text: str, informal: bool) -> bool:

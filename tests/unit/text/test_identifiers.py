@@ -137,8 +137,9 @@ def test_a_phone_finding_never_holds_half_a_pair_of_brackets():
     assert all(number.count("(") == number.count(")") for number in found), found
 
 
-def test_a_postcode_in_mixed_case_is_not_a_postcode():
-    assert labels("Ls12 3ab and hD1 4qr", "POSTCODE") == []
+def test_a_postcode_in_odd_mixed_case_is_not_a_postcode():
+    # "Ls12 3ab" is how people write a postcode (see test_generalised_formats); these mixtures are not.
+    assert labels("hD1 4qr and Ls12 3aB", "POSTCODE") == []
 
 
 def test_the_nhs_check_refuses_anything_but_exactly_ten_digits():
@@ -189,7 +190,7 @@ def test_an_email_address_loses_a_trailing_full_stop_or_hyphen_and_nothing_else(
 def test_a_number_failing_a_check_does_not_hide_the_good_one_after_it():
     assert [f.text for f in find_nhs_numbers("Order 943 476 5918, NHS 943 476 5919")] == ["943 476 5919"]
     assert [f.text for f in find_ni_numbers("QQ 12 34 56 C, Ab 12 34 56 C, AB 12 34 56 C")] == ["AB 12 34 56 C"]
-    assert [f.text for f in find_postcodes("QQ1 1AA, Hd1 4qr, HD1 4QR")] == ["HD1 4QR"]
+    assert [f.text for f in find_postcodes("QQ1 1AA, hD1 4qR, HD1 4QR")] == ["HD1 4QR"]
 
 
 def test_nhs_said_at_the_very_start_of_the_text_counts_and_the_window_is_exactly_60_characters():
@@ -219,11 +220,11 @@ def test_a_birth_date_at_the_very_start_or_end_of_the_text_is_found():
     assert [f.text for f in find_birth_dates("DOB 21/07/1938")] == ["21/07/1938"]
 
 
-def test_a_birth_date_must_end_within_60_characters_of_its_cue_and_start_within_30():
+def test_a_birth_date_must_end_within_60_characters_of_its_cue_and_start_within_50():
     assert [f.text for f in find_birth_dates("born 1" + " " * 50 + "May 1950")] == ["1" + " " * 50 + "May 1950"]
     assert list(find_birth_dates("born 1" + " " * 51 + "May 1950")) == []
-    assert [f.text for f in find_birth_dates("Born" + " " * 26 + "1 May 1950")] == ["1 May 1950"]
-    assert list(find_birth_dates("Born" + " " * 27 + "1 May 1950")) == []
+    assert [f.text for f in find_birth_dates("Born" + " " * 46 + "1 May 1950")] == ["1 May 1950"]
+    assert list(find_birth_dates("Born" + " " * 47 + "1 May 1950")) == []
 
 
 def test_a_birth_date_with_only_four_digits_is_found():

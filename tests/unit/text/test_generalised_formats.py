@@ -1,0 +1,274 @@
+"""Format classes from issue #10, each written in wording of our own (never taken from an evaluation set).
+
+Structured identifiers with mixed separators or case, dates of birth with a cue some words before them, a building
+name kept with its street, organisation names with their company suffix, and names that are ordinary words or
+come from outside the English naming tradition (and kinship words that are not names).
+"""
+
+import pytest
+
+from storybank.text.analysis import analyse
+
+
+def found(text: str, label: str) -> list[str]:
+    return [f.text for f in analyse(text).findings if f.label == label]
+
+
+# --- 1. NHS numbers, postcodes and phone numbers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Mum's NHS number is 943 476-5919 if the ward asks.", "943 476-5919"),
+        ("The card in his wallet says 943-476 5919.", "943-476 5919"),
+        ("NHS no. 943.476.5919 is on the discharge letter.", "943.476.5919"),
+        ("Her health number, 943 476.5919, was wrong on one form.", "943 476.5919"),
+    ],
+)
+def test_nhs_numbers_with_mixed_separators_are_found(text, number):
+    assert found(text, "NHS_NUMBER") == [number]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reference was 943 476-5918 on the letter.",  # fails the Modulus 11 check
+        "Invoice 123-456 7890 is still unpaid.",
+    ],
+)
+def test_ten_digits_that_fail_the_nhs_check_are_not_nhs_numbers(text):
+    assert found(text, "NHS_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Her new flat is in Cf10 3nb, near the bay.", "Cf10 3nb"),
+        ("Send the forms to Ls6 2AB and mark them urgent.", "Ls6 2AB"),
+        ("We moved to bd7 1dp when I was six.", "bd7 1dp"),
+        ("The depot is at Hd1 4qr on the ring road.", "Hd1 4qr"),
+    ],
+)
+def test_postcodes_in_mixed_or_lower_case_are_found(text, code):
+    assert found(text, "POSTCODE") == [code]
+
+
+def test_ordinary_words_and_ordinals_are_not_postcodes():
+    assert found("Take the M1 2nd exit and we'll meet at 3pm.", "POSTCODE") == []
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("The day centre is on 0113 496 (0519) most mornings.", "0113 496 (0519)"),
+        ("You can reach the warden on (0161) 496 0732.", "(0161) 496 0732"),
+        ("Her daughter in Spain rings +44 7700 900 418 every week.", "+44 7700 900 418"),
+        ("From abroad dial +44 (0) 29 2018 0942 for the office.", "+44 (0) 29 2018 0942"),
+        ("The helpline is +44 20 7946 0311, open late.", "+44 20 7946 0311"),
+    ],
+)
+def test_phone_numbers_with_brackets_or_spaced_international_forms_are_found(text, number):
+    assert found(text, "PHONE") == [number]
+
+
+# --- 2. Dates of birth ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Gran was born on the 9th of August 1932 in a two-up two-down.", "9th of August 1932"),
+        ("Uncle Ray, born 7/2/39, never learned to swim.", "7/2/39"),
+        ("DOB: 21.06.1944 (it is on the back of the form).", "21.06.1944"),
+        ("My date of birth is the 2nd of October 1947.", "2nd of October 1947"),
+        ("My birthday is the 14th June 1951, same as the King's.", "14th June 1951"),
+        ("He was born in Leeds on 30 January 1936.", "30 January 1936"),
+        ("She was born on a Sunday, the 5th of May 1940.", "5th of May 1940"),
+        ("Date of birth - 11/11/1929", "11/11/1929"),
+    ],
+)
+def test_dates_of_birth_after_a_birth_cue_are_found(text, date):
+    assert found(text, "DATE_OF_BIRTH") == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We married on the 3rd of March 1961 at the chapel.",
+        "Her baby was born last spring and on 12 June 2019 we went to the seaside.",
+        "The birthday party was on the 4th of July 2020.",
+        "My birthday card came late, on 2 May 2021, so I was cross.",
+    ],
+)
+def test_ordinary_dates_are_not_dates_of_birth(text):
+    assert found(text, "DATE_OF_BIRTH") == []
+
+
+# --- 3. Addresses ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Post the card to Ivy Cottage, 4 Church Lane, and she'll get it.", "Ivy Cottage, 4 Church Lane"),
+        ("They rent Holly House, 27 Station Road now.", "Holly House, 27 Station Road"),
+        ("Her home is The Old Forge, 3 Mill Street in the village.", "The Old Forge, 3 Mill Street"),
+        ("I grew up at 12 Heol y Felin in the valleys.", "12 Heol y Felin"),
+        ("Their house is 8 Ffordd Glyn Coed, by the school.", "8 Ffordd Glyn Coed"),
+        ("Nan kept the shop at 21 Stryd Fawr for years.", "21 Stryd Fawr"),
+        ("We had a flat at 6 Tolbooth Wynd above the baker.", "6 Tolbooth Wynd"),
+        ("Granda lived at 14 Kirk Brae all his life.", "14 Kirk Brae"),
+        ("My sister is at 3 Beech Close with her boys.", "3 Beech Close"),
+    ],
+)
+def test_building_names_welsh_and_scottish_streets_are_one_address(text, address):
+    assert found(text, "ADDRESS") == [address]
+    assert found(text, "ORG") == []
+
+
+# --- 4. Organisations -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("Her visits come from Sunrise Homecare Ltd most days.", "Sunrise Homecare Ltd"),
+        ("He drove vans for Pennine Removals Limited for years.", "Pennine Removals Limited"),
+        ("She gets help from Carers Plus on Fridays.", "Carers Plus"),
+        ("The allotment is run by Growing Together CIC now.", "Growing Together CIC"),
+        ("The Meadowbank Trust paid for the ramp.", "Meadowbank Trust"),
+        ("Our wills were drawn up by Pickering & Co in town.", "Pickering & Co"),
+        ("He went to work for Ashdown Care Group after that.", "Ashdown Care Group"),
+        ("The hoist was fitted by Mobility Solutions Ltd. last week.", "Mobility Solutions Ltd."),
+    ],
+)
+def test_organisation_names_keep_their_suffix(text, org):
+    assert found(text, "ORG") == [org]
+    assert found(text, "PERSON") == []
+
+
+# --- 5. People ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("My carer Hope comes in the mornings now.", ["Hope"]),
+        ("A nurse called Joy sat with him all night.", ["Joy"]),
+        ("The new girl is named Sky and she is lovely.", ["Sky"]),
+        ("Faith Adebayo from the council came round.", ["Faith Adebayo"]),
+        ("We were visited by Amber Kowalczyk on Tuesday.", ["Amber Kowalczyk"]),
+        ("Then Patience said we could stay.", ["Patience"]),
+        ("Honesty, Mercy told me, is all she asks.", ["Mercy"]),
+        ("Willow laughed at me and said it was fine.", ["Willow"]),
+        ("Jade-Marie Okoro sorted the paperwork.", ["Jade-Marie Okoro"]),
+        ("My support worker Mei-Ling Chow drove us.", ["Mei-Ling Chow"]),
+        ("Chiamaka said the rota had changed.", ["Chiamaka"]),
+        ("Her keyworker is Nkechinyere Obi-Davies.", ["Nkechinyere Obi-Davies"]),
+        ("Siobhan and Tadhg came for Christmas.", ["Siobhan", "Tadhg"]),
+        ("Dr Ngozi Eze-Williams explained the scan.", ["Dr Ngozi Eze-Williams"]),
+    ],
+)
+def test_names_that_are_ordinary_words_hyphenated_or_from_other_traditions(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hope the ramp gets fitted soon.",
+        "It was such a joy to see the sea again.",
+        "The sky was grey all week.",
+        "Grace before meals was a must in our house.",
+        "She wore the ruby ring every day.",
+        "Amber lights flashed on the dashboard.",
+        "My Nain always kept a tin of Welsh cakes.",
+        "Taid and Nain lived over the shop.",
+        "Mamgu said the chapel was full.",
+        "Tadcu had a bad chest from the pit.",
+        "Bampi took me to the rugby.",
+        "Maw and Paw never had a car.",
+        "Granda took us to the shore.",
+        "I wrote to my MP twice and the MP never answered.",
+        "In May the garden is lovely, and by 3 May the lilac is out.",
+    ],
+)
+def test_ordinary_words_kinship_words_titles_and_months_are_not_names(text):
+    assert found(text, "PERSON") == []
+
+
+def test_the_month_is_not_the_person_with_the_same_name():
+    text = "We took my aunt May to the coast on 14 May, and May loved it."
+    assert found(text, "PERSON") == ["May", "May"]
+    starts = [f.start for f in analyse(text).findings if f.label == "PERSON"]
+    assert text.index("14 May") + 3 not in starts
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Hope said nothing for a while.", ["Hope"]),
+        ("Hazel and I went to the bingo.", ["Hazel"]),
+        ("I wrote to Anna Lewis MP about the buses.", ["Anna Lewis"]),
+        ("Precious Moyo is my named nurse.", ["Precious Moyo"]),
+        ("I told Hope the news and she cried.", ["Hope"]),
+        ("My aunt May died in May 1999.", ["May"]),
+    ],
+)
+def test_word_names_at_the_start_of_a_sentence_or_beside_a_title(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Summer came early that year and we sat out.",
+        "The roof blew off in Storm Arwen.",
+        "Heaven knows how she coped.",
+        "It rained from May to July, and in May it was worst.",
+    ],
+)
+def test_word_names_in_their_ordinary_sense_are_not_names(text):
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize("text", ["We stayed with Taid in the summer.", "A letter came from Nain last week."])
+def test_kinship_words_are_not_places_either(text):
+    assert found(text, "LOCATION") == [] and found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Bongani and Kwaku painted the hall.", ["Bongani", "Kwaku"]),
+        ("On Fridays Rizwana takes me to the library.", ["Rizwana"]),
+        ("Seo-yeon drove us to the coast.", ["Seo-yeon"]),
+        ("Gwilym ap Rhys taught me the harp.", ["Gwilym ap Rhys"]),
+        ("The letter was from Samir al-Masri at the council.", ["Samir al-Masri"]),
+        ("Nguyen Van Duc was our lodger.", ["Nguyen Van Duc"]),
+        ("Nguyen Minh Chau is my keyworker.", ["Nguyen Minh Chau"]),
+    ],
+)
+def test_names_from_other_traditions_particles_and_lower_case_second_halves(text, names):
+    assert found(text, "PERSON") == names
+
+
+def test_an_nhs_number_with_spaced_hyphens_and_dates_with_a_short_year():
+    assert found("His NHS number: 943 - 476 - 5919.", "NHS_NUMBER") == ["943 - 476 - 5919"]
+    assert found("DOB 4th Nov '38, on the back of the card.", "DATE_OF_BIRTH") == ["4th Nov '38"]
+    assert found("She was born Sept. 9th, '44 in the blackout.", "DATE_OF_BIRTH") == ["Sept. 9th, '44"]
+
+
+def test_a_glasgow_flat_number_is_part_of_the_address():
+    assert found("Gran's close was at 2/1, 14 Hyndland Road for forty years.", "ADDRESS") == [
+        "2/1, 14 Hyndland Road"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["River Aire flooded again.", "Grace Church on the corner runs a food bank.", "Amber Valley council cut it."],
+)
+def test_a_word_name_before_a_place_or_building_word_is_not_a_person(text):
+    assert found(text, "PERSON") == []
