@@ -21,7 +21,8 @@ from .rulebook import RULES_DIR, SAFE_LOADER, RulebookError
 LEXICON_FILE = RULES_DIR / "lexicon.yaml"
 WORD_LISTS = (
     "titles", "weak_titles", "kinship", "roles", "person_verbs", "weak_person_verbs", "speech_verbs",
-    "name_introducers", "endearments", "word_names", "name_particles", "nickname_adjectives", "months", "days",
+    "name_introducers", "endearments", "first_names", "word_names", "name_particles", "nickname_adjectives",
+    "months", "days",
     "not_names", "eponymous_conditions", "countries_and_regions", "nationalities", "places", "weak_org_keywords",
     "street_suffixes", "weak_street_suffixes", "street_prefixes", "building_words", "org_suffixes",
 )  # fmt: skip
@@ -91,6 +92,8 @@ NAME_INTRODUCERS: set[str] = _LEXICON["name_introducers"]
 # Verbs of speech: a word name starting a sentence ("Hope said") is a name only before one of these.
 SPEECH_VERBS: set[str] = _LEXICON["speech_verbs"]
 ENDEARMENTS: set[str] = _LEXICON["endearments"]
+# Common first names across the communities of the UK.
+FIRST_NAMES: frozenset[str] = frozenset(_LEXICON["first_names"])
 # First names that are also ordinary words ("Hope", "Amber"): names only where a name stands.
 WORD_NAMES: set[str] = _LEXICON["word_names"]
 NICKNAME_ADJECTIVES: set[str] = _LEXICON["nickname_adjectives"]

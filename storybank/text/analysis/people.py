@@ -12,6 +12,7 @@ from .lexicon import (
     DAYS,
     ENDEARMENTS,
     EPONYMOUS_CONDITIONS,
+    FIRST_NAMES,
     KINSHIP,
     MONTHS,
     NAME_PARTICLES,
@@ -32,7 +33,6 @@ from .lexicon import (
     is_proper_like,
 )
 from .models import Finding
-from .names import FIRST_NAMES
 from .tokens import (
     DETERMINERS,
     POSSESSIVE_DETS,

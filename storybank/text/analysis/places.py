@@ -15,6 +15,7 @@ from .lexicon import (
     BUILDING_WORDS,
     COUNTRIES_AND_REGIONS,
     DAYS,
+    FIRST_NAMES,
     KINSHIP,
     MONTHS,
     NATIONALITIES,
@@ -32,7 +33,6 @@ from .lexicon import (
     is_proper_like,
 )
 from .models import Finding
-from .names import FIRST_NAMES
 from .tokens import (
     ByWord,
     capital_indices,
