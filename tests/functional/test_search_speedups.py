@@ -121,13 +121,14 @@ def test_filter_choices_are_kept_but_forgotten_when_a_story_is_published_or_with
 
 
 def test_a_search_page_and_the_api_each_run_a_handful_of_sql_statements(author, client, trainer):
-    """Found by bench/search_profile.py: the session, its person and their roles are one query, the hits' consent
-    records and content warnings one query each. More statements than these means a query per story crept in."""
+    """Found by bench/search_profile.py: the session, its person and their roles are one query, the tag groups and
+    their tags one, the hits' consent records and content warnings one each. More statements than these means a
+    query per story (or per tag) crept in."""
     _some_stories(author)
     bearer = {"Authorization": f"Bearer {token_services.create_token(trainer, 'Learning system', trainer).secret}"}
     Auth(client.application, client).sign_in(trainer.username)
-    asked = {"/search?q=&purpose=training&care_setting=Hospital": 7,  # session, taxonomy (2), count, page, consent,
-             "/search?q=waiting&purpose=training": 9,                  # warnings; a word: ranked, gate, page,
+    asked = {"/search?q=&purpose=training&care_setting=Hospital": 6,  # session, taxonomy, count, page, consent,
+             "/search?q=waiting&purpose=training": 8,                  # warnings; a word: ranked, gate, page,
              "/api/v1/stories?q=waiting": 7}                           # consent, snippets (no count: all seen)
     for url, most in asked.items():
         client.get(url, headers=bearer if url.startswith("/api") else None)  # the filter choices, kept a minute
