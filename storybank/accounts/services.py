@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from storybank.accounts.models import User, UserRole, UserSession
 from storybank.accounts.passwords import hash_password, needs_rehash, password_problem, verify_password
@@ -110,7 +111,10 @@ def user_for_session(token: str | None, limits: SessionLimits, now: datetime | N
     if not token:
         return None
     now = now or utcnow()
-    session_row = db.session.scalar(select(UserSession).where(UserSession.token_hash == _token_hash(token)))
+    # The person and their roles come in the same query: every signed-in request needs all three.
+    session_row = db.session.scalars(
+        select(UserSession).where(UserSession.token_hash == _token_hash(token))
+        .options(joinedload(UserSession.user).joinedload(User.role_grants))).unique().one_or_none()
     if session_row is None or session_row.ended_at is not None:
         return None
     if now - session_row.last_seen_at > limits.idle or now - session_row.created_at > limits.absolute:

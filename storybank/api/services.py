@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from storybank.accounts.models import User
 from storybank.accounts.roles import Role
@@ -95,7 +96,8 @@ def user_for_token(secret: str | None) -> User | None:
     hold one (role taken away, account turned off). Reads only."""
     if not secret or not secret.startswith(TOKEN_PREFIX) or len(secret) > _LONGEST_TOKEN:
         return None
-    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(secret)))
+    token = db.session.scalars(select(ApiToken).where(ApiToken.token_hash == hash_token(secret))
+                               .options(joinedload(ApiToken.user).joinedload(User.role_grants))).unique().one_or_none()
     if token is None or token.revoked_at is not None:
         return None
     return token.user if may_hold_tokens(token.user) else None

@@ -6,6 +6,8 @@ that moment, through the consent gate, exactly like a search typed by hand. Some
 
 from __future__ import annotations
 
+from functools import cache
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -20,8 +22,11 @@ SEARCHERS = (Role.TRAINER, Role.MODERATOR)
 MAX_PAGE = 10_000
 
 
-def _search_fields() -> list[str]:
-    return [f.name for f in SearchForm(formdata=None)]
+@cache
+def _search_fields() -> tuple[str, ...]:
+    """The search form's field names, in order: the same for every request, so found once (a form is not free to
+    build, and the search page asks on every visit)."""
+    return tuple(f.name for f in SearchForm(formdata=None))
 
 
 def _search_url(query: str) -> str:

@@ -43,9 +43,10 @@ class Story(db.Model):
         # Lists of approved stories: newest first (search, the public page) and the regions offered as filters.
         Index("ix_stories_status_approved_at_id", "status", "approved_at", "id"),
         Index("ix_stories_status_region", "status", "region"),
-        # The moderation queue, oldest first, and the care settings it offers; "My stories", newest first.
+        # The moderation queue, oldest first, and the care settings it offers (also search's count by care setting
+        # and region, without reading each story); "My stories", newest first.
         Index("ix_stories_status_submitted_at_id", "status", "submitted_at", "id"),
-        Index("ix_stories_status_care_setting", "status", "care_setting"),
+        Index("ix_stories_status_care_setting_region", "status", "care_setting", "region"),
         Index("ix_stories_author_id_updated_at_id", "author_id", "updated_at", "id"),
         Index("ix_stories_supporter_id_updated_at_id", "supporter_id", "updated_at", "id"),
     )

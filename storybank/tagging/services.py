@@ -411,8 +411,14 @@ def erase_trigger_words(story: Story) -> None:
 
 def taxonomy() -> list[tuple[TagGroup, list[Tag]]]:
     """Every group with its tags, in the order admins set: for filters and for choosing a tag to add."""
-    tags = list(db.session.scalars(select(Tag).order_by(Tag.group_id, Tag.name)))
-    return [(group, [tag for tag in tags if tag.group_id == group.id]) for group in groups()]
+    found: dict[int, tuple[TagGroup, list[Tag]]] = {}
+    rows = db.session.execute(select(TagGroup, Tag).outerjoin(Tag, Tag.group_id == TagGroup.id)
+                              .order_by(TagGroup.position, TagGroup.name, TagGroup.id, Tag.name, Tag.id))
+    for group, tag in rows:  # one query: every search page asks for it
+        tags = found.setdefault(group.id, (group, []))[1]
+        if tag is not None:
+            tags.append(tag)
+    return list(found.values())
 
 
 def tags_to_decide(story: Story) -> tuple[list[StoryTag], list[StoryTag]]:

@@ -13,6 +13,7 @@ from storybank.search import services
 from storybank.search.services import SearchFilters, filter_choices, search
 from tests.conftest import Auth
 from tests.factories import make_user
+from tests.functional.test_list_pages import statements
 from tests.functional.test_search import approved, titles
 from tests.library_builders import put_outside_the_gate
 
@@ -117,3 +118,28 @@ def test_filter_choices_are_kept_but_forgotten_when_a_story_is_published_or_with
     monkeypatch.setattr(services, "CHOICES_SECONDS", 0)
     approved(author, "Waiting.", title="South", context="South East")
     assert filter_choices(Purpose.TRAINING)[0] == ["South East"]
+
+
+def test_a_search_page_and_the_api_each_run_a_handful_of_sql_statements(author, client, trainer):
+    """Found by bench/search_profile.py: the session, its person and their roles are one query, the tag groups and
+    their tags one, the hits' consent records and content warnings one each. More statements than these means a
+    query per story (or per tag) crept in."""
+    _some_stories(author)
+    bearer = {"Authorization": f"Bearer {token_services.create_token(trainer, 'Learning system', trainer).secret}"}
+    Auth(client.application, client).sign_in(trainer.username)
+    asked = {"/search?q=&purpose=training&care_setting=Hospital": 6,  # session, taxonomy, count, page, consent,
+             "/search?q=waiting&purpose=training": 8,                  # warnings; a word: ranked, gate, page,
+             "/api/v1/stories?q=waiting": 7}                           # consent, snippets (no count: all seen)
+    for url, most in asked.items():
+        client.get(url, headers=bearer if url.startswith("/api") else None)  # the filter choices, kept a minute
+        with statements() as sent:
+            response = client.get(url, headers=bearer if url.startswith("/api") else None)
+        assert response.status_code == 200
+        assert len(sent) <= most, (url, sent)
+
+
+def test_the_session_brings_every_role_its_person_holds(client, make_user):
+    both = make_user(Role.TRAINER, Role.MODERATOR, username="two_hats")
+    Auth(client.application, client).sign_in(both.username)
+    assert client.get("/search").status_code == 200  # a trainer's page
+    assert client.get("/moderation").status_code == 200  # a moderator's page
