@@ -36,13 +36,19 @@ def approved(author, body: str, *, title: str, days_ago: int = 5, scopes=(Purpos
 
 
 def put_outside_the_gate(story: Story, state: str, author) -> None:
-    """Move an approved story to a state the consent gate refuses: withdrawn, expired consent or not approved
-    (a story made with public-only or partners-only consent needs nothing more)."""
+    """Move an approved story to a state the consent gate refuses: withdrawn, expired consent, its person no longer
+    allowing training or partners (public only), or not approved (a story made with public-only or partners-only
+    consent needs nothing more)."""
     if state == "withdrawn":
         consent_services.withdraw(story, author)
     if state == "expired":
         db.session.execute(update(ConsentRecord).where(ConsentRecord.story_id == story.id).values(
             review_date=(utcnow() - timedelta(days=1)).date()).execution_options(synchronize_session=False))
+    if state == "purpose_removed":
+        current = story.current_consent
+        consent_services.change_consent(story, consent_services.ConsentChoice(
+            scopes=frozenset({Purpose.PUBLIC}), attribution=current.attribution,
+            attribution_name=current.attribution_name, review_date=current.review_date), author)
     if state == "not_approved":
         story.status = StoryStatus.SUBMITTED
     db.session.commit()

@@ -152,7 +152,7 @@ def test_a_copy_leaves_out_a_story_that_can_no_longer_be_used(client, token, pub
     assert "1 story could no longer be used" in client.get(response.headers["Location"]).get_data(as_text=True)
 
 
-@pytest.mark.parametrize("state", ["withdrawn", "expired", "not_approved"])
+@pytest.mark.parametrize("state", ["withdrawn", "expired", "purpose_removed", "not_approved"])
 def test_a_story_outside_the_gate_leaves_the_pack_the_version_and_the_link_in_the_same_request(
         client, published, contributor, state):
     pack = published["pack"]

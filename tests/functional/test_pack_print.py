@@ -131,7 +131,7 @@ def test_the_pdf_uses_the_print_stylesheet_with_a_page_for_each_story(client, pa
     assert (round(width), round(height)) == (595, 842), "A4"
 
 
-@pytest.mark.parametrize("state", ["withdrawn", "expired", "not_approved"])
+@pytest.mark.parametrize("state", ["withdrawn", "expired", "purpose_removed", "not_approved"])
 def test_a_story_outside_the_gate_leaves_the_print_page_and_the_pdf_in_the_same_request(
         client, pack_with_two_stories, contributor, state):
     pack, leaving = pack_with_two_stories.pack, pack_with_two_stories.second
