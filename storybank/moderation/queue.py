@@ -130,10 +130,12 @@ def queue_counts(now: datetime | None = None) -> dict[str, int]:
                                    .with_only_columns(func.count(), maintain_column_froms=True)
                                    .where(StoryReview.claim_is_live(now))) or 0
     counts = {NOT_CLAIMED: total - being_read, BEING_READ: being_read}
+    # From the open concerns (few, along their action index) to their stories by primary key, never from every
+    # waiting story to its concerns.
     counts["urgent"] = db.session.scalar(
-        select(func.count(func.distinct(SafeguardingConcern.story_id)))
-        .where(SafeguardingConcern.action.is_(None),
-               SafeguardingConcern.story_id.in_(story_ids_for_moderators().where(Story.status.in_(WAITING))))) or 0
+        waiting.join(SafeguardingConcern, SafeguardingConcern.story_id == Story.id)
+        .with_only_columns(func.count(func.distinct(SafeguardingConcern.story_id)), maintain_column_froms=True)
+        .where(SafeguardingConcern.action.is_(None))) or 0
     return counts
 
 

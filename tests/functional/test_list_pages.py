@@ -7,7 +7,8 @@ import re
 from contextlib import contextmanager
 from datetime import timedelta
 
-from sqlalchemy import event
+import pytest
+from sqlalchemy import event, select
 
 from storybank.accounts.roles import Role
 from storybank.db_types import utcnow
@@ -184,3 +185,65 @@ def test_each_list_has_an_index_for_its_filter_and_its_order(app):
         present = {tuple(index["column_names"]) for index in inspector.get_indexes(table)}
         for columns in indexes:
             assert columns in present, f"{table} has no index on {columns}"
+
+
+def test_my_stories_and_the_queue_counts_never_read_every_story_on_sqlite(app, backend, contributor, moderator):
+    """With statistics like a real service's (most stories not this person's, most claims run out, few concerns),
+    SQLite's plans start from the few rows that matter. `author_id = ? OR supporter_id = ?` read every story, and
+    "Being read" and "Urgent" started from every waiting story: tens of ms each at 50 000 (`make bench-pages`)."""
+    if backend != "sqlite":
+        pytest.skip("the plans checked are SQLite's (PostgreSQL plans a small test table by reading it anyway)")
+    from sqlalchemy import insert, text
+
+    from storybank.stories.models import Story
+    from storybank.stories.services import stories_page
+
+    now = utcnow()
+    for n in range(5):
+        make_story(contributor, f"Mine {n}.", title=f"Mine {n}")
+    db.session.execute(insert(Story), [
+        {"reference": f"SB-KEY-{n:04d}", "title": f"Shared with a key {n}", "body": "Waiting.",
+         "status": StoryStatus.IN_REVIEW if n % 7 == 0 else StoryStatus.SUBMITTED,
+         "created_at": now, "updated_at": now, "submitted_at": now - timedelta(minutes=n)} for n in range(400)])
+    ids = list(db.session.scalars(select(Story.id).where(Story.reference.like("SB-KEY-%"))))
+    db.session.execute(insert(StoryReview), [
+        {"story_id": story_id, "prepared_at": now, "claimed_by_id": moderator.id if n % 7 == 0 else None,
+         "claimed_at": now if n % 7 == 0 else None,
+         "claim_expires_at": (now + timedelta(hours=1) if n < 21 else now - timedelta(hours=1)) if n % 7 == 0
+         else None} for n, story_id in enumerate(ids)])
+    for story_id in ids[:2]:
+        db.session.add(SafeguardingConcern(story_id=story_id, category="harm", sentence="They hit me.",
+                                           reason="Harm", raised_at=now))
+    db.session.commit()
+
+    def plans_of(call) -> dict[str, str]:
+        sent: list[tuple[str, object]] = []
+
+        def keep(_conn, _cursor, statement, parameters, *_args):
+            if statement.lstrip().upper().startswith("SELECT"):
+                sent.append((statement, parameters))
+
+        event.listen(db.engine, "before_cursor_execute", keep)
+        try:
+            call()
+        finally:
+            event.remove(db.engine, "before_cursor_execute", keep)
+        connection = db.session.connection().connection.driver_connection
+        return {statement: "\n".join(row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + statement,
+                                                                           parameters))
+                for statement, parameters in sent}
+
+    connection = db.session.connection()
+    connection.execute(text("ANALYZE"))
+    try:
+        mine = plans_of(lambda: stories_page(contributor))
+        counts = plans_of(queue_counts)
+    finally:
+        connection.execute(text("DROP TABLE IF EXISTS sqlite_stat1"))
+        connection.execute(text("DROP TABLE IF EXISTS sqlite_stat4"))
+        db.session.commit()
+    assert mine and not [plan for plan in mine.values() if re.search(r"^SCAN stories\b", plan, re.MULTILINE)], mine
+    live = next(plan for statement, plan in counts.items() if "story_reviews" in statement)
+    assert "ix_story_reviews_claim_expires_at" in live and "SEARCH stories USING INTEGER PRIMARY KEY" in live, live
+    urgent = next(plan for statement, plan in counts.items() if "safeguarding_concerns" in statement)
+    assert "SEARCH stories USING INTEGER PRIMARY KEY" in urgent, urgent
