@@ -247,3 +247,30 @@ def test_my_stories_and_the_queue_counts_never_read_every_story_on_sqlite(app, b
     assert "ix_story_reviews_claim_expires_at" in live and "SEARCH stories USING INTEGER PRIMARY KEY" in live, live
     urgent = next(plan for statement, plan in counts.items() if "safeguarding_concerns" in statement)
     assert "SEARCH stories USING INTEGER PRIMARY KEY" in urgent, urgent
+
+
+def test_the_queue_counts_its_waiting_stories_once_and_each_filter_still_has_the_right_pages(
+        app, client, auth, moderator, contributor):
+    """The page's total comes from the counts shown above it (one count of every waiting story, not two), and
+    with a filter it is still the filter's own total."""
+    stories = [make_story(contributor, "Waiting.", days_ago=200 - n, title=f"Story number {n}")
+               for n in range(PAGE_SIZE + 1)]
+    db.session.add(StoryReview(story_id=stories[0].id, claimed_by_id=moderator.id, claimed_at=utcnow(),
+                               claim_expires_at=utcnow() + timedelta(hours=1)))
+    db.session.commit()
+    auth.sign_in(moderator.username)
+    with statements() as sent:
+        assert "Page 1 of 2" in client.get("/moderation").get_data(as_text=True)
+    whole_counts = [s for s in sent if re.match(r"\s*SELECT count\(\*\)", s) and "JOIN" not in s
+                    and re.search(r"FROM stories\s+WHERE", s)]
+    assert len(whole_counts) == 1, whole_counts
+    assert "Page 2 of 2" in client.get("/moderation?page=2").get_data(as_text=True)
+    assert _titles_on(client, "/moderation?status=in_review") == {"Story number 0"}
+    assert len(_titles_on(client, "/moderation?status=submitted")) == PAGE_SIZE
+    counts = queue_counts()
+    for status in (None, "submitted", "in_review", "not-a-status"):
+        for care_setting in (None, "Care home"):
+            given = queue_page(status, care_setting, counts=counts).total
+            assert given == queue_page(status, care_setting).total, (status, care_setting)
+    assert [queue_page(status, counts=counts).total for status in (None, "submitted", "in_review")] == [
+        PAGE_SIZE + 1, PAGE_SIZE, 1]
