@@ -4,12 +4,12 @@
     python -m bench.pages [--sizes 1000,10000,50000] [--database sqlite|postgresql|both] [--seconds S]
 
 For each size a database is built from empty (`flask db upgrade`, then bulk inserts): that many stories waiting for
-a moderator (about one in seven being read, one in a thousand with an open safeguarding concern, each with its
-review row as after the analysis ran), plus one person with 500 stories of their own (approved, declined, drafts,
-with consent records and two messages each) and 20 000 audit events. That person is contributor, moderator and
-admin at once, so one sign-in reaches every page. SQLite databases are files under the temp directory; PostgreSQL
-ones are storybank_bench_pages_<size> next to STORYBANK_BENCH_POSTGRES_URL (default
-postgresql://postgres@127.0.0.1:5432/test).
+a moderator (about one in seven in review, of which 20 have a live claim and the rest a claim that ran out; one in a
+thousand with an open safeguarding concern; each with its review row as after the analysis ran), plus one person
+with 500 stories of their own (approved, declined, drafts, with consent records and two messages each) and 20 000
+audit events. That person is contributor, moderator and admin at once, so one sign-in reaches every page. SQLite
+databases are files under the temp directory; PostgreSQL ones are storybank_bench_pages_<size> next to
+STORYBANK_BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/test).
 
 Each size is then served by gunicorn (2 workers) on 127.0.0.1 and driven by Locust headless (bench/search_locustfile.py,
 the same users as `make bench-search`): with 1 client and with 8, each client asking every page in turn with no
@@ -38,6 +38,7 @@ from bench.search_data import ROOT, Target, _engine, _fresh_database, flask
 TARGET_P95_MS = 50.0
 TARGET_SIZE = 50_000
 OWN_STORIES = 500
+LIVE_CLAIMS = 20
 AUDIT_EVENTS = 20_000
 READER = "bench-reader"
 READER_PASSWORD = "bench reader reads every list"  # noqa: S105 — a local benchmark database only
@@ -75,12 +76,15 @@ def _waiting(count: int, reader_id: int, now: datetime, rng: random.Random):
     from storybank.stories.forms import CARE_SETTINGS
 
     settings = [s for s in CARE_SETTINGS if s]
+    live = LIVE_CLAIMS
     for story_id in range(1, count + 1):
         body = f"Waiting story {story_id}. " + " ".join(rng.choice(
             ("the carer", "came late", "my mum", "waited", "a kind nurse", "the home", "we talked", "tea"))
             for _ in range(120))
         sent = now - timedelta(minutes=count - story_id + 5)
         reading = rng.random() < 0.15
+        holds = reading and live > 0  # a few moderators each reading one story; the other claims ran out
+        live -= holds
         story = {"id": story_id, "reference": f"BENCH-{story_id:07d}", "title": f"Waiting story {story_id}",
                  "body": body, "moderated_body": None, "status": "in_review" if reading else "submitted",
                  "care_setting": rng.choice(settings) if rng.random() < 0.9 else None, "region": None,
@@ -89,8 +93,10 @@ def _waiting(count: int, reader_id: int, now: datetime, rng: random.Random):
                  "author_id": None, "supporter_id": None, "contributor_name": None}
         review = {"story_id": story_id, "prepared_at": sent, "urgent": story_id % 1000 == 7,
                   "prepared_body_hash": hashlib.sha256(body.encode()).hexdigest(),
-                  "claimed_by_id": reader_id if reading else None, "claimed_at": now if reading else None,
-                  "claim_expires_at": now + timedelta(hours=2) if reading else None}
+                  "claimed_by_id": reader_id if reading else None,
+                  "claimed_at": (now if holds else sent) if reading else None,
+                  "claim_expires_at": (now + timedelta(hours=2) if holds else sent + timedelta(hours=2))
+                  if reading else None}
         concern = ({"story_id": story_id, "category": "harm", "sentence": "Someone hurts me.", "reason": "Bench",
                     "raised_by_id": None, "raised_by_machine": True, "raised_at": sent, "action": None}
                    if review["urgent"] else None)

@@ -80,7 +80,8 @@ class StoryReview(db.Model):
     urgent: Mapped[bool] = mapped_column(default=False, index=True)
     claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    claim_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Indexed so the queue counts the live claims (few) from here, not by reading every waiting story.
+    claim_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
 
     story = relationship("Story")
     claimed_by = relationship("User")

@@ -96,13 +96,18 @@ def _entries(ids: list[int]) -> list[QueueEntry]:
 
 
 def queue_page(status: str | None = None, care_setting: str | None = None, page: int = 1,
-               per_page: int = PAGE_SIZE, now: datetime | None = None) -> QueuePage:
-    """Stories waiting for a moderator: open safeguarding concerns first, then the longest waiting."""
+               per_page: int = PAGE_SIZE, now: datetime | None = None, counts: dict[str, int] | None = None
+               ) -> QueuePage:
+    """Stories waiting for a moderator: open safeguarding concerns first, then the longest waiting. Given the
+    `queue_counts` already made for the same moment, a list with no care-setting filter takes its total from them
+    rather than counting every waiting story a second time."""
     waiting = _waiting(status, care_setting, now or utcnow())
     order = (Story.submitted_at, Story.id)
     urgent = list(db.session.scalars(waiting.with_only_columns(Story.id)
                                      .where(Story.id.in_(_open_concern_story_ids())).order_by(*order)))
-    total = db.session.scalar(waiting.with_only_columns(func.count(), maintain_column_froms=True)) or 0
+    total = _total_from(counts, status) if counts is not None and not care_setting else None
+    if total is None:
+        total = db.session.scalar(waiting.with_only_columns(func.count(), maintain_column_froms=True)) or 0
     page = min(max(page, 1), page_count(total, per_page))
     start = (page - 1) * per_page
     ids = urgent[start:start + per_page]
@@ -112,6 +117,12 @@ def queue_page(status: str | None = None, care_setting: str | None = None, page:
             rest = rest.where(Story.id.not_in(urgent))
         ids += db.session.scalars(rest.offset(max(start - len(urgent), 0)).limit(per_page - len(ids)))
     return QueuePage(items=_entries(ids), total=total, page=page, per_page=per_page)
+
+
+def _total_from(counts: dict[str, int], status: str | None) -> int | None:
+    if status in (NOT_CLAIMED, BEING_READ):
+        return counts[status]
+    return counts[NOT_CLAIMED] + counts[BEING_READ] if not status else None
 
 
 def queue(status: str | None = None, care_setting: str | None = None,
@@ -130,10 +141,12 @@ def queue_counts(now: datetime | None = None) -> dict[str, int]:
                                    .with_only_columns(func.count(), maintain_column_froms=True)
                                    .where(StoryReview.claim_is_live(now))) or 0
     counts = {NOT_CLAIMED: total - being_read, BEING_READ: being_read}
+    # From the open concerns (few, along their action index) to their stories by primary key, never from every
+    # waiting story to its concerns.
     counts["urgent"] = db.session.scalar(
-        select(func.count(func.distinct(SafeguardingConcern.story_id)))
-        .where(SafeguardingConcern.action.is_(None),
-               SafeguardingConcern.story_id.in_(story_ids_for_moderators().where(Story.status.in_(WAITING))))) or 0
+        waiting.join(SafeguardingConcern, SafeguardingConcern.story_id == Story.id)
+        .with_only_columns(func.count(func.distinct(SafeguardingConcern.story_id)), maintain_column_froms=True)
+        .where(SafeguardingConcern.action.is_(None))) or 0
     return counts
 
 

@@ -87,6 +87,16 @@ def _clean_replacement(replacement: str | None) -> str | None:
     return replacement
 
 
+def _in_words(suggestion: Suggestion) -> str:
+    """What the suggestion was, for the audit log, as a person would say it (the codes stay in the raw record):
+    "A person's name, characters 282 to 297 of the story", not "redaction PERSON at 282-297"."""
+    if suggestion.kind == SuggestionKind.REDACTION:
+        what = MANUAL_LABELS.get(suggestion.label, "a detail that could identify someone")
+        return f"{what[0].upper()}{what[1:]}, characters {suggestion.start} to {suggestion.end} of the story"
+    kind = "A content warning" if suggestion.kind == SuggestionKind.CONTENT_WARNING else "A theme"
+    return f"{kind}: {suggestion.label}"
+
+
 def decide_suggestion(suggestion: Suggestion, decision: str, moderator: User, replacement: str | None = None,
                       now: datetime | None = None) -> Suggestion:
     """Accept or reject one suggestion. It can be changed again until the story is decided."""
@@ -109,8 +119,7 @@ def decide_suggestion(suggestion: Suggestion, decision: str, moderator: User, re
     record(f"moderation.suggestion_{suggestion.status.value}", moderator, suggestion, before=before,
            after={"status": suggestion.status.value, "replacement": suggestion.replacement,
                   "story": story_label(story), "kind": suggestion.kind.value, "label": suggestion.label},
-           detail=f"{suggestion.kind.value} {suggestion.label} at {suggestion.start}-{suggestion.end}"
-           if suggestion.kind == SuggestionKind.REDACTION else f"{suggestion.kind.value} {suggestion.label}")
+           detail=_in_words(suggestion))
     db.session.commit()
     return suggestion
 

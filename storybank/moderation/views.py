@@ -89,9 +89,10 @@ def queue():
     status = request.args.get("status") or None
     care_setting = request.args.get("care_setting") or None
     now = utcnow()
-    listing = review_queue.queue_page(status, care_setting, page=requested_page(), now=now)
+    counts = review_queue.queue_counts(now)
+    listing = review_queue.queue_page(status, care_setting, page=requested_page(), now=now, counts=counts)
     return render_template("moderation/queue.html", entries=listing.items, listing=listing,
-                           counts=review_queue.queue_counts(now), care_settings=review_queue.waiting_care_settings(),
+                           counts=counts, care_settings=review_queue.waiting_care_settings(),
                            status=status, care_setting=care_setting, now=now,
                            action_form=ActionForm())
 

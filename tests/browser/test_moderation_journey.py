@@ -163,3 +163,24 @@ def test_a_safeguarding_concern_is_actioned_a_story_declined_and_the_contributor
     expect(page.get_by_role("heading", level=1)).to_have_text("Safeguarding and decline reasons")
     submit(page, lambda: page.get_by_role("link", name="It names a member of staff").click())
     expect(page.get_by_label("The words the contributor reads")).to_contain_text("Thank you for trusting us")
+
+
+def test_on_a_wide_screen_the_story_stays_in_view_beside_the_decisions_and_a_phone_stacks_them(
+        page, visit, submit, live_server):
+    _writer, moderator, story_id, _title = _people_and_story(live_server)
+    sign_in(page, visit, submit, moderator)
+    page.set_viewport_size({"width": 1400, "height": 800})
+    visit(page, f"/moderation/stories/{story_id}")
+    submit(page, lambda: page.get_by_role("button", name="Claim this story").click())
+    story, decisions = page.locator(".review-story"), page.locator(".review-decisions")
+    left, right = story.bounding_box(), decisions.bounding_box()
+    assert left["x"] + left["width"] <= right["x"], "side by side"
+    page.evaluate("() => document.querySelector('.review-decisions').scrollIntoView({block: 'end'})")
+    assert page.evaluate("() => window.scrollY") > 400, "the decisions are longer than the screen"
+    text = page.locator("#story-text").bounding_box()
+    assert 0 <= text["y"] < 800, "at the last decision the story is still on screen beside it"
+
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.evaluate("() => window.scrollTo(0, 0)")
+    left, right = story.bounding_box(), decisions.bounding_box()
+    assert right["y"] >= left["y"] + left["height"], "one above the other on a phone"

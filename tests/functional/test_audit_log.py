@@ -105,3 +105,28 @@ def test_a_cell_that_a_spreadsheet_would_run_as_a_formula_is_kept_as_text():
     assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert _cell({"status": "in_review"}) == '{"status": "in_review"}'
     assert _cell(None) == ""
+
+
+def test_a_decided_suggestion_is_described_in_words_with_the_codes_only_in_the_raw_record(
+        client, auth, admin, contributor, moderator):
+    """The walk-through saw "redaction PERSON at 282-297" in the log."""
+    from storybank.moderation.claims import claim
+    from storybank.moderation.preparation import prepare_for_review
+    from storybank.moderation.suggestions import decide_suggestion, suggestions_for
+    from tests.moderation_steps import make_story
+
+    story = make_story(contributor)
+    db.session.commit()
+    prepare_for_review(story)
+    claim(story, moderator)
+    db.session.commit()
+    person = next(s for s in suggestions_for(story) if s.label == "PERSON")
+    decide_suggestion(person, "reject", moderator)
+    auth.sign_in(admin.username)
+    rows = _rows(client.get("/admin/audit/").get_data(as_text=True))
+    row = next(row for row in rows.split("<tr>") if "Kept words the analysis suggested removing" in row)
+    readable = row.split("<details", 1)[0]
+    assert f"A person&#39;s name, characters {person.start} to {person.end} of the story" in readable
+    assert "redaction PERSON" not in readable and f"{person.start}-{person.end}" not in readable
+    assert f"redaction PERSON at {person.start}-{person.end}" not in row
+    assert "&#34;label&#34;: &#34;PERSON&#34;" in row.split("<details", 1)[1], "the codes are a click away"

@@ -66,3 +66,18 @@ def test_make_run_shows_the_demo_accounts_every_time_the_demo_is_in_use(runner):
     assert "demo-moderator" in again.output
     assert "kind words and careful eyes" in again.output
     assert "was not added" not in again.output
+
+
+def test_the_readme_lists_every_demo_username_and_make_run_shows_the_accounts_each_time():
+    """A newcomer reads the usernames before running anything; `make run` asks seed-demo every time, which
+    prints the accounts whenever the demo is in use (see the test above)."""
+    from pathlib import Path
+
+    from storybank.demo import DEMO_ACCOUNTS
+
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for username, _password, _role in DEMO_ACCOUNTS:
+        assert f"`{username}`" in readme, username
+    run = (root / "Makefile").read_text(encoding="utf-8").split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "flask seed-demo --if-empty" in run

@@ -7,7 +7,8 @@ import re
 from contextlib import contextmanager
 from datetime import timedelta
 
-from sqlalchemy import event
+import pytest
+from sqlalchemy import event, select
 
 from storybank.accounts.roles import Role
 from storybank.db_types import utcnow
@@ -163,3 +164,113 @@ def test_requests_to_look_again_are_oldest_first_a_page_at_a_time(app, client, a
     auth.sign_in(moderator.username)
     assert _titles_on(client, "/moderation/appeals?page=2") == {f"Story number {n}" for n in range(3)}, \
         "one page holds them all, so page 2 shows the last (and only) page"
+
+
+def test_each_list_has_an_index_for_its_filter_and_its_order(app):
+    """Made by the migrations (the test database is built by them): each paged list reads one index in order
+    rather than sorting every row, so its time does not grow with the number of stories."""
+    from sqlalchemy import inspect
+
+    wanted = {
+        "stories": [("status", "submitted_at", "id"), ("author_id", "updated_at", "id"),
+                    ("supporter_id", "updated_at", "id")],
+        "story_reviews": [("urgent",)],
+        "notifications": [("user_id", "created_at", "id")],
+        "safeguarding_concerns": [("action", "raised_at", "id")],
+        "moderation_appeals": [("outcome", "opened_at", "id")],
+        "audit_events": [("occurred_at",)],
+    }
+    inspector = inspect(db.engine)
+    for table, indexes in wanted.items():
+        present = {tuple(index["column_names"]) for index in inspector.get_indexes(table)}
+        for columns in indexes:
+            assert columns in present, f"{table} has no index on {columns}"
+
+
+def test_my_stories_and_the_queue_counts_never_read_every_story_on_sqlite(app, backend, contributor, moderator):
+    """With statistics like a real service's (most stories not this person's, most claims run out, few concerns),
+    SQLite's plans start from the few rows that matter. `author_id = ? OR supporter_id = ?` read every story, and
+    "Being read" and "Urgent" started from every waiting story: tens of ms each at 50 000 (`make bench-pages`)."""
+    if backend != "sqlite":
+        pytest.skip("the plans checked are SQLite's (PostgreSQL plans a small test table by reading it anyway)")
+    from sqlalchemy import insert, text
+
+    from storybank.stories.models import Story
+    from storybank.stories.services import stories_page
+
+    now = utcnow()
+    for n in range(5):
+        make_story(contributor, f"Mine {n}.", title=f"Mine {n}")
+    db.session.execute(insert(Story), [
+        {"reference": f"SB-KEY-{n:04d}", "title": f"Shared with a key {n}", "body": "Waiting.",
+         "status": StoryStatus.IN_REVIEW if n % 7 == 0 else StoryStatus.SUBMITTED,
+         "created_at": now, "updated_at": now, "submitted_at": now - timedelta(minutes=n)} for n in range(400)])
+    ids = list(db.session.scalars(select(Story.id).where(Story.reference.like("SB-KEY-%"))))
+    db.session.execute(insert(StoryReview), [
+        {"story_id": story_id, "prepared_at": now, "claimed_by_id": moderator.id if n % 7 == 0 else None,
+         "claimed_at": now if n % 7 == 0 else None,
+         "claim_expires_at": (now + timedelta(hours=1) if n < 21 else now - timedelta(hours=1)) if n % 7 == 0
+         else None} for n, story_id in enumerate(ids)])
+    for story_id in ids[:2]:
+        db.session.add(SafeguardingConcern(story_id=story_id, category="harm", sentence="They hit me.",
+                                           reason="Harm", raised_at=now))
+    db.session.commit()
+
+    def plans_of(call) -> dict[str, str]:
+        sent: list[tuple[str, object]] = []
+
+        def keep(_conn, _cursor, statement, parameters, *_args):
+            if statement.lstrip().upper().startswith("SELECT"):
+                sent.append((statement, parameters))
+
+        event.listen(db.engine, "before_cursor_execute", keep)
+        try:
+            call()
+        finally:
+            event.remove(db.engine, "before_cursor_execute", keep)
+        connection = db.session.connection().connection.driver_connection
+        return {statement: "\n".join(row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + statement,
+                                                                           parameters))
+                for statement, parameters in sent}
+
+    connection = db.session.connection()
+    connection.execute(text("ANALYZE"))
+    try:
+        mine = plans_of(lambda: stories_page(contributor))
+        counts = plans_of(queue_counts)
+    finally:
+        connection.execute(text("DROP TABLE IF EXISTS sqlite_stat1"))
+        connection.execute(text("DROP TABLE IF EXISTS sqlite_stat4"))
+        db.session.commit()
+    assert mine and not [plan for plan in mine.values() if re.search(r"^SCAN stories\b", plan, re.MULTILINE)], mine
+    live = next(plan for statement, plan in counts.items() if "story_reviews" in statement)
+    assert "ix_story_reviews_claim_expires_at" in live and "SEARCH stories USING INTEGER PRIMARY KEY" in live, live
+    urgent = next(plan for statement, plan in counts.items() if "safeguarding_concerns" in statement)
+    assert "SEARCH stories USING INTEGER PRIMARY KEY" in urgent, urgent
+
+
+def test_the_queue_counts_its_waiting_stories_once_and_each_filter_still_has_the_right_pages(
+        app, client, auth, moderator, contributor):
+    """The page's total comes from the counts shown above it (one count of every waiting story, not two), and
+    with a filter it is still the filter's own total."""
+    stories = [make_story(contributor, "Waiting.", days_ago=200 - n, title=f"Story number {n}")
+               for n in range(PAGE_SIZE + 1)]
+    db.session.add(StoryReview(story_id=stories[0].id, claimed_by_id=moderator.id, claimed_at=utcnow(),
+                               claim_expires_at=utcnow() + timedelta(hours=1)))
+    db.session.commit()
+    auth.sign_in(moderator.username)
+    with statements() as sent:
+        assert "Page 1 of 2" in client.get("/moderation").get_data(as_text=True)
+    whole_counts = [s for s in sent if re.match(r"\s*SELECT count\(\*\)", s) and "JOIN" not in s
+                    and re.search(r"FROM stories\s+WHERE", s)]
+    assert len(whole_counts) == 1, whole_counts
+    assert "Page 2 of 2" in client.get("/moderation?page=2").get_data(as_text=True)
+    assert _titles_on(client, "/moderation?status=in_review") == {"Story number 0"}
+    assert len(_titles_on(client, "/moderation?status=submitted")) == PAGE_SIZE
+    counts = queue_counts()
+    for status in (None, "submitted", "in_review", "not-a-status"):
+        for care_setting in (None, "Care home"):
+            given = queue_page(status, care_setting, counts=counts).total
+            assert given == queue_page(status, care_setting).total, (status, care_setting)
+    assert [queue_page(status, counts=counts).total for status in (None, "submitted", "in_review")] == [
+        PAGE_SIZE + 1, PAGE_SIZE, 1]

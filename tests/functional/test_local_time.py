@@ -45,3 +45,37 @@ def test_an_unknown_time_zone_is_refused_with_a_clear_message(tmp_path: Path, mo
     monkeypatch.setenv("STORYBANK_TIMEZONE", zone)
     with pytest.raises(ConfigError, match="STORYBANK_TIMEZONE"):
         load_config(tmp_path)
+
+
+def test_a_moderators_claim_shows_its_end_in_the_services_time_zone_on_the_queue_and_the_review_page(
+        app, client, auth, moderator, contributor):
+    """The reported "You, until 01:30 UTC": pages show the local clock and no "UTC". Auckland is 13 hours from
+    UTC in December, so the local and the UTC clock cannot be mistaken for each other whatever the date."""
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from storybank.db_types import utcnow
+    from storybank.extensions import db
+    from storybank.moderation.claims import claim
+    from tests.moderation_steps import make_story
+
+    story = make_story(contributor, "The carer came at nine and we had tea.", title="Tea at nine")
+    db.session.commit()
+    review = claim(story, moderator)
+    ends = utcnow().replace(second=0, microsecond=0) + timedelta(hours=1)
+    review.claim_expires_at = ends
+    db.session.commit()
+    local = ends.astimezone(ZoneInfo("Pacific/Auckland")).strftime("%H:%M")
+    assert local != ends.strftime("%H:%M")
+
+    auth.sign_in(moderator.username)
+    app.config["STORYBANK_TIMEZONE"] = "Pacific/Auckland"
+    try:
+        pages = [client.get(path).get_data(as_text=True)
+                 for path in ("/moderation", f"/moderation/stories/{story.id}")]
+    finally:
+        app.config["STORYBANK_TIMEZONE"] = "Europe/London"
+    for page in pages:
+        assert f"You, until {local}" in page
+        assert f"until {ends.strftime('%H:%M')}" not in page
+        assert "UTC" not in page

@@ -279,3 +279,15 @@ def test_the_review_page_groups_removals_by_kind_keeps_the_story_beside_them_and
     assert phones.index("<details") < phones.index(f'id="suggestion-{phone.id}"')
     names = page.split("Names of people", 1)[1].split("</section>", 1)[0]
     assert "Remove it" in names and "<details" not in names
+
+
+def test_the_review_page_says_how_consent_was_given_in_plain_words_with_a_link_to_the_exact_words(
+        app, client, auth, contributor, moderator):
+    from storybank.consent.wording import CURRENT_WORDING_VERSION
+
+    story = _prepared(contributor)
+    auth.sign_in(moderator.username)
+    page = client.get(f"/moderation/stories/{story.id}").get_data(as_text=True)
+    assert "<dt>How it was given</dt><dd>They gave it themselves</dd>" in page
+    assert f'href="/consent-wording/{CURRENT_WORDING_VERSION}">Read the exact words they agreed to</a>' in page
+    assert "<dd>self</dd>" not in page and "consent wording version" not in page.lower()
