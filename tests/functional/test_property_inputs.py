@@ -23,10 +23,12 @@ from storybank.accounts.roles import Role
 from storybank.api import services as token_services
 from storybank.consent.models import Purpose
 from storybank.extensions import db, limiter
+from storybank.moderation.claims import claim
+from storybank.moderation.preparation import prepare_for_review
 from storybank.packs.models import SectionKind
 from storybank.packs.services import add_section
 from storybank.stories.models import StoryStatus
-from storybank.tagging.models import TagGroup
+from storybank.tagging.models import Tag, TagGroup
 from tests.conftest import Auth
 from tests.library_builders import approved
 from tests.moderation_steps import make_story
@@ -83,6 +85,7 @@ TARGETS = [
     Target("change-consent", "contributor", "POST", "/my-stories/{story_id}/consent", CONSENT_FIELDS),
     Target("change-password", "contributor", "POST", "/account/password",
            ("current_password", "new_password", "confirm")),
+    Target("delete-account", "contributor", "POST", "/account/delete", ("password",)),
     Target("my-stories", "contributor", "GET", "/my-stories", ("page",)),
     Target("new-pack", "trainer", "POST", "/packs/new", PACK_FIELDS),
     Target("pack-details", "trainer", "POST", "/packs/{pack_id}/details", PACK_FIELDS),
@@ -99,8 +102,26 @@ TARGETS = [
     Target("api-stories", "api", "GET", "/api/v1/stories", ("q", "tag", "purpose", "page")),
     Target("api-story", "api", "GET", "/api/v1/stories/{reference}", ("purpose",)),
     Target("moderation-queue", "moderator", "GET", "/moderation", ("status", "care_setting", "page")),
+    Target("redaction", "moderator", "POST", "/moderation/stories/{review_id}/redactions",
+           ("redact-text", "redact-label", "redact-replacement")),
+    Target("content-warning", "moderator", "POST", "/moderation/stories/{review_id}/content-warnings",
+           ("warning-warning",)),
+    Target("theme", "moderator", "POST", "/moderation/stories/{review_id}/themes", ("theme-theme",)),
+    Target("clarity-edit", "moderator", "POST", "/moderation/stories/{review_id}/clarity",
+           ("clarity-text", "clarity-note")),
+    Target("safeguarding-concern", "moderator", "POST", "/moderation/stories/{review_id}/concerns",
+           ("concern-sentence", "concern-reason")),
+    Target("request-changes", "moderator", "POST", "/moderation/stories/{review_id}/request-changes",
+           ("changes-message",)),
+    Target("decline", "moderator", "POST", "/moderation/stories/{review_id}/decline",
+           ("decline-reason", "decline-message")),
     Target("admin-users", "admin", "GET", "/admin/users", ("q", "page")),
     Target("audit-log", "admin", "GET", "/admin/audit/", ("action", "actor", "page", "from", "to")),
+    Target("admin-user-access", "admin", "POST", "/admin/users/{user_id}", ("roles", "active")),
+    Target("audit-export", "admin", "POST", "/admin/audit/export.csv", ("action", "actor", "from", "to")),
+    Target("decline-reason-wording", "admin", "POST", "/admin/decline-reasons/other", ("title", "text")),
+    Target("taxonomy-add-group", "admin", "POST", "/admin/taxonomy/groups/new", ("name", "description")),
+    Target("taxonomy-edit-tag", "admin", "POST", "/admin/taxonomy/tags/{tag_id}", ("name", "description", "synonyms")),
     Target("taxonomy-group", "admin", "GET", "/admin/taxonomy/groups/{group_id}", ("page",)),
     Target("taxonomy-add-tag", "admin", "POST", "/admin/taxonomy/groups/{group_id}/tags/new",
            ("name", "slug", "description")),
@@ -122,10 +143,15 @@ def world(app, make_user):
     _, token = share(version)
     section = add_section(version.pack, trainer, SectionKind.ACTIVITY)
     group = db.session.scalars(select(TagGroup).order_by(TagGroup.id)).first()
+    tag = db.session.scalars(select(Tag).order_by(Tag.id)).first()
+    in_review = make_story(contributor, title="Being read")
     db.session.commit()
+    prepare_for_review(in_review)
+    claim(in_review, people[Role.MODERATOR])
     secret = token_services.create_token(trainer, "Property test", trainer).secret
     ids = {"story_id": submitted.id, "draft_id": draft.id, "pack_id": version.pack_id, "section_id": section.id,
-           "token": token, "reference": shown.reference, "group_id": group.id}
+           "token": token, "reference": shown.reference, "group_id": group.id, "tag_id": tag.id,
+           "review_id": in_review.id, "user_id": people[Role.SUPPORTER].id}
     clients, auths = {}, {}
     for identity in ["anonymous", "api", *(role.value for role in Role)]:
         clients[identity] = app.test_client()
