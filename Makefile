@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi.py
 
-.PHONY: run test test-fast bench bench-search bench-pages mutation lint migrate clean
+.PHONY: run test test-fast bench bench-search bench-pages mutation lint audit migrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,12 @@ mutation: $(VENV)/.test-installed
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
+
+# Known vulnerabilities in the pinned runtime requirements (pip-audit). Needs a network path to a vulnerability
+# database (PyPI's, or OSV with PIP_AUDIT_ARGS="--vulnerability-service osv"); --strict fails when it cannot reach
+# one rather than passing on nothing checked. Not part of `make test`.
+audit: $(VENV)/.test-installed
+	$(BIN)/pip-audit --requirement requirements.txt --strict --progress-spinner off $(PIP_AUDIT_ARGS)
 
 migrate: $(VENV)/.run-installed
 	$(BIN)/flask db upgrade

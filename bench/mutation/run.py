@@ -159,7 +159,7 @@ def write_config(workdir: Path, target: Target, tests: list[str]) -> None:
 
 def mutmut(workdir: Path, *args: str, env: dict[str, str], quiet: bool = True) -> str:
     command = ["nice", "-n", "10", str(Path(sys.executable).with_name("mutmut")), *args]
-    done = subprocess.run(command, cwd=workdir, env=env, text=True, check=False,  # noqa: S603
+    done = subprocess.run(command, cwd=workdir, env=env, text=True, check=False,  # noqa: S603 (our own fixed command)
                           stdout=subprocess.PIPE if quiet else None, stderr=subprocess.STDOUT if quiet else None)
     return done.stdout or ""
 

@@ -137,7 +137,10 @@ def _check_name(group: TagGroup, name: str, *, keep: Tag | None = None) -> str:
     if len(name) > NAME_MAX:
         raise TaggingError(f"A tag name can be up to {NAME_MAX} characters.", "name")
     other = find_tag(group, name)
-    if other is not None and other is not keep and match_key(other.name) == match_key(name):
+    if other is None or match_key(other.name) != match_key(name):
+        # a name of only signs or emoji has no words to match by, so only the very same name is the same tag
+        other = db.session.scalar(select(Tag).where(Tag.group_id == group.id, Tag.name == name))
+    if other is not None and other is not keep:
         raise TaggingError(f"There is already a tag called “{other.name}” in {group.name}.", "name")
     return name
 

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from storybank.accounts.roles import Role
 from storybank.extensions import db
+from storybank.paging import requested_page
 from storybank.security import access
 from storybank.tagging import services
 from storybank.tagging.forms import DeleteForm, GroupForm, MergeForm, TagForm
@@ -54,7 +55,7 @@ def add_group():
 @access(Role.ADMIN)
 def group(group_id: int):
     tag_group = db.session.get(TagGroup, group_id) or abort(404)
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = requested_page()
     total = db.session.scalar(select(func.count()).select_from(Tag).where(Tag.group_id == tag_group.id)) or 0
     tags = db.session.scalars(select(Tag).where(Tag.group_id == tag_group.id).order_by(Tag.name)
                               .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)).all()

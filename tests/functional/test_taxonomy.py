@@ -82,6 +82,18 @@ def test_a_tag_name_already_in_the_group_is_refused_kindly(client, auth, signed_
     assert db.session.scalar(select(func.count()).select_from(Tag).where(func.lower(Tag.name) == "dignity")) == 1
 
 
+@pytest.mark.parametrize("name", ["🌻", "!!!", "\U000ebda5"])
+def test_a_tag_name_of_only_signs_added_twice_is_refused_kindly(client, auth, signed_in_admin, name):
+    """Found by tests/functional/test_property_inputs.py: with no words to compare, the second one reached the
+    database's unique constraint and gave a server error."""
+    path = f"/admin/taxonomy/groups/{_group('themes').id}/tags/new"
+    assert _post(client, auth, path, {"name": name}).status_code == 302
+    response = _post(client, auth, path, {"name": name})
+    assert response.status_code == 400
+    assert "There is already a tag called" in response.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Tag).where(Tag.name == name)) == 1
+
+
 def test_renaming_a_tag_keeps_it_on_every_story(client, auth, signed_in_admin, contributor):
     dignity = _tag("Dignity")
     stories = [_tag_story(dignity, contributor, signed_in_admin) for _ in range(2)]
@@ -190,3 +202,11 @@ def test_only_admins_may_change_the_taxonomy(client, auth, make_user, taxonomy, 
                        ("/admin/taxonomy/groups/new", {"name": "Mine"})]:
         assert client.post(path, data={**data, "csrf_token": token}).status_code == 403
     assert _tag("Dignity") is not None and _tag("Changed") is None
+
+
+@pytest.mark.parametrize("page", ["9223372036854775808", "99999999999999999999999", "-5", "two"])
+def test_a_group_page_number_past_any_list_shows_a_page_not_a_server_error(client, signed_in_admin, page):
+    """Found by tests/functional/test_property_inputs.py: a page past 2^63 overflowed the database's OFFSET."""
+    group = _group(db.session.scalars(select(TagGroup.slug).order_by(TagGroup.id)).first())
+    response = client.get(f"/admin/taxonomy/groups/{group.id}?page={page}")
+    assert response.status_code == 200
