@@ -291,3 +291,16 @@ def test_the_review_page_says_how_consent_was_given_in_plain_words_with_a_link_t
     assert "<dt>How it was given</dt><dd>They gave it themselves</dd>" in page
     assert f'href="/consent-wording/{CURRENT_WORDING_VERSION}">Read the exact words they agreed to</a>' in page
     assert "<dd>self</dd>" not in page and "consent wording version" not in page.lower()
+
+
+def test_the_review_page_says_what_a_suggested_name_is_not_how_it_was_found(
+        app, client, auth, contributor, moderator):
+    story = _prepared(contributor, body="My daughter Sarah Jenkins rang the office twice. Later Kerry-Ann said "
+                                        "she would come on Tuesday, and she did.")
+    auth.sign_in(moderator.username)
+    post(client, f"/moderation/stories/{story.id}/claim")
+    page = client.get(f"/moderation/stories/{story.id}").get_data(as_text=True)
+    names = {s.original_text: s.reason for s in suggestions_for(story) if s.label == "PERSON"}
+    assert names.get("Sarah Jenkins") == "a person's full name" and names.get("Kerry-Ann") == "a person's name"
+    assert "a person&#39;s full name" in page and "a person&#39;s name" in page
+    assert "common first name" not in page and "something a person does" not in page
