@@ -203,9 +203,8 @@ def test_a_backup_never_overwrites_a_file(app, runner, ledger, tmp_path):
     assert existing.read_text() == "keep me"
 
 
+@pytest.mark.parametrize("database_app", ["postgresql"], indirect=True)  # SQLite uses its own backup API
 def test_a_missing_pg_dump_is_explained_kindly(app, runner, backend, ledger, tmp_path, monkeypatch):
-    if backend != "postgresql":
-        pytest.skip("SQLite backups use SQLite's own backup API and need no other program.")
     monkeypatch.setattr(tools.shutil, "which", lambda name: None)
     monkeypatch.setattr(tools, "POSTGRES_LIBRARY", tmp_path / "no-postgres-here")
     result = runner.invoke(args=["backup", "create", str(tmp_path / "backup")])
