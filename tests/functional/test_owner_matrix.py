@@ -6,9 +6,10 @@ B's POST (with a good CSRF token and plausible answers) get the kind "We cannot 
 for "not yours", and not one row of any table changes. A then opens the same address and is answered (not 404), so
 the objects are real and the check can fail.
 
-Which role pair a rule gets comes from its ``@access`` rule: a page for story writers (or anyone signed in) is
-contributor against contributor; a page trainers may use is trainer against trainer. An argument name this file does
-not know, or a rule with arguments that is neither owned nor listed in SHARED (with the reason), fails
+Which pairs a rule gets: every role that may own all the things its URL names (OWNER_ROLES) and that its ``@access``
+rule lets in. A story page is contributor against contributor and supporter against supporter; a pack page trainer
+against trainer; a saved search trainer and moderator; an API token trainer and admin. An argument name this file
+does not know, or a rule with arguments that is neither owned nor listed in SHARED (with the reason), fails
 test_every_route_with_arguments_is_in_the_matrix_or_listed_as_shared.
 
 Pages that find their object without a URL argument (a story key's pages, the write page's ``story`` field, the
@@ -48,20 +49,21 @@ from tests.story_steps import consent_form
 NOT_FOUND_WORDS = "We cannot find that page"
 """The kind 404 page (storybank/errors.py): what someone gets for a thing that is not theirs."""
 
-CONTRIBUTOR, TRAINER = "contributor", "trainer"
+STORY_WRITERS = frozenset({Role.CONTRIBUTOR, Role.SUPPORTER})
+PACK_MAKERS = frozenset({Role.TRAINER})
 
-OWNED_ARGUMENTS: dict[str, str] = {
-    "story_id": CONTRIBUTOR,
-    "pack_id": TRAINER,
-    "section_id": TRAINER,
-    "link_id": TRAINER,
-    "number": TRAINER,
-    "saved_id": TRAINER,
-    "token_id": TRAINER,
-    "reflection_id": TRAINER,
+OWNER_ROLES: dict[str, frozenset[Role]] = {
+    "story_id": STORY_WRITERS,
+    "pack_id": PACK_MAKERS,
+    "section_id": PACK_MAKERS,
+    "link_id": PACK_MAKERS,
+    "number": PACK_MAKERS,
+    "reflection_id": PACK_MAKERS,
+    "saved_id": frozenset({Role.TRAINER, Role.MODERATOR}),
+    "token_id": frozenset({Role.TRAINER, Role.ADMIN}),
 }
-"""URL argument names that name something one person owns, and whose things they are. A new route using one of
-these names joins the matrix by itself."""
+"""URL argument names that name something one person owns, and the roles whose people own them. A new route using
+one of these names joins the matrix by itself."""
 
 STORY_VARIANTS = ("draft", "sent")
 """A contributor's story route is walked with A's draft and with A's sent story."""
@@ -127,22 +129,21 @@ def _url_map_app():
     return create_app({"TESTING": True, "SECRET_KEY": "x" * 32, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
 
 
-def _role_pair(app, endpoint: str) -> str | None:
+def _roles_let_in(app, endpoint: str) -> frozenset[Role]:
     who = access_for_endpoint(app, endpoint).who
-    if who == SIGNED_IN or (isinstance(who, frozenset) and who & {Role.CONTRIBUTOR, Role.SUPPORTER}):
-        return CONTRIBUTOR
-    if isinstance(who, frozenset) and Role.TRAINER in who:
-        return TRAINER
-    return None
+    if who == SIGNED_IN:
+        return frozenset(Role)
+    return who if isinstance(who, frozenset) else frozenset()
 
 
 @dataclass(frozen=True)
 class Case:
     endpoint: str
+    role: Role
     variant: str
 
     def __str__(self) -> str:
-        return f"{self.endpoint}[{self.variant}]"
+        return f"{self.endpoint}-{self.role.value}-{self.variant}"
 
 
 def _matrix(app) -> tuple[list[Case], list[str]]:
@@ -151,16 +152,22 @@ def _matrix(app) -> tuple[list[Case], list[str]]:
     for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.endpoint):
         if not rule.arguments or rule.endpoint in SHARED:
             continue
-        pairs = {OWNED_ARGUMENTS.get(name) for name in rule.arguments}
-        if None in pairs or len(pairs) != 1 or _role_pair(app, rule.endpoint) != pairs.pop():
+        if not set(rule.arguments) <= set(OWNER_ROLES):
             unlisted.append(f"{rule.endpoint} {rule.rule}")
             continue
-        if "story_id" in rule.arguments:
-            cases += [Case(rule.endpoint, variant) for variant in STORY_VARIANTS]
-        else:
-            cases.append(Case(rule.endpoint, "A's"))
-            if "pack_id" in rule.arguments and set(GLOBAL_CHILDREN) & set(rule.arguments):
-                cases.append(Case(rule.endpoint, "B's pack, A's part"))
+        roles = _roles_let_in(app, rule.endpoint)
+        for name in rule.arguments:
+            roles &= OWNER_ROLES[name]
+        if not roles:
+            unlisted.append(f"{rule.endpoint} {rule.rule}")
+            continue
+        for role in sorted(roles, key=lambda r: r.value):
+            if "story_id" in rule.arguments:
+                cases += [Case(rule.endpoint, role, variant) for variant in STORY_VARIANTS]
+            else:
+                cases.append(Case(rule.endpoint, role, "A's"))
+                if "pack_id" in rule.arguments and set(GLOBAL_CHILDREN) & set(rule.arguments):
+                    cases.append(Case(rule.endpoint, role, "B's pack, A's part"))
     return cases, unlisted
 
 
@@ -178,9 +185,9 @@ def test_every_route_with_arguments_is_in_the_matrix_or_listed_as_shared(app):
     assert len(cases) >= 40
 
 
-def _people(app, make_user, role: Role, tag: str) -> tuple[object, object, FlaskClient, FlaskClient, str]:
-    a = make_user(role, username=f"owner-{tag}")
-    b = make_user(role, username=f"other-{tag}")
+def _people(app, make_user, role: Role, tag: str | None = None) -> tuple[object, object, FlaskClient, FlaskClient, str]:
+    a = make_user(role, username=f"owner-{tag or role.value}")
+    b = make_user(role, username=f"other-{tag or role.value}")
     clients = []
     for person in (a, b):
         client = app.test_client()
@@ -189,10 +196,12 @@ def _people(app, make_user, role: Role, tag: str) -> tuple[object, object, Flask
     return a, b, clients[0], clients[1], Auth(app, clients[1]).csrf_token("/account")
 
 
-def _contributor_world(a, b, variant: str) -> tuple[dict, dict]:
-    make_story(b, status=StoryStatus.SUBMITTED, title="B's own story")  # B has things too
+def _story_world(a, b, variant: str) -> tuple[dict, dict]:
+    """A's story (a draft, or sent); a supporter's is one they wrote for someone else. B has a story too."""
+    assisted = {"supporter_id": a.id, "contributor_name": "Someone A helps"} if a.has_role(Role.SUPPORTER) else {}
+    make_story(b, status=StoryStatus.SUBMITTED, title="B's own story")
     story = make_story(a, status=StoryStatus.DRAFT if variant == "draft" else StoryStatus.SUBMITTED,
-                       title="A's story")
+                       title="A's story", **assisted)
     db.session.commit()
     return {"story_id": story.id}, {}
 
@@ -215,6 +224,27 @@ def _trainer_world(a, b) -> tuple[dict, dict]:
     return ids, {"pack_id": others.id}
 
 
+def _holdings_world(a, b) -> tuple[dict, dict]:
+    """A moderator's saved search, an admin's API token; B has one of their own too."""
+    ids = {}
+    if a.has_role(Role.MODERATOR):
+        save_search(b, "B's search", "q=tea")
+        ids["saved_id"] = save_search(a, "Knocking", "q=knocking").id
+    if a.has_role(Role.ADMIN):
+        token_services.create_token(b, "B's token", b)
+        ids["token_id"] = token_services.create_token(a, "A's token", a).token.id
+    db.session.commit()
+    return ids, {}
+
+
+def _world(role: Role, a, b, variant: str) -> tuple[dict, dict]:
+    if role in STORY_WRITERS:
+        return _story_world(a, b, variant)
+    if role == Role.TRAINER:
+        return _trainer_world(a, b)
+    return _holdings_world(a, b)
+
+
 def _build(rule, ids: dict) -> str:
     return rule.build({name: ids[name] for name in rule.arguments}, append_unknown=False)[1]
 
@@ -231,12 +261,10 @@ def _assert_refused_and_nothing_written(client, method: str, url: str, data: dic
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
-def test_nobody_reaches_anything_of_someone_else_with_the_same_role(app, make_user, case):
+def test_nobody_reaches_anything_of_someone_else_with_the_same_role(app, make_user, case: Case):
     rule = next(r for r in app.url_map.iter_rules() if r.endpoint == case.endpoint)
-    pair = _role_pair(app, rule.endpoint)
-    role = Role.CONTRIBUTOR if pair == CONTRIBUTOR else Role.TRAINER
-    a, b, a_client, b_client, b_csrf = _people(app, make_user, role, pair)
-    ids, b_ids = _contributor_world(a, b, case.variant) if pair == CONTRIBUTOR else _trainer_world(a, b)
+    a, b, a_client, b_client, b_csrf = _people(app, make_user, case.role)
+    ids, b_ids = _world(case.role, a, b, case.variant)
     url = _build(rule, {**ids, **b_ids} if case.variant == "B's pack, A's part" else ids)
     methods = sorted(rule.methods & {"GET", "POST"})
     for method in methods:
@@ -348,8 +376,7 @@ def _marked_trainer_world(a, b) -> None:
 def test_no_page_without_an_address_argument_shows_someone_elses_things(app, make_user, role):
     """Lists, notifications, the dashboard and the personal data export find their things from who is signed in:
     every such page B opens, and B's data export even when it names A, holds nothing of A's."""
-    pair = CONTRIBUTOR if role == Role.CONTRIBUTOR else TRAINER
-    a, b, a_client, b_client, b_csrf = _people(app, make_user, role, pair)
+    a, b, a_client, b_client, b_csrf = _people(app, make_user, role)
     (_marked_contributor_world if role == Role.CONTRIBUTOR else _marked_trainer_world)(a, b)
     a_pages = ""
     walked = 0
@@ -386,7 +413,7 @@ def test_the_matrix_fails_when_an_owner_check_is_left_out(app, make_user, monkey
     from storybank.packs import services as pack_services
 
     monkeypatch.setattr(pack_services, "own_pack", lambda user, pack_id: db.session.get(Pack, pack_id))
-    a, b, a_client, b_client, b_csrf = _people(app, make_user, Role.TRAINER, TRAINER)
+    a, b, a_client, b_client, b_csrf = _people(app, make_user, Role.TRAINER)
     ids, _ = _trainer_world(a, b)
     with pytest.raises(AssertionError, match="by someone who does not own it: 200"):
         _assert_refused_and_nothing_written(b_client, "GET", f"/packs/{ids['pack_id']}", None)
