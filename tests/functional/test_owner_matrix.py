@@ -351,9 +351,10 @@ MARKER = "Zanzibar"
 """A word only A's things hold: B's pages must never show it."""
 
 
-def _marked_contributor_world(a, b) -> None:
-    draft = make_story(a, status=StoryStatus.DRAFT, title=f"{MARKER} draft")
-    sent = make_story(a, status=StoryStatus.SUBMITTED, title=f"{MARKER} sent")
+def _marked_story_world(a, b) -> None:
+    assisted = {"supporter_id": a.id, "contributor_name": f"{MARKER} Jones"} if a.has_role(Role.SUPPORTER) else {}
+    draft = make_story(a, status=StoryStatus.DRAFT, title=f"{MARKER} draft", **assisted)
+    sent = make_story(a, status=StoryStatus.SUBMITTED, title=f"{MARKER} sent", **assisted)
     notify(a, sent, f"{MARKER}: a moderator has read your story.")
     make_story(b, status=StoryStatus.SUBMITTED, title="B's own story")
     notify(b, None, "Welcome.")
@@ -372,12 +373,23 @@ def _marked_trainer_world(a, b) -> None:
     db.session.commit()
 
 
-@pytest.mark.parametrize("role", [Role.CONTRIBUTOR, Role.TRAINER], ids=lambda role: role.value)
+def _marked_moderator_world(a, b) -> None:
+    save_search(a, f"{MARKER} search", "q=knocking")
+    save_search(b, "B's search", "q=tea")
+    db.session.commit()
+
+
+MARKED_WORLDS = {Role.CONTRIBUTOR: _marked_story_world, Role.SUPPORTER: _marked_story_world,
+                 Role.TRAINER: _marked_trainer_world, Role.MODERATOR: _marked_moderator_world}
+"""Admins are left out on purpose: the audit log and the accounts pages show every person's actions to them."""
+
+
+@pytest.mark.parametrize("role", list(MARKED_WORLDS), ids=lambda role: role.value)
 def test_no_page_without_an_address_argument_shows_someone_elses_things(app, make_user, role):
     """Lists, notifications, the dashboard and the personal data export find their things from who is signed in:
     every such page B opens, and B's data export even when it names A, holds nothing of A's."""
     a, b, a_client, b_client, b_csrf = _people(app, make_user, role)
-    (_marked_contributor_world if role == Role.CONTRIBUTOR else _marked_trainer_world)(a, b)
+    MARKED_WORLDS[role](a, b)
     a_pages = ""
     walked = 0
     for rule in app.url_map.iter_rules():
