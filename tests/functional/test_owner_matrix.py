@@ -35,7 +35,7 @@ from storybank.packs import reflections
 from storybank.packs.models import Pack, SectionKind
 from storybank.packs.services import add_section
 from storybank.search.saved import save_search
-from storybank.security import SIGNED_IN, access_for_endpoint
+from storybank.security import SIGNED_IN, access, access_for_endpoint
 from storybank.stories import keys
 from storybank.stories.models import Story, StoryStatus
 from tests.conftest import Auth
@@ -183,6 +183,19 @@ def test_every_route_with_arguments_is_in_the_matrix_or_listed_as_shared(app):
     assert set(SHARED) - endpoints == set(), "SHARED names routes that no longer exist"
     assert {case.endpoint for case in cases} == {case.endpoint for case in CASES}
     assert len(cases) >= 40
+
+
+def test_a_new_route_joins_the_matrix_or_fails_until_it_is_listed():
+    """Data-driven both ways: a new page naming a pack is walked by itself; one naming a thing this file does not
+    know, or a story on a page for moderators, fails until it is listed."""
+    fresh = _url_map_app()
+    routes = {"/packs/<int:pack_id>/new-page": (Role.TRAINER,), "/widgets/<int:widget_id>": (Role.CONTRIBUTOR,),
+              "/moderation/stories/<int:story_id>/new-page": (Role.MODERATOR,)}
+    for number, (path, roles) in enumerate(routes.items()):
+        fresh.add_url_rule(path, f"new_page_{number}", access(*roles)(lambda **_: "new"))
+    cases, unlisted = _matrix(fresh)
+    assert Case("new_page_0", Role.TRAINER, "A's") in cases
+    assert unlisted == ["new_page_1 /widgets/<int:widget_id>", "new_page_2 /moderation/stories/<int:story_id>/new-page"]
 
 
 def _people(app, make_user, role: Role, tag: str | None = None) -> tuple[object, object, FlaskClient, FlaskClient, str]:
