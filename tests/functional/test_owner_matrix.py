@@ -12,8 +12,9 @@ against trainer; a saved search trainer and moderator; an API token trainer and 
 does not know, or a rule with arguments that is neither owned nor listed in SHARED (with the reason), fails
 test_every_route_with_arguments_is_in_the_matrix_or_listed_as_shared.
 
-Pages that find their object without a URL argument (a story key's pages, the write page's ``story`` field, the
-autosave) are checked below the matrix.
+Pages that find their object without a URL argument are checked below the matrix: a story key's pages (a key opens
+only its own story), the write page's ``story`` field and the autosave, and every argument-less page (lists,
+notifications, dashboards) and the personal data export, which must hold nothing of A's for B.
 """
 
 from __future__ import annotations
@@ -73,7 +74,6 @@ GLOBAL_CHILDREN = ("section_id", "link_id")
 
 SHARED: dict[str, str] = {
     "static": "the app's own files; nobody owns them",
-    "core.favicon": "the app's own icon; nobody owns it",
     "admin.user_detail": "admins look after every account",
     "data_requests.export": "admins answer a person's data request for any account",
     "data_requests.erase": "admins erase any account on request",
