@@ -10,15 +10,18 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from storybank.accounts.models import User
 from storybank.accounts.roles import Role
 from storybank.api import services as token_services
 from storybank.extensions import db
+from storybank.packs.delivery_models import Reflection
 from tests.conftest import Auth
 from tests.data_rights_builders import STORY_KEY, make_story
 from tests.factories import PASSWORD, make_user
+from tests.library_builders import approved
+from tests.pack_builders import publish, share
 
 CARE_HOME = "203.0.113.7"
 ELSEWHERE = "198.51.100.20"
@@ -208,3 +211,51 @@ def test_one_api_token_used_up_does_not_slow_another_token_from_the_same_address
     assert [ask(busy) for _ in range(4)] == [200, 200, 200, 429]
     assert [ask(quiet) for _ in range(3)] == [200, 200, 200], "the other token keeps its whole allowance"
     assert ask(quiet) == 429
+
+
+# Reflections ------------------------------------------------------------------------------------------------------
+
+NAMED_WORDS = "I will remember what Sarah said about her tea."
+
+
+@pytest.fixture
+def two_links(trainer) -> tuple[str, str]:
+    story = approved(make_user(Role.CONTRIBUTOR), "The carer knocked before coming in.", title="Tea as I like it")
+    version = publish(trainer, [story])
+    tokens = (share(version, session_name="Morning group")[1], share(version, session_name="Afternoon group")[1])
+    db.session.commit()
+    return tokens
+
+
+def reflect(browser: Auth, token: str, text: str, action: str = "send"):
+    return browser.client.post(f"/s/{token}/reflect/1", data={"text": text, "action": action,
+                                                               "csrf_token": browser.csrf_token("/my-story")})
+
+
+def test_a_training_room_of_twenty_on_one_address_all_check_and_send_their_reflections(app, two_links):
+    room, _ = two_links
+    answers = []
+    for number in range(20):
+        trainee = person_at(app, CARE_HOME)
+        answers.append(reflect(trainee, room, f"{NAMED_WORDS} ({number})", action="check").status_code)
+        answers.append(reflect(trainee, room, f"{NAMED_WORDS} ({number})").status_code)
+    assert answers == [200, 302] * 20, "40 posts from one address in a minute, none refused"
+    assert db.session.scalar(select(func.count()).select_from(Reflection)) == 20
+
+
+def test_one_link_used_up_does_not_stop_another_link_on_the_same_address_but_the_address_ceiling_does_apply(
+        app, monkeypatch, two_links):
+    monkeypatch.setitem(app.config, "REFLECTION_LINK_RATE_LIMIT", "2 per minute")
+    monkeypatch.setitem(app.config, "REFLECTION_ADDRESS_RATE_LIMIT", "5 per minute")
+    morning, afternoon = two_links
+    trainee = person_at(app, CARE_HOME)
+    assert [reflect(trainee, morning, f"Thought {n}.").status_code for n in range(3)] == [302, 302, 429]
+    assert [reflect(trainee, afternoon, f"Later thought {n}.").status_code for n in range(2)] == [302, 302]
+
+    monkeypatch.setitem(app.config, "REFLECTION_LINK_RATE_LIMIT", "100 per minute")  # only the address is left
+    refused = reflect(person_at(app, CARE_HOME), afternoon, "Knocking first is respect.")
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 429
+    assert "Knocking first is respect." in page, "the words typed are kept"
+    assert int(refused.headers["Retry-After"]) > 0
+    assert reflect(person_at(app, ELSEWHERE), afternoon, "From another building.").status_code == 302
