@@ -19,8 +19,8 @@ SLOW_DOWN_USERNAME = ("Please wait a moment. There have been a lot of tries to s
 SLOW_DOWN_ADDRESS = ("Please wait a moment. There have been a great many sign-ins from your network (everyone in "
                      "your building may share it) in a short time. Please wait a few minutes and try again.")
 SLOW_DOWN_SIGN_UP = ("Please wait a moment. A lot of accounts have been made from your network in a short time. "
-                     "What you typed is still below: please wait a few minutes, type your password twice again and "
-                     "press Create my account.")
+                     "What you typed is still below: please wait a few minutes, type your password in both boxes "
+                     "again and press Create my account.")
 
 
 def _next_url() -> str:
@@ -32,8 +32,8 @@ def _sign_in_slowed() -> tuple[Slowed, str] | None:
     """Tight per username (normalised as accounts are, so 'Rose' and 'rose ' count together), however many
     addresses the tries come from; generous per address, so the people of a care home on one network never lock
     each other out, while one machine cannot try every username in turn."""
-    by_username = count("sign-in-username", hashed(services.username_key(request.form.get("username", ""))),
-                        "SIGN_IN_RATE_LIMIT")
+    username = services.username_key(request.form.get("username", ""))
+    by_username = count("sign-in-username", hashed(username) if username else "", "SIGN_IN_RATE_LIMIT")
     by_address = count("sign-in-address", address(), "SIGN_IN_ADDRESS_RATE_LIMIT")
     if by_username:
         return by_username, SLOW_DOWN_USERNAME
