@@ -259,3 +259,18 @@ def test_one_link_used_up_does_not_stop_another_link_on_the_same_address_but_the
     assert "Knocking first is respect." in page, "the words typed are kept"
     assert int(refused.headers["Retry-After"]) > 0
     assert reflect(person_at(app, ELSEWHERE), afternoon, "From another building.").status_code == 302
+
+
+# Deleting an account (asks for the password) -------------------------------------------------------------------
+
+def test_password_tries_on_the_delete_page_are_counted_per_account_not_per_address(app):
+    guesser, neighbour = residents(2)
+    tries = []
+    for person in (guesser, neighbour):
+        browser = person_at(app, CARE_HOME)
+        assert sign_in(browser, person.username).status_code == 302
+        token = browser.csrf_token("/account/delete")
+        tries.append([browser.client.post("/account/delete", data={"password": f"guess {n}", "csrf_token": token})
+                      .status_code for n in range(11 if person is guesser else 3)])
+    assert tries == [[400] * 10 + [429], [400] * 3], "the neighbour's tries are their own"
+    assert db.session.get(User, guesser.id) is not None and db.session.get(User, neighbour.id) is not None
