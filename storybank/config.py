@@ -8,6 +8,19 @@ from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+RATE_LIMITS = {
+    # config name: (environment variable, default). See storybank/rate_limits.py for why each is counted per what.
+    "SIGN_IN_RATE_LIMIT": ("STORYBANK_SIGN_IN_RATE_LIMIT", "10 per minute;50 per hour"),
+    "SIGN_IN_ADDRESS_RATE_LIMIT": ("STORYBANK_SIGN_IN_ADDRESS_RATE_LIMIT", "60 per minute;300 per hour"),
+    "SIGN_UP_RATE_LIMIT": ("STORYBANK_SIGN_UP_RATE_LIMIT", "20 per minute;100 per hour"),
+    "STORY_KEY_RATE_LIMIT": ("STORYBANK_STORY_KEY_RATE_LIMIT", "10 per minute;40 per hour"),
+    "STORY_KEY_ADDRESS_RATE_LIMIT": ("STORYBANK_STORY_KEY_ADDRESS_RATE_LIMIT", "60 per minute;300 per hour"),
+    "REFLECTION_LINK_RATE_LIMIT": ("STORYBANK_REFLECTION_LINK_RATE_LIMIT", "60 per minute;600 per hour"),
+    "REFLECTION_ADDRESS_RATE_LIMIT": ("STORYBANK_REFLECTION_ADDRESS_RATE_LIMIT", "60 per minute;600 per hour"),
+}
+"""The limits people on one shared address (a care home's network, a training room) must not use up for each
+other: the tight ones are counted per username, story reference or share link; the per-address ones are generous."""
+
 
 class ConfigError(RuntimeError):
     """Raised when the app must not start; the message tells the operator what to do."""
@@ -65,7 +78,7 @@ def load_config(instance_path: Path, env: dict[str, str] | None = None, override
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         "STORYBANK_API_RATE_LIMIT": env.get("STORYBANK_API_RATE_LIMIT", "120 per minute"),
-        "SIGN_IN_RATE_LIMIT": env.get("STORYBANK_SIGN_IN_RATE_LIMIT", "10 per minute;50 per hour"),
+        **{name: env.get(variable, default) for name, (variable, default) in RATE_LIMITS.items()},
         "PDF_RATE_LIMIT": env.get("STORYBANK_PDF_RATE_LIMIT", "20 per minute;200 per hour"),
         "SESSION_IDLE_TIMEOUT": timedelta(minutes=int(env.get("STORYBANK_SESSION_IDLE_MINUTES", "30"))),
         "SESSION_ABSOLUTE_TIMEOUT": timedelta(hours=int(env.get("STORYBANK_SESSION_ABSOLUTE_HOURS", "12"))),

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from storybank.accounts import services
 from storybank.accounts import session as account_session
 from storybank.accounts.forms import ChangePasswordForm, SignInForm, SignUpForm
-from storybank.extensions import limiter
+from storybank.rate_limits import Slowed, address, count, hashed
 from storybank.security import ANYONE, SIGNED_IN, access, is_safe_next
 
 bp = Blueprint("accounts", __name__)
 
 SIGN_IN_FAILED = "We could not sign you in with that username and password. Please check them and try again."
+SLOW_DOWN_USERNAME = ("Please wait a moment. There have been a lot of tries to sign in with this username in a short "
+                      "time, so to keep the account safe we have paused them. Please wait a minute and try again.")
+SLOW_DOWN_ADDRESS = ("Please wait a moment. There have been a great many sign-ins from your network (everyone in "
+                     "your building may share it) in a short time. Please wait a few minutes and try again.")
+SLOW_DOWN_SIGN_UP = ("Please wait a moment. A lot of accounts have been made from your network in a short time. "
+                     "What you typed is still below: please wait a few minutes, type your password in both boxes "
+                     "again and press Create my account.")
 
 
 def _next_url() -> str:
@@ -21,22 +28,26 @@ def _next_url() -> str:
     return target if is_safe_next(target) else url_for("core.home")
 
 
-def _sign_in_limit() -> str:
-    return current_app.config["SIGN_IN_RATE_LIMIT"]
-
-
-def _username_tried() -> str:
-    """Limits per username too, so guessing one person's password from many addresses is slowed as well."""
-    return "sign-in:" + services.username_key(request.form.get("username", ""))[:40]
+def _sign_in_slowed() -> tuple[Slowed, str] | None:
+    """Tight per username (normalised as accounts are, so 'Rose' and 'rose ' count together), however many
+    addresses the tries come from; generous per address, so the people of a care home on one network never lock
+    each other out, while one machine cannot try every username in turn."""
+    username = services.username_key(request.form.get("username", ""))
+    by_username = count("sign-in-username", hashed(username) if username else "", "SIGN_IN_RATE_LIMIT")
+    by_address = count("sign-in-address", address(), "SIGN_IN_ADDRESS_RATE_LIMIT")
+    if by_username:
+        return by_username, SLOW_DOWN_USERNAME
+    return (by_address, SLOW_DOWN_ADDRESS) if by_address else None
 
 
 @bp.route("/sign-up", methods=["GET", "POST"])
 @access(ANYONE)
-@limiter.limit("30 per hour", methods=["POST"])
 def sign_up():
     if current_user.is_authenticated:
         return redirect(url_for("core.home"))
     form = SignUpForm()
+    if request.method == "POST" and (slowed := count("sign-up-address", address(), "SIGN_UP_RATE_LIMIT")):
+        return render_template("accounts/sign_up.html", form=form, problem=SLOW_DOWN_SIGN_UP), 429, slowed.headers
     if form.validate_on_submit():
         try:
             user = services.sign_up(services.NewAccount(
@@ -53,12 +64,14 @@ def sign_up():
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @access(ANYONE)
-@limiter.limit(_sign_in_limit, methods=["POST"])
-@limiter.limit(_sign_in_limit, methods=["POST"], key_func=_username_tried)
 def sign_in():
     if current_user.is_authenticated:
         return redirect(_next_url())
     form = SignInForm()
+    if request.method == "POST" and (slowed := _sign_in_slowed()):
+        refusal, message = slowed
+        return render_template("accounts/sign_in.html", form=form, failed=True, failed_message=message,
+                               next=request.values.get("next", "")), 429, refusal.headers
     failed = False
     if form.validate_on_submit():
         user = services.authenticate(form.username.data, form.password.data)

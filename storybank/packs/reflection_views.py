@@ -8,13 +8,11 @@ moderation, because moderation must not import packs (dependencies point down th
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_limiter.util import get_remote_address
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from limits import parse_many
 
+from storybank import rate_limits
 from storybank.accounts.roles import Role
-from storybank.extensions import limiter
 from storybank.packs import reflections
 from storybank.packs.links import hash_token
 from storybank.packs.reflection_forms import DecisionForm, ReflectionForm
@@ -34,27 +32,14 @@ def back_to_training(token: str) -> str:
     return url_for("pack_delivery.read", token=token)
 
 
-def _address_limit() -> str:
-    return current_app.config.get("REFLECTION_RATE_LIMIT", "30 per minute;300 per hour")
-
-
-def _link_limit() -> str:
-    return current_app.config.get("REFLECTION_LINK_RATE_LIMIT", "60 per minute;600 per hour")
-
-
-def _too_many(token: str) -> bool:
-    """Counted per address and per share link, in the limiter's storage (Redis in production): a training room
-    often shares one address, so that limit is generous, and one link should not be able to flood the people who
-    read reflections. Only a hash of the token reaches the store. Checked here rather than with a decorator, so the
-    person gets their words back with the message instead of a bare error page."""
-    if not limiter.enabled:
-        return False
-    link_key = hash_token(token)[:40]
-    allowed = [limiter.limiter.hit(item, "reflection-address", get_remote_address())
-               for item in parse_many(_address_limit())]
-    allowed += [limiter.limiter.hit(item, "reflection-link", link_key) for item in parse_many(_link_limit())]
-    return not all(allowed)
-
+def _too_many(token: str) -> rate_limits.Slowed | None:
+    """Counted per share link and per address (see storybank/rate_limits.py): one link must not be able to flood
+    the people who read reflections, and a training room shares one address, so that limit is generous. Only a hash
+    of the token reaches the store. Checked here rather than with a decorator, so the person gets their words back
+    with the message instead of a bare error page."""
+    by_link = rate_limits.count("reflection-link", hash_token(token)[:40], "REFLECTION_LINK_RATE_LIMIT")
+    by_address = rate_limits.count("reflection-address", rate_limits.address(), "REFLECTION_ADDRESS_RATE_LIMIT")
+    return by_link or by_address
 
 
 def _with_words(error: reflections.ReflectionError, form: ReflectionForm) -> str:
@@ -86,8 +71,9 @@ def write(token: str, key: int):
                              may_send=False)
     if request.method == "GET" or form.action.data == "change":
         return _render_write(token, key, form, story_title=story_title)
-    if _too_many(token):
-        return _render_write(token, key, form, status=429, story_title=story_title, problem=SLOW_DOWN)
+    if slowed := _too_many(token):
+        page, status = _render_write(token, key, form, status=429, story_title=story_title, problem=SLOW_DOWN)
+        return page, status, slowed.headers
     if not form.validate():
         return _render_write(token, key, form, status=400, story_title=story_title)
     if form.action.data != "send":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, session, url_for
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, logout_user
 
 from storybank.accounts.forms import DeleteAccountForm, EraseAccountForm
@@ -31,6 +32,13 @@ def _download(body: str, mimetype: str, filename: str) -> Response:
 def _password_tries_limit() -> str:
     """Deleting asks for the password, so it gets the same limit as signing in: no guessing from a left-open tab."""
     return current_app.config["SIGN_IN_RATE_LIMIT"]
+
+
+def _account_trying() -> str:
+    """Counted per account, like sign-in per username, so people sharing a care home's address never use up each
+    other's tries. (Flask-Limiter may count before the sign-in is checked: then it is the address's.)"""
+    user_id = current_user.get_id()
+    return f"account:{user_id}" if user_id else f"address:{get_remote_address()}"
 
 
 def _json_download(data: dict, name: str) -> Response:
@@ -61,7 +69,7 @@ def data_html():
 
 @bp.route("/delete", methods=["GET", "POST"])
 @access(SIGNED_IN)
-@limiter.limit(_password_tries_limit, methods=["POST"])
+@limiter.limit(_password_tries_limit, methods=["POST"], key_func=_account_trying)
 def delete_account():
     form = DeleteAccountForm()
     preview = data_rights.deletion_preview(current_user)

@@ -11,6 +11,7 @@ from flask_wtf.csrf import CSRFError
 from limits import parse_many
 from werkzeug.exceptions import NotFound
 
+from storybank import rate_limits
 from storybank.accounts import session as account_session
 from storybank.accounts.roles import Role
 from storybank.consent import services as consent_services
@@ -20,7 +21,7 @@ from storybank.extensions import limiter
 from storybank.paging import requested_page
 from storybank.routing import whole_number
 from storybank.security import ANYONE, access
-from storybank.stories import services
+from storybank.stories import keys, services
 from storybank.stories.forms import ConfirmForm, ConsentForm, KeyLookupForm, StoryForm, purpose_wording
 from storybank.stories.models import Story, StoryStatus
 from storybank.stories.news import news_for, shows_help_now
@@ -32,12 +33,12 @@ WRITERS = (Role.CONTRIBUTOR, Role.SUPPORTER)
 KEY_SESSION = "story_key"
 """Holds only a random token naming a StoryKeySession row on the server; never a story id or a key."""
 KEPT_WORDS_SESSION = account_session.KEPT_WORDS_KEY
+KEY_SLOW_DOWN_REFERENCE = ("Please wait a moment. There have been a lot of tries with this story reference in a short "
+                           "time, so to keep the story safe we have paused them. Please wait a minute and try again.")
+KEY_SLOW_DOWN_ADDRESS = ("Please wait a moment. There have been a great many look-ups from your network (everyone in "
+                         "your building may share it) in a short time. Please wait a few minutes and try again.")
 KEY_NOT_FOUND = ("We could not find a story with that reference and key. Please check them and try again. "
                  "Letters that look alike, spaces and dashes do not matter.")
-
-
-def _key_lookup_limit() -> str:
-    return current_app.config.get("STORY_KEY_RATE_LIMIT", "10 per minute;40 per hour")
 
 
 def _kept_words_limit() -> str:
@@ -479,11 +480,27 @@ def _key_needed():
     return redirect(url_for("stories.key_lookup"))
 
 
+def _key_lookup_slowed() -> tuple[rate_limits.Slowed, str] | None:
+    """Tight per story reference (normalised as look-ups are: case, spaces and dashes do not matter), so one story's
+    key cannot be guessed at from many addresses; generous per address, so the people of one building are not
+    refused because of each other, while one machine cannot try reference after reference."""
+    reference = keys.normalise(request.form.get("reference", ""))
+    by_reference = rate_limits.count("story-key-reference", rate_limits.hashed(reference) if reference else "",
+                                     "STORY_KEY_RATE_LIMIT")
+    by_address = rate_limits.count("story-key-address", rate_limits.address(), "STORY_KEY_ADDRESS_RATE_LIMIT")
+    if by_reference:
+        return by_reference, KEY_SLOW_DOWN_REFERENCE
+    return (by_address, KEY_SLOW_DOWN_ADDRESS) if by_address else None
+
+
 @bp.route("/my-story", methods=["GET", "POST"])
 @access(ANYONE)
-@limiter.limit(_key_lookup_limit, methods=["POST"])
 def key_lookup():
     form = KeyLookupForm()
+    if request.method == "POST" and (slowed := _key_lookup_slowed()):
+        refusal, message = slowed
+        return render_template("stories/key_lookup.html", form=form, failed=True, failed_message=message
+                               ), 429, refusal.headers
     failed = False
     if form.validate_on_submit():
         story = services.look_up_story(form.reference.data, form.key.data)
