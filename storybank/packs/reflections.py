@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import Flask, current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from storybank.accounts.models import User
 from storybank.audit.services import record
@@ -255,14 +255,21 @@ def reflection_for_trainer(user: User, reflection_id: int) -> Reflection | None:
 def decide(reflection: Reflection, user: User, pass_on: bool, reason: str | None = None) -> Reflection:
     """Pass the reflection on to the person who shared the story, or not. Only a waiting one can be decided. The
     reason is kept only when it is not passed on, and is never shown to the person who shared the story. The
-    caller has already checked the person may decide this one (``reflection_for_*``)."""
+    caller has already checked the person may decide this one (``reflection_for_*``). One conditional UPDATE (only
+    while it is still waiting), so when two people decide at once exactly one wins and the other is told kindly."""
     if reflection.status != ReflectionStatus.WAITING:
         raise ReflectionError(ALREADY_DECIDED)
     before = {"status": reflection.status.value}
-    reflection.status = ReflectionStatus.APPROVED if pass_on else ReflectionStatus.REJECTED
-    reflection.decided_at = utcnow()
-    reflection.decided_by_id = user.id
-    reflection.reason = "" if pass_on else tidy(reason)[:REASON_MAX_CHARS]
+    decided = db.session.execute(
+        update(Reflection)
+        .where(Reflection.id == reflection.id, Reflection.status == ReflectionStatus.WAITING)
+        .values(status=ReflectionStatus.APPROVED if pass_on else ReflectionStatus.REJECTED, decided_at=utcnow(),
+                decided_by_id=user.id, reason="" if pass_on else tidy(reason)[:REASON_MAX_CHARS])
+        .execution_options(synchronize_session=False)).rowcount
+    if decided != 1:
+        db.session.rollback()
+        raise ReflectionError(ALREADY_DECIDED)
+    db.session.refresh(reflection)
     record("reflection.passed_on" if pass_on else "reflection.not_passed_on", user, reflection, before=before,
            after={"status": reflection.status.value, "story_id": reflection.story_id,
                   "pack_id": reflection.pack_id, "reason_given": bool(reflection.reason)})
