@@ -24,7 +24,6 @@ import hashlib
 import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,8 +31,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from bench.search import DEFAULT_POSTGRES, Server, log, machine, summary
-from bench.search_data import ROOT, Target, _engine, _fresh_database, flask
+from bench.search import DEFAULT_POSTGRES, Server, log, machine, run_locust
+from bench.search_data import Target, _engine, _fresh_database, flask
 
 TARGET_P95_MS = 50.0
 TARGET_SIZE = 50_000
@@ -44,7 +43,6 @@ READER = "bench-reader"
 READER_PASSWORD = "bench reader reads every list"  # noqa: S105 — a local benchmark database only
 SEED = 20261204
 BATCH = 2000
-LOCUSTFILE = Path(__file__).with_name("search_locustfile.py")
 PAGES = [
     ("queue", "/moderation"),
     ("queue page 20", "/moderation?page=20"),
@@ -188,20 +186,8 @@ def target_for(database: str, size: int, postgres_url: str) -> Target:
 
 def locust(server: Server, clients: int, seconds: int) -> dict[str, dict]:
     pages = [{"name": name, "path": path, "api": False} for name, path in PAGES]
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "times.json"
-        env = dict(os.environ, BENCH_QUERIES=json.dumps(pages), BENCH_TRAINER=READER, BENCH_PASSWORD=READER_PASSWORD,
-                   BENCH_TOKEN="", BENCH_OUT=str(out))
-        finished = subprocess.run(
-            [str(Path(sys.executable).with_name("locust")), "-f", str(LOCUSTFILE), "--headless", "--only-summary",
-             "--users", str(clients), "--spawn-rate", str(clients), "--run-time", f"{seconds}s",
-             "--stop-timeout", "10", "--host", server.url, "--loglevel", "ERROR", "--exit-code-on-error", "0"],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=seconds + 120, check=False)
-        if finished.returncode != 0 or not out.exists():
-            raise RuntimeError(f"locust failed ({finished.returncode}):\n{finished.stderr[-3000:]}")
-        recorded = json.loads(out.read_text())
-    return {name: {**summary(recorded["times"].get(name, [])), "failures": recorded["failures"].get(name, 0)}
-            for name, _path in PAGES}
+    return run_locust(server, pages, user=READER, password=READER_PASSWORD, token="", clients=clients,
+                      seconds=seconds)
 
 
 def page_bytes(server: Server) -> dict[str, int]:

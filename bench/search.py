@@ -226,12 +226,14 @@ class Server:
             self.process.wait(timeout=10)
 
 
-def locust(server: Server, token: str, clients: int, seconds: int) -> dict[str, dict]:
-    queries = [{"name": q.name, "path": q.path(), "api": q.api} for q in QUERIES]
+def run_locust(server: Server, requests: list[dict], *, user: str, password: str, token: str, clients: int,
+               seconds: int) -> dict[str, dict]:
+    """Locust headless against ``server``: each client signs in as ``user`` and asks every request in turn, never
+    pausing. Median, p95 and failures per request name (shared by the search and list-page benchmarks)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "times.json"
-        env = dict(os.environ, BENCH_QUERIES=json.dumps(queries), BENCH_TRAINER=TRAINER,
-                   BENCH_PASSWORD=TRAINER_PASSWORD, BENCH_TOKEN=token, BENCH_OUT=str(out))
+        env = dict(os.environ, BENCH_QUERIES=json.dumps(requests), BENCH_TRAINER=user, BENCH_PASSWORD=password,
+                   BENCH_TOKEN=token, BENCH_OUT=str(out))
         finished = subprocess.run(
             [str(Path(sys.executable).with_name("locust")), "-f", str(LOCUSTFILE), "--headless", "--only-summary",
              "--users", str(clients), "--spawn-rate", str(clients), "--run-time", f"{seconds}s",
@@ -240,8 +242,15 @@ def locust(server: Server, token: str, clients: int, seconds: int) -> dict[str, 
         if finished.returncode != 0 or not out.exists():
             raise RuntimeError(f"locust failed ({finished.returncode}):\n{finished.stderr[-3000:]}")
         recorded = json.loads(out.read_text())
-    return {q.name: {**summary(recorded["times"].get(q.name, [])), "failures": recorded["failures"].get(q.name, 0)}
-            for q in QUERIES}
+    names = [r["name"] for r in requests]
+    return {name: {**summary(recorded["times"].get(name, [])), "failures": recorded["failures"].get(name, 0)}
+            for name in names}
+
+
+def locust(server: Server, token: str, clients: int, seconds: int) -> dict[str, dict]:
+    queries = [{"name": q.name, "path": q.path(), "api": q.api} for q in QUERIES]
+    return run_locust(server, queries, user=TRAINER, password=TRAINER_PASSWORD, token=token, clients=clients,
+                      seconds=seconds)
 
 
 def targets(backend: str, postgres_url: str, count: int) -> list[Target]:
