@@ -15,7 +15,7 @@ from storybank.extensions import db
 from storybank.moderation.common import is_own, story_label
 from storybank.moderation.decisions import latest_decision
 from storybank.moderation.errors import ALREADY_DECIDED, OWN_STORY, ModerationError
-from storybank.moderation.models import Appeal, AppealOutcome, DecisionOutcome
+from storybank.moderation.models import Appeal, AppealOutcome, DecisionOutcome, ModerationDecision
 from storybank.moderation.notifications import notify, send_emails
 from storybank.moderation.visible import story_for_moderators, story_ids_for_moderators
 from storybank.paging import Pages, one_page
@@ -26,11 +26,30 @@ def open_appeal_for(story: Story) -> Appeal | None:
     return db.session.scalar(select(Appeal).where(Appeal.story_id == story.id, Appeal.outcome.is_(None)))
 
 
-def can_appeal(story: Story) -> bool:
-    decision = latest_decision(story)
+def appeal_allowed(story: Story, decision: ModerationDecision | None, decisions_asked_about: set[int]) -> bool:
+    """The rule, given what is known: a story declined by its latest decision, not yet asked about."""
     if story.status != StoryStatus.DECLINED or decision is None or decision.outcome != DecisionOutcome.DECLINED:
         return False
-    return db.session.scalar(select(Appeal.id).where(Appeal.decision_id == decision.id)) is None
+    return decision.id not in decisions_asked_about
+
+
+def can_appeal(story: Story) -> bool:
+    decision = latest_decision(story)
+    return appeal_allowed(story, decision, appeals_of([story.id]).decisions_asked_about)
+
+
+@dataclass(frozen=True)
+class AppealsOf:
+    decisions_asked_about: set[int]
+    stories_with_open_appeal: set[int]
+
+
+def appeals_of(story_ids: list[int]) -> AppealsOf:
+    """What a page of stories needs to know about asking again, in one query."""
+    rows = db.session.execute(select(Appeal.story_id, Appeal.decision_id, Appeal.outcome)
+                              .where(Appeal.story_id.in_(story_ids))).all() if story_ids else []
+    return AppealsOf({decision_id for _, decision_id, _ in rows},
+                     {story_id for story_id, _, outcome in rows if outcome is None})
 
 
 def open_appeal(story: Story, contributor: User, note: str | None = None) -> Appeal:

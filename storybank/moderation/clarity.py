@@ -23,14 +23,27 @@ from storybank.stories.models import Story, StoryStatus
 
 
 def current_clarity_edit(story: Story) -> ClarityEdit | None:
-    return db.session.scalar(select(ClarityEdit).where(
-        ClarityEdit.story_id == story.id, ClarityEdit.status.in_([ClarityStatus.PENDING, ClarityStatus.AGREED]))
-        .order_by(ClarityEdit.id.desc()).limit(1))
+    return current_clarity_edits([story.id]).get(story.id)
+
+
+def current_clarity_edits(story_ids: list[int]) -> dict[int, ClarityEdit]:
+    """The newest edit still in play (waiting for an answer, or agreed) for each story, in one query."""
+    if not story_ids:
+        return {}
+    current: dict[int, ClarityEdit] = {}
+    for edit in db.session.scalars(select(ClarityEdit).where(
+            ClarityEdit.story_id.in_(story_ids), ClarityEdit.status.in_([ClarityStatus.PENDING, ClarityStatus.AGREED]))
+            .order_by(ClarityEdit.id.desc())):
+        current.setdefault(edit.story_id, edit)
+    return current
 
 
 def pending_clarity_edit(story: Story) -> ClarityEdit | None:
     """For "My stories": an edit for clarity waiting for the contributor to agree (or not)."""
-    edit = current_clarity_edit(story)
+    return waiting_for_answer(current_clarity_edit(story))
+
+
+def waiting_for_answer(edit: ClarityEdit | None) -> ClarityEdit | None:
     return edit if edit is not None and edit.status == ClarityStatus.PENDING else None
 
 

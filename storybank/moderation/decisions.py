@@ -28,8 +28,16 @@ def decisions_for(story: Story) -> list[ModerationDecision]:
 
 
 def latest_decision(story: Story) -> ModerationDecision | None:
-    decisions = decisions_for(story)
-    return decisions[-1] if decisions else None
+    return latest_decisions([story.id]).get(story.id)
+
+
+def latest_decisions(story_ids: list[int]) -> dict[int, ModerationDecision]:
+    """Each story's latest decision, in one query (a story has a handful at most)."""
+    if not story_ids:
+        return {}
+    return {decision.story_id: decision for decision in db.session.scalars(
+        select(ModerationDecision).where(ModerationDecision.story_id.in_(story_ids))
+        .order_by(ModerationDecision.decided_at, ModerationDecision.id))}
 
 
 def _decide(story: Story, moderator: User, outcome: DecisionOutcome, now: datetime, values: dict,

@@ -101,6 +101,17 @@ def notifications_for(user: User, story: Story | None = None) -> list[Notificati
     return list(db.session.scalars(query.order_by(Notification.created_at.desc(), Notification.id.desc())))
 
 
+def notifications_about(user: User, story_ids: list[int]) -> dict[int, list[Notification]]:
+    """A page of stories' messages to this person in one query, each story's newest first."""
+    found: dict[int, list[Notification]] = {story_id: [] for story_id in story_ids}
+    if story_ids:
+        for note in db.session.scalars(select(Notification).where(
+                Notification.user_id == user.id, Notification.story_id.in_(story_ids))
+                .order_by(Notification.created_at.desc(), Notification.id.desc())):
+            found[note.story_id].append(note)
+    return found
+
+
 NOTIFICATIONS_PAGE_SIZE = 20
 
 

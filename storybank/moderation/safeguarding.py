@@ -30,6 +30,14 @@ def concerns_for(story: Story) -> list[SafeguardingConcern]:
                                    .order_by(SafeguardingConcern.raised_at, SafeguardingConcern.id)))
 
 
+def stories_with_concerns(story_ids: list[int]) -> set[int]:
+    """Which of these stories ever had a safeguarding concern raised, open or dealt with, in one query."""
+    if not story_ids:
+        return set()
+    return set(db.session.scalars(select(SafeguardingConcern.story_id).distinct()
+                                  .where(SafeguardingConcern.story_id.in_(story_ids))))
+
+
 def has_open_concern(story_id: int) -> bool:
     return db.session.scalar(select(func.count()).select_from(SafeguardingConcern).where(
         SafeguardingConcern.story_id == story_id, SafeguardingConcern.action.is_(None))) > 0

@@ -35,7 +35,7 @@ class StoryNews:
     safeguarding_raised: bool = False
 
 
-NewsSource = Callable[[Story, Any], StoryNews]
+NewsSource = Callable[[list[Story], Any], dict[int, StoryNews]]
 
 
 def register_news_source(app: Flask, source: NewsSource) -> None:
@@ -43,10 +43,15 @@ def register_news_source(app: Flask, source: NewsSource) -> None:
 
 
 def news_for(story: Story, user: Any) -> StoryNews:
+    return news_for_stories([story], user)[story.id]
+
+
+def news_for_stories(stories: list[Story], user: Any) -> dict[int, StoryNews]:
+    """The news of a page of stories, asked for together (a draft has none yet)."""
     source = current_app.extensions.get(_EXTENSION)
-    if source is None or story.status == StoryStatus.DRAFT:
-        return StoryNews(messages=[])
-    return source(story, user)
+    sent = [story for story in stories if story.status != StoryStatus.DRAFT]
+    found = source(sent, user) if source is not None and sent else {}
+    return {story.id: found.get(story.id) or StoryNews(messages=[]) for story in stories}
 
 
 def shows_help_now(story: Story, user: Any) -> bool:

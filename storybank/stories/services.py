@@ -14,6 +14,7 @@ from typing import Any
 
 from flask import current_app
 from sqlalchemy import delete, or_, select, union, update
+from sqlalchemy.orm import selectinload
 
 from storybank import events
 from storybank.audit.services import record
@@ -81,7 +82,7 @@ def stories_page(user: Any, page: int = 1, per_page: int = MY_STORIES_PAGE_SIZE)
     never as `author_id = ? OR supporter_id = ?`, which SQLite answers by reading every story in the service."""
     mine = union(select(Story.id).where(Story.author_id == user.id),
                  select(Story.id).where(Story.supporter_id == user.id))
-    items, total, page = one_page(select(Story).where(Story.id.in_(mine)),
+    items, total, page = one_page(select(Story).where(Story.id.in_(mine)).options(selectinload(Story.consent_records)),
                                   (Story.updated_at.desc(), Story.id.desc()), page, per_page)
     return StoryPage(items=items, total=total, page=page, per_page=per_page)
 

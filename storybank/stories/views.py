@@ -24,7 +24,7 @@ from storybank.security import ANYONE, access
 from storybank.stories import keys, services
 from storybank.stories.forms import ConfirmForm, ConsentForm, KeyLookupForm, StoryForm, purpose_wording
 from storybank.stories.models import Story, StoryStatus
-from storybank.stories.news import news_for, shows_help_now
+from storybank.stories.news import news_for, news_for_stories, shows_help_now
 from storybank.stories.usage import usage_for
 
 bp = Blueprint("stories", __name__)
@@ -335,7 +335,7 @@ def mine():
     listing = services.stories_page(current_user, page=requested_page())
     stories = listing.items
     return render_template("stories/mine.html", stories=stories, listing=listing, purposes=_purposes(),
-                           news={story.id: news_for(story, current_user) for story in stories})
+                           news=news_for_stories(stories, current_user))
 
 
 @bp.route("/my-stories/<int:story_id>")

@@ -274,3 +274,57 @@ def test_the_queue_counts_its_waiting_stories_once_and_each_filter_still_has_the
             assert given == queue_page(status, care_setting).total, (status, care_setting)
     assert [queue_page(status, counts=counts).total for status in (None, "submitted", "in_review")] == [
         PAGE_SIZE + 1, PAGE_SIZE, 1]
+
+
+def _declined(contributor, title: str, *, asked_again: bool) -> None:
+    story = make_story(contributor, "Mine.", StoryStatus.DECLINED, title=title)
+    decision = ModerationDecision(story_id=story.id, outcome=DecisionOutcome.DECLINED,
+                                  message=f"Why {title} was declined.")
+    db.session.add(decision)
+    db.session.flush()
+    if asked_again:
+        db.session.add(Appeal(story_id=story.id, decision_id=decision.id, contributor_id=contributor.id))
+    db.session.add(Notification(user_id=contributor.id, story_id=story.id, text=f"A message about {title}."))
+
+
+def _my_stories_news(client) -> dict[str, str]:
+    """Each story card's text on "My stories", by title."""
+    page = client.get("/my-stories").get_data(as_text=True)
+    cards = re.split(r'<h2 class="story-card-title">', page)[1:]
+    return {card.split("<", 1)[0].strip(): card for card in cards}
+
+
+def test_my_stories_gathers_every_storys_news_in_the_same_few_queries_and_each_card_keeps_its_own(
+        app, client, auth, contributor):
+    """News is gathered for the whole page at once (one query per kind of news), so a batch must never let one
+    story's decline, request to look again or message show on another's card."""
+    auth.sign_in(contributor.username)
+    _declined(contributor, "Declined once", asked_again=False)
+    make_story(contributor, "Mine.", StoryStatus.APPROVED, title="Approved")
+    db.session.commit()
+    with statements() as short:
+        assert client.get("/my-stories").status_code == 200
+
+    _declined(contributor, "Declined and asked again", asked_again=True)
+    for n in range(3):
+        _declined(contributor, f"Declined number {n}", asked_again=n == 1)
+    approved = make_story(contributor, "Mine.", StoryStatus.APPROVED, title="Approved with a concern")
+    db.session.add(SafeguardingConcern(story_id=approved.id, category="harm", sentence="They hit me.",
+                                       reason="Harm"))
+    db.session.commit()
+    with statements() as long:
+        cards = _my_stories_news(client)
+    assert len(long) == len(short), "the same few queries for one story with news as for a page of them"
+    assert not [s for s in long if re.match(r"\s*(INSERT|UPDATE|DELETE)", s, re.IGNORECASE)], "a GET never writes"
+
+    for title in ("Declined once", "Declined number 0", "Declined number 2"):
+        assert f"Why {title} was declined." in cards[title] and f"A message about {title}." in cards[title]
+        assert "Ask for this to be looked at again" in cards[title]
+    for title in ("Declined and asked again", "Declined number 1"):
+        assert f"Why {title} was declined." in cards[title]
+        assert "Ask for this to be looked at again" not in cards[title]
+        assert "You asked us to look at it again" in cards[title]
+    for title, card in cards.items():
+        others = [other for other in cards if other != title]
+        assert not [other for other in others if f"Why {other} was declined." in card], "no other story's news"
+    assert "declined" not in cards["Approved with a concern"].lower()
