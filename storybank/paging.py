@@ -15,11 +15,26 @@ def page_count(total: int, per_page: int) -> int:
     return max(1, math.ceil(total / per_page))
 
 
+COUNT_LIMIT = 1000
+"""Long lists count their rows only this far (or as far as the page asked for), then say "more than": an exact
+count walks every row, so the page would slow down as the service grows, and no one pages through a thousand."""
+
+
+def count_upto(query, page: int, per_page: int) -> tuple[int, bool]:
+    """(how many, whether there are more than that) of ``query``'s rows, counted up to COUNT_LIMIT or to the end
+    of the page asked for, whichever is further, so a page past the first thousand still knows it exists."""
+    cap = max(COUNT_LIMIT, page * per_page)
+    counted = db.session.scalar(select(func.count()).select_from(query.limit(cap + 1).subquery())) or 0
+    return min(counted, cap), counted > cap
+
+
 class Pages:
-    """For a page of a list that knows its ``total`` and ``per_page``."""
+    """For a page of a list that knows its ``total`` and ``per_page`` (and, for a long list, whether there are
+    ``more`` than the total it counted to)."""
 
     total: int
     per_page: int
+    more: bool = False
 
     @property
     def pages(self) -> int:

@@ -21,7 +21,7 @@ from storybank.moderation.common import WAITING
 from storybank.moderation.models import SafeguardingConcern, StoryReview, Suggestion, SuggestionStatus
 from storybank.moderation.preparation import needs_preparing
 from storybank.moderation.visible import stories_for_moderators, story_ids_for_moderators
-from storybank.paging import Pages, page_count
+from storybank.paging import COUNT_LIMIT, Pages, count_upto, page_count
 from storybank.stories.forms import CARE_SETTINGS
 from storybank.stories.models import Story
 
@@ -50,6 +50,7 @@ class QueuePage(Pages):
     total: int
     page: int
     per_page: int
+    more: bool = False
 
 
 NOT_CLAIMED = "submitted"
@@ -105,10 +106,11 @@ def queue_page(status: str | None = None, care_setting: str | None = None, page:
     order = (Story.submitted_at, Story.id)
     urgent = list(db.session.scalars(waiting.with_only_columns(Story.id)
                                      .where(Story.id.in_(_open_concern_story_ids())).order_by(*order)))
-    total = _total_from(counts, status) if counts is not None and not care_setting else None
-    if total is None:
-        total = db.session.scalar(waiting.with_only_columns(func.count(), maintain_column_froms=True)) or 0
-    page = min(max(page, 1), page_count(total, per_page))
+    counted = _total_from(counts, status) if counts is not None and not care_setting else None
+    if counted is None or (counted[1] and page * per_page > COUNT_LIMIT):
+        counted = count_upto(waiting.with_only_columns(Story.id), page, per_page)
+    total, more = counted
+    page = min(max(page, 1), page_count(total, per_page)) if not more else max(page, 1)
     start = (page - 1) * per_page
     ids = urgent[start:start + per_page]
     if len(ids) < per_page:
@@ -116,13 +118,15 @@ def queue_page(status: str | None = None, care_setting: str | None = None, page:
         if urgent:
             rest = rest.where(Story.id.not_in(urgent))
         ids += db.session.scalars(rest.offset(max(start - len(urgent), 0)).limit(per_page - len(ids)))
-    return QueuePage(items=_entries(ids), total=total, page=page, per_page=per_page)
+    return QueuePage(items=_entries(ids), total=total, page=page, per_page=per_page, more=more)
 
 
-def _total_from(counts: dict[str, int], status: str | None) -> int | None:
-    if status in (NOT_CLAIMED, BEING_READ):
-        return counts[status]
-    return counts[NOT_CLAIMED] + counts[BEING_READ] if not status else None
+def _total_from(counts: dict, status: str | None) -> tuple[int, bool] | None:
+    if status == BEING_READ:
+        return counts[BEING_READ], False
+    if status == NOT_CLAIMED:
+        return counts[NOT_CLAIMED], counts["more"]
+    return (counts[NOT_CLAIMED] + counts[BEING_READ], counts["more"]) if not status else None
 
 
 def queue(status: str | None = None, care_setting: str | None = None,
@@ -131,16 +135,17 @@ def queue(status: str | None = None, care_setting: str | None = None,
     return queue_page(status, care_setting, now=now).items
 
 
-def queue_counts(now: datetime | None = None) -> dict[str, int]:
-    """How many stories are being read (a live claim, the same test each row uses) and how many wait for one: the
-    waiting stories counted along their status index, the live claims (few) counted apart."""
+def queue_counts(now: datetime | None = None) -> dict:
+    """How many stories are being read (a live claim, the same test each row uses) and how many wait for one:
+    the live claims (few) counted exactly, the others along their status index up to COUNT_LIMIT, with ``more``
+    saying there are more than that (so the queue costs the same with fifty thousand waiting as with a thousand)."""
     now = now or utcnow()
     waiting = stories_for_moderators().where(Story.status.in_(WAITING))
-    total = db.session.scalar(waiting.with_only_columns(func.count())) or 0
     being_read = db.session.scalar(waiting.join(StoryReview, StoryReview.story_id == Story.id)
                                    .with_only_columns(func.count(), maintain_column_froms=True)
                                    .where(StoryReview.claim_is_live(now))) or 0
-    counts = {NOT_CLAIMED: total - being_read, BEING_READ: being_read}
+    not_claimed, more = count_upto(_waiting(NOT_CLAIMED, None, now).with_only_columns(Story.id), 1, 1)
+    counts = {NOT_CLAIMED: not_claimed, BEING_READ: being_read, "more": more}
     # From the open concerns (few, along their action index) to their stories by primary key, never from every
     # waiting story to its concerns.
     counts["urgent"] = db.session.scalar(

@@ -107,7 +107,7 @@ def test_a_claim_that_ran_out_is_counted_and_shown_as_nobody_reading_it(app, cli
     review.claim_expires_at = utcnow() - timedelta(minutes=5)
     db.session.commit()
     assert db.session.get(Story, story.id).status == StoryStatus.IN_REVIEW
-    assert queue_counts() == {"submitted": 1, "in_review": 0, "urgent": 0}
+    assert queue_counts() == {"submitted": 1, "in_review": 0, "urgent": 0, "more": False}
     assert [e.story.id for e in queue(status="submitted")] == [story.id]
     assert queue(status="in_review") == []
 
