@@ -49,5 +49,15 @@ def gather_news(stories: list[Story], user: Any) -> dict[int, StoryNews]:
     return news
 
 
+def next_steps(stories: list[Story]) -> tuple[set[int], set[int]]:
+    """For the messages page: which of these stories have an edit waiting for an answer, and which may be asked
+    about again, in three queries for the whole page."""
+    ids = [story.id for story in stories]
+    decisions = latest_decisions(ids)
+    asked_about = appeals_of(ids).decisions_asked_about
+    waiting = {story_id for story_id, edit in current_clarity_edits(ids).items() if waiting_for_answer(edit)}
+    return waiting, {story.id for story in stories if appeal_allowed(story, decisions.get(story.id), asked_about)}
+
+
 def init_app(app: Flask) -> None:
     register_news_source(app, gather_news)

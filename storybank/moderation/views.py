@@ -18,6 +18,7 @@ from storybank.moderation import (
     common,
     decisions,
     errors,
+    news,
     notifications,
     preparation,
     reasons,
@@ -444,11 +445,10 @@ def ask_again(story_id: int):
 def notifications_page():
     listing = notifications.notifications_page(current_user, requested_page())
     notes = listing.items
-    stories = {n.story_id: n.story for n in notes if n.story is not None}
+    pending_clarity, can_ask_again = news.next_steps(list({n.story_id: n.story for n in notes if n.story}.values()))
     return render_template(
         "moderation/notifications.html", notes=notes, listing=listing, form=ActionForm(),
-        pending_clarity={i for i, story in stories.items() if clarity.pending_clarity_edit(story)},
-        can_ask_again={i for i, story in stories.items() if appeal_rules.can_appeal(story)})
+        pending_clarity=pending_clarity, can_ask_again=can_ask_again)
 
 
 @bp.route("/notifications/read", methods=["POST"])

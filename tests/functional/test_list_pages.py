@@ -361,3 +361,25 @@ def test_a_long_queue_counts_to_its_limit_says_more_than_and_every_page_is_still
     seen = [title for page in (first, second, third) for title in re.findall(r"Story number \d+", page)]
     assert sorted(set(seen)) == sorted(f"Story number {n}" for n in range(stories))
     assert "Page 3 of 3" in client.get("/moderation?page=9").get_data(as_text=True), "past the end: the last page"
+
+
+def test_the_messages_page_asks_what_each_story_needs_next_in_the_same_few_queries(app, client, auth,
+                                                                                  contributor):
+    """Which messages offer "Ask us to look again" is worked out for the whole page at once: one story asked
+    about already, the others not, each link on its own story's message."""
+    auth.sign_in(contributor.username)
+    _declined(contributor, "Declined once", asked_again=False)
+    db.session.commit()
+    with statements() as short:
+        assert client.get("/notifications").status_code == 200
+    for n in range(4):
+        _declined(contributor, f"Declined number {n}", asked_again=n == 2)
+    db.session.commit()
+    with statements() as long:
+        page = client.get("/notifications").get_data(as_text=True)
+    assert len(long) == len(short), "no query per message"
+    items = {re.search(r"A message about ([^.]+)\.", item).group(1): item
+             for item in re.split(r'<li class="notification', page)[1:]}
+    assert set(items) == {"Declined once", *(f"Declined number {n}" for n in range(4))}
+    for title, item in items.items():
+        assert ("Ask us to look again" in item) == (title != "Declined number 2"), title
