@@ -5,7 +5,8 @@ from spaCy's lexeme probabilities (spacy-lookups-data, already a dependency), wi
 them at ranks from common (carer, in about 60% of stories) to rare (overdose), and a few care phrases planted in
 some stories. Stories are 150–800 words, in varied care settings and regions; some have accepted content
 warnings; consent records allow training, partners and public in varied mixes (some stories have an older record
-that the newest one replaces, a few have withdrawn), all with review dates in the future.
+that the newest one replaces, a few have withdrawn), all with review dates in the future; each has confirmed tags
+from the seeded taxonomy (one to three themes, its care setting, a barrier to kindness on half).
 Originals are left empty, as after STORYBANK_PURGE_ORIGINALS_DAYS: only the moderated text is searched.
 
 The database is migrated empty with `flask db upgrade`, then filled with Core executemany (SQLite) or COPY
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 SEED = 20261204
 BATCH = 2000
 TRAINER = "bench-trainer"
@@ -107,20 +108,40 @@ def story_texts(count: int, rng: random.Random) -> Iterator[tuple[str, str]]:
         yield " ".join(title_words).capitalize(), " ".join(sentences)
 
 
-def rows(count: int, today: date) -> Iterator[tuple[list[dict], list[dict], list[dict]]]:
-    """Batches of (stories, consent records, content warnings), with story ids 1..count."""
+def _story_tags(story_id: int, care_setting: str | None, taxonomy: dict[str, list[tuple[int, str]]],
+                when: datetime, rng: random.Random) -> list[dict]:
+    """Confirmed tags as trainers and moderators would leave them: one to three themes (the first themes far more
+    often than the last), the care-setting tag matching the story's care setting, and a barrier on half."""
+    themes = taxonomy.get("themes", [])
+    weights = [1 / (rank + 1) for rank in range(len(themes))]
+    chosen = {tag_id for tag_id, _ in rng.choices(themes, weights=weights, k=rng.choice((1, 1, 2, 2, 3)))}
+    chosen |= {tag_id for tag_id, name in taxonomy.get("care_settings", []) if name == care_setting}
+    barriers = taxonomy.get("barriers_to_kindness", [])
+    if barriers and rng.random() < 0.5:
+        chosen.add(rng.choice(barriers)[0])
+    return [{"story_id": story_id, "tag_id": tag_id, "status": "confirmed", "source": "person",
+             "trigger_words": None, "created_at": when, "decided_by_id": None, "decided_at": when}
+            for tag_id in sorted(chosen)]
+
+
+def rows(count: int, today: date, taxonomy: dict[str, list[tuple[int, str]]]
+         ) -> Iterator[tuple[list[dict], list[dict], list[dict], list[dict]]]:
+    """Batches of (stories, consent records, content warnings, confirmed tags), with story ids 1..count.
+    ``taxonomy``: the seeded tags by group slug, as (id, name)."""
     from storybank.stories.forms import CARE_SETTINGS
 
     rng = random.Random(SEED)
     settings = [s for s in CARE_SETTINGS if s]
     now = datetime.combine(today, datetime.min.time(), tzinfo=UTC)
-    stories, consents, warnings = [], [], []
+    stories, consents, warnings, tags = [], [], [], []
     for story_id, (title, text) in enumerate(story_texts(count, rng), start=1):
         approved = now - timedelta(minutes=rng.randint(60, 4 * 365 * 24 * 60))
         created = approved - timedelta(hours=rng.randint(2, 24 * 20))
+        care_setting = rng.choice(settings) if rng.random() < 0.9 else None
+        tags += _story_tags(story_id, care_setting, taxonomy, approved, rng)
         stories.append({
             "id": story_id, "reference": f"BENCH-{story_id:07d}", "title": title, "body": None,
-            "moderated_body": text, "care_setting": rng.choice(settings) if rng.random() < 0.9 else None,
+            "moderated_body": text, "care_setting": care_setting,
             "region": rng.choice(REGIONS), "about_whom": None, "when_happened": None, "status": "approved",
             "created_at": created, "updated_at": approved, "submitted_at": created, "approved_at": approved,
             "withdrawn_at": None, "key_hash": None, "author_id": None, "supporter_id": None,
@@ -146,10 +167,10 @@ def rows(count: int, today: date) -> Iterator[tuple[list[dict], list[dict], list
                     "created_by_id": None, "decided_by_id": None, "decided_at": approved,
                 })
         if len(stories) >= BATCH:
-            yield stories, consents, warnings
-            stories, consents, warnings = [], [], []
+            yield stories, consents, warnings, tags
+            stories, consents, warnings, tags = [], [], [], []
     if stories:
-        yield stories, consents, warnings
+        yield stories, consents, warnings, tags
 
 
 def flask_env(target: Target) -> dict[str, str]:
@@ -237,18 +258,33 @@ def _fresh_database(target: Target) -> None:
         conn.execute(f"CREATE DATABASE {target.name}")
 
 
-def _insert_sqlite(engine, stories, consents, warnings) -> None:
+def _insert_sqlite(engine, stories, consents, warnings, tags) -> None:
     from sqlalchemy import insert
 
     from storybank.consent.models import ConsentRecord
     from storybank.moderation.models import Suggestion
     from storybank.stories.models import Story
+    from storybank.tagging.models import StoryTag
 
     with engine.begin() as conn:
         conn.execute(insert(Story.__table__), stories)
         conn.execute(insert(ConsentRecord.__table__), consents)
         if warnings:
             conn.execute(insert(Suggestion.__table__), warnings)
+        if tags:
+            conn.execute(insert(StoryTag.__table__), tags)
+
+
+def taxonomy_of(engine) -> dict[str, list[tuple[int, str]]]:
+    """The tags the migrations seeded, by group slug, as (id, name), in their seeded order."""
+    from sqlalchemy import text
+
+    found: dict[str, list[tuple[int, str]]] = {}
+    with engine.connect() as conn:
+        for group, tag_id, name in conn.execute(text(
+                "SELECT g.slug, t.id, t.name FROM tags t JOIN tag_groups g ON g.id = t.group_id ORDER BY t.id")):
+            found.setdefault(group, []).append((tag_id, name))
+    return found
 
 
 def _copy(cursor, table: str, batch: list[dict]) -> None:
@@ -271,11 +307,12 @@ def build(target: Target, count: int, log) -> dict:
     flask(target, "users", "create", TRAINER, "--role", "trainer", stdin=TRAINER_PASSWORD + "\n")
     today = datetime.now(UTC).date()
     engine = _engine(target)
+    taxonomy = taxonomy_of(engine)
     started = time.perf_counter()
     done = 0
     if target.backend == "sqlite":
-        for stories, consents, warnings in rows(count, today):
-            _insert_sqlite(engine, stories, consents, warnings)
+        for stories, consents, warnings, tags in rows(count, today, taxonomy):
+            _insert_sqlite(engine, stories, consents, warnings, tags)
             done += len(stories)
             if done % 20000 == 0:
                 log(f"  {done} stories written")
@@ -283,15 +320,16 @@ def build(target: Target, count: int, log) -> dict:
         raw = engine.raw_connection()
         try:
             cursor = raw.cursor()
-            for stories, consents, warnings in rows(count, today):
+            for stories, consents, warnings, tags in rows(count, today, taxonomy):
                 _copy(cursor, "stories", stories)
                 _copy(cursor, "consent_records", consents)
                 _copy(cursor, "moderation_suggestions", warnings)
+                _copy(cursor, "story_tags", tags)
                 raw.commit()
                 done += len(stories)
                 if done % 20000 == 0:
                     log(f"  {done} stories written")
-            for table in ("stories", "consent_records", "moderation_suggestions"):
+            for table in ("stories", "consent_records", "moderation_suggestions", "story_tags"):
                 cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                f"(SELECT coalesce(max(id), 1) FROM {table}))")
             raw.commit()
