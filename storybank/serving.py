@@ -28,8 +28,9 @@ def logged_path(path: str) -> str:
 
 
 class AccessLogger(Logger):
-    """gunicorn's logger, with the path cleaned of share-link tokens, and the request line, query string and
-    referrer cleaned the same way, so an operator's own ``--access-logformat`` cannot bring them back."""
+    """gunicorn's logger, with the path cleaned of share-link tokens, and gunicorn's other atoms that hold an
+    address (the request line, query string and referrer) cleaned too, so a format changed with
+    ``--access-logformat`` does not bring them back through those. (Raw headers, ``%({referer}i)s``, still would.)"""
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
