@@ -229,6 +229,8 @@ def test_two_instances_share_sign_ins_limits_and_withdrawals(instances, trainer,
     # (c) A story withdrawn through A is gone from B at B's very next request: search, its filter choices (which
     # every worker of B had just read and kept), the public list and the story's public page.
     trainer_cookies = sign_in(b, trainer.username, PASSWORD).cookies
+    author = sign_in(a, contributor.username, PASSWORD)  # signed in first: from here on only the withdrawal writes
+    assert author.status == 302
     search = f"/search?{urlencode({'q': 'night', 'purpose': 'training'})}"
     before = on_every_worker(b, search, lambda: b.request("GET", search, trainer_cookies), 200)
     assert all(f">{LONELY_REGION}</option>" in page.body and "The night nurse" in page.body for page in before)
@@ -236,8 +238,6 @@ def test_two_instances_share_sign_ins_limits_and_withdrawals(instances, trainer,
     public_page = f"/stories/read/{lonely.reference}"
     assert b.request("GET", public_page).status == 200
 
-    author = sign_in(a, contributor.username, PASSWORD)
-    assert author.status == 302
     withdraw = f"/my-stories/{lonely.id}/withdraw"
     form = a.request("GET", withdraw, author.cookies)
     jar = {**author.cookies, **form.cookies}
