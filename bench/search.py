@@ -249,7 +249,9 @@ def free_port() -> int:
 
 
 class Server:
-    """gunicorn with 2 workers on 127.0.0.1, rate limits set high so they do not shape the figures."""
+    """gunicorn with 2 workers on 127.0.0.1, rate limits set high so they do not shape the figures. gunicorn.conf.py
+    is read as in production, except that workers are never replaced mid-run (a worker loading the app again would
+    show in the figures as a pause)."""
 
     def __init__(self, target: Target):
         self.port = free_port()
@@ -259,7 +261,7 @@ class Server:
                    STORYBANK_SIGN_IN_RATE_LIMIT="100000 per minute;1000000 per hour")
         self.process = subprocess.Popen(
             [str(Path(sys.executable).with_name("gunicorn")), "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
-             "--log-level", "warning", "wsgi:app"], cwd=ROOT, env=env)
+             "--log-level", "warning", "--max-requests", "0", "wsgi:app"], cwd=ROOT, env=env)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:

@@ -60,6 +60,7 @@ def configure_extensions(app: Flask) -> None:
     from storybank import models  # noqa: F401  (every model registered before migrations look)
     from storybank.accounts.session import load_user
     from storybank.extensions import csrf, db, limiter, login_manager, migrate
+    from storybank.rate_limits import warn_if_unshared
     from storybank.sqlite_pragmas import install_sqlite_pragmas
 
     db.init_app(app)
@@ -68,6 +69,7 @@ def configure_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)
+    warn_if_unshared(app)
     login_manager.init_app(app)
     login_manager.user_loader(load_user)
     login_manager.login_view = "accounts.sign_in"

@@ -38,6 +38,12 @@ def _instance_secret(instance_path: Path) -> str:
     return key
 
 
+def rate_limit_storage(env: dict[str, str]) -> str:
+    """Where the rate limits are counted: RATELIMIT_STORAGE_URI if set, else the Redis every instance shares
+    (STORYBANK_REDIS_URL), else this process's memory, which only one process may rely on."""
+    return env.get("RATELIMIT_STORAGE_URI") or env.get("STORYBANK_REDIS_URL") or "memory://"
+
+
 def load_config(instance_path: Path, env: dict[str, str] | None = None, overrides: dict | None = None) -> dict:
     env = dict(os.environ if env is None else env)
     if overrides and overrides.get("SECRET_KEY"):
@@ -75,7 +81,8 @@ def load_config(instance_path: Path, env: dict[str, str] | None = None, override
         "SECRET_KEY": secret,
         "SQLALCHEMY_DATABASE_URI": database_url,
         "STORYBANK_SPACY_MODEL": env.get("STORYBANK_SPACY_MODEL") or None,
-        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "STORYBANK_REDIS_URL": env.get("STORYBANK_REDIS_URL") or None,
+        "RATELIMIT_STORAGE_URI": rate_limit_storage(env),
         "RATELIMIT_HEADERS_ENABLED": True,
         "STORYBANK_API_RATE_LIMIT": env.get("STORYBANK_API_RATE_LIMIT", "120 per minute"),
         **{name: env.get(variable, default) for name, (variable, default) in RATE_LIMITS.items()},

@@ -18,7 +18,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from flask import current_app
+from flask import Flask, current_app
 from flask_limiter.util import get_remote_address
 from limits import parse_many
 
@@ -66,3 +66,21 @@ def count(scope: str, key: str, setting: str) -> Slowed | None:
         return None
     reset = max(limiter.limiter.get_window_stats(item, *identifiers).reset_time for item in refused)
     return Slowed(retry_after=max(1, math.ceil(reset - time.time())))
+
+
+UNSHARED_LIMITS = (
+    "Rate limits are counted in this process's memory (no STORYBANK_REDIS_URL or RATELIMIT_STORAGE_URI is set). "
+    "With more than one worker or instance each counts alone, so a password guesser gets the sign-in limit once "
+    "per process. Set STORYBANK_REDIS_URL=redis://HOST:6379/0 (the same for every instance)."
+)
+
+
+def counted_in_memory(storage_uri: str | None) -> bool:
+    return not storage_uri or storage_uri.startswith("memory://")
+
+
+def warn_if_unshared(app: Flask) -> None:
+    """Said at start-up in production: the app cannot tell how many processes serve it, so it warns rather than
+    refuses (one worker alone is fine); gunicorn.conf.py, which knows the worker count, refuses several."""
+    if app.config.get("STORYBANK_ENV") == "production" and counted_in_memory(app.config.get("RATELIMIT_STORAGE_URI")):
+        app.logger.warning(UNSHARED_LIMITS)

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import selectinload
 
+from storybank.audit.models import AuditEvent
 from storybank.consent.gate import visible_stories
 from storybank.consent.models import Purpose
 from storybank.db_types import utcnow
@@ -247,20 +248,30 @@ _CHOICES = "storybank.search.filter_choices"
 def filter_choices(purpose: Purpose) -> tuple[list[str], list[str]]:
     """The regions and content warnings that the stories a trainer may see actually have, to offer as filters.
 
-    Kept for a minute per app process and purpose, and forgotten at once when a story is published or withdrawn
-    here: they are only the choices a form offers (a place name, a warning's label), never a story, and a choice
-    that has just stopped matching anything finds nothing; the search itself always asks the gate."""
+    Every worker of every instance keeps its own copy per purpose, and uses it only while nothing has changed
+    anywhere: the copy is tied to the newest audit event (an approval, an agreed edit, a consent change and a
+    withdrawal each write one in their own transaction) and to today's date (consent passes its review date at
+    midnight). So a story withdrawn through any instance leaves every other one's choices at its next request, and
+    a copy never outlives a minute, whatever happened (a restored backup can bring back an older audit log)."""
     cache = current_app.extensions.setdefault(_CHOICES, {})
+    version = _choices_version()
     now = monotonic()
     kept = cache.get(Purpose(purpose))
-    if kept is not None and now - kept[0] < CHOICES_SECONDS:
-        return kept[1]
+    if kept is not None and kept[0] == version and now - kept[1] < CHOICES_SECONDS:
+        return kept[2]
     choices = _read_filter_choices(purpose)
-    cache[Purpose(purpose)] = (now, choices)
+    cache[Purpose(purpose)] = (version, now, choices)
     return choices
 
 
+def _choices_version() -> tuple[int, date]:
+    """Read before the choices, so that choices from before a change are never kept under the version after it.
+    One look at the end of the audit log's primary key: far cheaper than the few dozen queries the choices take."""
+    return db.session.scalar(select(func.max(AuditEvent.id))) or 0, utcnow().date()
+
+
 def forget_filter_choices() -> None:
+    """Drop this process's copies (each test starts with none, as ids can repeat once its tables are emptied)."""
     current_app.extensions.pop(_CHOICES, None)
 
 

@@ -9,11 +9,10 @@ from flask import current_app
 
 from storybank import events
 from storybank.extensions import db
-from storybank.search.services import forget_filter_choices, index_story, remove_story
+from storybank.search.services import index_story, remove_story
 
 
 def _on_published(story, **_) -> None:
-    forget_filter_choices()
     try:
         index_story(story.id)
         db.session.commit()
@@ -23,7 +22,6 @@ def _on_published(story, **_) -> None:
 
 
 def _on_withdrawn(story, **_) -> None:
-    forget_filter_choices()
     remove_story(story.id)
 
 
