@@ -21,3 +21,7 @@ story_published = _signals.signal("story-published")
 story_withdrawn = _signals.signal("story-withdrawn")
 """Sent inside the withdrawal transaction, before commit. Sender: the Story; ``actor`` keyword: who withdrew it (None
 for a story key holder); ``actor_label`` keyword: how the audit log names them when there is no account."""
+
+account_deleted = _signals.signal("account-deleted")
+"""Sent inside the account deletion's transaction, before commit, once its stories are withdrawn and erased.
+Sender: the User being deleted (still loaded: its id and when it was made)."""

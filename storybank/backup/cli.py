@@ -51,6 +51,9 @@ def restore_command(path: Path, yes: bool) -> None:
     click.echo(f"Withdrawn again from the withdrawal ledger (withdrawn after this backup was taken): "
                f"{replay.withdrawn_again}. Already withdrawn in the backup: {replay.already_withdrawn}. "
                f"Not in the backup: {replay.not_in_backup}.")
+    if restored.accounts_deleted_again:
+        click.echo(f"Accounts deleted again (deleted after this backup was taken, with their stories' words): "
+                   f"{restored.accounts_deleted_again}.")
     if replay.still_drafts:
         click.echo(f"Withdrawn since, but drafts in this backup (only their authors can see them, so they stay "
                    f"drafts): {replay.still_drafts}.")

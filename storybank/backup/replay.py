@@ -1,4 +1,5 @@
-"""After a restore: withdraw again every story the ledger says was withdrawn, through consent's own service.
+"""After a restore: withdraw again every story the ledger says was withdrawn, through consent's own service, and
+delete again every account it says was deleted, through data rights' own deletion.
 
 Going through ``consent.services.withdraw`` means everything a withdrawal ends follows (search index, moderation,
 packs read through the consent gate), with a new consent record and an audit event saying it was the ledger.
@@ -11,9 +12,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from storybank.backup.ledger import LedgerEntry
+from storybank.accounts.models import User
+from storybank.backup.ledger import AccountDeletion, LedgerEntry
 from storybank.consent.services import withdraw
 from storybank.extensions import db
+from storybank.privacy.data_rights import delete_account_again
 from storybank.stories.models import Story, StoryStatus
 
 LEDGER_LABEL = "withdrawal ledger (restore from a backup)"
@@ -47,3 +50,15 @@ def replay_withdrawals(entries: Iterable[LedgerEntry]) -> Replay:
             withdraw(story, None, actor_label=LEDGER_LABEL, withdrawn_at=entry.withdrawn_at)
             counts["withdrawn_again"] += 1
     return Replay(**counts)
+
+
+def replay_account_deletions(entries: Iterable[AccountDeletion]) -> int:
+    """An account counts only when both its id and the moment it was made match, so a ledger from another
+    database can never delete somebody else's account. Returns how many were deleted again."""
+    deleted = 0
+    for entry in entries:
+        person = db.session.get(User, entry.user_id)
+        if person is not None and person.created_at == entry.created_at:
+            delete_account_again(person, LEDGER_LABEL)
+            deleted += 1
+    return deleted

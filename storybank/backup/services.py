@@ -13,8 +13,8 @@ from sqlalchemy.engine import URL
 
 from storybank.audit.models import AuditEvent
 from storybank.backup import postgres, sqlite
-from storybank.backup.ledger import check_writable, ledger_path, read_ledger
-from storybank.backup.replay import Replay, replay_withdrawals
+from storybank.backup.ledger import check_writable, ledger_path, read_account_deletions, read_ledger
+from storybank.backup.replay import Replay, replay_account_deletions, replay_withdrawals
 from storybank.backup.tools import BackupError
 from storybank.consent.models import ConsentRecord
 from storybank.db_types import utcnow
@@ -37,6 +37,7 @@ class Counts:
 class Restored:
     counts: Counts
     replay: Replay
+    accounts_deleted_again: int = 0
 
 
 def count_rows(connection: Connection) -> Counts:
@@ -128,6 +129,7 @@ def restore_backup(source: Path) -> Restored:
         postgres.restore(url, source)
     db.engine.dispose()
     replay = replay_withdrawals(list(read_ledger(ledger_path())))
+    deleted = replay_account_deletions(list(read_account_deletions(ledger_path())))
     with db.engine.connect() as connection:
         counts = count_rows(connection)
-    return Restored(counts=counts, replay=replay)
+    return Restored(counts=counts, replay=replay, accounts_deleted_again=deleted)

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
+from storybank import events
 from storybank.accounts.models import User, UserRole, UserSession
 from storybank.accounts.passwords import verify_password
 from storybank.accounts.roles import Role
@@ -229,10 +230,6 @@ def _only_admin(person: User) -> bool:
     return admins <= 1
 
 
-def _withdraw(story: Story, actor: Any, by_admin: bool) -> None:
-    withdraw(story, actor, recorded_by_name="An admin, at the person's request" if by_admin else None)
-
-
 def _check_may_delete(person: User, actor: User, password: str | None) -> bool:
     """Returns whether an admin is acting for the person; raises when the deletion must not happen."""
     by_admin = actor.id != person.id
@@ -246,14 +243,15 @@ def _check_may_delete(person: User, actor: User, password: str | None) -> bool:
     return by_admin
 
 
-def _erase_or_delete(story: Story, person_id: int, actor: User, reason: str) -> tuple[int, int]:
+def _erase_or_delete(story: Story, person_id: int, actor: User | None, reason: str,
+                     actor_label: str | None = None) -> tuple[int, int]:
     """A draft is deleted (nobody else ever saw it); a withdrawn story keeps its row and loses its words."""
     if story.status == StoryStatus.DRAFT:
-        record("story.draft_deleted", actor, story, detail=reason)
+        record("story.draft_deleted", actor, story, detail=reason, actor_label=actor_label)
         db.session.execute(delete(PendingDraft).where(PendingDraft.story_id == story.id))
         db.session.delete(story)
         return 0, 1
-    erased = erase_story_text(story, actor, reason=reason)
+    erased = erase_story_text(story, actor, reason=reason, actor_label=actor_label)
     if story.author_id == person_id:
         story.author_id = None
     if story.supporter_id == person_id:
@@ -271,25 +269,40 @@ def delete_account(person: User, actor: User, *, password: str | None = None) ->
     one transaction.
     """
     by_admin = _check_may_delete(person, actor, password)
+    reason = "account deleted by an admin, at the person's request" if by_admin else "account deleted by the person"
+    return _delete(person, actor, reason, recorded_by_name="An admin, at the person's request" if by_admin else None)
+
+
+def delete_account_again(person: User, label: str) -> DeletionResult:
+    """After a backup from before the deletion is restored: the same deletion again, by the system, so an erasure
+    the person was promised is never undone by a restore (no password, and no "only admin" check: the deletion
+    passed it when it was asked for)."""
+    return _delete(person, None, f"account deleted before, deleted again by the {label}", actor_label=label,
+                   recorded_by_name=label)
+
+
+def _delete(person: User, actor: User | None, reason: str, *, actor_label: str | None = None,
+            recorded_by_name: str | None = None) -> DeletionResult:
     person_id = person.id
     names = tuple(n for n in (person.username, person.display_name, person.email) if n)
     pseudonym = f"deleted person #{secrets.token_hex(4)}"
     to_withdraw = [s for s in _stories_of(person) if s.status not in (StoryStatus.DRAFT, StoryStatus.WITHDRAWN)]
     for story in to_withdraw:
-        _withdraw(story, actor, by_admin)
-    reason = "account deleted by an admin, at the person's request" if by_admin else "account deleted by the person"
+        withdraw(story, actor, recorded_by_name=recorded_by_name, actor_label=actor_label)
     erased = drafts = 0
     kept = [s.id for s in _stories_of(person) if s.status != StoryStatus.DRAFT]
     for story in _stories_of(person):
-        story_erased, draft_deleted = _erase_or_delete(story, person_id, actor, reason)
+        story_erased, draft_deleted = _erase_or_delete(story, person_id, actor, reason, actor_label)
         erased += story_erased
         drafts += draft_deleted
     record("account.deleted", actor, object_type="users", object_id=person_id, detail=reason,
-           after={"stories_withdrawn": len(to_withdraw), "stories_erased": erased, "drafts_deleted": drafts})
+           after={"stories_withdrawn": len(to_withdraw), "stories_erased": erased, "drafts_deleted": drafts},
+           actor_label=actor_label)
     db.session.flush()
     pseudonymise_actor(person_id, pseudonym, names=names)
     pseudonymise_consent_names(kept, pseudonym, person_id=person_id)
     db.session.execute(delete(UserSession).where(UserSession.user_id == person_id))
+    events.account_deleted.send(person)
     db.session.delete(person)
     db.session.commit()
     return DeletionResult(stories_withdrawn=len(to_withdraw), stories_erased=erased, drafts_deleted=drafts,

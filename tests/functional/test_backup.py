@@ -9,18 +9,23 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from storybank.accounts.models import User
+from storybank.accounts.roles import Role
 from storybank.audit.models import AuditEvent
 from storybank.audit.services import record
 from storybank.backup import tools
-from storybank.backup.ledger import append_withdrawal
+from storybank.backup.ledger import append_account_deletion, append_withdrawal
 from storybank.backup.replay import LEDGER_LABEL
 from storybank.consent.models import ConsentRecord, Purpose
 from storybank.consent.services import withdraw
 from storybank.db_types import utcnow
 from storybank.extensions import db
+from storybank.privacy.data_rights import delete_account
+from storybank.privacy.retention import ERASED_TITLE
 from storybank.search.models import SearchDocument
 from storybank.stories.models import Story, StoryStatus
 from tests.data_rights_builders import make_story
+from tests.factories import PASSWORD, make_user
 from tests.library_builders import approved
 
 WORDS = "The night porter hummed hymns while he mopped the corridor outside my room."
@@ -220,3 +225,46 @@ def test_pg_programs_are_found_in_the_newest_postgresql_folder_when_not_on_path(
         (tmp_path / version / "bin").mkdir(parents=True)
         (tmp_path / version / "bin" / "pg_dump").touch()
     assert tools.find_program("pg_dump", tmp_path) == str(tmp_path / "16" / "bin" / "pg_dump")
+
+
+def test_an_account_deleted_after_the_backup_is_deleted_again_on_restore(app, runner, ledger, tmp_path):
+    """Erasure must outlive a restore: the ledger holds that the account was deleted (never who it was), and the
+    restore deletes it again, with its stories withdrawn and their words erased."""
+    person = make_user(Role.CONTRIBUTOR, username="dorafenwick", display_name="Dora Fenwick",
+                       email="dora@example.org")
+    story = approved(person, WORDS, title="Hymns in the corridor")
+    record("account.signed_in", person, person)
+    db.session.commit()
+    person_id, story_id = person.id, story.id
+    path = back_up(runner, tmp_path)
+
+    delete_account(person, person, password=PASSWORD)
+    written = ledger.read_text()
+    assert '"kind": "account_deleted"' in written
+    assert not [word for word in ("dora", "fenwick", "example.org", "hymns") if word in written.lower()]
+    result = restore(runner, path, "--yes")
+
+    assert result.exit_code == 0, result.output
+    assert "Accounts deleted again (deleted after this backup was taken, with their stories' words): 1." in \
+        result.output
+    assert db.session.get(User, person_id) is None
+    story = db.session.get(Story, story_id)
+    assert story.status == StoryStatus.WITHDRAWN and story.author_id is None
+    assert story.title == ERASED_TITLE and story.body is None and story.moderated_body is None
+    assert db.session.get(SearchDocument, story_id) is None
+    labels = set(db.session.scalars(select(AuditEvent.actor_label)))
+    assert not [label for label in labels if "dora" in label.lower()], labels
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "account.deleted",
+                                                      AuditEvent.actor_label == LEDGER_LABEL))
+
+
+def test_an_account_deletion_in_the_ledger_for_another_account_deletes_nobody(app, runner, ledger, tmp_path):
+    """The same id made at another moment is another account (a ledger from another database)."""
+    person = make_user(Role.CONTRIBUTOR, username="keepme")
+    db.session.commit()
+    path = back_up(runner, tmp_path)
+    append_account_deletion(ledger, person.id, person.created_at + timedelta(seconds=1), utcnow())
+    result = restore(runner, path, "--yes")
+    assert result.exit_code == 0, result.output
+    assert "Accounts deleted again" not in result.output
+    assert db.session.get(User, person.id).username == "keepme"
