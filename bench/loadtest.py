@@ -17,11 +17,12 @@ of five stories, published, with a share link for the trainees. Only one step is
 made the author of three of the generated approved stories (one UPDATE of stories.author_id), so they have
 approved stories whose consent they can change.
 
-Then gunicorn (2 workers by default, as bench/search.py; STORYBANK_PROXY_COUNT=1 so each simulated person comes
+Then gunicorn (bench.search.Server: gunicorn.conf.py, 2 workers by default as the other benchmarks, never replaced
+mid-run; STORYBANK_PROXY_COUNT=1 so each simulated person comes
 from their own address, as behind the production proxy) and Locust headless (bench/loadtest_locustfile.py) with U
 users for S seconds, weighted 40% contributors, 25% trainees, 20% trainers, 15% moderators, each pausing MIN to
 MAX seconds (default 1–5) between actions. The rate limits that can be set by environment are raised so they do
-not shape the figures (the per-link share-page limit cannot be, and is not reached with one address per person).
+not shape the figures (the share page's per-address limit cannot be, and is not reached with one address per person).
 
 Afterwards every write the server acknowledged is looked for in the database: each autosave (its words are the
 start of the story's text now), each story sent (reference and text), each consent choice (its scopes and review
