@@ -216,7 +216,7 @@ def populate(run: Target, options: Options) -> dict:
                                           delivery.default_end_day(timezone), timezone)
         db.session.remove()
         db.engine.dispose()
-    search_words = [w for w in CARE_WORDS] + [w for w in words[100:1500:7]]
+    search_words = [*CARE_WORDS, *words[100:1500:7]]
     return {"accounts": accounts, "password": PASSWORD, "own_stories": dict(own), "share_token": link.token,
             "words": words[:2000], "cum_weights": cumulative[:2000], "search_words": search_words,
             "phrases": PHRASES, "care_settings": [""] + settings, "regions": [""] + [r for r in REGIONS if r],
