@@ -251,17 +251,24 @@ def free_port() -> int:
 class Server:
     """gunicorn with 2 workers on 127.0.0.1, rate limits set high so they do not shape the figures. gunicorn.conf.py
     is read as in production, except that workers are never replaced mid-run (a worker loading the app again would
-    show in the figures as a pause)."""
+    show in the figures as a pause).
 
-    def __init__(self, target: Target):
+    ``extra_env`` adds to (or overrides) the server's environment; ``log`` takes gunicorn's and the app's output
+    (tracebacks included) instead of this process's stderr."""
+
+    def __init__(self, target: Target, *, workers: int = 2, extra_env: dict[str, str] | None = None,
+                 log: Path | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = search_data.flask_env(target)
         env.update(STORYBANK_API_RATE_LIMIT="1000000 per minute",
                    STORYBANK_SIGN_IN_RATE_LIMIT="100000 per minute;1000000 per hour")
+        env.update(extra_env or {})
+        self._log = log.open("ab") if log is not None else None
         self.process = subprocess.Popen(
-            [str(Path(sys.executable).with_name("gunicorn")), "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
-             "--log-level", "warning", "--max-requests", "0", "wsgi:app"], cwd=ROOT, env=env)
+            [str(Path(sys.executable).with_name("gunicorn")), "--workers", str(workers), "--bind",
+             f"127.0.0.1:{self.port}", "--log-level", "warning", "--max-requests", "0", "wsgi:app"], cwd=ROOT, env=env,
+            stdout=self._log, stderr=self._log)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -280,6 +287,8 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=10)
+        if self._log is not None:
+            self._log.close()
 
 
 def run_locust(server: Server, requests: list[dict], *, user: str, password: str, token: str, clients: int,
