@@ -45,6 +45,18 @@ class SQLiteEngine:
     def matching(self, parsed: ParsedQuery) -> ColumnElement[bool]:
         return Story.id.in_(self._match(parsed.fts5()))
 
+    def ids_matching(self, parsed: ParsedQuery):
+        """The ids of the indexed stories that match, as a subquery."""
+        return self._match(parsed.fts5())
+
+    def count_matches(self, words: list[str], leave_out: int, cap: int) -> list[int]:
+        """How many indexed stories other than ``leave_out`` contain each word, counted no further than ``cap``,
+        all in one statement: the cost of each count is bounded by the cap, not by the size of the library."""
+        counts = [select(func.count()).select_from(
+            self._match(ParsedQuery(words=(word,)).fts5()).where(self._fts.c.rowid != leave_out).limit(cap)
+            .subquery()).scalar_subquery() for word in words]
+        return list(db.session.execute(select(*counts)).one())
+
     def excluding(self, parsed: ParsedQuery) -> ColumnElement[bool]:
         return Story.id.not_in(self._match(parsed.fts5_excluded()))
 
@@ -85,7 +97,18 @@ class PostgresEngine:
                 .correlate(None))
 
     def matching(self, parsed: ParsedQuery) -> ColumnElement[bool]:
-        return Story.id.in_(self._matching_ids(ParsedQuery(parsed.words, parsed.phrases).websearch()))
+        return Story.id.in_(self.ids_matching(parsed))
+
+    def ids_matching(self, parsed: ParsedQuery):
+        """The ids of the indexed stories that match, as a subquery."""
+        return self._matching_ids(ParsedQuery(parsed.words, parsed.phrases).websearch())
+
+    def count_matches(self, words: list[str], leave_out: int, cap: int) -> list[int]:
+        """As SQLiteEngine.count_matches."""
+        counts = [select(func.count()).select_from(
+            self.ids_matching(ParsedQuery(words=(word,))).where(SearchDocument.story_id != leave_out).limit(cap)
+            .subquery()).scalar_subquery() for word in words]
+        return list(db.session.execute(select(*counts)).one())
 
     def excluding(self, parsed: ParsedQuery) -> ColumnElement[bool]:
         return Story.id.not_in(self._matching_ids(" or ".join(f'"{e}"' for e in parsed.excluded)))

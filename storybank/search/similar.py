@@ -9,13 +9,17 @@ How alike two stories are is scored from two things, both of which a trainer cou
   about (suggested and rejected tags are guesses and are ignored), so one shared tag counts for more than a word.
 * **Shared distinctive words**, worth 1 each. The story's own words (title and moderated text, letters only, at
   least four long, not in a small stop list) are counted, and the most frequent ``CANDIDATE_WORDS`` of them are
-  looked up in the full-text index, all in one query, to see how many other usable stories contain each. Words no
-  other story has cannot link anything; words in most stories ("carer", "home") say little about any of them. Of
-  the rest, the rarest ``DISTINCTIVE_WORDS`` are kept, and each candidate scores one point for every one of them it
-  contains (matched through ``search.engine``, so "waited" also finds "waiting", on SQLite and PostgreSQL alike).
+  looked up in the full-text index, all in one query, to see how many other indexed stories contain each (counted
+  no further than ``COMMON_CAP``). Words no other story has cannot link anything; words in most stories, or in more
+  than ``COMMON_CAP`` ("carer", "home"), say little about any of them. Of the rest, the rarest
+  ``DISTINCTIVE_WORDS`` are kept, and each candidate scores one point for every one of them it contains (matched
+  through ``search.engine``, so "waited" also finds "waiting", on SQLite and PostgreSQL alike).
 
-Ties go to the story approved most recently. This is deliberately simple (no vectors, no model): it explains itself,
-costs three small queries, and never needs anything but what the search index already holds.
+Only stories that could score are scored: those containing a kept word (at most ``COMMON_CAP`` each) and the
+``TAG_CANDIDATES`` sharing the most confirmed tags; each passes the gate for the page's purpose. So the cost
+follows those few thousand stories at most, never the size of the library (scoring every usable story took 8 s
+at 100 000 stories). Ties go to the story approved most recently. This is deliberately simple (no vectors, no
+model): it explains itself and never needs anything but what the search index and the tags already hold.
 """
 
 from __future__ import annotations
@@ -25,12 +29,13 @@ from collections import Counter
 from functools import reduce
 from operator import add
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import case, func, literal, select, union
 
 from storybank.consent.gate import visible_stories
 from storybank.consent.models import Purpose
 from storybank.extensions import db
 from storybank.search.engine import engine_for
+from storybank.search.models import SearchDocument
 from storybank.search.query import ParsedQuery
 from storybank.stories.models import Story
 from storybank.tagging.models import StoryTag, TagStatus
@@ -40,6 +45,8 @@ TAG_WEIGHT = 2
 CANDIDATE_WORDS = 24
 DISTINCTIVE_WORDS = 8
 ALWAYS_DISTINCTIVE = 5  # in a small library, a word in up to this many other stories still counts
+COMMON_CAP = 1000
+TAG_CANDIDATES = 200
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 STOP_WORDS = frozenset("""
@@ -67,19 +74,29 @@ def _others(story: Story, purpose: Purpose | str):
     return visible_stories(purpose).where(Story.id != story.id)
 
 
-def distinctive_words(story: Story, purpose: Purpose | str, engine) -> list[str]:
-    """The candidates that some, but not most, other usable stories share: rarest first."""
+def distinctive_words(story: Story, engine) -> list[str]:
+    """The candidates that some, but not most, other indexed stories share: rarest first."""
     candidates = distinctive_candidates(story)
     if not candidates:
         return []
-    found = [case((engine.matching(ParsedQuery(words=(word,))), 1), else_=0) for word in candidates]
-    row = db.session.execute(_others(story, purpose).with_only_columns(
-        func.count(), *(func.coalesce(func.sum(f), 0) for f in found)).order_by(None)).one()
-    others, counts = row[0], row[1:]
-    common = max(ALWAYS_DISTINCTIVE, others // 2)
+    counts = engine.count_matches(candidates, story.id, COMMON_CAP + 1)
+    indexed = db.session.scalar(select(func.count()).select_from(
+        select(SearchDocument.story_id).where(SearchDocument.story_id != story.id)
+        .limit(2 * COMMON_CAP + 2).subquery())) or 0
+    common = min(COMMON_CAP, max(ALWAYS_DISTINCTIVE, indexed // 2))
     kept = [(count, position, word) for position, (word, count) in enumerate(zip(candidates, counts, strict=True))
             if 1 <= count <= common]
     return [word for _, _, word in sorted(kept)[:DISTINCTIVE_WORDS]]
+
+
+def _sharing_most_tags(story: Story, tag_ids: list[int]):
+    """The TAG_CANDIDATES other stories sharing the most of these confirmed tags (newest ids first among equals)."""
+    most = (select(StoryTag.story_id)
+            .where(StoryTag.tag_id.in_(tag_ids), StoryTag.status == TagStatus.CONFIRMED,
+                   StoryTag.story_id != story.id)
+            .group_by(StoryTag.story_id).order_by(func.count().desc(), StoryTag.story_id.desc())
+            .limit(TAG_CANDIDATES).subquery())
+    return select(most.c.story_id)
 
 
 def stories_like(story: Story, purpose: Purpose | str, limit: int = 5) -> list[Story]:
@@ -87,15 +104,18 @@ def stories_like(story: Story, purpose: Purpose | str, limit: int = 5) -> list[S
     confirmed tag or a distinctive word. ``story`` is one the caller already found through the gate."""
     engine = engine_for(db.engine.dialect.name)
     tag_ids = [tag.id for tag in confirmed_tags(story)]
-    words = distinctive_words(story, purpose, engine)
+    words = distinctive_words(story, engine)
     if not tag_ids and not words:
         return []
+    pools = [engine.ids_matching(ParsedQuery(words=(word,))) for word in words]
+    if tag_ids:
+        pools.append(_sharing_most_tags(story, tag_ids))
     shared_tags = (select(func.count(StoryTag.id))
                    .where(StoryTag.story_id == Story.id, StoryTag.status == TagStatus.CONFIRMED,
                           StoryTag.tag_id.in_(tag_ids))
                    .correlate(Story).scalar_subquery()) if tag_ids else literal(0)
     shared_words = [case((engine.matching(ParsedQuery(words=(word,))), 1), else_=0) for word in words]
     score = reduce(add, shared_words, shared_tags * TAG_WEIGHT)
-    query = (_others(story, purpose).where(score > 0)
+    query = (_others(story, purpose).where(Story.id.in_(union(*pools)), score > 0)
              .order_by(score.desc(), Story.approved_at.desc(), Story.id.desc()).limit(limit))
     return list(db.session.scalars(query))

@@ -116,3 +116,26 @@ def test_the_story_page_says_kindly_when_there_are_none(client, contributor, sig
     html = client.get(f"/library/stories/{this.reference}").get_data(as_text=True)
     assert "Stories like this one" in html
     assert "We have not found any other stories like this one yet" in html
+
+
+def test_a_word_in_more_stories_than_the_cap_links_nothing_and_only_the_most_tag_sharing_are_scored(
+        contributor, monkeypatch):
+    """What keeps "stories like this one" quick in a big library: words are counted in the index only up to
+    COMMON_CAP (a word in more stories than that is too common to say two stories are alike), and of the stories
+    sharing tags only the TAG_CANDIDATES sharing the most are scored."""
+    monkeypatch.setattr("storybank.search.similar.COMMON_CAP", 3)
+    monkeypatch.setattr("storybank.search.similar.TAG_CANDIDATES", 2)
+    this = approved(contributor, "The wheelchair was broken. The wheelchair stayed broken.", title="This one",
+                    tags=("dignity", "choice_and_control", "kindness"))
+    for number in range(4):
+        approved(contributor, "A wheelchair by the door.", title=f"Wheelchair {number}")
+    approved(contributor, "Tea.", title="Three tags", tags=("dignity", "choice_and_control", "kindness"))
+    approved(contributor, "Tea.", title="Two tags", tags=("dignity", "choice_and_control"))
+    approved(contributor, "Tea.", title="One tag", tags=("dignity",), days_ago=1)
+    assert titles(stories_like(this, Purpose.TRAINING)) == ["Three tags", "Two tags"]
+
+    monkeypatch.setattr("storybank.search.similar.COMMON_CAP", 4)
+    monkeypatch.setattr("storybank.search.similar.TAG_CANDIDATES", 3)
+    found = titles(stories_like(this, Purpose.TRAINING, limit=10))
+    assert found[:3] == ["Three tags", "Two tags", "One tag"]
+    assert sorted(found[3:]) == [f"Wheelchair {number}" for number in range(4)], "four is within the cap"
