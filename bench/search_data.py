@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4  # 4: stories carry a moderated_title, which the search index reads
 SEED = 20261204
 BATCH = 2000
 TRAINER = "bench-trainer"
@@ -140,8 +140,8 @@ def rows(count: int, today: date, taxonomy: dict[str, list[tuple[int, str]]]
         care_setting = rng.choice(settings) if rng.random() < 0.9 else None
         tags += _story_tags(story_id, care_setting, taxonomy, approved, rng)
         stories.append({
-            "id": story_id, "reference": f"BENCH-{story_id:07d}", "title": title, "body": None,
-            "moderated_body": text, "care_setting": care_setting,
+            "id": story_id, "reference": f"BENCH-{story_id:07d}", "title": title, "moderated_title": title,
+            "body": None, "moderated_body": text, "care_setting": care_setting,
             "region": rng.choice(REGIONS), "about_whom": None, "when_happened": None, "status": "approved",
             "created_at": created, "updated_at": approved, "submitted_at": created, "approved_at": approved,
             "withdrawn_at": None, "key_hash": None, "author_id": None, "supporter_id": None,
@@ -343,7 +343,7 @@ def build(target: Target, count: int, log) -> dict:
             conn.execute(text("SET maintenance_work_mem = '256MB'"))
         conn.execute(text(
             "INSERT INTO search_documents (story_id, title, body, indexed_at) "
-            "SELECT id, coalesce(title, ''), moderated_body, :now FROM stories "
+            "SELECT id, coalesce(moderated_title, ''), moderated_body, :now FROM stories "
             "WHERE status = 'approved' AND withdrawn_at IS NULL AND moderated_body IS NOT NULL"),
             {"now": datetime.now(UTC)})
     index_seconds = time.perf_counter() - started

@@ -99,6 +99,7 @@ def seed_demo() -> SeedResult:
             title=data["title"],
             body=data["body"],
             moderated_body=data["moderated_body"] if status == StoryStatus.APPROVED else None,
+            moderated_title=data["title"] if status == StoryStatus.APPROVED else None,
             care_setting=data["care_setting"],
             region=data["region"],
             about_whom=data["about_whom"],

@@ -36,6 +36,8 @@ def make_story(author, *, status: StoryStatus = StoryStatus.APPROVED, title: str
         body=body,
         moderated_body=moderated_body if moderated_body is not None else (
             f"[moderated] {body}" if status in (StoryStatus.APPROVED, StoryStatus.WITHDRAWN) else None),
+        moderated_title=title if moderated_body is not None or status in (
+            StoryStatus.APPROVED, StoryStatus.WITHDRAWN) else None,
         care_setting=context, region=context, about_whom=context, when_happened=context,
         status=status,
         submitted_at=now - timedelta(days=60) if sent else None,

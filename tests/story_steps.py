@@ -74,5 +74,6 @@ def approve(story: Story, moderated_body: str = "The carer knocked. [Person A] a
 
     story.status = StoryStatus.APPROVED
     story.moderated_body = moderated_body
+    story.moderated_title = story.title
     story.approved_at = utcnow()
     db.session.commit()

@@ -55,7 +55,7 @@ def plain_snippet(marked: Markup) -> dict:
 def story_summary(story: Story, warnings: list[str]) -> dict:
     return {
         "reference": story.reference,
-        "title": story.title,
+        "title": story.moderated_title,
         "approved_on": story.approved_at.date().isoformat() if story.approved_at else None,
         "care_setting": story.care_setting or None,
         "region": story.region or None,

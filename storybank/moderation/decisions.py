@@ -18,7 +18,7 @@ from storybank.moderation.models import ClarityStatus, DecisionOutcome, Moderati
 from storybank.moderation.notifications import notify, send_emails
 from storybank.moderation.preparation import require_prepared
 from storybank.moderation.reasons import decline_reason
-from storybank.moderation.suggestions import pending_count, redacted_text
+from storybank.moderation.suggestions import pending_count, redacted_title_and_text
 from storybank.stories.models import Story, StoryStatus
 
 
@@ -68,7 +68,8 @@ def _decide(story: Story, moderator: User, outcome: DecisionOutcome, now: dateti
 
 
 def approve(story: Story, moderator: User, now: datetime | None = None) -> ModerationDecision:
-    """Approve only when every suggestion has been decided by a person."""
+    """Approve only when every suggestion has been decided by a person. The moderated title is set here too, even
+    while an edit for clarity waits for the contributor: edits for clarity change only the text."""
     now = now or utcnow()
     require_prepared(story)
     undecided = pending_count(story)
@@ -76,7 +77,7 @@ def approve(story: Story, moderator: User, now: datetime | None = None) -> Moder
         raise ModerationError(
             f"Please decide every suggestion before approving: {undecided} still "
             f"{'needs' if undecided == 1 else 'need'} you to accept or reject {'it' if undecided == 1 else 'them'}.")
-    moderated = redacted_text(story)
+    title, moderated = redacted_title_and_text(story)
     edit = current_clarity_edit(story)
     if edit is not None and edit.based_on != moderated:
         raise ModerationError("The removals changed after the edit for clarity was made. Please look at the edit "
@@ -86,7 +87,8 @@ def approve(story: Story, moderator: User, now: datetime | None = None) -> Moder
     elif edit is not None:
         moderated = None  # waits for the contributor to agree to the clarity edit, or not
     decision = _decide(story, moderator, DecisionOutcome.APPROVED, now,
-                       {"status": StoryStatus.APPROVED, "approved_at": now, "moderated_body": moderated})
+                       {"status": StoryStatus.APPROVED, "approved_at": now, "moderated_body": moderated,
+                        "moderated_title": title})
     waiting = " One thing first: please look at the small changes we suggested to make it clearer." \
         if moderated is None else ""
     note = notify(story.author, story, f"Good news: your story “{story.title}” has been approved. It will only be "

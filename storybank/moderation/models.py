@@ -23,6 +23,13 @@ class SuggestionKind(enum.StrEnum):
     CONTENT_WARNING = "content_warning"
 
 
+class TextPart(enum.StrEnum):
+    """Which of the story's words a redaction's offsets point into."""
+
+    BODY = "body"
+    TITLE = "title"
+
+
 class SuggestionStatus(enum.StrEnum):
     PENDING = "pending"
     ACCEPTED = "accepted"
@@ -105,6 +112,8 @@ class Suggestion(db.Model):
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
     kind: Mapped[SuggestionKind] = mapped_column(str_enum(SuggestionKind, "suggestion_kind"))
     label: Mapped[str] = mapped_column(String(60))
+    part: Mapped[TextPart] = mapped_column(str_enum(TextPart, "text_part", length=10), default=TextPart.BODY,
+                                           server_default=TextPart.BODY.value)
     start: Mapped[int | None] = mapped_column("span_start", Integer)
     end: Mapped[int | None] = mapped_column("span_end", Integer)
     original_text: Mapped[str | None] = mapped_column(Text)
@@ -120,6 +129,10 @@ class Suggestion(db.Model):
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     decided_by = relationship("User", foreign_keys=[decided_by_id])
+
+    @property
+    def in_title(self) -> bool:
+        return self.part == TextPart.TITLE
 
 
 class SafeguardingConcern(db.Model):

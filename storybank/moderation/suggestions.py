@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from storybank.accounts.models import User
 from storybank.audit.services import record
@@ -16,10 +16,10 @@ from storybank.extensions import db
 from storybank.moderation.claims import require_claim
 from storybank.moderation.common import story_label
 from storybank.moderation.errors import ModerationError
-from storybank.moderation.models import Source, Suggestion, SuggestionKind, SuggestionStatus
+from storybank.moderation.models import Source, Suggestion, SuggestionKind, SuggestionStatus, TextPart
 from storybank.stories.models import Story
 from storybank.tagging import services as tagging
-from storybank.text.analysis import Finding, redact
+from storybank.text.analysis import Finding, redact_parts
 
 MANUAL_LABELS = {
     "PERSON": "a person's name",
@@ -67,10 +67,13 @@ def grouped_by_kind(redactions: Iterable[Suggestion]) -> list[SuggestionGroup]:
 
 
 def suggestions_for(story: Story, kind: SuggestionKind | None = None) -> list[Suggestion]:
+    """In reading order: the title's first, then the text's."""
     query = select(Suggestion).where(Suggestion.story_id == story.id)
     if kind is not None:
         query = query.where(Suggestion.kind == kind)
-    return list(db.session.scalars(query.order_by(Suggestion.start.asc().nulls_last(), Suggestion.id)))
+    title_first = case((Suggestion.part == TextPart.TITLE, 0), else_=1)
+    return list(db.session.scalars(query.order_by(title_first, Suggestion.start.asc().nulls_last(),
+                                                  Suggestion.id)))
 
 
 def accepted_redactions(story_ids: list[int]) -> dict[int, list[Suggestion]]:
@@ -104,7 +107,8 @@ def _in_words(suggestion: Suggestion) -> str:
     "A person's name, characters 282 to 297 of the story", not "redaction PERSON at 282-297"."""
     if suggestion.kind == SuggestionKind.REDACTION:
         what = MANUAL_LABELS.get(suggestion.label, "a detail that could identify someone")
-        return f"{what[0].upper()}{what[1:]}, characters {suggestion.start} to {suggestion.end} of the story"
+        where = "title" if suggestion.in_title else "story"
+        return f"{what[0].upper()}{what[1:]}, characters {suggestion.start} to {suggestion.end} of the {where}"
     kind = "A content warning" if suggestion.kind == SuggestionKind.CONTENT_WARNING else "A theme"
     return f"{kind}: {suggestion.label}"
 
@@ -136,9 +140,14 @@ def decide_suggestion(suggestion: Suggestion, decision: str, moderator: User, re
     return suggestion
 
 
+def _places(text: str, words: str, part: TextPart, flags: int = 0) -> list[tuple[TextPart, int, int]]:
+    return [(part, m.start(), m.end()) for m in re.finditer(re.escape(words), text, flags=flags)]
+
+
 def add_manual_redaction(story: Story, text: str, moderator: User, label: str = "OTHER",
                          replacement: str | None = None, now: datetime | None = None) -> list[Suggestion]:
-    """A moderator removes words the analysis missed: every place those exact words appear in the story."""
+    """A moderator removes words the analysis missed: every place those exact words appear in the title and the
+    story (a name in the title would otherwise be left showing)."""
     now = now or utcnow()
     require_claim(story, moderator, now)
     text = (text or "").strip()
@@ -147,17 +156,18 @@ def add_manual_redaction(story: Story, text: str, moderator: User, label: str = 
     if label not in MANUAL_LABELS:
         raise ModerationError("Please choose what kind of detail this is.", "label")
     replacement = _clean_replacement(replacement)
-    body = story.body or ""
-    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(text), body)]
+    words = {TextPart.TITLE: story.title or "", TextPart.BODY: story.body or ""}
+    spans = [place for part, written in words.items() for place in _places(written, text, part)]
     if not spans:
-        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(text), body, flags=re.IGNORECASE)]
+        spans = [place for part, written in words.items()
+                 for place in _places(written, text, part, flags=re.IGNORECASE)]
     if not spans:
         raise ModerationError("We could not find those words in the story. Please copy them exactly as they are "
                               "written, including capital letters and punctuation.", "text")
     added = []
-    for start, end in spans:
-        suggestion = Suggestion(story_id=story.id, kind=SuggestionKind.REDACTION, label=label, start=start,
-                                end=end, original_text=body[start:end], replacement=replacement,
+    for part, start, end in spans:
+        suggestion = Suggestion(story_id=story.id, kind=SuggestionKind.REDACTION, label=label, part=part,
+                                start=start, end=end, original_text=words[part][start:end], replacement=replacement,
                                 reason=f"Removed by a moderator: {MANUAL_LABELS[label]}.",
                                 status=SuggestionStatus.ACCEPTED, source=Source.MODERATOR,
                                 created_by_id=moderator.id, decided_by_id=moderator.id, decided_at=now)
@@ -165,7 +175,8 @@ def add_manual_redaction(story: Story, text: str, moderator: User, label: str = 
         added.append(suggestion)
     db.session.flush()
     record("moderation.redaction_added", moderator, story,
-           after={"label": label, "places": [[s.start, s.end] for s in added], "replacement": replacement,
+           after={"label": label, "places": [[s.start, s.end] for s in added if not s.in_title],
+                  "title_places": [[s.start, s.end] for s in added if s.in_title], "replacement": replacement,
                   "suggestions": [s.id for s in added]})
     db.session.commit()
     return added
@@ -218,16 +229,10 @@ def _without_overlaps(findings: list[Finding]) -> list[Finding]:
     return merged
 
 
-def redacted_text(story: Story, suggestions: Iterable[Suggestion] | None = None) -> str:
-    """The text with every accepted redaction replaced, through the analysis's redact() (consistent
-    placeholders: the same person is "[Person A]" all the way through; a moderator's replacement wins, exactly as
-    they typed it: "the night carer" stays without brackets, so the story reads as the moderator meant)."""
-    body = story.body or ""
-    chosen = [s for s in (suggestions if suggestions is not None else suggestions_for(story))
-              if s.kind == SuggestionKind.REDACTION and s.status == SuggestionStatus.ACCEPTED
-              and s.start is not None and s.end is not None]
+def _redacted_part(text: str, chosen: list[Suggestion]):
+    """The merged findings and the moderators' replacements for one part (title or text) of a story."""
     for s in chosen:
-        if body[s.start:s.end] != s.original_text:
+        if text[s.start:s.end] != s.original_text:
             raise ModerationError("The story's words changed after it was analysed. Please reload the page.")
     findings = [Finding(s.label, s.start, s.end, s.original_text or "", s.confidence or 1.0, s.reason)
                 for s in chosen]
@@ -238,4 +243,29 @@ def redacted_text(story: Story, suggestions: Iterable[Suggestion] | None = None)
         for s in chosen:
             if s.replacement and finding.start <= s.start and s.end <= finding.end:
                 overrides.setdefault((finding.start, finding.end), s.replacement)
-    return redact(body, merged, placeholders=overrides)
+    return text, merged, overrides
+
+
+def redacted_title_and_text(story: Story, suggestions: Iterable[Suggestion] | None = None) -> tuple[str, str]:
+    """The title and the text with every accepted redaction replaced, through the analysis's redact_parts()
+    (consistent placeholders: the same person is "[Person A]" all the way through, title included; a moderator's
+    replacement wins, exactly as they typed it: "the night carer" stays without brackets, so the story reads as
+    the moderator meant)."""
+    chosen = [s for s in (suggestions if suggestions is not None else suggestions_for(story))
+              if s.kind == SuggestionKind.REDACTION and s.status == SuggestionStatus.ACCEPTED
+              and s.start is not None and s.end is not None]
+    title, text = redact_parts([
+        _redacted_part(story.title or "", [s for s in chosen if s.in_title]),
+        _redacted_part(story.body or "", [s for s in chosen if not s.in_title]),
+    ])
+    return title, text
+
+
+def redacted_text(story: Story, suggestions: Iterable[Suggestion] | None = None) -> str:
+    """The text as readers will see it (see redacted_title_and_text)."""
+    return redacted_title_and_text(story, suggestions)[1]
+
+
+def redacted_title(story: Story, suggestions: Iterable[Suggestion] | None = None) -> str:
+    """The title as readers will see it (see redacted_title_and_text)."""
+    return redacted_title_and_text(story, suggestions)[0]

@@ -106,9 +106,10 @@ def _review_page(story: Story, status: int = 200, **forms):
     claim_live = bool(review and review.claim_is_live(now))
     mine = claim_live and review.claimed_by_id == current_user.id
     try:
-        preview = suggestion_rules.redacted_text(story, suggestions) if story.body else story.moderated_body
+        preview_title, preview = (suggestion_rules.redacted_title_and_text(story, suggestions) if story.body
+                                  else (story.moderated_title, story.moderated_body))
     except errors.ModerationError:
-        preview = None
+        preview_title = preview = None
     edit = clarity.current_clarity_edit(story)
     decline_form = forms.get("decline_form") or DeclineForm(prefix="decline")
     decline_form.reason.choices = [SelectChoice(r.key, r.title) for r in reasons.decline_reasons()]
@@ -119,13 +120,15 @@ def _review_page(story: Story, status: int = 200, **forms):
         "moderation/review.html", story=story, review=review, mine=mine, now=now, claim_live=claim_live,
         being_prepared=preparation.needs_preparing(story, review),
         own_story=story.author_id == current_user.id or story.supporter_id == current_user.id,
-        segments=segments(story.body or "", redactions), redactions=redactions,
+        segments=segments(story.body or "", [s for s in redactions if not s.in_title]), redactions=redactions,
+        title_segments=segments(story.title or "", [s for s in redactions if s.in_title]),
+        title_redactions=[s for s in redactions if s.in_title],
         numbers={s.id: n for n, s in enumerate(redactions, start=1)},
         redaction_groups=suggestion_rules.grouped_by_kind(redactions),
         themes=[s for s in suggestions if s.kind == SuggestionKind.THEME],
         warnings=[s for s in suggestions if s.kind == SuggestionKind.CONTENT_WARNING],
         pending=sum(1 for s in suggestions if s.status == SuggestionStatus.PENDING),
-        preview=preview, clarity_edit=edit, concerns=safeguarding.concerns_for(story),
+        preview=preview, preview_title=preview_title, clarity_edit=edit, concerns=safeguarding.concerns_for(story),
         decisions=decisions.decisions_for(story), consent=story.current_consent, theme_words=theme_words,
         action_form=ActionForm(), suggestion_form=forms.get("suggestion_form") or DecideSuggestionForm(),
         redaction_form=forms.get("redaction_form") or ManualRedactionForm(prefix="redact"),

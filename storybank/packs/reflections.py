@@ -149,7 +149,7 @@ def story_title_now(target: ReflectionTarget) -> str:
     found = readable_by_id([target.story_id], target.version.purpose.value).get(target.story_id)
     if found is None:
         raise NoLongerOpen(STORY_GONE)
-    return found.story.title or "A story"
+    return found.story.moderated_title or "A story"
 
 
 def tidy(text: str | None) -> str:
@@ -221,7 +221,8 @@ def _items(reflections: list[Reflection]) -> list[ReflectionItem]:
     items = []
     for r in reflections:
         found = readable[purpose_of(r)].get(r.story_id)
-        items.append(ReflectionItem(r, packs[r.pack_id].title, (found.story.title or "A story") if found else None))
+        title = (found.story.moderated_title or "A story") if found else None
+        items.append(ReflectionItem(r, packs[r.pack_id].title, title))
     return items
 
 

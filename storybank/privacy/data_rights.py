@@ -124,6 +124,7 @@ def _story(story: Story, person: User) -> dict:
         "status": story.status.value,
         "status_in_plain_words": story.status.plain_words,
         "title": story.title,
+        "title_after_moderation": story.moderated_title,
         "shared_on_behalf_of": story.contributor_name,
         "text_as_written": story.body,
         "text_after_moderation": story.moderated_body,

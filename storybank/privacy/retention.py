@@ -29,8 +29,8 @@ from storybank.tagging.services import erase_trigger_words
 
 ERASED_TITLE = "Withdrawn story"
 ERASED_NAME = "name removed when the story was erased"
-ERASED_FIELDS = ("body", "moderated_body", "care_setting", "region", "about_whom", "when_happened",
-                 "contributor_name")
+ERASED_FIELDS = ("body", "moderated_body", "moderated_title", "care_setting", "region", "about_whom",
+                 "when_happened", "contributor_name")
 PURGE_ACTOR_LABEL = "retention purge"
 
 

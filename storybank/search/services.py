@@ -295,7 +295,7 @@ def _searchable(story: Story | None) -> bool:
 
 
 def index_story(story_id: int) -> bool:
-    """Put a story's title and moderated text in the index, or take it out if it can no longer be found.
+    """Put a story's moderated title and text in the index, or take it out if it can no longer be found.
     Adds to the caller's transaction. Returns whether the story is now in the index."""
     story = db.session.get(Story, story_id)
     document = db.session.get(SearchDocument, story_id)
@@ -306,7 +306,7 @@ def index_story(story_id: int) -> bool:
     if document is None:
         document = SearchDocument(story_id=story_id)
         db.session.add(document)
-    document.title = story.title or ""
+    document.title = story.moderated_title or ""
     document.body = story.moderated_body or ""
     document.indexed_at = utcnow()
     return True

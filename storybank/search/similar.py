@@ -64,7 +64,7 @@ STOP_WORDS = frozenset("""
 
 def distinctive_candidates(story: Story) -> list[str]:
     """The story's own words most worth looking for, most frequent first (longer first when as frequent)."""
-    text = f"{story.title or ''} {story.moderated_body or ''}".lower()
+    text = f"{story.moderated_title or ''} {story.moderated_body or ''}".lower()
     counts = Counter(word for word in _WORD.findall(text) if word not in STOP_WORDS)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))
     return [word for word, _ in ranked[:CANDIDATE_WORDS]]

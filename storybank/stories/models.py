@@ -60,6 +60,8 @@ class Story(db.Model):
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str | None] = mapped_column(Text)
     moderated_body: Mapped[str | None] = mapped_column(Text)
+    # The title with the redactions a moderator accepted: what everyone but the author and moderators sees.
+    moderated_title: Mapped[str | None] = mapped_column(String(200))
     care_setting: Mapped[str | None] = mapped_column(String(80))
     region: Mapped[str | None] = mapped_column(String(80))
     about_whom: Mapped[str | None] = mapped_column(String(80))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 
 import pytest
@@ -14,7 +15,9 @@ from sqlalchemy import inspect, text
 from storybank import create_app
 from storybank.db_types import compare_column_type
 from storybank.extensions import db
+from storybank.moderation.preparation import _words_hash
 from storybank.search.engine import is_engine_object
+from storybank.stories.models import Story
 from tests.databases import BACKENDS, fresh_database
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:alembic.*")
@@ -140,3 +143,29 @@ def test_themes_moderators_confirmed_become_confirmed_story_tags(empty_app):
     assert len(_rows("SELECT id FROM moderation_suggestions")) == 6  # nothing of moderation is lost going down
     upgrade()
     assert len(_rows("SELECT id FROM story_tags")) == 3
+
+
+BEFORE_MODERATED_TITLES = "c81e5a2f7d3b"
+
+
+def test_moderated_titles_start_as_the_titles_readers_saw_and_prepared_stories_stay_prepared(empty_app):
+    upgrade(revision=BEFORE_MODERATED_TITLES)
+    now = datetime.now(UTC)
+    with db.engine.begin() as connection:
+        for story_id, title, status, moderated in ((1, "Tea with Mary", "approved", "The carer [Person A]."),
+                                                   (2, "Waiting", "in_review", None)):
+            connection.execute(text(
+                "INSERT INTO stories (id, title, body, moderated_body, status, created_at, updated_at) "
+                "VALUES (:id, :title, 'Words.', :moderated, :status, :now, :now)"),
+                {"id": story_id, "title": title, "moderated": moderated, "status": status, "now": now})
+        connection.execute(text(
+            "INSERT INTO story_reviews (id, story_id, prepared_body_hash, urgent) VALUES (1, 2, :hash, :no)"),
+            {"hash": hashlib.sha256(b"Words.").hexdigest(), "no": False})
+    upgrade()
+    assert [tuple(r) for r in _rows("SELECT id, moderated_title FROM stories ORDER BY id")] == [
+        (1, "Tea with Mary"), (2, None)]
+    assert _rows("SELECT prepared_body_hash FROM story_reviews")[0][0] == _words_hash(
+        Story(title="Waiting", body="Words."))
+    downgrade(revision=BEFORE_MODERATED_TITLES)
+    assert _rows("SELECT prepared_body_hash FROM story_reviews")[0][0] == hashlib.sha256(b"Words.").hexdigest()
+    assert len(_rows("SELECT id FROM stories")) == 2

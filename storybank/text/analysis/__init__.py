@@ -3,7 +3,7 @@
 from .api import analyse, analyse_many
 from .models import Analysis, Finding, SafeguardingSignal, ThemeSuggestion
 from .pipeline import get_pipeline
-from .redaction import redact
+from .redaction import redact, redact_parts
 from .themes import ThemeCues, default_taxonomy, use_default_taxonomy
 
 __all__ = [
@@ -17,5 +17,6 @@ __all__ = [
     "default_taxonomy",
     "get_pipeline",
     "redact",
+    "redact_parts",
     "use_default_taxonomy",
 ]

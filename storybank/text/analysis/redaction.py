@@ -51,9 +51,21 @@ def redact(
     placeholders: Mapping[tuple[int, int], str] | None = None,
 ) -> str:
     """Replace each finding by a placeholder; `placeholders` overrides one finding, keyed by (start, end)."""
-    overrides = dict(placeholders or {})
+    return redact_parts([(text, findings, placeholders)])[0]
+
+
+def redact_parts(
+    parts: Sequence[tuple[str, Sequence[Finding], Mapping[tuple[int, int], str] | None]],
+) -> list[str]:
+    """Redact several texts of one story (its title, then its text) so that a person named in both is the same
+    placeholder in both: "[Person A]" in the title is "[Person A]" in the story. Offsets are per text."""
     people: dict[tuple[str, ...], str] = {}
     letters = _letters()
+    return [_redact(text, findings, dict(placeholders or {}), people, letters)
+            for text, findings, placeholders in parts]
+
+
+def _redact(text, findings, overrides, people, letters) -> str:
     pieces: list[str] = []
     cursor = 0
     for finding in sorted(findings, key=lambda f: (f.start, f.end)):
