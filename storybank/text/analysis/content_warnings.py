@@ -1,4 +1,5 @@
-"""Content warnings for trainers, from the safeguarding signals and from the words a story uses."""
+"""Content warnings for trainers, from the safeguarding signals and from the words a story uses (both lists are
+data: rules/lexicon.yaml)."""
 
 from __future__ import annotations
 
@@ -8,36 +9,12 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from .lexicon import CONTENT_WARNING_WORDS
+from .lexicon import CONTENT_WARNINGS_FROM_SIGNALS as FROM_SIGNALS
 from .models import SafeguardingSignal
 
-FROM_SIGNALS = {
-    "self_harm": "suicide and self-harm",
-    "abuse": "abuse",
-    "domestic_abuse": "domestic abuse",
-    "neglect": "neglect",
-    "immediate_danger": "risk to life",
-}
-FROM_WORDS = {
-    "death and dying": {
-        "die",
-        "died",
-        "dying",
-        "death",
-        "dead",
-        "funeral",
-        "crematorium",
-        "bereavement",
-        "palliative",
-        "hospice",
-    },
-    "suicide and self-harm": {"suicide", "suicidal", "overdose", "self-harm"},
-    "abuse": {"abuse", "abused", "abusive", "assault", "assaulted"},
-    "racism and discrimination": {"racist", "racism", "homophobic", "transphobic", "discrimination"},
-}
-
-
 # The same words as string ids, compared with the doc's lemma and lowercase ids without building Tokens.
-_WORD_IDS = {warning: frozenset(get_string_id(w) for w in words) for warning, words in FROM_WORDS.items()}
+_WORD_IDS = {warning: frozenset(get_string_id(w) for w in words) for warning, words in CONTENT_WARNING_WORDS.items()}
 _ALL_WORD_IDS = frozenset().union(*_WORD_IDS.values())
 
 

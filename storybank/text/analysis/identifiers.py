@@ -1,6 +1,7 @@
 """Structured identifiers found with regular expressions and checked by their own rules (checksums, prefixes).
 
-These run over the raw text, not tokens, because phone numbers and postcodes cut across token boundaries.
+These run over the raw text, not tokens, because phone numbers and postcodes cut across token boundaries. The
+patterns and the lists their checks use are data (rules/patterns.yaml); the checks (checksums, case) are here.
 """
 
 from __future__ import annotations
@@ -9,57 +10,20 @@ import re
 from collections.abc import Iterator
 
 from .models import Finding
+from .patterns import PATTERN_WORDS, PATTERNS
 
 ANY_DIGIT_RE = re.compile(r"\d")
-EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-
-# A UK number: +44 / 0044 / 0, then digit groups split by spaces, hyphens, dots or brackets.
-# A closing bracket may end it ("0113 496 (0519)"); find_phones keeps it only when the brackets pair up.
-PHONE_RE = re.compile(r"(?<![\w+/.])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(0|0)\d[\d\s().-]{6,16}\d\)?(?![\d/])")
-# Three, three and four digits; each gap may be a space, a hyphen or a dot, not necessarily the same one
-# ("401 186-0913", "401.186.0913", "401 - 186 - 0913"). The Modulus 11 check decides, not the separators.
-TEN_DIGITS_RE = re.compile(r"(?<![\w/.-])(\d{3})(?: ?[.-] ?| )?(\d{3})(?: ?[.-] ?| )?(\d{4})(?![\w/-]|\.\d)")
-NI_RE = re.compile(
-    r"(?<![A-Za-z0-9])([A-Za-z]{2})[ ]?(\d{2})[ ]?(\d{2})[ ]?(\d{2})(?:[ ]?([A-Da-d]))?(?![A-Za-z0-9])"
-)
-POSTCODE_RE = re.compile(
-    r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d[A-Za-z\d]?)[ ]?(\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})(?![A-Za-z0-9])"
-)
-POSTCODE_AREAS = frozenset(
-    """AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN
-    EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N
-    NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN
-    TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE""".split()
-)
-NI_BAD_FIRST = set("DFIQUV")
-NI_BAD_SECOND = set("DFIOQUV")
-NI_BAD_PREFIXES = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
-
-MONTH_NAMES = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-DATE_RE = re.compile(
-    r"(?<![\w/.-])(?:"
-    r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAMES + r"\.?,?\s+(?:\d{4}|['’]\d{2})"
-    r"|" + MONTH_NAMES + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4}|['’]\d{2})"
-    r"|\d{4}-\d{2}-\d{2}"
-    r")(?![\w/])",
-    re.IGNORECASE,
-)
-# A birth cue, then only small words before the date: "born on the", "born on a Sunday, the", "born in Leeds on",
-# "date of birth is the", "birthday's the". Anything else between them ("born last spring and on ...") and the
-# date is an ordinary date.
-_BIRTH_FILLER = (
-    r"(?:(?:is|was|on|of|the|a|at|in|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[\s:,(-]*"
-    r"|in\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?[\s,]+)"
-)
-BIRTH_CUE_RE = re.compile(
-    r"(?:\bborn\b|\bd\.?o\.?b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bbirthday(?:\s+is|['’]s)\b|\bb\.)"
-    r"[\s:,(-]*" + _BIRTH_FILLER + r"{0,4}$",
-    re.IGNORECASE,
-)
+EMAIL_RE = PATTERNS["email"]
+PHONE_RE = PATTERNS["phone"]
+TEN_DIGITS_RE = PATTERNS["ten_digits"]
+NI_RE = PATTERNS["ni"]
+POSTCODE_RE = PATTERNS["postcode"]
+POSTCODE_AREAS = PATTERN_WORDS["postcode_areas"]
+NI_BAD_FIRST = PATTERN_WORDS["ni_bad_first_letters"]
+NI_BAD_SECOND = PATTERN_WORDS["ni_bad_second_letters"]
+NI_BAD_PREFIXES = PATTERN_WORDS["ni_bad_prefixes"]
+DATE_RE = PATTERNS["date"]
+BIRTH_CUE_RE = PATTERNS["birth_cue"]
 
 
 def nhs_checksum_ok(digits: str) -> bool:
@@ -193,9 +157,7 @@ def find_postcodes(text: str) -> Iterator[Finding]:
         yield Finding("POSTCODE", match.start(), match.end(), value, 0.95, "a UK postcode")
 
 
-# r"born|d\.?o\.?b|birth|\bb\." with IGNORECASE, spelled out case by case (Python's IGNORECASE also lets "i"
-# match "İ" and "ı") so the pattern starts with a character class and the regex engine can skip ahead.
-BIRTH_WORD_RE = re.compile("[bB](?:[oO][rR][nN]|[iI\u0130\u0131][rR][tT][hH]|(?<=\\b[bB])\\.)|[dD]\\.?[oO]\\.?[bB]")
+BIRTH_WORD_RE = PATTERNS["birth_word"]
 
 
 def find_birth_dates(text: str) -> Iterator[Finding]:
@@ -218,10 +180,9 @@ def find_birth_dates(text: str) -> Iterator[Finding]:
             )
 
 
-# Loose forms of the digit groups of NHS and NI numbers: they start with \d, so the regex engine skips quickly to
-# digits, and a text without them cannot hold the full pattern.
-_TEN_DIGITS_HINT_RE = re.compile(r"\d{3}[ .-]{0,3}\d{3}[ .-]{0,3}\d{4}")
-_SIX_DIGITS_HINT_RE = re.compile(r"\d{2} ?\d{2} ?\d{2}")
+# Speed: a text without these loose digit groups cannot hold an NHS or NI number (rules/patterns.yaml).
+_TEN_DIGITS_HINT_RE = PATTERNS["ten_digits_hint"]
+_SIX_DIGITS_HINT_RE = PATTERNS["six_digits_hint"]
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 

@@ -25,9 +25,14 @@ WORD_LISTS = (
     "months", "days",
     "not_names", "eponymous_conditions", "countries_and_regions", "nationalities", "places", "weak_org_keywords",
     "street_suffixes", "weak_street_suffixes", "street_prefixes", "building_words", "org_suffixes",
+    "object_verbs", "thanks_words", "title_modifiers", "place_prepositions", "month_cues", "location_prepositions",
+    "weak_prepositions", "possessive_dets", "determiners", "pronouns", "keep_abbreviations", "after_names_s",
+    "not_in_org_names",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes",)
-MAPPINGS = ("org_keywords",)
+MAPPINGS = ("org_keywords", "content_warnings_from_signals")
+GROUPS = ("content_warning_words",)
+SECTIONS = {"version", "words", "ordered", "mappings", "groups"}
 
 
 def _words(path: Path, where: str, value) -> list[str]:
@@ -44,30 +49,48 @@ def _words(path: Path, where: str, value) -> list[str]:
 
 
 def load_lexicon(path: Path = LEXICON_FILE) -> dict:
-    """The lists by name: words as sets, ordered lists as tuples, mappings as dicts; a clear error otherwise."""
+    """The lists by name: words as sets, ordered lists as tuples, mappings as dicts, groups as dicts of frozensets;
+    a clear error otherwise."""
     path = Path(path)
     try:
         data = yaml.load(path.read_text(encoding="utf8"), Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise RulebookError(f"{path.name}: not valid YAML: {exc}") from None
-    if not isinstance(data, dict) or set(data) != {"version", "words", "ordered", "mappings"}:
-        raise RulebookError(f"{path.name}: top level: expected exactly version, words, ordered and mappings")
+    if not isinstance(data, dict) or set(data) != SECTIONS:
+        raise RulebookError(f"{path.name}: top level: expected exactly version, words, ordered, mappings and groups")
     if not isinstance(data["version"], int) or isinstance(data["version"], bool) or data["version"] < 1:
         raise RulebookError(f"{path.name}: version: expected a whole number of 1 or more")
     lexicon: dict = {}
     for section, names, kind in (("words", WORD_LISTS, set), ("ordered", ORDERED_LISTS, tuple)):
         found = data[section] or {}
-        for name in found:
-            if name not in names:
-                known = ", ".join(names)
-                raise RulebookError(f"{path.name}: {section}: {name!r} is not a list the code reads ({known})")
+        _only_known(path, section, found, names)
         for name in names:
             if name not in found:
                 raise RulebookError(f"{path.name}: {section}: missing the list {name!r}")
             lexicon[name] = kind(_words(path, f"{section} {name!r}", found[name]))
+    for section, names in (("mappings", MAPPINGS), ("groups", GROUPS)):
+        _only_known(path, section, data[section] or {}, names)
     for name in MAPPINGS:
         lexicon[name] = _mapping(path, name, (data["mappings"] or {}).get(name))
+    for name in GROUPS:
+        lexicon[name] = _group(path, name, (data["groups"] or {}).get(name))
     return lexicon
+
+
+def _group(path: Path, name: str, group) -> dict[str, frozenset[str]]:
+    if not isinstance(group, dict) or not group:
+        raise RulebookError(f"{path.name}: groups: missing the group {name!r}")
+    for key in group:
+        if not isinstance(key, str) or not key:
+            raise RulebookError(f"{path.name}: groups {name!r}: {key!r}: expected a name")
+    return {key: frozenset(_words(path, f"groups {name!r} {key!r}", words)) for key, words in group.items()}
+
+
+def _only_known(path: Path, section: str, found: dict, names: tuple[str, ...]) -> None:
+    for name in found:
+        if name not in names:
+            known = ", ".join(names)
+            raise RulebookError(f"{path.name}: {section}: {name!r} is not a list the code reads ({known})")
 
 
 def _mapping(path: Path, name: str, mapping) -> dict[str, str]:
@@ -118,6 +141,21 @@ WEAK_STREET_SUFFIXES: set[str] = _LEXICON["weak_street_suffixes"]
 STREET_PREFIXES: set[str] = _LEXICON["street_prefixes"]
 # Words that end a house's own name ("Ivy Cottage"), kept with the street after it as one address.
 BUILDING_WORDS: set[str] = _LEXICON["building_words"]
+OBJECT_VERBS: set[str] = _LEXICON["object_verbs"]
+THANKS_WORDS: set[str] = _LEXICON["thanks_words"]
+TITLE_MODIFIERS: set[str] = _LEXICON["title_modifiers"]
+PLACE_PREPOSITIONS: set[str] = _LEXICON["place_prepositions"]
+MONTH_CUES: set[str] = _LEXICON["month_cues"]
+LOCATION_PREPOSITIONS: set[str] = _LEXICON["location_prepositions"]
+WEAK_PREPOSITIONS: set[str] = _LEXICON["weak_prepositions"]
+POSSESSIVE_DETS: set[str] = _LEXICON["possessive_dets"]
+DETERMINERS: set[str] = _LEXICON["determiners"]
+PRONOUNS: set[str] = _LEXICON["pronouns"]
+KEEP_ABBREVIATIONS: set[str] = _LEXICON["keep_abbreviations"]
+AFTER_NAMES_S: set[str] = _LEXICON["after_names_s"]
+NOT_IN_ORG_NAMES: set[str] = _LEXICON["not_in_org_names"]
+CONTENT_WARNINGS_FROM_SIGNALS: dict[str, str] = _LEXICON["content_warnings_from_signals"]
+CONTENT_WARNING_WORDS: dict[str, frozenset[str]] = _LEXICON["content_warning_words"]
 
 
 @lru_cache(maxsize=1)

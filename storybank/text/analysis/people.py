@@ -8,24 +8,33 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .lexicon import (
+    AFTER_NAMES_S,
     COUNTRIES_AND_REGIONS,
     DAYS,
+    DETERMINERS,
     ENDEARMENTS,
     EPONYMOUS_CONDITIONS,
     FIRST_NAMES,
     KINSHIP,
+    MONTH_CUES,
     MONTHS,
     NAME_PARTICLES,
     NATIONALITIES,
     NICKNAME_ADJECTIVES,
     NOT_NAMES,
+    OBJECT_VERBS,
     ORG_KEYWORDS,
     PERSON_VERBS,
+    PLACE_PREPOSITIONS,
     PLACES,
+    POSSESSIVE_DETS,
+    PRONOUNS,
     ROLES,
     SPEECH_VERBS,
     STREET_SUFFIXES,
     STRONG_PERSON_VERBS,
+    THANKS_WORDS,
+    TITLE_MODIFIERS,
     TITLES,
     TOWN_SUFFIXES,
     WORD_NAMES,
@@ -34,9 +43,6 @@ from .lexicon import (
 )
 from .models import Finding
 from .tokens import (
-    DETERMINERS,
-    POSSESSIVE_DETS,
-    PRONOUNS,
     ByWord,
     doc_orths,
     doc_text,
@@ -63,61 +69,10 @@ BLOCKED = (
 )
 # Blocked words that not even a strong cue makes a name (kinship words, roles, titles, places...).
 _NEVER_NAMES = BLOCKED - NOT_NAMES
-OBJECT_VERBS = {
-    "sent",
-    "met",
-    "meet",
-    "asked",
-    "ask",
-    "thank",
-    "thanked",
-    "married",
-    "introduced",
-    "phoned",
-    "texted",
-    "visited",
-    "told",
-    "tell",
-    "love",
-    "loved",
-    "miss",
-    "missed",
-    "hugged",
-    "trust",
-    "trusted",
-}
 ORG_WORDS = {w for k in ORG_KEYWORDS for w in k.split()}
-THANKS_WORDS = {"thanks", "thank", "out", "credit", "goes", "grateful"}
-INTRO_VERBS = {"called", "named", "is", "am", "'m", "was"}
-# Words that make a title longer on the left: "Charge Nurse Amadi", "Staff Nurse Bell", "Ward Sister Doyle".
-TITLE_MODIFIERS = {
-    "charge",
-    "staff",
-    "senior",
-    "head",
-    "ward",
-    "deputy",
-    "district",
-    "community",
-    "practice",
-    "student",
-    "chief",
-    "lead",
-    "specialist",
-    "junior",
-    "consultant",
-    "detective",
-    "police",
-}
-PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "around", "outside"}
 # First names, with the ones that are also ordinary words ("Hope", "Sky"): used where the context already says a
 # name may stand there (before a surname, at the start of a sentence before a verb of speech).
 NAME_WORDS = FIRST_NAMES | WORD_NAMES
-# Words before a month that make it a date ("in May", "by 3 May", "the 2nd of May"), not a person called May.
-MONTH_CUES = {
-    "in", "since", "until", "till", "by", "last", "next", "early", "late", "mid", "during", "of", "through",
-    "this", "every", "end", "start", "beginning", "throughout", "from", "to",
-}  # fmt: skip
 
 
 def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
@@ -244,22 +199,7 @@ def _followed_by_person_verb(doc: Doc, tok: Token, strong: bool) -> bool:
     return (
         nxt.lower_ in {"'s", "’s"}
         and tok.i + 2 < len(doc)
-        and doc[tok.i + 2].lower_
-        in {
-            "said",
-            "told",
-            "been",
-            "got",
-            "gone",
-            "going",
-            "always",
-            "never",
-            "just",
-            "not",
-            "off",
-            "on",
-            "here",
-        }
+        and doc[tok.i + 2].lower_ in AFTER_NAMES_S
     )
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from .identifiers import find_identifiers
 from .learned import add_learned_safeguarding
+from .lexicon import KEEP_ABBREVIATIONS
 from .merge import merge_findings
 from .models import Finding
 from .people import find_people
@@ -186,25 +187,6 @@ class Safeguarding:
     def __call__(self, doc: Doc) -> Doc:
         doc._.sb_safeguarding = find_safeguarding(doc, self.matcher)
         return doc
-
-
-KEEP_ABBREVIATIONS = {
-    "Dr.",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Prof.",
-    "Rev.",
-    "St.",
-    "Messrs.",
-    "Jr.",
-    "Co.",
-    "Ltd.",
-    "Inc.",
-    "Corp.",
-    "Bros.",
-    "Mt.",
-}
 
 
 def _drop_name_like_abbreviations(nlp: Language) -> None:

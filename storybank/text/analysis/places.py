@@ -17,8 +17,10 @@ from .lexicon import (
     DAYS,
     FIRST_NAMES,
     KINSHIP,
+    LOCATION_PREPOSITIONS,
     MONTHS,
     NATIONALITIES,
+    NOT_IN_ORG_NAMES,
     NOT_NAMES,
     ORG_KEYWORDS,
     ORG_SUFFIXES,
@@ -28,11 +30,13 @@ from .lexicon import (
     TITLES,
     TOWN_SUFFIXES,
     WEAK_ORG_KEYWORDS,
+    WEAK_PREPOSITIONS,
     WEAK_STREET_SUFFIXES,
     is_common_word,
     is_proper_like,
 )
 from .models import Finding
+from .patterns import PATTERN_BOOK
 from .tokens import (
     ByWord,
     capital_indices,
@@ -51,69 +55,34 @@ from .tokens import (
 _ORG_KEYS_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _key, _kind in sorted(ORG_KEYWORDS.items(), key=lambda kv: -len(kv[0].split())):
     _ORG_KEYS_BY_LAST.setdefault(_key.split()[-1], []).append((tuple(_key.split()), _kind))
-_STRONG_STREETS = "|".join(
-    sorted((s for s in STREET_SUFFIXES if s not in WEAK_STREET_SUFFIXES), key=len, reverse=True)
-)
-_ALL_STREETS = "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True))
-_CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
-# A capitalised word with Welsh letters and joins ("Pant-y-Celyn", "Tŷ'n-y-Coed"), after an optional "y"/"yr".
-_WELSH_WORD = r"(?:(?:y|yr)\s+)?[A-Z][a-zâêîôûŵŷäëïöüáéíóú'’]+(?:-(?:(?:y|yr|'r)-)?[A-Za-zâêîôûŵŷ][a-zâêîôûŵŷ'’]*)*"
-# A loose first look for those words after a small word: it starts with a character set, so the regex engine skips
-# ahead; ADDRESS_PREFIXED_RE then checks each whole word.
-_PREFIX_FIRSTS = "[" + "".join(sorted({p[0].upper() for p in STREET_PREFIXES})) + "]"
-_PREFIX_HINT_RE = re.compile(
-    rf"{_PREFIX_FIRSTS}(?<=[a-z,] {_PREFIX_FIRSTS})"
-    + "(?:" + "|".join(sorted({re.escape(p[1:]) for p in STREET_PREFIXES}, key=len, reverse=True)) + r")\s"
-)  # fmt: skip
-_PREFIX_STREETS = "|".join(sorted((p.title() for p in STREET_PREFIXES), key=len, reverse=True))
-_PREFIX_STREET = rf"(?:{_PREFIX_STREETS})\s+{_WELSH_WORD}(?:[ \t]+{_WELSH_WORD})?"
-ADDRESS_NUMBERED_RE = re.compile(
-    r"(?<![\w£$.,/])(?:(?:Flat|Apartment|Apt|Unit|Room|flat)\s+\d+[A-Za-z]?,?\s+|\d{1,2}/\d{1,2},?\s+)?"
-    r"\d{1,4}[A-Za-z]?,?\s+"
-    rf"(?:(?:{_CAP}\s+){{1,3}}(?:{_ALL_STREETS.title()})\b"
-    rf"|(?:[a-z]+\s+){{1,2}}(?:{_STRONG_STREETS})\b"
-    rf"|{_PREFIX_STREET}(?![\w'’-]))"
-)
-# A Welsh street without a house number, after a small word ("lived on Heol Fach", "down Stryd y Castell").
-ADDRESS_PREFIXED_RE = re.compile(rf"\b(?<=[a-z,] )(?:{_PREFIX_STREET})(?![\w'’-])")
-_BUILDINGS = "|".join(sorted((b.title() for b in BUILDING_WORDS), key=len, reverse=True))
-_LAST_WORD_BEFORE_COMMA_RE = re.compile(r"([^\W\d_]+),\s*$")
-# A house's own name just before its street ("Ivy Cottage, 4 Church Lane", "The Old Forge, Mill Street").
-BUILDING_BEFORE_RE = re.compile(
-    r"(?<![\w'’-])(?:(?:Flat|Apartment|Apt|Unit|Room|flat)\s+\d+[A-Za-z]?,?\s+)?"
-    rf"(?:The\s+(?:{_CAP}\s+){{0,2}}|(?:{_CAP}\s+){{1,2}})(?:{_BUILDINGS}),\s*$"
-)
-# The patterns below start with a plain character or character set, not a look-behind, so the regex engine can
-# skip ahead to the few places a match could start (several times faster on long texts). They match exactly
-# what "(?<=[a-z,] )(?:CAP\s+){1,2}..." and "\b(?:from|with|by) ..." would.
-ADDRESS_NAMED_RE = re.compile(
-    rf"[A-Z](?<=[a-z,] [A-Z])[a-z'’]+(?:-[A-Z][a-z'’]+)?\s+(?:{_CAP}\s+)?(?:{_STRONG_STREETS.title()})\b"
-    rf"(?!\s+(?:{_CAP}\s+)?(?:Care|Home|Hospital))"
-)
-COMMON_WORD_ORG_RE = re.compile(
-    r"(?:f(?<=\bf)rom|w(?<=\bw)ith|b(?<=\bb)y) ((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+s)\b"
-)
-HYPHENATED_PLACE_RE = re.compile(
-    r"\b[A-Z][a-z]+(?:-(?:in|on|upon|under|le|by|super|en|the|in-the|on-the|de|la)-[A-Z][a-z]+)+\b"
-)
-LOCATION_PREPOSITIONS = {
-    "in",
-    "from",
-    "near",
-    "outside",
-    "around",
-    "round",
-    "to",
-    "of",
-    "at",
-    "towards",
-    "into",
-    "nr",
-    "via",
-    "through",
-    "past",
+
+
+def _alternatives(words, title: bool = False) -> str:
+    """Words as regex alternatives, longest first (so "Street" is tried before "St")."""
+    return "|".join(sorted((w.title() if title else w for w in words), key=len, reverse=True))
+
+
+_STRONG_STREETS = _alternatives(s for s in STREET_SUFFIXES if s not in WEAK_STREET_SUFFIXES)
+# The patterns are data (rules/patterns.yaml, place_patterns); these are the lexicon's lists they use.
+PLACE_FRAGMENTS = {
+    "all_streets_title": _alternatives(STREET_SUFFIXES).title(),
+    "strong_streets": _STRONG_STREETS,
+    "strong_streets_title": _STRONG_STREETS.title(),
+    "prefix_streets": _alternatives(STREET_PREFIXES, title=True),
+    "prefix_firsts": "[" + "".join(sorted({p[0].upper() for p in STREET_PREFIXES})) + "]",
+    "prefix_rests": "|".join(sorted({re.escape(p[1:]) for p in STREET_PREFIXES}, key=len, reverse=True)),
+    "buildings": _alternatives(BUILDING_WORDS, title=True),
 }
-WEAK_PREPOSITIONS = {"to", "of", "at", "into", "via", "through", "past"}
+_PLACE_PATTERNS = PATTERN_BOOK.place_patterns(PLACE_FRAGMENTS)
+ADDRESS_NUMBERED_RE = _PLACE_PATTERNS["address_numbered"]
+ADDRESS_PREFIXED_RE = _PLACE_PATTERNS["address_prefixed"]
+_PREFIX_HINT_RE = _PLACE_PATTERNS["prefix_hint"]
+BUILDING_BEFORE_RE = _PLACE_PATTERNS["building_before"]
+ADDRESS_NAMED_RE = _PLACE_PATTERNS["address_named"]
+COMMON_WORD_ORG_RE = _PLACE_PATTERNS["common_word_org"]
+HYPHENATED_PLACE_RE = _PLACE_PATTERNS["hyphenated_place"]
+SAINT_RE = _PLACE_PATTERNS["saint"]
+_LAST_WORD_BEFORE_COMMA_RE = re.compile(r"([^\W\d_]+),\s*$")
 NON_PLACES = (
     NOT_NAMES
     | MONTHS
@@ -164,7 +133,7 @@ def _org_name_token(tok: Token) -> bool:
         return True
     if not is_wordlike(tok) or not tok.text[:1].isupper():
         return False
-    return tok.lower_ not in {"the", "a", "an", "my", "our", "his", "her", "their", "this", "at", "in", "to"}
+    return tok.lower_ not in NOT_IN_ORG_NAMES
 
 
 _ORG_KEYWORD_END = ByWord(lambda text: text.lower() in _ORG_KEYS_BY_LAST)
@@ -230,7 +199,6 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
     return found
 
 
-SAINT_RE = re.compile(r"\bSt\.? [A-Z][a-z]+(?:['’]s)\b")
 
 
 def _saint_names(doc: Doc, found: list[Finding]) -> list[Finding]:

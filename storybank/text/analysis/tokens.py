@@ -13,9 +13,6 @@ from spacy.tokens import Doc, Token
 T = TypeVar("T")
 
 WORDLIKE_RE = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
-POSSESSIVE_DETS = {"my", "our", "his", "her", "their", "your", "mum's", "dad's"}
-DETERMINERS = {"the", "a", "an", "this", "that", "such", "some", "any", "no", "every", "each", "what", "so"}
-PRONOUNS = {"i", "he", "she", "it", "we", "they", "you", "who", "that", "which", "there", "this"}
 
 
 def doc_text(doc: Doc) -> str:

@@ -1,5 +1,6 @@
-"""The rules are data (rules/safeguarding.yaml, rules/lexicon.yaml): the file follows its schema, its mistakes are
-reported by file and rule, and the dev set figures stay where the Python rules it replaced left them."""
+"""The rules are data (rules/safeguarding.yaml, rules/lexicon.yaml, rules/patterns.yaml): each file follows its
+schema, its mistakes are reported by file and rule, and the dev set figures stay where the Python rules it replaced
+left them."""
 
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import yaml
 from bench.analysis import default_file, evaluate
 from bench.analysis import load as load_stories
 from storybank.text.analysis.lexicon import load_lexicon
+from storybank.text.analysis.patterns import PLACE_PATTERN_NAMES, load_patterns
+from storybank.text.analysis.places import PLACE_FRAGMENTS
 from storybank.text.analysis.rulebook import RULES_DIR, RulebookError, load_rulebook
 from storybank.text.analysis.safeguarding import CODE_WORDS, FILTERS
 
@@ -23,7 +26,14 @@ def test_the_safeguarding_rules_file_loads_against_its_schema():
     assert len({rule.id for rule in book.rules}) == len(book.rules)
 
 
-LOADERS = {"safeguarding.yaml": load, "lexicon.yaml": load_lexicon}
+def load_every_pattern(path: Path):
+    """The identifier patterns compile as the file is loaded; the place patterns with the lexicon's lists."""
+    book = load_patterns(path)
+    assert set(book.place_patterns(PLACE_FRAGMENTS)) == set(PLACE_PATTERN_NAMES)
+    return book
+
+
+LOADERS = {"safeguarding.yaml": load, "lexicon.yaml": load_lexicon, "patterns.yaml": load_every_pattern}
 
 
 @pytest.mark.parametrize("path", sorted(RULES_DIR.glob("*.yaml")), ids=lambda p: p.name)
@@ -48,12 +58,52 @@ def edited_lexicon(tmp_path: Path, change) -> Path:
         (lambda d: d["words"]["months"].append(False), "lexicon.yaml: words 'months': expected a word, got False"),
         (lambda d: d["words"]["days"].append("monday"), "lexicon.yaml: words 'days': 'monday' is listed twice"),
         (lambda d: d["mappings"]["org_keywords"].update(trust=None), "mappings 'org_keywords': 'trust'"),
+        (lambda d: d["groups"]["content_warning_words"].update(abuse=["abuse", "abuse"]),
+         "groups 'content_warning_words' 'abuse': 'abuse' is listed twice"),
+        (lambda d: d["groups"].update(warning_words={}), "groups: 'warning_words' is not a list the code reads"),
+        (lambda d: d.pop("groups"), "top level: expected exactly version, words, ordered, mappings and groups"),
     ],
 )
 def test_a_mistake_in_the_lexicon_file_names_the_file_and_the_list(tmp_path, change, message):
     with pytest.raises(RulebookError) as caught:
         load_lexicon(edited_lexicon(tmp_path, change))
     assert message in str(caught.value)
+
+
+def edited_patterns(tmp_path: Path, change) -> Path:
+    data = yaml.safe_load((RULES_DIR / "patterns.yaml").read_text(encoding="utf8"))
+    change(data)
+    path = tmp_path / "patterns.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["patterns"].pop("email"), "patterns.yaml: patterns: missing 'email'"),
+        (lambda d: d["patterns"].update(emial={"pattern": "x"}), "patterns: 'emial' is not one the code reads"),
+        (lambda d: d["patterns"]["phone"].update(pattern="0(7"), "patterns 'phone': not a valid regular expression"),
+        (lambda d: d["patterns"]["date"].update(flags=["VERBOSE"]), "patterns 'date': unknown flag 'VERBOSE'"),
+        (lambda d: d["patterns"]["email"].update(pattern="{:mail}"), "patterns 'email': no fragment called 'mail'"),
+        (lambda d: d["patterns"]["email"].update(pattern=[]), "patterns 'email': expected a pattern"),
+        (lambda d: d["fragments"].update(cap="{:welsh_word}", welsh_word="{:cap}"), "in a loop"),
+        (lambda d: d["fragments"].update(buildings="x"), "fragments: 'buildings' is made by the code"),
+        (lambda d: d["words"]["ni_bad_prefixes"].append(False), "words 'ni_bad_prefixes': expected a non-empty list"),
+        (lambda d: d["words"]["postcode_areas"].append("LS"), "words 'postcode_areas': a word is listed twice"),
+    ],
+)
+def test_a_mistake_in_the_patterns_file_names_the_file_and_the_pattern(tmp_path, change, message):
+    with pytest.raises(RulebookError) as caught:
+        load_every_pattern(edited_patterns(tmp_path, change))
+    assert str(caught.value).startswith("patterns.yaml: ")
+    assert message in str(caught.value)
+
+
+def test_a_place_pattern_with_a_mistake_is_reported_when_compiled(tmp_path):
+    path = edited_patterns(tmp_path, lambda d: d["place_patterns"]["saint"].update(pattern="St (?:{:buildings}"))
+    with pytest.raises(RulebookError, match="place_patterns 'saint': not a valid regular expression"):
+        load_every_pattern(path)
 
 
 def test_every_shared_word_list_is_used_by_a_rule_or_the_code():
