@@ -12,7 +12,7 @@ from storybank.moderation.claims import claim
 from storybank.moderation.common import review_for
 from storybank.moderation.decisions import approve, request_changes
 from storybank.moderation.errors import ModerationError
-from storybank.moderation.preparation import needs_preparing, prepare_for_review
+from storybank.moderation.preparation import needs_preparing, prepare_for_review, reanalyse_waiting
 from storybank.moderation.safeguarding import concerns_for
 from storybank.moderation.suggestions import add_manual_redaction, decide_suggestion, suggestions_for
 from storybank.packs import services as pack_services
@@ -167,3 +167,13 @@ def test_a_changed_title_is_analysed_again(app, contributor, moderator):
     assert needs_preparing(story)
     prepare_for_review(story)
     assert [s.original_text for s in _in_title(story)] == [NAME]
+
+
+def test_reanalysing_the_waiting_stories_analyses_their_titles_too(app, contributor):
+    never_prepared = make_story(contributor, WORDS, title=TITLE)
+    clean = make_story(contributor, "My son hits me when nobody is looking.", title="Tea the way I like it")
+    db.session.commit()
+    assert reanalyse_waiting(batch_size=1).reanalysed == 2
+    assert [s.original_text for s in _in_title(never_prepared)] == [NAME]
+    assert _in_title(clean) == [] and {c.sentence for c in concerns_for(clean)} == {
+        "My son hits me when nobody is looking."}
