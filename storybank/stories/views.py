@@ -243,6 +243,7 @@ def autosave():
 def _autosaved(story: Story, text: services.StoryText, page_url: str):
     too_long = len(text.body) > services.STORY_MAX_CHARS
     return jsonify(saved=True, story_id=story.id, too_long=too_long, write_url=page_url,
+                   saved_at=story.updated_at.isoformat(),
                    message="Saved" if not too_long else
                    f"Saved, but your story is longer than {services.STORY_MAX_CHARS:,} characters. "
                    "Please shorten it before you send it.")

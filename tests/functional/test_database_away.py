@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from contextlib import contextmanager
+from datetime import timedelta
 
 import psycopg
 import pytest
@@ -14,6 +15,7 @@ from sqlalchemy import create_engine, event, select, text
 from sqlalchemy.pool import NullPool
 
 from storybank import create_app
+from storybank.accounts.models import UserSession
 from storybank.extensions import db
 from storybank.stories.models import Story
 
@@ -27,11 +29,12 @@ TROUBLE = {
 
 
 @contextmanager
-def database_failing_with(error: Exception):
-    """Every statement fails as the driver fails when the database is away, until the block ends."""
+def database_failing_with(error: Exception, only_writes: bool = False):
+    """Every statement (or every write) fails as the driver fails when the database is away, until the block ends."""
 
-    def refuse(*_args, **_kwargs):
-        raise error
+    def refuse(_connection, _cursor, statement, *_args):
+        if not only_writes or statement.lstrip().split(" ", 1)[0].upper() in ("INSERT", "UPDATE", "DELETE"):
+            raise error
 
     event.listen(db.engine, "before_cursor_execute", refuse)
     try:
@@ -152,3 +155,15 @@ def test_a_sqlite_database_locked_by_another_process_gives_503_and_works_once_re
     assert client.get("/stories").status_code == 200
     with app.app_context():
         db.engine.dispose()
+
+
+def test_a_signed_in_person_can_still_read_pages_when_the_database_cannot_write(client, auth, contributor, backend):
+    """A full disk refuses writes; noting that the person is still here (a write) is skipped, not a 503."""
+    auth.sign_in(contributor.username)
+    for row in db.session.scalars(select(UserSession)):
+        row.last_seen_at = row.last_seen_at - timedelta(minutes=5)
+    db.session.commit()
+    full = (sqlite3.OperationalError("database or disk is full") if backend == "sqlite"
+            else psycopg.errors.DiskFull("could not extend file: No space left on device"))
+    with database_failing_with(full, only_writes=True):
+        assert client.get("/my-stories").status_code == 200
