@@ -50,6 +50,7 @@ SAVED_DRAFT = re.compile(r"/stories/write\?story=(\d+)$")
 STACK_TRACE = ("Traceback (most recent call last)", 'File "/', "sqlalchemy.exc", "psycopg.", "sqlite3.")
 WARM_SECONDS = 3.0
 AFTER_SECONDS = 6.0
+RECOVERY_LIMIT = 60.0
 REQUEST_TIMEOUT = 40
 KILLS = 3
 
@@ -321,7 +322,8 @@ def workers_of(server: Server) -> list[int]:
 
 def traffic_around(server: Server, clients: int, label: str, fault: Callable[[], None], heal: Callable[[], None],
                    hold: float, sign_ins: bool = False) -> tuple[list[Answer], float]:
-    """Traffic for WARM_SECONDS, the fault, `hold` seconds of it, the heal, then AFTER_SECONDS more traffic."""
+    """Traffic for WARM_SECONDS, the fault, `hold` seconds of it, the heal, then AFTER_SECONDS more traffic, and on
+    (up to RECOVERY_LIMIT seconds after the heal) until a write sent after the heal is acknowledged."""
     with Traffic(server.url, clients, label, sign_ins=sign_ins) as traffic:
         time.sleep(WARM_SECONDS)
         fault()
@@ -329,6 +331,9 @@ def traffic_around(server: Server, clients: int, label: str, fault: Callable[[],
         heal()
         healed_at = time.monotonic()
         time.sleep(AFTER_SECONDS)
+        while time.monotonic() < healed_at + RECOVERY_LIMIT and not any(
+                answer.story_id and answer.started >= healed_at for answer in list(traffic.answers)):
+            time.sleep(0.5)
     return traffic.answers, healed_at
 
 
@@ -340,11 +345,12 @@ def worker_killed(folder: Path, clients: int) -> Report:
 
             def kill_some() -> None:
                 """Three times, 1.5 s apart: a worker, whichever comes first, mid-burst."""
-                for _ in range(KILLS):
+                for kill in range(KILLS):
+                    if kill:
+                        time.sleep(1.5)
                     victim = workers_of(server)[0]
                     os.kill(victim, signal.SIGKILL)
                     killed.append(victim)
-                    time.sleep(1.5)
 
             answers, healed_at = traffic_around(server, clients, "worker-killed", kill_some, lambda: None, hold=0)
             report = report_on("worker-killed", "sqlite", answers, healed_at, stored_in_sqlite(target.sqlite_path))
