@@ -339,7 +339,7 @@ def traffic_around(server: Server, clients: int, label: str, fault: Callable[[],
 
 def worker_killed(folder: Path, clients: int) -> Report:
     with sqlite_database(folder) as target:
-        server = Server(target)
+        server = Server(target, log=folder / "gunicorn.log")
         try:
             killed: list[int] = []
 
@@ -370,7 +370,7 @@ def postgres_restart(folder: Path, clients: int, away: float) -> Report:
     try:
         target = Target("postgresql", postgres.url)
         prepare(target)
-        server = Server(target)
+        server = Server(target, log=folder / "gunicorn.log")
         try:
             answers, healed_at = traffic_around(server, clients, "postgres-restart", postgres.stop, postgres.start,
                                                 hold=away)
@@ -388,8 +388,9 @@ def redis_stopped(folder: Path, clients: int, away: float) -> Report:
     redis_server = PrivateRedis()
     try:
         with sqlite_database(folder) as target:
-            server = Server(target, extra_env={"RATELIMIT_STORAGE_URI": redis_server.url,
-                                               "STORYBANK_SIGN_IN_ADDRESS_RATE_LIMIT": "100000 per minute"})
+            server = Server(target, log=folder / "gunicorn.log",
+                            extra_env={"RATELIMIT_STORAGE_URI": redis_server.url,
+                                       "STORYBANK_SIGN_IN_ADDRESS_RATE_LIMIT": "100000 per minute"})
             try:
                 answers, healed_at = traffic_around(server, clients, "redis-stopped", redis_server.stop,
                                                     redis_server.start, hold=away, sign_ins=True)
@@ -416,7 +417,7 @@ def sqlite_disk_full(folder: Path, clients: int, away: float) -> Report:
     filler = disk / "filler"
     try:
         with sqlite_database(disk) as target:
-            server = Server(target)
+            server = Server(target, log=folder / "gunicorn.log")
             try:
                 def fill() -> None:
                     with open(filler, "wb") as handle:
@@ -447,7 +448,7 @@ def sqlite_disk_full(folder: Path, clients: int, away: float) -> Report:
 
 def sqlite_locked(folder: Path, clients: int, hold: float) -> Report:
     with sqlite_database(folder) as target:
-        server = Server(target)
+        server = Server(target, log=folder / "gunicorn.log")
         holder: list[subprocess.Popen] = []
         script = ("import sqlite3, sys, time\n"
                   "c = sqlite3.connect(sys.argv[1], timeout=30, isolation_level=None)\n"
@@ -516,6 +517,10 @@ def main(argv: list[str] | None = None) -> int:
         log(f"fault: {name} ...")
         with tempfile.TemporaryDirectory(prefix=f"storybank-faults-{name}-") as folder:
             report = scenario(Path(folder), args.clients)
+            log_file = Path(folder) / "gunicorn.log"
+            logged = log_file.read_text(errors="replace") if log_file.exists() else ""
+        report.notes.append(f"the server's own log (never shown to anyone): {logged.count('Traceback (most recent')} "
+                            f"tracebacks, {logged.count('Database unavailable')} 'database unavailable' warnings")
         met = report.targets_met(database_away)
         reports.append((report, met))
         print(row(report) + ("" if met else "   <- target missed"), flush=True)
