@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi.py
 
-.PHONY: run test test-fast bench bench-search bench-pages loadtest mutation lint audit migrate clean
+.PHONY: run test test-fast bench bench-search bench-pages loadtest faults mutation lint audit migrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ bench-pages: $(VENV)/.test-installed
 # lost. Not part of `make test`. LOADTEST_ARGS="--stories 5000 --users 10 --seconds 20" for a quick run.
 loadtest: $(VENV)/.test-installed
 	$(BIN)/python -m bench.loadtest $(LOADTEST_ARGS)
+
+# Faults under gunicorn: a worker SIGKILLed mid-burst, a private PostgreSQL restarted, a private Redis stopped, a
+# full disk (a small tmpfs) and a locked SQLite file; one line each (see bench/faults.py). Needs root. Not in `make test`.
+faults: $(VENV)/.test-installed
+	$(BIN)/python -m bench.faults $(FAULTS_ARGS)
 
 # Mutation testing (mutmut) of the gate, security, keys, identifiers, sanitize and links modules, each against its own
 # tests, on copies under bench/mutation/.work/, niced (see bench/mutation/run.py; MUTATION_ARGS="--only keys").

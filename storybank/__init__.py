@@ -47,13 +47,18 @@ def configure_proxy(app: Flask) -> None:
 
 
 def configure_database(app: Flask) -> None:
+    """SQLite waits its busy timeout for another writer. PostgreSQL connections are checked before each use and
+    renewed every half hour, and a connection attempt gives up after a few seconds: after a database restart the
+    next request simply works, with no app restart (see storybank/errors.py for the page shown meanwhile)."""
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     if uri.startswith("sqlite"):
         if ":memory:" not in uri and uri != "sqlite://":
             Path(uri.split("///", 1)[-1]).parent.mkdir(parents=True, exist_ok=True)
-        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"connect_args": {"timeout": 15}})
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS",
+                              {"connect_args": {"timeout": app.config["SQLITE_BUSY_TIMEOUT_SECONDS"]}})
     else:
-        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True, "pool_recycle": 1800,
+                                                            "connect_args": {"connect_timeout": 5}})
 
 
 def configure_extensions(app: Flask) -> None:
@@ -65,7 +70,7 @@ def configure_extensions(app: Flask) -> None:
 
     db.init_app(app)
     with app.app_context():
-        install_sqlite_pragmas(db.engine)
+        install_sqlite_pragmas(db.engine, app.config["SQLITE_BUSY_TIMEOUT_SECONDS"])
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)

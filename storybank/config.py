@@ -84,6 +84,10 @@ def load_config(instance_path: Path, env: dict[str, str] | None = None, override
         "STORYBANK_REDIS_URL": env.get("STORYBANK_REDIS_URL") or None,
         "RATELIMIT_STORAGE_URI": rate_limit_storage(env),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # When Redis is away the limits are counted in each worker's memory instead, and the site keeps serving.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_SWALLOW_ERRORS": True,
+        "SQLITE_BUSY_TIMEOUT_SECONDS": float(env.get("STORYBANK_SQLITE_BUSY_TIMEOUT_SECONDS", "15")),
         "STORYBANK_API_RATE_LIMIT": env.get("STORYBANK_API_RATE_LIMIT", "120 per minute"),
         **{name: env.get(variable, default) for name, (variable, default) in RATE_LIMITS.items()},
         "PDF_RATE_LIMIT": env.get("STORYBANK_PDF_RATE_LIMIT", "20 per minute;200 per hour"),

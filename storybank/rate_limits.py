@@ -20,7 +20,9 @@ from dataclasses import dataclass
 
 from flask import Flask, current_app
 from flask_limiter.util import get_remote_address
-from limits import parse_many
+from limits import RateLimitItem, parse_many
+from limits.storage import MemoryStorage
+from limits.strategies import FixedWindowRateLimiter, RateLimiter
 
 from storybank.config import RATE_LIMITS
 from storybank.extensions import limiter
@@ -35,6 +37,23 @@ class Slowed:
     @property
     def headers(self) -> dict[str, str]:
         return {"Retry-After": str(self.retry_after)}
+
+
+_WORKER_MEMORY = FixedWindowRateLimiter(MemoryStorage())
+"""Where tries are counted while the shared store (Redis) is away: this worker alone counts, so limits still hold,
+a little looser, and nobody is turned away because a counter could not be reached (see config's in-memory
+fallback, which does the same for Flask-Limiter's own decorators)."""
+
+
+def refused_limits(limits: str, *identifiers: str) -> tuple[RateLimiter, list[RateLimitItem]]:
+    """One try against each limit in ``limits``; the ones that refused it, and the strategy that counted them."""
+    strategy = limiter.limiter
+    items = parse_many(limits)
+    try:
+        return strategy, [item for item in items if not strategy.hit(item, *identifiers)]
+    except limiter.storage.base_exceptions as error:
+        current_app.logger.warning("Rate limit storage unreachable (%s); counting in this worker's memory", error)
+        return _WORKER_MEMORY, [item for item in items if not _WORKER_MEMORY.hit(item, *identifiers)]
 
 
 def limit_for(setting: str) -> str:
@@ -61,10 +80,10 @@ def count(scope: str, key: str, setting: str) -> Slowed | None:
         return None
     prefix = current_app.config.get("RATELIMIT_KEY_PREFIX") or ""
     identifiers = [prefix, scope, key] if prefix else [scope, key]
-    refused = [item for item in parse_many(limit_for(setting)) if not limiter.limiter.hit(item, *identifiers)]
+    strategy, refused = refused_limits(limit_for(setting), *identifiers)
     if not refused:
         return None
-    reset = max(limiter.limiter.get_window_stats(item, *identifiers).reset_time for item in refused)
+    reset = max(strategy.get_window_stats(item, *identifiers).reset_time for item in refused)
     return Slowed(retry_after=max(1, math.ceil(reset - time.time())))
 
 

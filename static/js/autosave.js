@@ -5,6 +5,7 @@
 
   var PREFIX = "storybank:draft:";
   var SAVE_EVERY_MS = 5000;
+  var UNSAVED = "We could not save just now. Your words are kept on this device, and we will try again.";
 
   function storage() {
     try {
@@ -62,6 +63,7 @@
     var body = form.querySelector("#body");
     var status = form.querySelector("[data-autosave-status]");
     var banner = form.querySelector("[data-restore]");
+    var savedAt = form.getAttribute("data-saved-at") || "";  // when the server last saved the draft on this page
     var store = storage();
     var dirty = false;
     var saving = false;
@@ -93,8 +95,10 @@
         return;
       }
       try {
+        // "base" is the server's save these words were typed on top of: while the server still has that save,
+        // these words are newer than it, whatever the clocks say.
         store.setItem(localKey(), JSON.stringify({title: title ? title.value : "", body: body.value,
-                                                  at: Date.now()}));
+                                                  at: Date.now(), base: savedAt}));
       } catch (error) {
         // A full or blocked storage must never stop the person writing.
       }
@@ -136,14 +140,20 @@
         .then(function (result) {
           var answer = result.answer || {};
           if (answer.saved) {
+            savedAt = answer.saved_at || savedAt;
             if (idInput && answer.story_id) {
               idInput.value = String(answer.story_id);
+              if (store) {
+                store.removeItem(PREFIX + "new");  // from now on the copy is kept under the story's own number
+              }
               if (answer.write_url && window.history && window.history.replaceState) {
                 window.history.replaceState(null, "", answer.write_url);
               }
             }
             if ((body ? body.value : "") === sentBody && (title ? title.value : "") === sentTitle) {
               forgetLocalCopies(answer.story_id);
+            } else {
+              keepLocalCopy();  // typed while it saved: still newer than the server's copy
             }
             say((answer.message || "Saved") + " at " + timeNow() + ".");
           } else if (answer.signed_out) {
@@ -151,12 +161,12 @@
             say(answer.message, {href: answer.sign_in_url, text: "Sign in again"});
           } else if (result.status >= 400) {
             dirty = true;
-            say(answer.message || "We could not save just now. Your words are still here, and kept on this device.");
+            say(answer.message || UNSAVED);
           }
         })
         .catch(function () {
           dirty = true;
-          say("We could not reach StoryBank just now. Your words are kept on this device, and we will try again.");
+          say(UNSAVED);
         })
         .then(function () {
           saving = false;
@@ -177,7 +187,25 @@
                   headers: {"Accept": "application/json"}}).catch(function () {});
     }
 
+    function putBack(words) {
+      if (title) {
+        title.value = words.title || "";
+      }
+      body.value = words.body || "";
+      body.dispatchEvent(new Event("input", {bubbles: true}));
+    }
+
+    function showBanner(mode) {
+      banner.hidden = false;
+      Array.prototype.forEach.call(banner.querySelectorAll("[data-restore-mode]"), function (part) {
+        part.hidden = part.getAttribute("data-restore-mode") !== mode;
+      });
+    }
+
     function offerRestore() {
+      // Words on this device the server never got. Typed on top of the draft the server still has: they are
+      // newer, so they go straight back and the person is told (with a way back to the saved draft). Anything
+      // else (typed elsewhere since, or before this page had a save time) is only offered.
       if (!store || !banner || !body) {
         return;
       }
@@ -187,16 +215,26 @@
       } catch (error) {
         saved = null;
       }
-      if (!saved || !saved.body || (saved.body === body.value && saved.title === (title ? title.value : ""))) {
+      var onServer = {title: title ? title.defaultValue : "", body: body.defaultValue};
+      function same(words, other) {
+        return words.body === other.body && (words.title || "") === (other.title || "");
+      }
+      if (!saved || !(saved.body || saved.title) || same(saved, onServer)) {
         return;
       }
-      banner.hidden = false;
+      if (same(saved, {title: title ? title.value : "", body: body.value})) {
+        dirty = true;  // the browser put the words back itself (going back to the page): save them
+        return;
+      }
+      if (saved.base === savedAt) {
+        putBack(saved);
+        showBanner("restored");
+        say("We put back words kept on this device. We will save them as soon as we can.");
+      } else {
+        showBanner("offer");
+      }
       banner.querySelector("[data-restore-yes]").addEventListener("click", function () {
-        if (title) {
-          title.value = saved.title || "";
-        }
-        body.value = saved.body;
-        body.dispatchEvent(new Event("input", {bubbles: true}));
+        putBack(saved);
         banner.hidden = true;
         body.focus();
         save();
@@ -204,6 +242,13 @@
       banner.querySelector("[data-restore-no]").addEventListener("click", function () {
         store.removeItem(localKey());
         banner.hidden = true;
+      });
+      banner.querySelector("[data-restore-undo]").addEventListener("click", function () {
+        putBack(onServer);
+        store.removeItem(localKey());
+        dirty = false;
+        banner.hidden = true;
+        say("This is your saved story again.");
       });
     }
 
@@ -217,6 +262,10 @@
     form.addEventListener("submit", function () {
       submitting = true;
     });
+    window.addEventListener("pageshow", function () {
+      submitting = false;  // back on this page (say after an error page): carry on saving
+    });
+    window.addEventListener("online", save);
     window.addEventListener("pagehide", saveOnLeaving);
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "hidden") {

@@ -4,4 +4,10 @@ document.addEventListener("DOMContentLoaded", function () {
   if (summary) {
     summary.focus();
   }
+  // The "database is away" page: going back finds the page as it was, words and all (autosave.js keeps a copy too).
+  var back = document.querySelector("[data-go-back]");
+  if (back && window.history.length > 1) {
+    back.hidden = false;
+    back.addEventListener("click", function () { window.history.back(); });
+  }
 });

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import joinedload
 
 from storybank.accounts.models import User, UserRole, UserSession
@@ -124,7 +125,12 @@ def user_for_session(token: str | None, limits: SessionLimits, now: datetime | N
         return None
     if now - session_row.last_seen_at > timedelta(seconds=60):
         session_row.last_seen_at = now
-        db.session.commit()
+        try:
+            db.session.commit()
+        except OperationalError:
+            # A full or locked database must not stop people reading: the touch is skipped (the idle clock then
+            # runs from the last touch that was saved, so a sign-in can only end sooner, never later).
+            db.session.rollback()
     user = session_row.user
     return user if user.active else None
 

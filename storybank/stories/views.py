@@ -8,7 +8,6 @@ from flask import Blueprint, abort, current_app, flash, jsonify, redirect, rende
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
-from limits import parse_many
 from werkzeug.exceptions import NotFound
 
 from storybank import rate_limits
@@ -50,9 +49,8 @@ def _over_kept_words_limit() -> bool:
     always start a new browser: one entry per browser alone would not bound what one address can store."""
     if not limiter.enabled:
         return False
-    address = get_remote_address()
-    allowed = [limiter.limiter.hit(item, "kept-words", address) for item in parse_many(_kept_words_limit())]
-    return not all(allowed)
+    _strategy, refused = rate_limits.refused_limits(_kept_words_limit(), "kept-words", get_remote_address())
+    return bool(refused)
 
 
 def _own_or_404(story_id: int) -> Story:
@@ -245,6 +243,7 @@ def autosave():
 def _autosaved(story: Story, text: services.StoryText, page_url: str):
     too_long = len(text.body) > services.STORY_MAX_CHARS
     return jsonify(saved=True, story_id=story.id, too_long=too_long, write_url=page_url,
+                   saved_at=story.updated_at.isoformat(),
                    message="Saved" if not too_long else
                    f"Saved, but your story is longer than {services.STORY_MAX_CHARS:,} characters. "
                    "Please shorten it before you send it.")

@@ -51,3 +51,23 @@ def test_sign_in_limits_are_counted_in_redis_when_configured(tmp_path):
         # The limiter is one object per process: give it back its in-memory storage for the other tests.
         create_app({"TESTING": True, "SECRET_KEY": "r" * 32, "RATELIMIT_STORAGE_URI": "memory://",
                     "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'reset.sqlite'}"})
+
+
+def test_when_redis_is_away_the_site_keeps_serving_and_limits_are_counted_in_the_worker(tmp_path):
+    """Nothing listens on port 1: every call to the shared store fails, as when Redis is stopped."""
+    app = create_app({"TESTING": True, "SECRET_KEY": "r" * 32, "WTF_CSRF_ENABLED": False,
+                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'away.sqlite'}",
+                      "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:1/0", "SIGN_IN_RATE_LIMIT": "3 per minute"})
+    with app.app_context():
+        upgrade()
+    client = app.test_client()
+    try:
+        statuses = [client.post("/sign-in", data={"username": "nobody-away", "password": "wrong guess"})
+                    .status_code for _ in range(4)]
+        assert statuses == [400, 400, 400, 429], "still limited, counted in this worker's memory"
+        assert client.get("/stories").status_code == 200
+    finally:
+        with app.app_context():
+            db.engine.dispose()
+        create_app({"TESTING": True, "SECRET_KEY": "r" * 32, "RATELIMIT_STORAGE_URI": "memory://",
+                    "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'reset.sqlite'}"})
