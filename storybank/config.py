@@ -75,6 +75,8 @@ def load_config(instance_path: Path, env: dict[str, str] | None = None, override
         "SECRET_KEY": secret,
         "SQLALCHEMY_DATABASE_URI": database_url,
         "STORYBANK_SPACY_MODEL": env.get("STORYBANK_SPACY_MODEL") or None,
+        "STORYBANK_REDIS_URL": env.get("STORYBANK_REDIS_URL") or None,
+        "STORYBANK_JOBS_QUEUE": env.get("STORYBANK_JOBS_QUEUE", "").strip() or "storybank",
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         "STORYBANK_API_RATE_LIMIT": env.get("STORYBANK_API_RATE_LIMIT", "120 per minute"),
