@@ -98,9 +98,15 @@ def job_status(job_id: str) -> JobStatus | None:
 
 
 def clean_up() -> None:
-    """RQ's own clean-up, as a worker does it every few minutes: work whose worker stopped sending signs of life is
-    tried again (or, with no tries left, failed), and old entries are dropped."""
-    clean_registries(job_queue())
+    """RQ's own clean-up, as a worker does it every minute or so: work whose worker stopped sending signs of life is
+    tried again (or, with no tries left, failed), and old entries are dropped. Under RQ's lock, so it never runs
+    twice at once (a worker cleaning up now is doing the same)."""
+    queue = job_queue()
+    if queue.acquire_maintenance_lock():
+        try:
+            clean_registries(queue)
+        finally:
+            queue.release_maintenance_lock()
 
 
 WAITING = "waiting"
@@ -141,7 +147,6 @@ class JobRow:
     started_at: datetime | None
     ended_at: datetime | None
     try_again_at: datetime | None
-    tries_left: int
     error: str | None
 
 
@@ -174,7 +179,7 @@ def jobs_in(section: str, start: int, count: int) -> list[JobRow]:
             id=job.id, kind=str(name), arguments=dict(arguments or {}), status=str(getattr(status, "value", status)),
             enqueued_at=job.enqueued_at, started_at=job.started_at, ended_at=job.ended_at,
             try_again_at=scheduled.get_scheduled_time(job) if status == JobStatus.SCHEDULED else None,
-            tries_left=job.retries_left or 0, error=_plain_error(job) if status == JobStatus.FAILED else None,
+            error=_plain_error(job) if status == JobStatus.FAILED else None,
         ))
     return rows
 
