@@ -50,6 +50,6 @@ def queued_words(done: Enqueued) -> str:
     """What a command tells the person who asked for work to be queued."""
     if done.already_waiting:
         return f"That work is already on the queue or being done (job {done.job_id}), so it was not added twice."
-    if done.queued:
-        return f"Put on the queue for a worker (job {done.job_id}). `flask jobs status` shows how it is going."
-    return f"That work failed before and is waiting for an admin (job {done.job_id}): see /admin/jobs."
+    if done.left_failed:
+        return f"That work failed before and is waiting for an admin (job {done.job_id}): see /admin/jobs."
+    return f"Put on the queue for a worker (job {done.job_id}). `flask jobs status` shows how it is going."

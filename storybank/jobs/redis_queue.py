@@ -75,8 +75,10 @@ def put_on_queue(work: JobKind, arguments: dict[str, Any], *, replace_failed: bo
                 if existing is None:
                     continue  # it finished and went between the two looks: try once more
                 status = existing.get_status(refresh=False)
-                if status in LIVE or (status == JobStatus.FAILED and not replace_failed):
-                    return Enqueued(job_id=job_id, already_waiting=status in LIVE)
+                if status in LIVE:
+                    return Enqueued(job_id=job_id, already_waiting=True)
+                if status == JobStatus.FAILED and not replace_failed:
+                    return Enqueued(job_id=job_id, left_failed=True)
                 existing.delete()
         return Enqueued(job_id=job_id, already_waiting=True)
     except redis.RedisError as error:
@@ -88,13 +90,6 @@ def _fetch(job_id: str) -> Job | None:
         return Job.fetch(job_id, connection=connection())
     except NoSuchJobError:
         return None
-
-
-def job_status(job_id: str) -> JobStatus | None:
-    """Where a piece of work is (None: RQ has no job by that id, so nothing will do it). A job whose worker died
-    still reads "started" until RQ's clean-up (``clean_up``) has put it back or failed it."""
-    job = _fetch(job_id)
-    return None if job is None else job.get_status(refresh=False)
 
 
 def clean_up() -> None:

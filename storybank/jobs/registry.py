@@ -58,11 +58,13 @@ def kind(name: str) -> JobKind:
 
 @dataclass(frozen=True)
 class Enqueued:
-    """What became of a request for work: put on the queue (``queued``), found already waiting there
-    (``already_waiting``), or done straight away in this process (``ran_now``, with its ``result``)."""
+    """What became of a request for work: put on the queue (``queued``), found already waiting or being done there
+    (``already_waiting``), found failed and left for an admin (``left_failed``), or done straight away in this
+    process (``ran_now``, with its ``result``)."""
 
     job_id: str | None
     queued: bool = False
     already_waiting: bool = False
+    left_failed: bool = False
     ran_now: bool = False
     result: Any = None

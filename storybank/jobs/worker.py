@@ -137,19 +137,13 @@ def requeue_stale() -> Sweep:
         if work.outstanding is None:
             continue
         for arguments in list(work.outstanding()):
-            if queue_configured():
-                status = redis_queue.job_status(work.id_for(redis_queue.queue_name(), arguments))
-                if status in redis_queue.LIVE:
-                    continue
-                if status == redis_queue.JobStatus.FAILED:
-                    failed += 1
-                    continue
             try:
-                enqueue(work.name, replace_failed=False, **arguments)
+                done = enqueue(work.name, replace_failed=False, **arguments)
             except Exception:  # with no Redis the work ran here; one failure must not stop the sweep
                 db.session.rollback()
                 current_app.logger.exception("Could not do %s %s.", work.name, arguments)
                 not_done += 1
                 continue
-            put_back += 1
+            put_back += done.queued or done.ran_now
+            failed += done.left_failed
     return Sweep(put_back=put_back, failed=failed, not_done=not_done)
