@@ -24,6 +24,7 @@ def create_app(config: dict | None = None) -> Flask:
     configure_tagging(app)
     configure_blueprints(app)
     configure_domain_links(app)
+    configure_jobs(app)
     configure_security(app)
     configure_templates(app)
     configure_cli(app)
@@ -100,6 +101,7 @@ def configure_blueprints(app: Flask) -> None:
     from storybank.api.views import bp as api_bp
     from storybank.audit.views import bp as audit_bp
     from storybank.core.views import bp as core_bp
+    from storybank.jobs.views import bp as jobs_bp
     from storybank.library.public_views import bp as public_stories_bp
     from storybank.library.views import bp as library_bp
     from storybank.moderation.views import bp as moderation_bp
@@ -128,6 +130,7 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(reflections_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(api_tokens_bp)
+    app.register_blueprint(jobs_bp)
 
 
 def configure_domain_links(app: Flask) -> None:
@@ -148,6 +151,18 @@ def configure_domain_links(app: Flask) -> None:
     tagging_subscriptions.init_app(app)
     pack_reflections.init_app(app)
     withdrawal_ledger.init_app(app)
+
+
+def configure_jobs(app: Flask) -> None:
+    """The background work each domain offers (storybank/jobs): a worker builds the app this same way, so it knows
+    the same work by the same names."""
+    from storybank.moderation import jobs as moderation_jobs
+    from storybank.privacy import retention
+    from storybank.search import jobs as search_jobs
+
+    moderation_jobs.init_app(app)
+    search_jobs.init_app(app)
+    retention.init_app(app)
 
 
 def configure_security(app: Flask) -> None:

@@ -12,6 +12,7 @@ from storybank.accounts import services
 from storybank.accounts.roles import Role
 from storybank.api.cli import api_tokens_cli
 from storybank.backup.cli import backup_cli
+from storybank.jobs.cli import jobs_cli, worker_command
 from storybank.moderation.cli import analysis_cli, moderation_cli
 from storybank.privacy.retention import retention_cli
 from storybank.search.cli import search_cli
@@ -100,3 +101,5 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(search_cli)
     app.cli.add_command(api_tokens_cli)
     app.cli.add_command(backup_cli)
+    app.cli.add_command(jobs_cli)
+    app.cli.add_command(worker_command)

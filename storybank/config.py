@@ -82,6 +82,7 @@ def load_config(instance_path: Path, env: dict[str, str] | None = None, override
         "SQLALCHEMY_DATABASE_URI": database_url,
         "STORYBANK_SPACY_MODEL": env.get("STORYBANK_SPACY_MODEL") or None,
         "STORYBANK_REDIS_URL": env.get("STORYBANK_REDIS_URL") or None,
+        "STORYBANK_JOBS_QUEUE": env.get("STORYBANK_JOBS_QUEUE", "").strip() or "storybank",
         "RATELIMIT_STORAGE_URI": rate_limit_storage(env),
         "RATELIMIT_HEADERS_ENABLED": True,
         # When Redis is away the limits are counted in each worker's memory instead, and the site keeps serving.

@@ -81,6 +81,7 @@ EVENT_WORDS = {
     "pack.default_activities_added": "Added the usual activities to a training pack",
     "saved_search.saved": "Saved a search",
     "saved_search.deleted": "Deleted a saved search",
+    "job.retried": "Asked for background work that had failed to be tried again",
 }
 
 OBJECT_WORDS = {
@@ -101,6 +102,7 @@ OBJECT_WORDS = {
     "pack_sections": "Section of a training pack",
     "saved_searches": "Saved search",
     "api_tokens": "Stories API key",
+    "jobs": "Background work",
 }
 
 OBJECT_PAGES = {

@@ -34,9 +34,12 @@ def reanalyse_command(batch_size: int) -> None:
 @click.option("--days", type=int, default=None,
               help="Purge originals approved more than this many days ago "
                    "(default: STORYBANK_PURGE_ORIGINALS_DAYS).")
-def purge_originals_command(days: int | None) -> None:
+@click.option("--queue", "on_queue", is_flag=True,
+              help="Put it on the queue for a worker (STORYBANK_REDIS_URL) rather than doing it now.")
+def purge_originals_command(days: int | None, on_queue: bool) -> None:
     """Forget the original words of approved stories; only the moderated version is kept."""
-    from storybank.moderation.retention import purge_originals
+    from storybank import jobs
+    from storybank.moderation.jobs import PURGE_ORIGINALS
 
     days = days if days is not None else current_app.config.get("STORYBANK_PURGE_ORIGINALS_DAYS")
     if days is None:
@@ -45,7 +48,11 @@ def purge_originals_command(days: int | None) -> None:
         return
     if days < 0:
         raise click.ClickException("--days must be 0 or more.")
-    count = purge_originals(days)
+    done = (jobs.enqueue if on_queue else jobs.run_now)(PURGE_ORIGINALS, days=days)
+    if not done.ran_now:
+        click.echo(jobs.queued_words(done))
+        return
+    count = done.result
     click.echo(f"Purged the original words of {count} approved {'story' if count == 1 else 'stories'} "
                f"(approved more than {days} days ago).")
 

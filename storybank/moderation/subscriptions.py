@@ -10,15 +10,17 @@ from typing import Any
 
 from flask import Flask
 
-from storybank import events
-from storybank.moderation.preparation import prepare_for_review
+from storybank import events, jobs
+from storybank.moderation.jobs import PREPARE_STORY
 from storybank.moderation.withdrawal import end_moderation_of
 from storybank.stories.models import Story
 
 
 def prepare_sent_story(story: Story, **_: Any) -> None:
-    """Analyse a story as it arrives, so a safeguarding disclosure is at the top of the queue straight away."""
-    prepare_for_review(story)
+    """Analyse a story as it arrives, so a safeguarding disclosure is at the top of the queue straight away: in this
+    request with no Redis configured, or by a worker within moments (the queue shows it as being prepared until
+    then)."""
+    jobs.enqueue(PREPARE_STORY, story_id=story.id)
 
 
 def init_app(app: Flask) -> None:

@@ -14,10 +14,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import click
-from flask import current_app
+from flask import Flask, current_app
 from flask.cli import AppGroup
 from sqlalchemy import ColumnElement, delete, or_, select
 
+from storybank import jobs
 from storybank.audit.services import record
 from storybank.consent.erasure import pseudonymise_consent_names
 from storybank.db_types import utcnow
@@ -93,14 +94,29 @@ def purge_withdrawn(retention_days: int, *, now: datetime | None = None) -> Purg
     return PurgeResult(stories_erased=erased, pending_drafts_removed=removed or 0)
 
 
+PURGE_WITHDRAWN = "purge-withdrawn"
+
+
+def init_app(app: Flask) -> None:
+    jobs.register(app, PURGE_WITHDRAWN, purge_withdrawn, job_id="purge-withdrawn-{retention_days}",
+                  describe=lambda retention_days: "Erasing the words of stories withdrawn more than "
+                                                  f"{retention_days} days ago", timeout=3600)
+
+
 retention_cli = AppGroup("retention", help="Keep personal data only as long as we need it.")
 
 
 @retention_cli.command("purge")
-def purge_command() -> None:
+@click.option("--queue", "on_queue", is_flag=True,
+              help="Put it on the queue for a worker (STORYBANK_REDIS_URL) rather than doing it now.")
+def purge_command(on_queue: bool) -> None:
     """Erase the words of stories withdrawn longer ago than STORYBANK_WITHDRAWN_RETENTION_DAYS. Run it daily."""
     days = current_app.config["STORYBANK_WITHDRAWN_RETENTION_DAYS"]
-    result = purge_withdrawn(days)
+    done = (jobs.enqueue if on_queue else jobs.run_now)(PURGE_WITHDRAWN, retention_days=days)
+    if not done.ran_now:
+        click.echo(jobs.queued_words(done))
+        return
+    result = done.result
     story_word = "story" if result.stories_erased == 1 else "stories"
     click.echo(f"Erased the words of {result.stories_erased} withdrawn {story_word} "
                f"(withdrawn words are kept for {days} days).")

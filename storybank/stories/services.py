@@ -236,10 +236,11 @@ def personal_details(story: Story) -> list[Finding]:
 
 
 def _tell_moderators(story: Story) -> None:
-    """Announce a story that has just reached the moderators; moderation analyses it at once, so a safeguarding
-    disclosure is at the top of their queue straight away. The story is already committed: whatever goes wrong in
-    a receiver is logged and never reaches the person, who must still see their story key. The story stays
-    waiting, shown to moderators as being prepared, until `flask analysis reanalyse` prepares it."""
+    """Announce a story that has just reached the moderators; moderation analyses it at once (or puts it on the
+    background work queue), so a safeguarding disclosure is at the top of their queue straight away. The story is
+    already committed: whatever goes wrong in a receiver is logged and never reaches the person, who must still see
+    their story key. The story stays waiting, shown to moderators as being prepared, until `flask jobs
+    requeue-stale` (or `flask analysis reanalyse`) prepares it."""
     try:
         events.story_sent.send(story)
     except Exception:  # the story is safe; losing the page that shows its key is not

@@ -44,6 +44,8 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "admin.user_detail": ADMIN_ONLY,
     "audit.log": ADMIN_ONLY,
     "audit.export": ADMIN_ONLY,
+    "jobs.overview": ADMIN_ONLY,
+    "jobs.try_again": ADMIN_ONLY,
     "data_rights.data": SIGNED_IN,
     "data_rights.data_json": SIGNED_IN,
     "data_rights.data_html": SIGNED_IN,

@@ -136,7 +136,7 @@ def test_when_the_analysis_fails_the_sent_story_and_its_key_are_safe_and_reanaly
     def broken(story, *args, **kwargs):
         raise RuntimeError("the language model is missing")
 
-    monkeypatch.setattr("storybank.moderation.subscriptions.prepare_for_review", broken)
+    monkeypatch.setattr("storybank.moderation.jobs.prepare_for_review", broken)
     auth.sign_in(contributor.username)
     sent = write_and_send(client, auth, body=BODY)
     assert sent.key and sent.story.status == StoryStatus.SUBMITTED

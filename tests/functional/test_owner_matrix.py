@@ -77,6 +77,7 @@ SHARED: dict[str, str] = {
     "admin.user_detail": "admins look after every account",
     "data_requests.export": "admins answer a person's data request for any account",
     "data_requests.erase": "admins erase any account on request",
+    "jobs.try_again": "admins look after all the background work; a job belongs to no person",
     "api.story": "the API is opened by a bearer token and shows any story that passes the gate for the token's "
                  "uses (tests/functional/test_api.py)",
     "library.story": "trainers and moderators read every story in the library; the consent gate decides, not owner",

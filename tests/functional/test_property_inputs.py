@@ -142,6 +142,7 @@ TARGETS = [
     Target("ask-again", "contributor", "POST", "/my-stories/{declined_id}/ask-again", ("note",)),
     Target("admin-users", "admin", "GET", "/admin/users", ("q", "page")),
     Target("audit-log", "admin", "GET", "/admin/audit/", ("action", "actor", "page", "from", "to")),
+    Target("background-work", "admin", "GET", "/admin/jobs/", ("show", "page")),
     Target("admin-user-access", "admin", "POST", "/admin/users/{user_id}", ("roles", "active")),
     Target("erase-account", "admin", "POST", "/admin/users/{erase_user_id}/erase", ("confirm_username",)),
     Target("audit-export", "admin", "POST", "/admin/audit/export.csv", ("action", "actor", "from", "to")),
@@ -282,7 +283,7 @@ def test_no_form_or_query_gives_a_server_error_or_unescaped_script(app, world):
 
 BUTTONS_ONLY = {
     "accounts.sign_out", "api_tokens.revoke", "data_rights.data_json", "data_rights.data_html",
-    "data_requests.export", "moderation.claim", "moderation.release", "moderation.approve",
+    "data_requests.export", "jobs.try_again", "moderation.claim", "moderation.release", "moderation.approve",
     "moderation.mark_notifications_read", "pack_delivery.publish", "pack_delivery.duplicate", "pack_delivery.end_link",
     "packs.add_default_activities", "packs.remove_section", "saved_searches.delete", "stories.recover",
     "stories.withdraw", "stories.key_withdraw", "stories.key_finish", "taxonomy.delete_tag",

@@ -25,6 +25,7 @@ FORBIDDEN = {
     "library": ("privacy", "packs", "backup"),
     "search": ("privacy", "packs", "backup"),
     "packs": ("moderation", "privacy", "api", "backup"),
+    "jobs": ("stories", "consent", "moderation", "privacy", "tagging", "packs", "backup", "search", "library", "api"),
 }
 
 

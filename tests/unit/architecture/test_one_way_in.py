@@ -48,6 +48,10 @@ AGREED_PLACES: dict[str, str] = {
     "demo.py::_existing_demo_references": SYSTEM,
     "moderation/preparation.py::reanalyse_waiting": SYSTEM,
     "moderation/retention.py::purge_originals": SYSTEM,
+    "moderation/jobs.py::prepare_story": SYSTEM,
+    "moderation/jobs.py::stories_waiting_to_be_prepared": SYSTEM,
+    "moderation/jobs.py::_describe_preparing": SYSTEM + " (the admins' Background work page names the story by its "
+                                               "reference, as the audit log does; never a word of it)",
     "privacy/retention.py::purge_withdrawn": SYSTEM,
     "backup/replay.py::replay_withdrawals": SYSTEM + " (withdraws again, after a restore, what the ledger says)",
     # The search index is written here; it is read only through the gate (search/services.py::search).
