@@ -52,6 +52,10 @@ ALLOWED: dict[str, str] = {
                                           "newest audit event and the date are what they were when it was read, "
                                           "and for a minute at most, so a change through any instance reaches it",
     "search/services.py::forget_filter_choices": "drops this process's copy (for the tests)",
+    # Background work (storybank/jobs): connections and the worker's own app, never data.
+    "jobs/redis_queue.py::connection": "one Redis client per app and address: a connection, not data",
+    "jobs/registry.py::register": HOOK + " (each domain names its kinds of background work)",
+    "jobs/worker.py::_worker_app": "the app a worker process runs its jobs in, made once per worker",
 }
 
 CACHING_DECORATORS = {"cache", "lru_cache", "cached_property"}
