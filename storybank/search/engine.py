@@ -104,11 +104,33 @@ class PostgresEngine:
         return self._matching_ids(ParsedQuery(parsed.words, parsed.phrases).websearch())
 
     def count_matches(self, words: list[str], leave_out: int, cap: int) -> list[int]:
-        """As SQLiteEngine.count_matches."""
+        """As SQLiteEngine.count_matches. A GIN index reads a word's whole list of stories before any LIMIT, so
+        a word the planner's statistics already show in more than ``cap`` stories is not counted again: it is
+        ``cap`` at once (``ANALYZE`` keeps the most common words of the index and the share of stories with each)."""
+        common = self._common_words(words, cap)
         counts = [select(func.count()).select_from(
             self.ids_matching(ParsedQuery(words=(word,))).where(SearchDocument.story_id != leave_out).limit(cap)
-            .subquery()).scalar_subquery() for word in words]
-        return list(db.session.execute(select(*counts)).one())
+            .subquery()).scalar_subquery() for word in words if word not in common]
+        counted = iter(db.session.execute(select(*counts)).one() if counts else ())
+        return [cap if word in common else next(counted) for word in words]
+
+    def _common_words(self, words: list[str], cap: int) -> set[str]:
+        stats = db.session.execute(select(
+            literal_column("most_common_elems::text::text[]"), literal_column("most_common_elem_freqs"),
+            select(literal_column("reltuples")).select_from(table("pg_class"))
+            .where(literal_column("relname") == "search_documents").scalar_subquery())
+            .select_from(table("pg_stats")).where(literal_column("tablename") == "search_documents",
+                                                  literal_column("attname") == PG_VECTOR)).first()
+        if stats is None or not stats[0] or not stats[2] or stats[2] <= 0:
+            return set()  # never analysed: count every word
+        elements, shares, rows = stats
+        frequent = {element for element, share in zip(elements, shares, strict=False) if share * rows > cap}
+        if not frequent:
+            return set()
+        lexemes = db.session.execute(select(*(
+            func.array_to_string(func.tsvector_to_array(func.to_tsvector(_ENGLISH, word)), " ")
+            for word in words))).one()
+        return {word for word, lexeme in zip(words, lexemes, strict=True) if lexeme and lexeme in frequent}
 
     def excluding(self, parsed: ParsedQuery) -> ColumnElement[bool]:
         return Story.id.not_in(self._matching_ids(" or ".join(f'"{e}"' for e in parsed.excluded)))
