@@ -8,6 +8,7 @@ from sqlalchemy import exc as sa_exc
 from werkzeug.http import HTTP_STATUS_CODES
 
 from storybank.extensions import db, login_manager
+from storybank.serving import logged_path
 
 MESSAGES = {
     400: ("Something went wrong with that request",
@@ -125,7 +126,7 @@ def init_app(app: Flask) -> None:
             db.session.remove()  # a connection that cannot even roll back is let go; the pool gives a fresh one
         if not database_unavailable(error):
             return server_error(error)
-        app.logger.warning("Database unavailable on %s %s: %s", request.method, request.path,
+        app.logger.warning("Database unavailable on %s %s: %s", request.method, logged_path(request.path),
                            getattr(error, "orig", None) or error)
         return render_unavailable()
 
@@ -135,6 +136,6 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(500)
     def server_error(error):
         db.session.rollback()
-        app.logger.error("Server error on %s %s", request.method, request.path,
+        app.logger.error("Server error on %s %s", request.method, logged_path(request.path),
                          exc_info=getattr(error, "original_exception", None) or error)
         return render_error(500)

@@ -112,6 +112,20 @@ def test_a_mistake_in_our_own_sql_is_still_a_500_not_a_wait_a_minute(client):
     assert "Retry-After" not in response.headers
 
 
+@pytest.mark.parametrize("database_app", ["sqlite"], indirect=True)
+def test_the_error_log_never_holds_a_share_links_token(client, caplog):
+    """A share link's token opens its pack, so the app's own error log names the page as /s/[link], like the
+    access log, whether the database is away (503) or something broke (500)."""
+    token = "Kq7TnS2vX9pLm4RwY8zB3cD6fG1hJ5aE0uIoP"
+    with database_failing_with(sqlite3.OperationalError("database is locked")):
+        assert client.get(f"/s/{token}").status_code == 503
+    with database_failing_with(sqlite3.OperationalError("no such table: share_links")):
+        assert client.get(f"/s/{token}/print").status_code == 500
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "/s/[link]" in logged and "/s/[link]/print" in logged
+    assert token not in logged
+
+
 @pytest.mark.parametrize("database_app", ["postgresql"], indirect=True)
 def test_after_postgresql_drops_every_connection_the_next_request_just_works(client, auth, contributor):
     """What a PostgreSQL restart does to the pool: each pooled connection is dead. pool_pre_ping finds out before
