@@ -17,6 +17,21 @@ from sqlalchemy.engine import make_url
 
 BACKENDS = ("sqlite", "postgresql")
 
+REDIS_URL = os.environ.get("STORYBANK_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+"""The Redis the tests use (rate limits, the job queue); each test keeps to its own keys or queue there."""
+
+
+def redis_or_skip() -> None:
+    """Like PostgreSQL: under CI=true an unreachable Redis fails the test; elsewhere it is skipped with the reason."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but Redis at {REDIS_URL} cannot be reached: {error}")
+        pytest.skip(f"Redis tests skipped: cannot reach {REDIS_URL} ({error}).")
+
 
 def postgres_base_url() -> str | None:
     return os.environ.get("STORYBANK_TEST_DATABASE_URL") or None

@@ -21,18 +21,9 @@ from rq import SimpleWorker
 from storybank.extensions import db
 from storybank.jobs import redis_queue, registry
 from storybank.jobs.worker import PAUSE_FOR_TESTS, use_app
+from tests.databases import REDIS_URL, redis_or_skip  # noqa: F401  (used by the job tests through here)
 
-REDIS_URL = os.environ.get("STORYBANK_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def redis_or_skip() -> None:
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
-    except redis.RedisError as error:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but Redis at {REDIS_URL} cannot be reached: {error}")
-        pytest.skip(f"Redis tests skipped: cannot reach {REDIS_URL} ({error}).")
 
 
 def forget_queue(name: str) -> None:

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import uuid
 
-import pytest
 from flask_migrate import upgrade
 
 from storybank import create_app
 from storybank.extensions import db
-
-REDIS_URL = os.environ.get("STORYBANK_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-def _redis_or_skip():
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
-    except redis.RedisError as error:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but Redis at {REDIS_URL} cannot be reached: {error}")
-        pytest.skip(f"Redis tests skipped: cannot reach {REDIS_URL} ({error}).")
+from tests.databases import REDIS_URL, redis_or_skip
 
 
 def test_sign_in_limits_are_counted_in_redis_when_configured(tmp_path):
-    _redis_or_skip()
+    redis_or_skip()
     import redis
 
     prefix = f"storybank-test-{uuid.uuid4().hex}"

@@ -29,8 +29,8 @@ from urllib.parse import urlencode
 import pytest
 
 from storybank.consent.models import Purpose
+from tests.databases import REDIS_URL, redis_or_skip
 from tests.factories import PASSWORD
-from tests.functional.test_rate_limit_storage import REDIS_URL, _redis_or_skip
 from tests.library_builders import approved
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -174,7 +174,7 @@ def sign_in(instance: Instance, username: str, password: str, cookies: dict[str,
 @pytest.fixture
 def instances(app, tmp_path):
     """Instances A and B on this test's PostgreSQL database and Redis; their Redis keys are removed afterwards."""
-    _redis_or_skip()
+    redis_or_skip()
     import redis
 
     prefix = f"storybank-two-instances-{uuid.uuid4().hex}"

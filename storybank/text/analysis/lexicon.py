@@ -14,9 +14,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from .rulebook import RULES_DIR, SAFE_LOADER, RulebookError
+from .rulebook import RULES_DIR, RulebookError, read_sections
 
 LEXICON_FILE = RULES_DIR / "lexicon.yaml"
 WORD_LISTS = (
@@ -52,14 +50,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> dict:
     """The lists by name: words as sets, ordered lists as tuples, mappings as dicts, groups as dicts of frozensets;
     a clear error otherwise."""
     path = Path(path)
-    try:
-        data = yaml.load(path.read_text(encoding="utf8"), Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        raise RulebookError(f"{path.name}: not valid YAML: {exc}") from None
-    if not isinstance(data, dict) or set(data) != SECTIONS:
-        raise RulebookError(f"{path.name}: top level: expected exactly version, words, ordered, mappings and groups")
-    if not isinstance(data["version"], int) or isinstance(data["version"], bool) or data["version"] < 1:
-        raise RulebookError(f"{path.name}: version: expected a whole number of 1 or more")
+    data = read_sections(path, SECTIONS, "version, words, ordered, mappings and groups")
     lexicon: dict = {}
     for section, names, kind in (("words", WORD_LISTS, set), ("ordered", ORDERED_LISTS, tuple)):
         found = data[section] or {}

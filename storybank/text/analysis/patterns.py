@@ -14,9 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from .rulebook import RULES_DIR, SAFE_LOADER, RulebookError
+from .rulebook import RULES_DIR, RulebookError, read_sections
 
 PATTERNS_FILE = RULES_DIR / "patterns.yaml"
 SECTIONS = {"version", "fragments", "patterns", "place_patterns", "words"}
@@ -117,15 +115,7 @@ class PatternBook:
 def load_patterns(path: Path = PATTERNS_FILE) -> PatternBook:
     """The compiled patterns, the word lists and the place patterns to compile; a clear error for any mistake."""
     path = Path(path)
-    try:
-        data = yaml.load(path.read_text(encoding="utf8"), Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        raise RulebookError(f"{path.name}: not valid YAML: {exc}") from None
-    if not isinstance(data, dict) or set(data) != SECTIONS:
-        raise RulebookError(f"{path.name}: top level: expected exactly version, fragments, patterns, place_patterns "
-                            "and words")
-    if not isinstance(data["version"], int) or isinstance(data["version"], bool) or data["version"] < 1:
-        raise RulebookError(f"{path.name}: version: expected a whole number of 1 or more")
+    data = read_sections(path, SECTIONS, "version, fragments, patterns, place_patterns and words")
     fragments = {name: _text(path, f"fragments {name!r}", value)
                  for name, value in _named(path, "fragments", data["fragments"], None).items()}
     for name in fragments:

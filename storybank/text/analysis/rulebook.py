@@ -183,16 +183,32 @@ def _rule(checker: _Checker, number: int, raw, known_filters: list[str], pattern
     )
 
 
+def read_yaml(path: Path) -> object:
+    """A rules file's YAML, read with the safe loader; a clear error naming the file when it is not valid YAML."""
+    try:
+        return yaml.load(path.read_text(encoding="utf8"), Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        raise RulebookError(f"{path.name}: not valid YAML: {exc}") from None
+
+
+def read_sections(path: Path, sections: frozenset[str], described: str) -> dict:
+    """A data file's top level: exactly ``sections`` (``described`` says them in words), one being a version of 1
+    or more, the same check for every data file the analysis reads."""
+    data = read_yaml(path)
+    if not isinstance(data, dict) or set(data) != sections:
+        raise RulebookError(f"{path.name}: top level: expected exactly {described}")
+    if not isinstance(data["version"], int) or isinstance(data["version"], bool) or data["version"] < 1:
+        raise RulebookError(f"{path.name}: version: expected a whole number of 1 or more")
+    return data
+
+
 def load_rulebook(  # noqa: C901 - one check after another, top to bottom
     path: Path, filters: Collection[str], required_words: Collection[str] = ()
 ) -> Rulebook:
     """Read and check a rules file. `filters` are the filter names the code knows; `required_words` the word
     lists the code reads by name."""
     path = Path(path)
-    try:
-        data = yaml.load(path.read_text(encoding="utf8"), Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        raise RulebookError(f"{path.name}: not valid YAML: {exc}") from None
+    data = read_yaml(path)
     checker = _Checker(path, {})
     if not isinstance(data, dict):
         raise checker.fail("top level", "expected a mapping with version, words, patterns and rules")
