@@ -7,6 +7,7 @@ from pathlib import Path
 from flask import Blueprint, Response, current_app, jsonify, render_template
 from sqlalchemy import text
 
+from storybank.errors import RETRY_AFTER_SECONDS
 from storybank.extensions import db
 from storybank.security import ANYONE, access
 
@@ -55,5 +56,5 @@ def healthz():
         db.session.execute(text("SELECT 1"))
     except Exception:  # any failure to reach the database means we are not healthy
         db.session.rollback()
-        return jsonify(status="unavailable", database="unreachable"), 503
+        return jsonify(status="unavailable", database="unreachable"), 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
     return jsonify(status="ok", database="ok")

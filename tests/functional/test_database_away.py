@@ -112,6 +112,15 @@ def test_a_mistake_in_our_own_sql_is_still_a_500_not_a_wait_a_minute(client):
     assert "Retry-After" not in response.headers
 
 
+def test_the_health_check_says_unavailable_with_retry_after_while_the_database_is_away(client, backend):
+    """A load balancer or monitor reads /healthz: a 503 that says when to ask again, and 200 once it is back."""
+    with database_failing_with(TROUBLE[backend][0]):
+        response = client.get("/healthz")
+    assert response.status_code == 503 and response.headers["Retry-After"].isdigit()
+    assert response.get_json() == {"status": "unavailable", "database": "unreachable"}
+    assert client.get("/healthz").status_code == 200
+
+
 @pytest.mark.parametrize("database_app", ["sqlite"], indirect=True)
 def test_the_error_log_never_holds_a_share_links_token(client, caplog):
     """A share link's token opens its pack, so the app's own error log names the page as /s/[link], like the
