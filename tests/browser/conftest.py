@@ -171,17 +171,24 @@ class PageWatch:
         self.errors.append(f"console: {message.text} (from {source or 'unknown'} on {page_url})")
 
 
+def watched(page) -> PageWatch:
+    """Note every document ``page`` loads and every console or script error it shows, for the checks after the
+    test (every page a test opens, in any browser context, is held to the same rules)."""
+    watch = PageWatch()
+    page.on("load", lambda p: watch.loaded.append(p.url))
+    page.on("console", lambda message: watch.console(message, page.url))
+    page.on("pageerror", lambda e: watch.errors.append(f"script error: {e} ({page.url})"))
+    page.storybank_watch = watch
+    return watch
+
+
 @pytest.fixture
 def page(browser, live_server, request) -> Iterator[Page]:
     with live_server.app.app_context():
         limiter.reset()
     context = browser.new_context(base_url=live_server.url, bypass_csp=False, locale="en-GB")
     page = context.new_page()
-    watch = PageWatch()
-    page.on("load", lambda p: watch.loaded.append(p.url))
-    page.on("console", lambda message: watch.console(message, page.url))
-    page.on("pageerror", lambda e: watch.errors.append(f"script error: {e} ({page.url})"))
-    page.storybank_watch = watch
+    watch = watched(page)
     try:
         yield page
         call = getattr(request.node, "report_call", None)

@@ -21,7 +21,7 @@ from storybank.packs.prompts import WALK_A_MILE
 from storybank.packs.services import PLACEHOLDER
 from storybank.stories.keys import hash_key, new_key, new_reference
 from tests import factories
-from tests.browser.conftest import PageWatch
+from tests.browser.conftest import watched
 from tests.library_builders import approved
 
 BATH = "She ran the bath and asked me how warm I liked it. Then she waited outside until I called her."
@@ -69,11 +69,7 @@ def second_browser(browser, live_server, check_page) -> Iterator[Page]:
     must be checked, and no console or script error may happen."""
     context = browser.new_context(base_url=live_server.url, bypass_csp=False, locale="en-GB")
     other = context.new_page()
-    watch = PageWatch()
-    other.on("load", lambda p: watch.loaded.append(p.url))
-    other.on("console", lambda message: watch.console(message, other.url))
-    other.on("pageerror", lambda e: watch.errors.append(f"script error: {e} ({other.url})"))
-    other.storybank_watch = watch
+    watch = watched(other)
     try:
         yield other
         unchecked = watch.loaded[watch.checked:]
