@@ -98,7 +98,7 @@ def stories():
         total_is_exact=not results.more, pages=results.pages,
         next=url_for("api.stories", q=text or None, tag=slugs or None, purpose=purpose.value, page=page + 1,
                      _external=True) if more else None,
-        purpose=purpose.value, q=text, notes=notes,
+        purpose=purpose.value, q=text, notes=notes + results.notes,
     )
 
 

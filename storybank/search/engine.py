@@ -11,6 +11,8 @@ schema comparisons skip them (``is_engine_object``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import ColumnElement, column, func, literal_column, select, table
 
 from storybank.extensions import db
@@ -52,10 +54,21 @@ class SQLiteEngine:
     def count_matches(self, words: list[str], leave_out: int, cap: int) -> list[int]:
         """How many indexed stories other than ``leave_out`` contain each word, counted no further than ``cap``,
         all in one statement: the cost of each count is bounded by the cap, not by the size of the library."""
+        if not words:
+            return []
         counts = [select(func.count()).select_from(
             self._match(ParsedQuery(words=(word,)).fts5()).where(self._fts.c.rowid != leave_out).limit(cap)
             .subquery()).scalar_subquery() for word in words]
         return list(db.session.execute(select(*counts)).one())
+
+    def common_words(self, words: list[str], share: float, at_least: int) -> set[str]:
+        """The words that more than ``share`` of the indexed stories (and at least ``at_least`` of them) contain,
+        each counted only that far."""
+        total = db.session.scalar(select(func.count()).select_from(SearchDocument)) or 0
+        cap = max(int(total * share) + 1, at_least)
+        if total < cap:
+            return set()
+        return {word for word, count in zip(words, self.count_matches(words, 0, cap), strict=True) if count >= cap}
 
     def excluding(self, parsed: ParsedQuery) -> ColumnElement[bool]:
         return Story.id.not_in(self._match(parsed.fts5_excluded()))
@@ -107,14 +120,21 @@ class PostgresEngine:
         """As SQLiteEngine.count_matches. A GIN index reads a word's whole list of stories before any LIMIT, so
         a word the planner's statistics already show in more than ``cap`` stories is not counted again: it is
         ``cap`` at once (``ANALYZE`` keeps the most common words of the index and the share of stories with each)."""
-        common = self._common_words(words, cap)
+        common = self._words_in_more_than(words, lambda _rows: cap)
         counts = [select(func.count()).select_from(
             self.ids_matching(ParsedQuery(words=(word,))).where(SearchDocument.story_id != leave_out).limit(cap)
             .subquery()).scalar_subquery() for word in words if word not in common]
         counted = iter(db.session.execute(select(*counts)).one() if counts else ())
         return [cap if word in common else next(counted) for word in words]
 
-    def _common_words(self, words: list[str], cap: int) -> set[str]:
+    def common_words(self, words: list[str], share: float, at_least: int) -> set[str]:
+        """As SQLiteEngine.common_words, from the statistics ANALYZE (or autovacuum) keeps: counting a common word
+        through the GIN index would cost as much as ranking it. Never analysed: no word is common."""
+        return self._words_in_more_than(words, lambda rows: max(rows * share, at_least - 1))
+
+    def _words_in_more_than(self, words: list[str], limit: Callable[[float], float]) -> set[str]:
+        """The words that the statistics show in more than ``limit(rows)`` stories, where rows is the number of
+        indexed stories the statistics last saw."""
         stats = db.session.execute(select(
             literal_column("most_common_elems::text::text[]"), literal_column("most_common_elem_freqs"),
             select(literal_column("reltuples")).select_from(table("pg_class"))
@@ -124,7 +144,7 @@ class PostgresEngine:
         if stats is None or not stats[0] or not stats[2] or stats[2] <= 0:
             return set()  # never analysed: count every word
         elements, shares, rows = stats
-        frequent = {element for element, share in zip(elements, shares, strict=False) if share * rows > cap}
+        frequent = {element for element, share in zip(elements, shares, strict=False) if share * rows > limit(rows)}
         if not frequent:
             return set()
         lexemes = db.session.execute(select(*(

@@ -147,6 +147,14 @@ LAST_BATCH = 6400
 while too few of them pass the gate; past LAST_BATCH the search goes back to ranking through the gate's join."""
 
 
+COMMON_SHARE = 1 / 3
+COMMON_AT_LEAST = 1000
+"""A search made only of words that are each in more than COMMON_SHARE of all stories (and in at least
+COMMON_AT_LEAST of them) lists its matches newest first, and says why: ranking every match of so common a word costs
+many times the rest of the page, and "carer" in 58 000 stories ranked by how often it appears tells a trainer
+little. Below COMMON_AT_LEAST matches ranking is cheap, so a small library always ranks."""
+
+
 def _count(query) -> tuple[int, bool]:
     """(how many, whether there are more than that): counted only as far as COUNT_LIMIT."""
     ids = query.with_only_columns(Story.id).order_by(None).limit(COUNT_LIMIT + 1).subquery()
@@ -192,10 +200,36 @@ def _ranked_from_index(query, parsed: ParsedQuery, engine, page: int, per_page: 
     return hits, total, more
 
 
+def _only_common_words(parsed: ParsedQuery, engine) -> tuple[str, ...]:
+    """The query's words when every one of them is common (see COMMON_SHARE) and it has no phrase, else ()."""
+    if not parsed.words or parsed.phrases:
+        return ()
+    common = engine.common_words(list(parsed.words), COMMON_SHARE, COMMON_AT_LEAST)
+    return parsed.words if common >= set(parsed.words) else ()
+
+
+def _newest_first_note(words: tuple[str, ...]) -> str:
+    quoted = " and ".join(f"“{word}”" for word in words)
+    each = "each in" if len(words) > 1 else "in"
+    return (f"{quoted} {'are' if len(words) > 1 else 'is'} {each} more than a third of all stories, so these are "
+            "shown newest first rather than by how well they match. Add a less common word, or a phrase in "
+            "quotes, to see the closest matches first.")
+
+
+def _newest_matching(query, parsed: ParsedQuery, engine, page: int, per_page: int):
+    matching = query.where(engine.matching(parsed))
+    total, more = _count(matching)
+    stories = list(db.session.scalars(matching.options(_WITH_CONSENT).order_by(Story.approved_at.desc(),
+                                                                              Story.id.desc())
+                                      .limit(per_page).offset((page - 1) * per_page)))
+    snippets = engine.snippets(parsed, [story.id for story in stories]) if stories else {}
+    return [SearchHit(story, highlight(snippets.get(story.id))) for story in stories], total, more
+
+
 def search(filters: SearchFilters, page: int = 1, per_page: int = PAGE_SIZE, *, nothing: bool = False
            ) -> SearchResults:
     """Stories that may be used for the chosen purpose now, matching the words and filters: most relevant first,
-    then newest; a page at a time, with the total (up to COUNT_LIMIT). ``nothing`` asks for a filter no story can
+    then newest (only newest first when every word is common: COMMON_SHARE); a page at a time, with the total (up to COUNT_LIMIT). ``nothing`` asks for a filter no story can
     meet (a tag that does not exist), so the answer is an empty page of the same shape."""
     if filters.purpose not in SEARCH_PURPOSES:
         raise ValueError(f"Search is for training purposes only, not {filters.purpose}.")
@@ -206,7 +240,10 @@ def search(filters: SearchFilters, page: int = 1, per_page: int = PAGE_SIZE, *, 
     if nothing:
         return SearchResults(hits=[], total=0, page=page, per_page=per_page, parsed=parsed)
     newest = (Story.approved_at.desc(), Story.id.desc())
-    found = (_ranked_from_index(query, parsed, engine, page, per_page)
+    common = _only_common_words(parsed, engine)
+    notes = [_newest_first_note(common)] if common else []
+    found = (_newest_matching(query, parsed, engine, page, per_page) if common
+             else _ranked_from_index(query, parsed, engine, page, per_page)
              if parsed.positive and _words_only(filters) else None)
     if found is not None:
         hits, total, more = found
@@ -223,7 +260,8 @@ def search(filters: SearchFilters, page: int = 1, per_page: int = PAGE_SIZE, *, 
         stories = db.session.scalars(query.options(_WITH_CONSENT).order_by(*newest).limit(per_page)
                                      .offset((page - 1) * per_page))
         hits = [SearchHit(story, _plain_snippet(story)) for story in stories]
-    return SearchResults(hits=hits, total=total, page=page, per_page=per_page, parsed=parsed, more=more)
+    return SearchResults(hits=hits, total=total, page=page, per_page=per_page, parsed=parsed, more=more,
+                         notes=notes)
 
 
 MAX_REGIONS = 500

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy import text as sql
 
 from storybank import create_app
 from storybank.accounts.roles import Role
@@ -16,6 +18,7 @@ from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.search import services
 from storybank.search.services import SearchFilters, filter_choices, search
+from storybank.stories.models import Story
 from tests.conftest import Auth
 from tests.factories import make_user
 from tests.functional.test_list_pages import statements
@@ -164,9 +167,9 @@ def test_a_search_page_and_the_api_each_run_a_handful_of_sql_statements(author, 
     bearer = {"Authorization": f"Bearer {token_services.create_token(trainer, 'Learning system', trainer).secret}"}
     Auth(client.application, client).sign_in(trainer.username)
     asked = {"/search?q=&purpose=training&care_setting=Hospital": 7,  # session, choices' version, taxonomy,
-             "/search?q=waiting&purpose=training": 9,                  # count, page, consent, warnings; a word:
-             "/api/v1/stories?q=waiting": 7}                           # ranked, gate, page, consent, snippets
-    for url, most in asked.items():                                    # (no count: all seen)
+             "/search?q=waiting&purpose=training": 10,                 # count, page, consent, warnings; a word:
+             "/api/v1/stories?q=waiting": 8}                           # is it common, ranked, gate, page,
+    for url, most in asked.items():                                    # consent, snippets (no count: all seen)
         client.get(url, headers=bearer if url.startswith("/api") else None)  # the filter choices, kept
         with statements() as sent:
             response = client.get(url, headers=bearer if url.startswith("/api") else None)
@@ -179,3 +182,62 @@ def test_the_session_brings_every_role_its_person_holds(client, make_user):
     Auth(client.application, client).sign_in(both.username)
     assert client.get("/search").status_code == 200  # a trainer's page
     assert client.get("/moderation").status_code == 200  # a moderator's page
+
+
+def _analysed() -> None:
+    """PostgreSQL knows which words are common from ANALYZE's statistics (autovacuum keeps them in production)."""
+    if db.engine.dialect.name == "postgresql":
+        db.session.commit()
+        db.session.execute(sql("ANALYZE search_documents"))
+
+
+def _common_and_rare(author) -> list[str]:
+    """Six of nine stories hold "carer" (the older, the more often), two "toilet"; newest first: Carer 5 … Carer 0."""
+    for number in range(6):
+        approved(author, "The carer came. " + "The carer helped. " * (6 - number), title=f"Carer {number}",
+                 days_ago=60 - number * 5)
+    for number in range(3):
+        approved(author, "A quiet week at home." + (" The toilet was out of reach." if number < 2 else ""),
+                 title=f"Other {number}", days_ago=10 + number)
+    _analysed()
+    return [f"Carer {number}" for number in reversed(range(6))]
+
+
+def test_a_search_of_only_common_words_lists_them_newest_first_and_says_why(author, monkeypatch):
+    newest_first = _common_and_rare(author)
+    ranked = titles(search(SearchFilters(text="carer")))
+    assert ranked == list(reversed(newest_first))  # a small library ranks: the story with most carers first
+    monkeypatch.setattr(services, "COMMON_AT_LEAST", 3)
+    results = search(SearchFilters(text="carer"))
+    assert titles(results) == newest_first and results.total == 6
+    assert results.notes == ["“carer” is in more than a third of all stories, so these are shown newest first rather "
+                             "than by how well they match. Add a less common word, or a phrase in quotes, to see the "
+                             "closest matches first."]
+    assert all("<mark>carer</mark>" in hit.snippet.lower() for hit in results.hits)
+    assert titles(search(SearchFilters(text="carer"), page=2, per_page=4)) == newest_first[4:]
+    for words, expected in (("carer toilet", []), ('"the carer helped"', ranked), ("toilet", ["Other 0", "Other 1"])):
+        results = search(SearchFilters(text=words))
+        assert results.notes == [] and titles(results) == expected, words
+
+
+def test_a_withdrawn_story_is_gone_from_a_newest_first_search_in_the_same_request(author, monkeypatch):
+    newest_first = _common_and_rare(author)
+    monkeypatch.setattr(services, "COMMON_AT_LEAST", 3)
+    story = db.session.scalar(select(Story).where(Story.title == newest_first[0]))
+    put_outside_the_gate(story, "withdrawn", author)
+    results = search(SearchFilters(text="carer"))
+    assert titles(results) == newest_first[1:] and results.total == 5 and results.notes
+
+
+def test_the_search_page_and_the_api_give_the_newest_first_reason(author, monkeypatch, client, trainer):
+    _common_and_rare(author)
+    monkeypatch.setattr(services, "COMMON_AT_LEAST", 3)
+    bearer = {"Authorization": f"Bearer {token_services.create_token(trainer, 'Learning system', trainer).secret}"}
+    answer = client.get("/api/v1/stories?q=carer", headers=bearer).get_json()
+    assert any("more than a third of all stories" in note for note in answer["notes"])
+    assert [story["title"] for story in answer["stories"]][:2] == ["Carer 5", "Carer 4"]
+    Auth(client.application, client).sign_in(trainer.username)
+    page = client.get("/search?q=carer&purpose=training").get_data(as_text=True)
+    assert "is in more than a third of all stories, so these are shown newest first" in page
+    page = client.get("/search?q=toilet&purpose=training").get_data(as_text=True)
+    assert "more than a third" not in page
