@@ -348,14 +348,27 @@ def build(target: Target, count: int, log) -> dict:
             {"now": datetime.now(UTC)})
     index_seconds = time.perf_counter() - started
     log(f"  search index built in {index_seconds:.1f} s")
-    if target.backend == "postgresql":
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text("VACUUM ANALYZE"))  # what autovacuum would soon do on a live server
     engine.dispose()
+    vacuum(target)
     meta = {"generator": _meta_expected(count), "generate_seconds": round(generate_seconds, 1),
             "index_seconds": round(index_seconds, 1), "built_at": datetime.now(UTC).isoformat(timespec="seconds")}
     _save_meta(target, meta)
     return meta
+
+
+def vacuum(target: Target) -> None:
+    """VACUUM ANALYZE on PostgreSQL: what autovacuum would soon do on a live server, after a build or after a
+    migration that rewrote rows (a copy of the database starts with no autovacuum history of its own)."""
+    if target.backend != "postgresql":
+        return
+    from sqlalchemy import text
+
+    engine = _engine(target)
+    try:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM ANALYZE"))
+    finally:
+        engine.dispose()
 
 
 def prepare(target: Target, count: int, log, rebuild: bool = False) -> dict:
@@ -367,6 +380,7 @@ def prepare(target: Target, count: int, log, rebuild: bool = False) -> dict:
     else:
         log(f"{target.backend}: reusing the data set built {meta['built_at']}; bringing its schema up to date")
         flask(target, "db", "upgrade")
+        vacuum(target)
         meta["reused"] = True
     return meta
 

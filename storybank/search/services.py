@@ -229,8 +229,9 @@ def _newest_matching(query, parsed: ParsedQuery, engine, page: int, per_page: in
 def search(filters: SearchFilters, page: int = 1, per_page: int = PAGE_SIZE, *, nothing: bool = False
            ) -> SearchResults:
     """Stories that may be used for the chosen purpose now, matching the words and filters: most relevant first,
-    then newest (only newest first when every word is common: COMMON_SHARE); a page at a time, with the total (up to COUNT_LIMIT). ``nothing`` asks for a filter no story can
-    meet (a tag that does not exist), so the answer is an empty page of the same shape."""
+    then newest (newest first only when every word is common: COMMON_SHARE); a page at a time, with the total (up
+    to COUNT_LIMIT). ``nothing`` asks for a filter no story can meet (a tag that does not exist), so the answer is
+    an empty page of the same shape."""
     if filters.purpose not in SEARCH_PURPOSES:
         raise ValueError(f"Search is for training purposes only, not {filters.purpose}.")
     parsed = parse_query(filters.text)

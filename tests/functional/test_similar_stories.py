@@ -13,6 +13,7 @@ from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.search.services import index_story
 from storybank.search.similar import distinctive_candidates, stories_like
+from storybank.stories.models import Story
 from storybank.tagging.models import StoryTag, Tag, TagStatus
 from tests.data_rights_builders import make_story
 
@@ -168,3 +169,20 @@ def test_on_postgresql_a_word_the_statistics_show_in_many_stories_is_not_counted
     with statements() as after:
         assert engine.count_matches(["wheelchair", "hoist"], this_id, 5) == [5, 1]
     assert words_counted(after) == 1, "only the rarer word is counted"
+
+
+def test_the_suggestions_come_with_their_consent_so_each_name_shown_costs_no_query(contributor):
+    """The story page shows each suggestion with the name its person chose (from their newest consent): loaded
+    with the suggestions, not one query per story."""
+    from storybank.library.reading import readable
+    from tests.functional.test_list_pages import statements
+
+    this = approved(contributor, "The wheelchair and the hoist.", title="This one")
+    for number in range(5):
+        approved(contributor, f"A wheelchair by the door, number {number}.", title=f"Wheelchair {number}")
+    db.session.expire_all()
+    alike = stories_like(db.session.get(Story, this.id), Purpose.TRAINING)
+    assert len(alike) == 5
+    with statements() as sent:
+        names = [item.attribution for item in readable(alike)]
+    assert len(names) == 5 and len(sent) == 1, sent  # the content warnings, for all five at once
