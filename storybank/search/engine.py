@@ -62,7 +62,9 @@ class SQLiteEngine:
     def common_words(self, words: list[str], share: float, at_least: int) -> set[str]:
         """The words that more than ``share`` of the indexed stories (and at least ``at_least`` of them) contain,
         each counted only that far."""
-        total = db.session.scalar(select(func.count()).select_from(SearchDocument)) or 0
+        # FTS5 keeps one small row per indexed story in its docsize table: counting those takes a millisecond at
+        # 100 000 stories, where counting search_documents reads every story's text (0.3–0.6 s).
+        total = db.session.scalar(select(func.count()).select_from(table(f"{FTS_TABLE}_docsize"))) or 0
         cap = max(int(total * share) + 1, at_least)
         if total < cap:
             return set()
