@@ -241,3 +241,21 @@ def test_the_search_page_and_the_api_give_the_newest_first_reason(author, monkey
     assert "is in more than a third of all stories, so these are shown newest first" in page
     page = client.get("/search?q=toilet&purpose=training").get_data(as_text=True)
     assert "more than a third" not in page
+
+
+def test_a_search_with_filters_ranks_and_counts_in_one_statement_with_the_same_pages_as_past_the_count(
+        author, monkeypatch):
+    for number in range(10):
+        approved(author, "A story about " + "waiting " * (1 + number % 4) + f"for the carer, number {number}.",
+                 title=f"Hospital {number}", context="Hospital", days_ago=100 - number)
+    approved(author, "Waiting " * 9, title="At home", context="Own home")
+    hospital = SearchFilters(text="waiting", care_settings=("Hospital",))
+    with statements() as sent:
+        first = search(hospital, per_page=3)
+    assert first.total == 10 and not first.more and "At home" not in titles(first)
+    assert not [statement for statement in sent if statement.startswith("SELECT count(") and "JOIN" in statement], sent
+    counted = [titles(search(hospital, page=page, per_page=3)) for page in range(1, 5)]
+    monkeypatch.setattr(services, "COUNT_LIMIT", 2)  # every page is past the count: ranked and counted apart
+    assert [titles(search(hospital, page=page, per_page=3)) for page in range(1, 5)] == counted
+    assert sum(len(page) for page in counted) == 10 and counted[0][0] in {"Hospital 3", "Hospital 7"}
+    assert (search(hospital, per_page=3).total, search(hospital, per_page=3).more) == (2, True)
