@@ -33,7 +33,10 @@ def paragraphs(text: str | None) -> Markup:
 def init_app(app: Flask) -> None:
     @app.context_processor
     def globals_for_templates():
-        return {"Role": Role, "current_user": current_user, "current_path": request.path,
+        """``current_user`` is the person themselves, not Flask-Login's proxy: a page asks about them dozens of
+        times (every row of a list), and each ask through the proxy looks them up again. Flask-Login's own
+        template helper gives the same person (errors.render_unavailable sets it before the database is asked)."""
+        return {"Role": Role, "current_user": current_user._get_current_object(), "current_path": request.path,
                 "organisation_name": current_app.config["STORYBANK_ORGANISATION_NAME"],
                 "contact_email": current_app.config["STORYBANK_CONTACT_EMAIL"]}
 
