@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from storybank.accounts.roles import Role
 from storybank.highlighting import segments
 from storybank.paging import page_url
+from storybank.routing import id_urls
 from storybank.text.sanitize import markdown_to_html
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -48,6 +49,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(markdown_to_html, "markdown")
     app.add_template_global(segments, "highlighted")
     app.add_template_global(page_url, "page_url")
+    app.add_template_global(id_urls, "id_urls")
 
     def local(value):
         """Times are stored in UTC and shown in the service's own time zone (STORYBANK_TIMEZONE). A plain date

@@ -18,6 +18,7 @@ from storybank.db_types import utcnow
 from storybank.extensions import db
 from storybank.moderation import queue as review_queue
 from storybank.moderation.models import Notification, SafeguardingConcern, StoryReview
+from storybank.routing import LARGEST_ID, id_urls
 from storybank.stories.models import StoryStatus
 from tests.moderation_steps import make_story
 
@@ -114,3 +115,16 @@ def test_each_audit_events_history_link_is_the_address_url_for_would_make(app):
             for object_id in ("42", *odd):
                 made = link(SimpleNamespace(object_type=object_type, object_id=object_id))
                 assert made == url_for("audit.log", object_type=object_type, object_id=object_id)
+
+
+def test_a_lists_row_links_are_the_addresses_url_for_would_make(app):
+    """The queue builds each row's links from one address per kind of link: the same links as ``url_for`` makes,
+    under any prefix the app is served below, and anything but an id a row can have is left to ``url_for``."""
+    routes = [("moderation.review", "story_id"), ("moderation.claim", "story_id"), ("stories.detail", "story_id"),
+              ("admin.user_detail", "user_id")]
+    for base_url in ("http://localhost/", "http://localhost/care/", f"http://localhost/{LARGEST_ID}/"):
+        with app.test_request_context("/", base_url=base_url):
+            for endpoint, name in routes:
+                url = id_urls(endpoint, name)
+                for value in (0, 1, 7, 10, 999_999, LARGEST_ID, -1, LARGEST_ID + 1, 2**70, "12", True):
+                    assert url(value) == url_for(endpoint, **{name: value}), (base_url, endpoint, value)
