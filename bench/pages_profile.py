@@ -86,7 +86,8 @@ def _timed_page(ask, page_path: str, requests: int) -> tuple[float, float, float
         ask(page_path)
         cpu.append((time.process_time() - started_cpu) * 1000)
         wall.append((time.perf_counter() - started) * 1000)
-    return statistics.median(wall), statistics.median(cpu), statistics.quantiles(cpu, n=10)[0]
+    low = statistics.quantiles(cpu, n=10)[0] if len(cpu) > 1 else cpu[0]
+    return statistics.median(wall), statistics.median(cpu), low
 
 
 def table(ask, statements, path: Path, requests: int, rounds: int, each_statement: bool) -> None:
