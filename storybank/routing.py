@@ -4,6 +4,8 @@ Past that, SQLite raises OverflowError (beyond 64 bits) and PostgreSQL refuses t
 size of every `integer` id column here), and either would be a server error. So every `<int:...>` in an address,
 and every number read from a query string or a form field, is checked against the smaller of the two first:
 a number that no row can have names something that cannot exist, which is a 404.
+
+The other way round, ``id_urls`` puts ids into addresses for a long list's rows without a ``url_for`` for each.
 """
 
 from __future__ import annotations
