@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from flask import request, url_for
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from storybank.extensions import db
 
@@ -20,11 +20,18 @@ COUNT_LIMIT = 1000
 count walks every row, so the page would slow down as the service grows, and no one pages through a thousand."""
 
 
-def count_upto(query, page: int, per_page: int) -> tuple[int, bool]:
-    """(how many, whether there are more than that) of ``query``'s rows, counted up to COUNT_LIMIT or to the end
-    of the page asked for, whichever is further, so a page past the first thousand still knows it exists."""
+def counter_upto(query):
+    """The statement ``count_upto`` runs for ``query``, its limit bound when it runs: a list asked for on every
+    visit builds it once."""
+    return select(func.count()).select_from(query.limit(bindparam("count_upto")).subquery())
+
+
+def count_upto(counter, page: int, per_page: int, params: dict | None = None) -> tuple[int, bool]:
+    """(how many, whether there are more than that) of the rows ``counter`` (from ``counter_upto``) counts, up to
+    COUNT_LIMIT or to the end of the page asked for, whichever is further, so a page past the first thousand still
+    knows it exists. ``params`` are the values of the query's own bound parameters."""
     cap = max(COUNT_LIMIT, page * per_page)
-    counted = db.session.scalar(select(func.count()).select_from(query.limit(cap + 1).subquery())) or 0
+    counted = db.session.scalar(counter, {**(params or {}), "count_upto": cap + 1}) or 0
     return min(counted, cap), counted > cap
 
 

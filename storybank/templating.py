@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from storybank.accounts.roles import Role
 from storybank.highlighting import segments
 from storybank.paging import page_url
+from storybank.routing import id_urls
 from storybank.text.sanitize import markdown_to_html
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -33,7 +34,10 @@ def paragraphs(text: str | None) -> Markup:
 def init_app(app: Flask) -> None:
     @app.context_processor
     def globals_for_templates():
-        return {"Role": Role, "current_user": current_user, "current_path": request.path,
+        """``current_user`` is the person themselves, not Flask-Login's proxy: a page asks about them dozens of
+        times (every row of a list), and each ask through the proxy looks them up again. Flask-Login's own
+        template helper gives the same person (errors.render_unavailable sets it before the database is asked)."""
+        return {"Role": Role, "current_user": current_user._get_current_object(), "current_path": request.path,
                 "organisation_name": current_app.config["STORYBANK_ORGANISATION_NAME"],
                 "contact_email": current_app.config["STORYBANK_CONTACT_EMAIL"]}
 
@@ -45,6 +49,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(markdown_to_html, "markdown")
     app.add_template_global(segments, "highlighted")
     app.add_template_global(page_url, "page_url")
+    app.add_template_global(id_urls, "id_urls")
 
     def local(value):
         """Times are stored in UTC and shown in the service's own time zone (STORYBANK_TIMEZONE). A plain date

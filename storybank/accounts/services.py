@@ -7,8 +7,9 @@ import secrets
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import joinedload
 
@@ -107,15 +108,21 @@ class SessionLimits:
     absolute: timedelta
 
 
+@cache
+def _session_with_person():
+    """The person and their roles come in the same query: every signed-in request needs all three. Built once,
+    the token's hash bound on each request, as every signed-in page asks it."""
+    return (select(UserSession).where(UserSession.token_hash == bindparam("token_hash"))
+            .options(joinedload(UserSession.user).joinedload(User.role_grants)))
+
+
 def user_for_session(token: str | None, limits: SessionLimits, now: datetime | None = None) -> User | None:
     """The signed-in person for a session token, or None once it has ended or timed out."""
     if not token:
         return None
     now = now or utcnow()
-    # The person and their roles come in the same query: every signed-in request needs all three.
-    session_row = db.session.scalars(
-        select(UserSession).where(UserSession.token_hash == _token_hash(token))
-        .options(joinedload(UserSession.user).joinedload(User.role_grants))).unique().one_or_none()
+    session_row = db.session.scalars(_session_with_person(), {"token_hash": _token_hash(token)}
+                                     ).unique().one_or_none()
     if session_row is None or session_row.ended_at is not None:
         return None
     if now - session_row.last_seen_at > limits.idle or now - session_row.created_at > limits.absolute:

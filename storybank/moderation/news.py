@@ -20,15 +20,25 @@ from storybank.moderation.suggestions import accepted_redactions
 from storybank.stories.models import Story, StoryStatus
 from storybank.stories.news import StoryNews, register_news_source
 
+DECIDED = (StoryStatus.CHANGES_REQUESTED, StoryStatus.DECLINED)
+"""The stories whose latest decision the news tells: what the moderator asked, or why it was declined."""
+NO_CLARITY_EDIT = (StoryStatus.CHANGES_REQUESTED, StoryStatus.WITHDRAWN)
+"""A story sent back to its writer, or withdrawn, has no edit for clarity to answer."""
 
-def gather_news(stories: list[Story], user: Any) -> dict[int, StoryNews]:
+
+def gather_news(stories: list[Story], user: Any, own_page: bool = True) -> dict[int, StoryNews]:
+    """Each query is asked only about the stories its news can concern (a decision's message and asking again
+    concern only stories sent back or declined; an edit for clarity, only the others), and only on a story's own
+    page (``own_page``) what was taken out
+    and whether anyone was worried, which a list does not show."""
     ids = [story.id for story in stories]
-    decisions = latest_decisions(ids)
-    appeals = appeals_of(ids)
+    decisions = latest_decisions([story.id for story in stories if story.status in DECIDED])
+    appeals = appeals_of([story.id for story in stories if story.status == StoryStatus.DECLINED])
     messages = notifications_about(user, ids)
-    edits = current_clarity_edits(ids)
-    removed = accepted_redactions([story.id for story in stories if story.status == StoryStatus.APPROVED])
-    concerns = stories_with_concerns(ids)
+    edits = current_clarity_edits([story.id for story in stories if story.status not in NO_CLARITY_EDIT])
+    removed = accepted_redactions([story.id for story in stories
+                                   if own_page and story.status == StoryStatus.APPROVED])
+    concerns = stories_with_concerns(ids if own_page else [])
     news = {}
     for story in stories:
         decision = decisions.get(story.id)
@@ -41,8 +51,7 @@ def gather_news(stories: list[Story], user: Any) -> dict[int, StoryNews]:
             and outcome == DecisionOutcome.DECLINED else None,
             can_ask_again=appeal_allowed(story, decision, appeals.decisions_asked_about),
             asked_again=story.status == StoryStatus.DECLINED and story.id in appeals.stories_with_open_appeal,
-            clarity_edit=waiting_for_answer(edits.get(story.id))
-            if story.status not in (StoryStatus.CHANGES_REQUESTED, StoryStatus.WITHDRAWN) else None,
+            clarity_edit=waiting_for_answer(edits.get(story.id)) if story.status not in NO_CLARITY_EDIT else None,
             removed=removed.get(story.id, []),
             safeguarding_raised=story.id in concerns,
         )

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from flask import current_app, has_request_context, request, url_for
 from markupsafe import escape
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import joinedload
 
 from storybank.accounts.models import User
@@ -131,9 +132,15 @@ def notifications_page(user: User, page: int = 1, per_page: int = NOTIFICATIONS_
     return NotificationPage(items=items, total=total, page=page, per_page=per_page)
 
 
+@cache
+def _unread():
+    """Built once: the header asks it on almost every page a contributor sees."""
+    return (select(func.count()).select_from(Notification)
+            .where(Notification.user_id == bindparam("user_id"), Notification.read_at.is_(None)))
+
+
 def unread_count(user: User) -> int:
-    return db.session.scalar(select(func.count()).select_from(Notification)
-                             .where(Notification.user_id == user.id, Notification.read_at.is_(None))) or 0
+    return db.session.scalar(_unread(), {"user_id": user.id}) or 0
 
 
 def mark_all_read(user: User) -> None:

@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
-from sqlalchemy import and_, exists, func, literal, not_, select, union_all
-from sqlalchemy.orm import joinedload
+from sqlalchemy import and_, bindparam, exists, func, literal, not_, select, union_all
+from sqlalchemy.orm import joinedload, lazyload, load_only
 
-from storybank.db_types import utcnow
+from storybank.accounts.models import User
+from storybank.db_types import UTCDateTime, utcnow
 from storybank.extensions import db
 from storybank.moderation.common import WAITING
 from storybank.moderation.models import SafeguardingConcern, StoryReview, Suggestion, SuggestionStatus
 from storybank.moderation.preparation import needs_preparing
 from storybank.moderation.visible import stories_for_moderators, story_ids_for_moderators
-from storybank.paging import COUNT_LIMIT, Pages, count_upto, page_count
+from storybank.paging import COUNT_LIMIT, Pages, count_upto, counter_upto, page_count
 from storybank.stories.forms import CARE_SETTINGS
 from storybank.stories.models import Story
 
@@ -59,17 +60,30 @@ BEING_READ = "in_review"
 which stays "in review" after a claim runs out)."""
 
 
-def _being_read(now: datetime):
-    return and_(StoryReview.id.is_not(None), StoryReview.claim_is_live(now))
+NOW = bindparam("now", type_=UTCDateTime())
+"""The moment a page asks about, bound when each statement below runs: the statements are built once per process
+(their shape never changes, only the data they read), which saves the page building and keying each of them on
+every visit."""
 
 
-def _waiting(status: str | None, care_setting: str | None, now: datetime):
+def _being_read():
+    return and_(StoryReview.id.is_not(None), StoryReview.claim_is_live(NOW))
+
+
+def _shape(status: str | None) -> str | None:
+    """The two statuses that change the statement; anything else an address says lists every waiting story."""
+    return status if status in (BEING_READ, NOT_CLAIMED) else None
+
+
+@cache
+def _waiting(status: str | None, filtered: bool):
+    """Waiting stories of a kind (``_shape``), with :care_setting bound when ``filtered``."""
     query = stories_for_moderators().where(Story.status.in_(WAITING))
-    if status in (BEING_READ, NOT_CLAIMED):
+    if status is not None:
         query = query.outerjoin(StoryReview, StoryReview.story_id == Story.id)
-        query = query.where(_being_read(now) if status == BEING_READ else not_(_being_read(now)))
-    if care_setting:
-        query = query.where(Story.care_setting == care_setting)
+        query = query.where(_being_read() if status == BEING_READ else not_(_being_read()))
+    if filtered:
+        query = query.where(Story.care_setting == bindparam("care_setting"))
     return query
 
 
@@ -77,21 +91,59 @@ def _open_concern_story_ids():
     return select(SafeguardingConcern.story_id).where(SafeguardingConcern.action.is_(None))
 
 
-def _entries(ids: list[int]) -> list[QueueEntry]:
-    """The page's stories in one query: each with its review (and who holds it) and its two counts."""
-    if not ids:
-        return []
+ORDER = (Story.submitted_at, Story.id)
+
+
+@cache
+def _urgent_ids(status: str | None, filtered: bool):
+    return (_waiting(status, filtered).with_only_columns(Story.id).where(Story.id.in_(_open_concern_story_ids()))
+            .order_by(*ORDER))
+
+
+@cache
+def _waiting_counter(status: str | None, filtered: bool):
+    return counter_upto(_waiting(status, filtered).with_only_columns(Story.id))
+
+
+@cache
+def _rest_ids(status: str | None, filtered: bool, after_urgent: bool):
+    """A page of the other waiting stories, oldest first, leaving out the :urgent ones listed already."""
+    rest = _waiting(status, filtered).with_only_columns(Story.id).order_by(*ORDER)
+    if after_urgent:
+        rest = rest.where(Story.id.not_in(bindparam("urgent", expanding=True)))
+    return rest.offset(bindparam("skip")).limit(bindparam("take"))
+
+
+_ROW_STORY = (Story.id, Story.reference, Story.title, Story.body, Story.status, Story.care_setting,
+              Story.submitted_at, Story.author_id, Story.supporter_id)
+"""What a row of the queue shows or asks of a story (the text only for `needs_preparing`'s check of it): loading
+every column, each date turned into an aware one, was a good part of the page's cost."""
+_ROW_REVIEW = (StoryReview.story_id, StoryReview.claimed_by_id, StoryReview.claim_expires_at,
+               StoryReview.prepared_body_hash)
+
+
+@cache
+def _rows():
+    """The page's stories (:ids) in one query: each with its review (and who holds it, by name only) and its two
+    counts."""
     open_concerns = (select(func.count()).select_from(SafeguardingConcern)
                      .where(SafeguardingConcern.story_id == Story.id, SafeguardingConcern.action.is_(None))
                      .correlate(Story).scalar_subquery())
     pending = (select(func.count()).select_from(Suggestion)
                .where(Suggestion.story_id == Story.id, Suggestion.status == SuggestionStatus.PENDING)
                .correlate(Story).scalar_subquery())
-    rows = db.session.execute(
-        stories_for_moderators().add_columns(StoryReview, open_concerns, pending)
-        .outerjoin(StoryReview, StoryReview.story_id == Story.id)
-        .options(joinedload(StoryReview.claimed_by))
-        .where(Story.id.in_(ids)))
+    return (stories_for_moderators().add_columns(StoryReview, open_concerns, pending)
+            .outerjoin(StoryReview, StoryReview.story_id == Story.id)
+            .options(load_only(*_ROW_STORY), load_only(*_ROW_REVIEW),
+                     joinedload(StoryReview.claimed_by).options(load_only(User.username, User.display_name),
+                                                                lazyload(User.role_grants)))
+            .where(Story.id.in_(bindparam("ids", expanding=True))))
+
+
+def _entries(ids: list[int]) -> list[QueueEntry]:
+    if not ids:
+        return []
+    rows = db.session.execute(_rows(), {"ids": ids})
     by_id = {story.id: QueueEntry(story, review, concerns, waiting) for story, review, concerns, waiting in rows}
     return [by_id[i] for i in ids if i in by_id]
 
@@ -102,22 +154,20 @@ def queue_page(status: str | None = None, care_setting: str | None = None, page:
     """Stories waiting for a moderator: open safeguarding concerns first, then the longest waiting. Given the
     `queue_counts` already made for the same moment, a list with no care-setting filter takes its total from them
     rather than counting every waiting story a second time."""
-    waiting = _waiting(status, care_setting, now or utcnow())
-    order = (Story.submitted_at, Story.id)
-    urgent = list(db.session.scalars(waiting.with_only_columns(Story.id)
-                                     .where(Story.id.in_(_open_concern_story_ids())).order_by(*order)))
+    shape = (_shape(status), bool(care_setting))
+    params = {"now": now or utcnow(), **({"care_setting": care_setting} if care_setting else {})}
+    urgent = list(db.session.scalars(_urgent_ids(*shape), params))
     counted = _total_from(counts, status) if counts is not None and not care_setting else None
     if counted is None or (counted[1] and page * per_page > COUNT_LIMIT):
-        counted = count_upto(waiting.with_only_columns(Story.id), page, per_page)
+        counted = count_upto(_waiting_counter(*shape), page, per_page, params)
     total, more = counted
     page = min(max(page, 1), page_count(total, per_page)) if not more else max(page, 1)
     start = (page - 1) * per_page
     ids = urgent[start:start + per_page]
     if len(ids) < per_page:
-        rest = waiting.with_only_columns(Story.id).order_by(*order)
-        if urgent:
-            rest = rest.where(Story.id.not_in(urgent))
-        ids += db.session.scalars(rest.offset(max(start - len(urgent), 0)).limit(per_page - len(ids)))
+        ids += db.session.scalars(_rest_ids(*shape, bool(urgent)), {
+            **params, "skip": max(start - len(urgent), 0), "take": per_page - len(ids),
+            **({"urgent": urgent} if urgent else {})})
     return QueuePage(items=_entries(ids), total=total, page=page, per_page=per_page, more=more)
 
 
@@ -135,24 +185,33 @@ def queue(status: str | None = None, care_setting: str | None = None,
     return queue_page(status, care_setting, now=now).items
 
 
+@cache
+def _being_read_count():
+    return (stories_for_moderators().where(Story.status.in_(WAITING))
+            .join(StoryReview, StoryReview.story_id == Story.id)
+            .with_only_columns(func.count(), maintain_column_froms=True)
+            .where(StoryReview.claim_is_live(NOW)))
+
+
+@cache
+def _urgent_count():
+    """From the open concerns (few, along their action index) to their stories by primary key, never from every
+    waiting story to its concerns."""
+    return (stories_for_moderators().where(Story.status.in_(WAITING))
+            .join(SafeguardingConcern, SafeguardingConcern.story_id == Story.id)
+            .with_only_columns(func.count(func.distinct(SafeguardingConcern.story_id)), maintain_column_froms=True)
+            .where(SafeguardingConcern.action.is_(None)))
+
+
 def queue_counts(now: datetime | None = None) -> dict:
     """How many stories are being read (a live claim, the same test each row uses) and how many wait for one:
     the live claims (few) counted exactly, the others along their status index up to COUNT_LIMIT, with ``more``
     saying there are more than that (so the queue costs the same with fifty thousand waiting as with a thousand)."""
-    now = now or utcnow()
-    waiting = stories_for_moderators().where(Story.status.in_(WAITING))
-    being_read = db.session.scalar(waiting.join(StoryReview, StoryReview.story_id == Story.id)
-                                   .with_only_columns(func.count(), maintain_column_froms=True)
-                                   .where(StoryReview.claim_is_live(now))) or 0
-    not_claimed, more = count_upto(_waiting(NOT_CLAIMED, None, now).with_only_columns(Story.id), 1, 1)
-    counts = {NOT_CLAIMED: not_claimed, BEING_READ: being_read, "more": more}
-    # From the open concerns (few, along their action index) to their stories by primary key, never from every
-    # waiting story to its concerns.
-    counts["urgent"] = db.session.scalar(
-        waiting.join(SafeguardingConcern, SafeguardingConcern.story_id == Story.id)
-        .with_only_columns(func.count(func.distinct(SafeguardingConcern.story_id)), maintain_column_froms=True)
-        .where(SafeguardingConcern.action.is_(None))) or 0
-    return counts
+    params = {"now": now or utcnow()}
+    being_read = db.session.scalar(_being_read_count(), params) or 0
+    not_claimed, more = count_upto(_waiting_counter(NOT_CLAIMED, False), 1, 1, params)
+    return {NOT_CLAIMED: not_claimed, BEING_READ: being_read, "more": more,
+            "urgent": db.session.scalar(_urgent_count()) or 0}
 
 
 @cache

@@ -23,7 +23,9 @@ _EXTENSION = "storybank.story_news"
 class StoryNews:
     """What moderators decided about one story, gathered for the person who shared it: the messages we sent
     them, and what they can do next. Never who the moderator was. ``safeguarding_raised`` says the analysis or a
-    moderator saw a sign that someone may be at risk, so the person is shown where to get help."""
+    moderator saw a sign that someone may be at risk, so the person is shown where to get help. ``removed`` and
+    ``safeguarding_raised`` are for a story's own pages (``news_for``); a list of stories shows neither, so
+    ``news_for_stories`` leaves them out."""
 
     messages: list
     changes_asked: str | None = None
@@ -35,7 +37,8 @@ class StoryNews:
     safeguarding_raised: bool = False
 
 
-NewsSource = Callable[[list[Story], Any], dict[int, StoryNews]]
+NewsSource = Callable[[list[Story], Any, bool], dict[int, StoryNews]]
+"""(stories, the person, whether to gather what a story's own page shows too) -> each story's news."""
 
 
 def register_news_source(app: Flask, source: NewsSource) -> None:
@@ -43,14 +46,20 @@ def register_news_source(app: Flask, source: NewsSource) -> None:
 
 
 def news_for(story: Story, user: Any) -> StoryNews:
-    return news_for_stories([story], user)[story.id]
+    """Everything a story's own pages tell the person about it."""
+    return _gathered([story], user, own_page=True)[story.id]
 
 
 def news_for_stories(stories: list[Story], user: Any) -> dict[int, StoryNews]:
-    """The news of a page of stories, asked for together (a draft has none yet)."""
+    """The news of a page of stories, asked for together (a draft has none yet), without what only a story's own
+    page shows (see StoryNews)."""
+    return _gathered(stories, user, own_page=False)
+
+
+def _gathered(stories: list[Story], user: Any, own_page: bool) -> dict[int, StoryNews]:
     source = current_app.extensions.get(_EXTENSION)
     sent = [story for story in stories if story.status != StoryStatus.DRAFT]
-    found = source(sent, user) if source is not None and sent else {}
+    found = source(sent, user, own_page) if source is not None and sent else {}
     return {story.id: found.get(story.id) or StoryNews(messages=[]) for story in stories}
 
 

@@ -42,7 +42,14 @@ ALLOWED: dict[str, str] = {
                                                             "create_app; admins' taxonomy edits never reach it)",
     # Statements and forms: the same every time; only the data they read changes, and that is read each time.
     "moderation/queue.py::_care_settings_waiting": "a SQL statement built once; it runs on every visit",
+    **{f"moderation/queue.py::{name}": "a SQL statement built once per shape (a few: queue._shape keeps what an "
+                                       "address says from adding more); its values are bound on every visit"
+       for name in ("_waiting", "_urgent_ids", "_waiting_counter", "_rest_ids", "_rows", "_being_read_count",
+                    "_urgent_count")},
     "search/saved_views.py::_search_fields": "the search form's field names",
+    "accounts/services.py::_session_with_person": "a SQL statement built once; the token's hash is bound on every "
+                                                  "request",
+    "moderation/notifications.py::_unread": "a SQL statement built once; the person is bound on every visit",
     # Hooks.
     "api/auth.py::init_app": HOOK + " (the bearer-token check)",
     "stories/usage.py::register_usage_source": HOOK + " (packs tells stories where a story was used)",
