@@ -115,12 +115,12 @@ class LearnedSafeguarding:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) < MIN_WORDS:
             return doc
-        found = {signal.category for signal in doc._.sb_safeguarding or ()}
+        found = {signal.category for signal in doc.user_data.get("sb_safeguarding") or ()}
         missing = [c for c, score in doc.cats.items() if score >= THRESHOLD and c not in found]
         if not missing:
             return doc
         component = self.nlp.get_pipe(COMPONENT)
-        signals = list(doc._.sb_safeguarding or ())
+        signals = list(doc.user_data.get("sb_safeguarding") or ())
         text = doc_text(doc)
         for category in missing:
             sentence = _best_sentence(doc, component, category)
@@ -130,5 +130,5 @@ class LearnedSafeguarding:
                 reason=f"Stories worded like this one were often about {PLAIN.get(category, category)}. "
                        "This is a learned guess, not a rule: please read the whole story carefully.",
             ))
-        doc._.sb_safeguarding = signals
+        doc.user_data["sb_safeguarding"] = signals
         return doc

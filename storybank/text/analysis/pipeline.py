@@ -37,9 +37,15 @@ TRAINED_LABELS = {
     "FAC": "ADDRESS",
 }
 
+# doc._.sb_findings and the others read and write doc.user_data["sb_findings"]: our components use user_data
+# directly, as each doc._ access builds an object (a few of them cost as much as a short story's tokenizing).
 for _name in ("sb_rule_findings", "sb_trained_findings", "sb_findings", "sb_safeguarding"):
     if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+        Doc.set_extension(
+            _name,
+            getter=lambda doc, key=_name: doc.user_data.get(key),
+            setter=lambda doc, value, key=_name: doc.user_data.__setitem__(key, value),
+        )
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +139,7 @@ class PersonalData:
         findings += find_people(doc)
         findings += find_locations(doc)
         findings += locations_beside(doc, findings)
-        doc._.sb_rule_findings = findings
+        doc.user_data["sb_rule_findings"] = findings
         return doc
 
 
@@ -161,7 +167,7 @@ class TrainedNer:
                         f"the trained model ({self.model}) read this as a {label.lower()}",
                     )
                 )
-        doc._.sb_trained_findings = found
+        doc.user_data["sb_trained_findings"] = found
         return doc
 
 
@@ -173,8 +179,9 @@ class Merge:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.sb_findings = merge_findings(
-            doc_text(doc), doc._.sb_rule_findings or [], doc._.sb_trained_findings or []
+        data = doc.user_data
+        data["sb_findings"] = merge_findings(
+            doc_text(doc), data.get("sb_rule_findings") or [], data.get("sb_trained_findings") or []
         )
         return doc
 
@@ -185,7 +192,7 @@ class Safeguarding:
         self.matcher = build_safeguarding_matcher(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.sb_safeguarding = find_safeguarding(doc, self.matcher)
+        doc.user_data["sb_safeguarding"] = find_safeguarding(doc, self.matcher)
         return doc
 
 
