@@ -24,7 +24,7 @@ from .models import Finding
 from .people import find_people
 from .places import find_addresses, find_locations, find_orgs, locations_beside
 from .safeguarding import build_safeguarding_matcher, find_safeguarding
-from .tokens import OrthTable, capital_indices, doc_orth_array, doc_text
+from .tokens import OrthTable, capital_indices, doc_orth_array, doc_text, word_shape_bits
 
 log = logging.getLogger("storybank.text")
 
@@ -53,17 +53,29 @@ def _lemma_table():
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
-def _lemma_table_values(lowercase: bool):
-    """The lemma id for a word id: the lookup table's lemma of the word (or of its lowercase form)."""
+def _word_values(vocab, orth: int) -> tuple[int, int, int]:
+    """A word's lemma id (the lookup table's lemma of the word), the lemma id of its lowercase form, and its shape
+    bits (tokens.shape_bits): one table for all three, so a doc's words are looked up once."""
     table = _lemma_table()
+    word = vocab.strings[orth]
+    lower = word.lower()
+    return (
+        vocab.strings.add(table.get(word, word)),
+        vocab.strings.add(table.get(lower, lower)),
+        word_shape_bits(vocab, orth),
+    )
 
-    def lemma(vocab, orth: int) -> int:
-        word = vocab.strings[orth]
-        if lowercase:
-            word = word.lower()
-        return vocab.strings.add(table.get(word, word))
 
-    return lemma
+_WORD_VALUES = OrthTable(_word_values, columns=3)
+
+
+def word_values(doc: Doc) -> numpy.ndarray:
+    """The rows of _word_values for the doc's words, read once per doc (and its shape bits kept for the rules)."""
+    values = doc.user_data.get("sb_word_values")
+    if values is None:
+        values = doc.user_data["sb_word_values"] = _WORD_VALUES(doc_orth_array(doc), doc.vocab)
+        doc.user_data.setdefault("sb_shape", values[:, 2])
+    return values
 
 
 @Language.factory("storybank_lookup_lemmatizer")
@@ -75,12 +87,12 @@ class LookupLemmatizer:
     """
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.lemmas = OrthTable(_lemma_table_values(lowercase=False))
+        self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        lemmas = self.lemmas(doc_orth_array(doc), doc.vocab)
+        lemmas = numpy.ascontiguousarray(word_values(doc)[:, 0])
         existing = doc.to_array(LEMMA)
         if existing.any():
             lemmas = numpy.where(existing == 0, lemmas, existing)
@@ -93,14 +105,14 @@ class LemmaCase:
     """Lowercase lemmas, looked up again in lowercase, so a sentence-initial "Waiting" matches "wait"."""
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.lemmas = OrthTable(_lemma_table_values(lowercase=True))
+        self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         capitals = capital_indices(doc)
         if not capitals:
             return doc
         lemmas = doc.to_array(LEMMA)
-        lemmas[capitals] = self.lemmas(doc_orth_array(doc)[capitals], doc.vocab)
+        lemmas[capitals] = word_values(doc)[capitals, 1]
         doc.from_array([LEMMA], lemmas)
         return doc
 

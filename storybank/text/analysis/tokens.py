@@ -57,10 +57,12 @@ class OrthTable:
 
     LIMIT = 1_000_000
 
-    def __init__(self, fn: Callable) -> None:
+    def __init__(self, fn: Callable, columns: int = 1) -> None:
+        """With several columns, `fn` returns a tuple of that many values and a lookup gives one row per word."""
         self.fn = fn
+        shape = (0,) if columns == 1 else (0, columns)
         # Keys and values are replaced together, so a reader in another thread never sees a mismatched pair.
-        self.table = (numpy.zeros(0, dtype="uint64"), numpy.zeros(0, dtype="uint64"))
+        self.table = (numpy.zeros(0, dtype="uint64"), numpy.zeros(shape, dtype="uint64"))
 
     @property
     def keys(self) -> numpy.ndarray:
@@ -74,7 +76,7 @@ class OrthTable:
             out = values[idx]
             missing = numpy.flatnonzero(keys[idx] != orths)
         else:
-            out = numpy.zeros(len(orths), dtype="uint64")
+            out = numpy.zeros((len(orths), *values.shape[1:]), dtype="uint64")
             missing = numpy.arange(len(orths))
         if len(missing):
             new: dict[int, int] = {}
@@ -93,7 +95,7 @@ class OrthTable:
         order = numpy.argsort(new_keys)
         new_keys, new_values = new_keys[order], new_values[order]
         at = numpy.searchsorted(keys, new_keys)
-        self.table = (numpy.insert(keys, at, new_keys), numpy.insert(values, at, new_values))
+        self.table = (numpy.insert(keys, at, new_keys), numpy.insert(values, at, new_values, axis=0))
 
 
 _MISSING = object()
@@ -184,7 +186,7 @@ def next_word(doc: Doc, i: int, skip_commas: bool = False) -> Token | None:
 _ALPHA, _LOWER, _TITLE, _CAPITAL, _SPACE, _COMMA = 1, 2, 4, 8, 16, 32
 
 
-def _shape_bits(vocab, orth: int) -> int:
+def word_shape_bits(vocab, orth: int) -> int:
     lex = vocab[orth]
     return (
         (_ALPHA if lex.is_alpha else 0)
@@ -196,7 +198,7 @@ def _shape_bits(vocab, orth: int) -> int:
     )
 
 
-_SHAPE_BITS = OrthTable(_shape_bits)
+_SHAPE_BITS = OrthTable(word_shape_bits)
 
 
 def shape_bits(doc: Doc) -> numpy.ndarray:

@@ -10,7 +10,7 @@ from storybank.text.analysis import get_pipeline
 from storybank.text.analysis.identifiers import BIRTH_WORD_RE
 from storybank.text.analysis.places import whole_phrase_re
 from storybank.text.analysis.safeguarding import _Tokens, safeguarding_rulebook
-from storybank.text.analysis.tokens import OrthTable
+from storybank.text.analysis.tokens import OrthTable, shape_bits, word_shape_bits
 
 SAMPLES = [
     "Waiting for WEEKS. The carers were rushed; Mum's tablets were missed again!",
@@ -35,6 +35,28 @@ def test_the_lemmatizer_gives_spacys_lookup_lemmas_and_capitals_are_looked_up_in
                 lemma = table.get(tok.lower_, tok.lower_)
             expected.append(lemma)
         assert [t.lemma_ for t in ours(text)] == expected
+
+
+def test_shape_bits_read_with_the_lemmas_are_the_words_own():
+    nlp = get_pipeline(None)
+    for text in SAMPLES + [text.upper() for text in SAMPLES]:
+        doc = nlp(text)
+        assert "sb_word_values" in doc.user_data  # read once by the lemmatizer, shape bits included
+        expected = [word_shape_bits(nlp.vocab, t.orth) for t in doc]
+        assert shape_bits(doc).tolist() == expected
+        assert expected == [
+            (t.is_alpha) | (t.is_lower << 1) | (t.is_title << 2) | ((t.is_title or t.is_upper) << 3)
+            | (t.is_space << 4) | ((t.text == ",") << 5)
+            for t in doc
+        ]
+
+
+def test_an_orth_table_with_several_columns_gives_one_row_per_word():
+    nlp = spacy.blank("en")
+    table = OrthTable(lambda vocab, orth: (len(vocab.strings[orth]), orth % 7), columns=2)
+    for text in SAMPLES * 2:
+        doc = nlp(text)
+        assert table(doc.to_array("ORTH"), nlp.vocab).tolist() == [[len(t.text), t.orth % 7] for t in doc]
 
 
 def test_an_orth_table_keeps_its_values_as_new_words_arrive():
