@@ -8,6 +8,7 @@ from typing import Generic, TypeVar
 
 import numpy
 from spacy.attrs import ORTH, SENT_START
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Token
 
 T = TypeVar("T")
@@ -183,7 +184,8 @@ def next_word(doc: Doc, i: int, skip_commas: bool = False) -> Token | None:
     return doc[j] if j < len(skip) else None
 
 
-_ALPHA, _LOWER, _TITLE, _CAPITAL, _SPACE, _COMMA = 1, 2, 4, 8, 16, 32
+_ALPHA, _LOWER, _TITLE, _CAPITAL, _SPACE, _COMMA, PUNCT_BIT, SENTENCE_END_BIT = 1, 2, 4, 8, 16, 32, 64, 128
+_SENTENCE_ENDS = frozenset(Sentencizer.default_punct_chars)
 
 
 def word_shape_bits(vocab, orth: int) -> int:
@@ -195,6 +197,8 @@ def word_shape_bits(vocab, orth: int) -> int:
         | (_CAPITAL if lex.is_title or lex.is_upper else 0)
         | (_SPACE if lex.is_space else 0)
         | (_COMMA if lex.orth_ == "," else 0)
+        | (PUNCT_BIT if lex.is_punct else 0)
+        | (SENTENCE_END_BIT if lex.orth_ in _SENTENCE_ENDS else 0)
     )
 
 
@@ -202,7 +206,8 @@ _SHAPE_BITS = OrthTable(word_shape_bits)
 
 
 def shape_bits(doc: Doc) -> numpy.ndarray:
-    """IS_ALPHA, IS_LOWER, IS_TITLE, IS_TITLE or IS_UPPER, IS_SPACE and "is a comma" of every token as bits."""
+    """IS_ALPHA, IS_LOWER, IS_TITLE, IS_TITLE or IS_UPPER, IS_SPACE, "is a comma", IS_PUNCT and "is one of spaCy's
+    sentencizer's sentence-ending marks" of every token as bits."""
     bits = doc.user_data.get("sb_shape")
     if bits is None:
         bits = doc.user_data["sb_shape"] = _SHAPE_BITS(doc_orth_array(doc), doc.vocab)
