@@ -220,7 +220,8 @@ def _appositive_role(doc: Doc, tok: Token) -> bool:
 
 def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] | None:  # noqa: C901
     prev = prev_word(doc, tok.i)
-    prev_nc = prev_word(doc, tok.i, skip_commas=True)
+    # The word before, skipping commas too: the same token unless that word is a comma.
+    prev_nc = prev if prev is None or prev.text != "," else prev_word(doc, prev.i, skip_commas=True)
     homograph = _is_homograph(tok)
     capital = is_capitalised(tok) or tok.text.isupper()
     is_month = tok.lower_ in MONTHS
