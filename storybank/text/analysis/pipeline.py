@@ -119,6 +119,7 @@ class FastSentencizer:
         if existing.any():
             values = numpy.where(existing == 0, values, existing)
         doc.from_array([SENT_START], values)
+        doc.user_data["sb_sent_start"] = values  # what tokens.sentence_starts would read back
         return doc
 
 
@@ -137,11 +138,12 @@ class LookupLemmatizer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        lemmas = numpy.ascontiguousarray(word_values(doc, self.table)[:, 0])
+        lemmas = word_values(doc, self.table)[:, 0].copy()
         existing = doc.to_array(LEMMA)
         if existing.any():
             lemmas = numpy.where(existing == 0, lemmas, existing)
         doc.from_array([LEMMA], lemmas)
+        doc.user_data["sb_lemma_array"] = lemmas  # for LemmaCase, next in the pipeline, instead of reading it back
         return doc
 
 
@@ -154,10 +156,12 @@ class LemmaCase:
         self.table = word_table()
 
     def __call__(self, doc: Doc) -> Doc:
+        lemmas = doc.user_data.pop("sb_lemma_array", None)
         capitals = capital_indices(doc)
         if not capitals:
             return doc
-        lemmas = doc.to_array(LEMMA)
+        if lemmas is None:
+            lemmas = doc.to_array(LEMMA)
         lemmas[capitals] = word_values(doc, self.table)[capitals, 1]
         doc.from_array([LEMMA], lemmas)
         return doc
