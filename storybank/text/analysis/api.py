@@ -18,9 +18,9 @@ def _theme_matcher(taxonomy: Taxonomy | None, model: str | None) -> PhraseMatche
 
 
 def _analysis_from_doc(doc: Doc, matcher: PhraseMatcher) -> Analysis:
-    signals = tuple(doc._.sb_safeguarding or ())
+    signals = tuple(doc.user_data.get("sb_safeguarding") or ())
     return Analysis(
-        findings=tuple(doc._.sb_findings or ()),
+        findings=tuple(doc.user_data.get("sb_findings") or ()),
         safeguarding=signals,
         themes=tuple(suggest_themes(doc, matcher)),
         content_warnings=tuple(content_warnings(doc, signals)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .learned import MIN_WORDS, THRESHOLD
+from .learned import COMPONENT, MIN_WORDS, THRESHOLD
 from .models import Finding, SafeguardingSignal
 from .pipeline import get_pipeline
 from .safeguarding import RuleTrace, find_safeguarding
@@ -58,13 +58,14 @@ def explain(text: str, model: str | None = None) -> Explanation:
         else:
             source = "the learned check (a guess from stories worded like this one, not a rule)"
         concerns.append((signal, source))
+    scores = nlp.get_pipe(COMPONENT).scores(doc) if COMPONENT in nlp.pipe_names else doc.cats
     return Explanation(
         rules_file=rules.rulebook.path.name,
         rules_version=rules.rulebook.version,
         matches=matches,
         concerns=tuple(concerns),
         findings=tuple(doc._.sb_findings or ()),
-        learned_scores={category: round(float(score), 3) for category, score in sorted(doc.cats.items())},
+        learned_scores={category: round(float(score), 3) for category, score in sorted(scores.items())},
         words=len(doc),
     )
 

@@ -8,12 +8,14 @@ the rules found nothing for that category, and says plainly that it is a learned
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from .models import SafeguardingSignal
 from .tokens import doc_text
@@ -48,12 +50,51 @@ def trained_classifier() -> Language | None:
 
 
 def add_learned_safeguarding(nlp: Language) -> None:
-    """Source the trained component into ``nlp`` (after nlp.initialize(), which would reset its weights)."""
+    """Source the trained component into ``nlp`` (after nlp.initialize(), which would reset its weights), run only
+    on stories long enough for it to be used."""
     classifier = trained_classifier()
     if classifier is None:
         return
     nlp.add_pipe("textcat_multilabel", name=COMPONENT, source=classifier)
+    _name, textcat = nlp.remove_pipe(COMPONENT)
+    nlp.add_pipe("storybank_long_story_textcat", name=COMPONENT)
+    nlp.get_pipe(COMPONENT).textcat = textcat
     nlp.add_pipe("storybank_learned_safeguarding")
+
+
+@Language.factory("storybank_long_story_textcat")
+class LongStoryTextcat:
+    """The classifier, scoring only stories of MIN_WORDS or more: its scores are never used on shorter ones, and
+    scoring them cost more than the rest of the analysis of a short story."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.textcat = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) >= MIN_WORDS:
+            self.textcat(doc)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            long = [doc for doc in batch if len(doc) >= MIN_WORDS]
+            if long:
+                self.textcat.set_annotations(long, self.textcat.predict(long))
+            yield from batch
+
+    def scores(self, doc: Doc) -> dict[str, float]:
+        """The classifier's scores for any doc, short ones too (for `flask analysis explain`)."""
+        if len(doc) < MIN_WORDS:
+            self.textcat(doc)
+        return dict(doc.cats)
+
+    @property
+    def labels(self):
+        return self.textcat.labels
+
+    def predict(self, docs):
+        return self.textcat.predict(docs)
 
 
 def _best_sentence(doc: Doc, component, category: str):
@@ -74,12 +115,12 @@ class LearnedSafeguarding:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) < MIN_WORDS:
             return doc
-        found = {signal.category for signal in doc._.sb_safeguarding or ()}
+        found = {signal.category for signal in doc.user_data.get("sb_safeguarding") or ()}
         missing = [c for c, score in doc.cats.items() if score >= THRESHOLD and c not in found]
         if not missing:
             return doc
         component = self.nlp.get_pipe(COMPONENT)
-        signals = list(doc._.sb_safeguarding or ())
+        signals = list(doc.user_data.get("sb_safeguarding") or ())
         text = doc_text(doc)
         for category in missing:
             sentence = _best_sentence(doc, component, category)
@@ -89,5 +130,5 @@ class LearnedSafeguarding:
                 reason=f"Stories worded like this one were often about {PLAIN.get(category, category)}. "
                        "This is a learned guess, not a rule: please read the whole story carefully.",
             ))
-        doc._.sb_safeguarding = signals
+        doc.user_data["sb_safeguarding"] = signals
         return doc

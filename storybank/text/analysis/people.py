@@ -85,11 +85,10 @@ def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
         return None
     if prev.lower_.rstrip(".") in TITLES and prev.text[:1].isupper():
         return f"a name after the title '{prev.text}'", 0.9
-    before = prev_word(doc, prev.i)
-    if prev.lower_ in KINSHIP and before is not None and before.lower_ in POSSESSIVE_DETS:
-        return f"a name after '{prev.text}'", 0.85
-    if prev.lower_ in {"her", "him", "me", "them"} and before is not None and before.lemma_.lower() == "call":
-        return f"a name after '{before.text} {prev.text}'", 0.8
+    if prev.lower_ in KINSHIP or prev.lower_ in {"her", "him", "me", "them"}:
+        cue = _kin_or_called_cue(doc, prev)
+        if cue is not None:
+            return cue
     if prev.text == "," and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
         for k in range(prev.i - 1, max(-1, prev.i - 6), -1):
             word = doc[k]
@@ -97,6 +96,16 @@ def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
                 break
             if word.lower_ in ROLES or word.lemma_.lower() in ROLES:
                 return "a name set off by commas after who the person is", 0.8
+    return None
+
+
+def _kin_or_called_cue(doc: Doc, prev: Token) -> tuple[str, float] | None:
+    """ "my girlfriend Hope", "everyone calls her Precious": the two words before the name."""
+    before = prev_word(doc, prev.i)
+    if prev.lower_ in KINSHIP and before is not None and before.lower_ in POSSESSIVE_DETS:
+        return f"a name after '{prev.text}'", 0.85
+    if prev.lower_ in {"her", "him", "me", "them"} and before is not None and before.lemma_.lower() == "call":
+        return f"a name after '{before.text} {prev.text}'", 0.8
     return None
 
 
@@ -220,7 +229,8 @@ def _appositive_role(doc: Doc, tok: Token) -> bool:
 
 def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] | None:  # noqa: C901
     prev = prev_word(doc, tok.i)
-    prev_nc = prev_word(doc, tok.i, skip_commas=True)
+    # The word before, skipping commas too: the same token unless that word is a comma.
+    prev_nc = prev if prev is None or prev.text != "," else prev_word(doc, prev.i, skip_commas=True)
     homograph = _is_homograph(tok)
     capital = is_capitalised(tok) or tok.text.isupper()
     is_month = tok.lower_ in MONTHS

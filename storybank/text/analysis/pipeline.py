@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, SENT_START
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc
@@ -24,7 +24,15 @@ from .models import Finding
 from .people import find_people
 from .places import find_addresses, find_locations, find_orgs, locations_beside
 from .safeguarding import build_safeguarding_matcher, find_safeguarding
-from .tokens import OrthTable, capital_indices, doc_orth_array, doc_text
+from .tokens import (
+    PUNCT_BIT,
+    SENTENCE_END_BIT,
+    OrthTable,
+    capital_indices,
+    doc_orth_array,
+    doc_text,
+    word_shape_bits,
+)
 
 log = logging.getLogger("storybank.text")
 
@@ -37,9 +45,15 @@ TRAINED_LABELS = {
     "FAC": "ADDRESS",
 }
 
+# doc._.sb_findings and the others read and write doc.user_data["sb_findings"]: our components use user_data
+# directly, as each doc._ access builds an object (a few of them cost as much as a short story's tokenizing).
 for _name in ("sb_rule_findings", "sb_trained_findings", "sb_findings", "sb_safeguarding"):
     if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+        Doc.set_extension(
+            _name,
+            getter=lambda doc, key=_name: doc.user_data.get(key),
+            setter=lambda doc, value, key=_name: doc.user_data.__setitem__(key, value),
+        )
 
 
 @lru_cache(maxsize=1)
@@ -47,17 +61,66 @@ def _lemma_table():
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
-def _lemma_table_values(lowercase: bool):
-    """The lemma id for a word id: the lookup table's lemma of the word (or of its lowercase form)."""
+def _word_values(vocab, orth: int) -> tuple[int, int, int]:
+    """A word's lemma id (the lookup table's lemma of the word), the lemma id of its lowercase form, and its shape
+    bits (tokens.shape_bits): one table for all three, so a doc's words are looked up once."""
     table = _lemma_table()
+    word = vocab.strings[orth]
+    lower = word.lower()
+    return (
+        vocab.strings.add(table.get(word, word)),
+        vocab.strings.add(table.get(lower, lower)),
+        word_shape_bits(vocab, orth),
+    )
 
-    def lemma(vocab, orth: int) -> int:
-        word = vocab.strings[orth]
-        if lowercase:
-            word = word.lower()
-        return vocab.strings.add(table.get(word, word))
 
-    return lemma
+def word_table() -> OrthTable:
+    """A table of _word_values for one pipeline's components: its string ids belong to that pipeline's vocab."""
+    return OrthTable(_word_values, columns=3)
+
+
+def word_values(doc: Doc, table: OrthTable) -> numpy.ndarray:
+    """The rows of _word_values for the doc's words, read once per doc by the first component that needs them (and
+    its shape bits kept for the rules)."""
+    values = doc.user_data.get("sb_word_values")
+    if values is None:
+        values = doc.user_data["sb_word_values"] = table(doc_orth_array(doc), doc.vocab)
+        doc.user_data.setdefault("sb_shape", values[:, 2])
+    return values
+
+
+@Language.factory("storybank_sentencizer")
+class FastSentencizer:
+    """spaCy's sentencizer, with the same boundaries (a sentence starts at the first token after its closing marks
+    that is not punctuation), read from per-word bits instead of a Token per word.
+
+    Like spaCy's, it leaves a token's sentence start alone when something set it already.
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.table = word_table()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        starts = [False] * len(doc)
+        starts[0] = True
+        start, seen_end = 0, False
+        for i, bits in enumerate(word_values(doc, self.table)[:, 2].tolist()):
+            if seen_end and not bits & (PUNCT_BIT | SENTENCE_END_BIT):
+                starts[start] = True
+                start, seen_end = i, False
+            elif bits & SENTENCE_END_BIT:
+                seen_end = True
+        starts[start] = True
+        values = numpy.where(starts, 1, -1).astype("int64").view("uint64")
+        existing = doc.to_array(SENT_START)
+        if existing.any():
+            values = numpy.where(existing == 0, values, existing)
+        doc.from_array([SENT_START], values)
+        doc.user_data["sb_sent_start"] = values  # what tokens.sentence_starts would read back
+        return doc
 
 
 @Language.factory("storybank_lookup_lemmatizer")
@@ -69,16 +132,18 @@ class LookupLemmatizer:
     """
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.lemmas = OrthTable(_lemma_table_values(lowercase=False))
+        self.name = name
+        self.table = word_table()
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        lemmas = self.lemmas(doc_orth_array(doc), doc.vocab)
+        lemmas = word_values(doc, self.table)[:, 0].copy()
         existing = doc.to_array(LEMMA)
         if existing.any():
             lemmas = numpy.where(existing == 0, lemmas, existing)
         doc.from_array([LEMMA], lemmas)
+        doc.user_data["sb_lemma_array"] = lemmas  # for LemmaCase, next in the pipeline, instead of reading it back
         return doc
 
 
@@ -87,14 +152,17 @@ class LemmaCase:
     """Lowercase lemmas, looked up again in lowercase, so a sentence-initial "Waiting" matches "wait"."""
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.lemmas = OrthTable(_lemma_table_values(lowercase=True))
+        self.name = name
+        self.table = word_table()
 
     def __call__(self, doc: Doc) -> Doc:
+        lemmas = doc.user_data.pop("sb_lemma_array", None)
         capitals = capital_indices(doc)
         if not capitals:
             return doc
-        lemmas = doc.to_array(LEMMA)
-        lemmas[capitals] = self.lemmas(doc_orth_array(doc)[capitals], doc.vocab)
+        if lemmas is None:
+            lemmas = doc.to_array(LEMMA)
+        lemmas[capitals] = word_values(doc, self.table)[capitals, 1]
         doc.from_array([LEMMA], lemmas)
         return doc
 
@@ -133,7 +201,7 @@ class PersonalData:
         findings += find_people(doc)
         findings += find_locations(doc)
         findings += locations_beside(doc, findings)
-        doc._.sb_rule_findings = findings
+        doc.user_data["sb_rule_findings"] = findings
         return doc
 
 
@@ -161,7 +229,7 @@ class TrainedNer:
                         f"the trained model ({self.model}) read this as a {label.lower()}",
                     )
                 )
-        doc._.sb_trained_findings = found
+        doc.user_data["sb_trained_findings"] = found
         return doc
 
 
@@ -173,8 +241,9 @@ class Merge:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.sb_findings = merge_findings(
-            doc_text(doc), doc._.sb_rule_findings or [], doc._.sb_trained_findings or []
+        data = doc.user_data
+        data["sb_findings"] = merge_findings(
+            doc_text(doc), data.get("sb_rule_findings") or [], data.get("sb_trained_findings") or []
         )
         return doc
 
@@ -185,7 +254,7 @@ class Safeguarding:
         self.matcher = build_safeguarding_matcher(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.sb_safeguarding = find_safeguarding(doc, self.matcher)
+        doc.user_data["sb_safeguarding"] = find_safeguarding(doc, self.matcher)
         return doc
 
 
@@ -204,7 +273,8 @@ def get_pipeline(model: str | None = None) -> Language:
     nlp = spacy.blank("en")
     _drop_name_like_abbreviations(nlp)
     nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
-    nlp.add_pipe("sentencizer")
+    # The same sentences as spaCy's sentencizer, found from an array of word ids instead of token by token.
+    nlp.add_pipe("storybank_sentencizer", name="sentencizer")
     # The same lemmas as spaCy's lookup lemmatizer (same table), set from an array of word ids instead of token
     # by token.
     nlp.add_pipe("storybank_lookup_lemmatizer", name="lemmatizer")

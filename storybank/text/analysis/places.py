@@ -333,8 +333,7 @@ def _place_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] | N
     after_prep = prev is not None and prev.lower_ in LOCATION_PREPOSITIONS
     if after_prep and prev is not None and prev.lower_ in WEAK_PREPOSITIONS and not (gazetteer or suffix):
         after_prep = False
-    line_alone = _alone_on_line(doc, tok)
-    if gazetteer and (after_prep or not starts_sentence(tok) or line_alone):
+    if gazetteer and (after_prep or not starts_sentence(tok) or _alone_on_line(doc, tok)):
         return "a town or city", 0.9
     if lower in PLACES and after_prep and capital:
         return "a town or city", 0.75
@@ -342,7 +341,7 @@ def _place_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] | N
         return (
             ("a place name after '" + prev.text + "'", 0.8 if suffix else 0.65) if prev is not None else None
         )
-    if line_alone and (suffix or lower in PLACES):
+    if (suffix or lower in PLACES) and _alone_on_line(doc, tok):
         return "a place name on its own line", 0.75
     if prev is not None and prev.text == "," and suffix and is_proper_like(tok.text):
         return "a place name after a comma", 0.6

@@ -218,32 +218,34 @@ class SafeguardingRules:
             if len(required) > 1:  # a rule whose other required words are missing from the doc cannot match
                 if doc_words is None:
                     doc_words = set(t.lemma).union(t.lower)
-                if any(words.isdisjoint(doc_words) for words in required):
-                    continue
-            rule_ids.append(index)
+                for words in required:
+                    if words.isdisjoint(doc_words):
+                        break
+                else:
+                    rule_ids.append(index)
+            else:
+                rule_ids.append(index)
         if not rule_ids:
             return []
         sentences = self._sentences_of(t, set().union(*(self.anchors[i] & present for i in rule_ids)))
         found: list[tuple[int, int, int]] = []
+        bounds = t.bounds
         for index in rule_ids:
-            rule = self.rules[index]
+            starts = self.rules[index].starts
             sentence_ids = set().union(*(sentences[w] for w in self.anchors[index] & present))
             for sid in sorted(sentence_ids):
-                for start in rule.starts(t, t.bounds[sid], t.bounds[sid + 1]):
+                for start in starts(t, bounds[sid], bounds[sid + 1]):
                     found.append((index, start, sid))
         return found
 
     @staticmethod
-    def _sentences_of(t: _Tokens, words: Iterable[int]) -> dict[int, set[int]]:
-        """The sentences each word occurs in, found with list.index (a C loop) instead of a Python loop."""
-        sentences: dict[int, set[int]] = {}
-        for word in words:
-            ids = sentences[word] = set()
-            for column in (t.lemma, t.lower):
-                i = -1
-                for _ in range(column.count(word)):
-                    i = column.index(word, i + 1)
-                    ids.add(bisect_right(t.starts, i) - 1)
+    def _sentences_of(t: _Tokens, words: set[int]) -> dict[int, set[int]]:
+        """The sentences each word occurs in, from one pass over each column."""
+        sentences: dict[int, set[int]] = {word: set() for word in words}
+        starts = t.starts
+        for column in (t.lemma, t.lower):
+            for i in [i for i, word in enumerate(column) if word in words]:
+                sentences[column[i]].add(bisect_right(starts, i) - 1)
         return sentences
 
     def sentence_words(self, t: _Tokens, sid: int) -> frozenset[int]:

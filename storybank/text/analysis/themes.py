@@ -62,10 +62,26 @@ def _as_cues(words: Sequence[str] | ThemeCues) -> ThemeCues:
     return ThemeCues(strong=tuple(words))
 
 
+# The last taxonomy frozen (a copy) and its frozen form: most calls pass the same taxonomy, and comparing it with
+# the copy costs far less than freezing it again (which cost more than analysing a short story).
+_last_frozen: dict[str, tuple[dict, FrozenTaxonomy]] = {}
+
+
 def freeze_taxonomy(taxonomy: Taxonomy | None) -> FrozenTaxonomy:
     """A hashable copy of a taxonomy, so its matcher can be cached. A plain list of words is all strong cues; a
     word that is both a strong and a weak cue counts as strong."""
     source = _default_taxonomy if taxonomy is None else taxonomy
+    last = _last_frozen.get("last")
+    if last is not None and last[0] == source and all(type(last[0][k]) is type(v) for k, v in source.items()):
+        return last[1]
+    frozen = _freeze(source)
+    # Lists are copied, so a caller changing its list afterwards never matches the old copy.
+    copy = {slug: list(words) if isinstance(words, list) else words for slug, words in source.items()}
+    _last_frozen["last"] = (copy, frozen)
+    return frozen
+
+
+def _freeze(source: Taxonomy) -> FrozenTaxonomy:
     frozen = []
     for slug, words in source.items():
         cues = _as_cues(words)

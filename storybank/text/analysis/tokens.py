@@ -8,6 +8,7 @@ from typing import Generic, TypeVar
 
 import numpy
 from spacy.attrs import ORTH, SENT_START
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Token
 
 T = TypeVar("T")
@@ -57,10 +58,12 @@ class OrthTable:
 
     LIMIT = 1_000_000
 
-    def __init__(self, fn: Callable) -> None:
+    def __init__(self, fn: Callable, columns: int = 1) -> None:
+        """With several columns, `fn` returns a tuple of that many values and a lookup gives one row per word."""
         self.fn = fn
+        shape = (0,) if columns == 1 else (0, columns)
         # Keys and values are replaced together, so a reader in another thread never sees a mismatched pair.
-        self.table = (numpy.zeros(0, dtype="uint64"), numpy.zeros(0, dtype="uint64"))
+        self.table = (numpy.zeros(0, dtype="uint64"), numpy.zeros(shape, dtype="uint64"))
 
     @property
     def keys(self) -> numpy.ndarray:
@@ -74,7 +77,7 @@ class OrthTable:
             out = values[idx]
             missing = numpy.flatnonzero(keys[idx] != orths)
         else:
-            out = numpy.zeros(len(orths), dtype="uint64")
+            out = numpy.zeros((len(orths), *values.shape[1:]), dtype="uint64")
             missing = numpy.arange(len(orths))
         if len(missing):
             new: dict[int, int] = {}
@@ -93,7 +96,7 @@ class OrthTable:
         order = numpy.argsort(new_keys)
         new_keys, new_values = new_keys[order], new_values[order]
         at = numpy.searchsorted(keys, new_keys)
-        self.table = (numpy.insert(keys, at, new_keys), numpy.insert(values, at, new_values))
+        self.table = (numpy.insert(keys, at, new_keys), numpy.insert(values, at, new_values, axis=0))
 
 
 _MISSING = object()
@@ -181,10 +184,11 @@ def next_word(doc: Doc, i: int, skip_commas: bool = False) -> Token | None:
     return doc[j] if j < len(skip) else None
 
 
-_ALPHA, _LOWER, _TITLE, _CAPITAL, _SPACE, _COMMA = 1, 2, 4, 8, 16, 32
+_ALPHA, _LOWER, _TITLE, _CAPITAL, _SPACE, _COMMA, PUNCT_BIT, SENTENCE_END_BIT = 1, 2, 4, 8, 16, 32, 64, 128
+_SENTENCE_ENDS = frozenset(Sentencizer.default_punct_chars)
 
 
-def _shape_bits(vocab, orth: int) -> int:
+def word_shape_bits(vocab, orth: int) -> int:
     lex = vocab[orth]
     return (
         (_ALPHA if lex.is_alpha else 0)
@@ -193,14 +197,17 @@ def _shape_bits(vocab, orth: int) -> int:
         | (_CAPITAL if lex.is_title or lex.is_upper else 0)
         | (_SPACE if lex.is_space else 0)
         | (_COMMA if lex.orth_ == "," else 0)
+        | (PUNCT_BIT if lex.is_punct else 0)
+        | (SENTENCE_END_BIT if lex.orth_ in _SENTENCE_ENDS else 0)
     )
 
 
-_SHAPE_BITS = OrthTable(_shape_bits)
+_SHAPE_BITS = OrthTable(word_shape_bits)
 
 
 def shape_bits(doc: Doc) -> numpy.ndarray:
-    """IS_ALPHA, IS_LOWER, IS_TITLE, IS_TITLE or IS_UPPER, IS_SPACE and "is a comma" of every token as bits."""
+    """IS_ALPHA, IS_LOWER, IS_TITLE, IS_TITLE or IS_UPPER, IS_SPACE, "is a comma", IS_PUNCT and "is one of spaCy's
+    sentencizer's sentence-ending marks" of every token as bits."""
     bits = doc.user_data.get("sb_shape")
     if bits is None:
         bits = doc.user_data["sb_shape"] = _SHAPE_BITS(doc_orth_array(doc), doc.vocab)

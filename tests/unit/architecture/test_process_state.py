@@ -37,6 +37,8 @@ ALLOWED: dict[str, str] = {
     "text/analysis/places.py::whole_phrase_re": SHIPPED + " (a compiled pattern per phrase of the word lists)",
     "text/analysis/rulebook.py::cached_rulebook": SHIPPED + " (safeguarding.yaml)",
     "text/analysis/themes.py::theme_matcher": SHIPPED + " (the theme cues handed over at start-up)",
+    "text/analysis/themes.py::_last_frozen": "a memo of a pure function: the frozen form of the last taxonomy "
+                                             "handed in, used only when the one handed in now is equal to it",
     "text/analysis/themes.py::_LABELS": SHIPPED + " (spaCy's id for each theme cue's label)",
     "text/analysis/themes.py::_default_taxonomy": SHIPPED + " (default_taxonomy.json's theme cues, set by "
                                                             "create_app; admins' taxonomy edits never reach it)",

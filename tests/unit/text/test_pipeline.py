@@ -11,6 +11,17 @@ def test_the_pipeline_is_built_once_per_process():
     assert names[:3] == ["sentencizer", "lemmatizer", "storybank_lemma_case"]
 
 
+def test_the_doc_extensions_hold_what_the_components_found_and_can_be_set():
+    text = "Dr Patel hit me again last night. Ring 07700 900412."
+    doc = get_pipeline(None)(text)
+    analysis = analyse(text)
+    assert tuple(doc._.sb_findings) == analysis.findings and [f.label for f in analysis.findings] == ["PERSON", "PHONE"]
+    assert tuple(doc._.sb_safeguarding) == analysis.safeguarding and analysis.safeguarding
+    assert doc._.sb_rule_findings and doc._.sb_trained_findings is None
+    doc._.sb_findings = []
+    assert doc._.sb_findings == [] and get_pipeline(None).make_doc(text)._.sb_findings is None
+
+
 def test_a_missing_model_logs_one_warning_and_rules_still_work(caplog):
     with caplog.at_level(logging.WARNING, logger="storybank.text"):
         first = analyse("Ring 07700 900412, Dr Patel said.", model="no_such_model_xyz")

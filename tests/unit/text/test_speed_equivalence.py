@@ -1,17 +1,20 @@
 """The fast paths give the same answers as the plain spaCy and regex forms they replace."""
 
 import re
+from pathlib import Path
 
 import spacy
 from spacy.matcher import Matcher
+from spacy.pipeline import Sentencizer
 
-from bench.analysis import measure_speed
+from bench.analysis import load, measure_speed
 from storybank.text.analysis import get_pipeline
 from storybank.text.analysis.identifiers import BIRTH_WORD_RE
 from storybank.text.analysis.places import whole_phrase_re
 from storybank.text.analysis.safeguarding import _Tokens, safeguarding_rulebook
-from storybank.text.analysis.tokens import OrthTable
+from storybank.text.analysis.tokens import OrthTable, shape_bits, word_shape_bits
 
+HERE = Path(__file__).parent
 SAMPLES = [
     "Waiting for WEEKS. The carers were rushed; Mum's tablets were missed again!",
     "They took my bank card and my pension keeps going missing. He called me a useless cow.",
@@ -35,6 +38,41 @@ def test_the_lemmatizer_gives_spacys_lookup_lemmas_and_capitals_are_looked_up_in
                 lemma = table.get(tok.lower_, tok.lower_)
             expected.append(lemma)
         assert [t.lemma_ for t in ours(text)] == expected
+
+
+def test_shape_bits_read_with_the_lemmas_are_the_words_own():
+    nlp = get_pipeline(None)
+    for text in SAMPLES + [text.upper() for text in SAMPLES]:
+        doc = nlp(text)
+        assert "sb_word_values" in doc.user_data  # read once by the lemmatizer, shape bits included
+        expected = [word_shape_bits(nlp.vocab, t.orth) for t in doc]
+        assert shape_bits(doc).tolist() == expected
+        assert expected == [
+            (t.is_alpha) | (t.is_lower << 1) | (t.is_title << 2) | ((t.is_title or t.is_upper) << 3)
+            | (t.is_space << 4) | ((t.text == ",") << 5) | (t.is_punct << 6)
+            | ((t.text in Sentencizer.default_punct_chars) << 7)
+            for t in doc
+        ]
+
+
+def test_the_sentencizer_finds_the_sentences_spacys_finds():
+    ours = get_pipeline(None)
+    plain = spacy.blank("en")
+    plain.tokenizer = ours.tokenizer
+    plain.add_pipe("sentencizer")
+    texts = [record["text"] for path in sorted(HERE.glob("*.jsonl")) for record in load(path)]
+    odd = ["", " ", "...", "Hi!!! ?? ok", "no full stop", "“Stop!” she said. ‘Why?’ — fine…", "a\n\nb. c", "。 ！x"]
+    for text in SAMPLES + odd + texts + [t.replace(". ", ".\n") for t in texts]:
+        expected = [t.is_sent_start for t in plain(text)]
+        assert [t.is_sent_start for t in ours(text)] == expected, text
+
+
+def test_an_orth_table_with_several_columns_gives_one_row_per_word():
+    nlp = spacy.blank("en")
+    table = OrthTable(lambda vocab, orth: (len(vocab.strings[orth]), orth % 7), columns=2)
+    for text in SAMPLES * 2:
+        doc = nlp(text)
+        assert table(doc.to_array("ORTH"), nlp.vocab).tolist() == [[len(t.text), t.orth % 7] for t in doc]
 
 
 def test_an_orth_table_keeps_its_values_as_new_words_arrive():

@@ -3,7 +3,7 @@ import pytest
 from storybank.tagging.cues import default_theme_taxonomy
 from storybank.text.analysis import analyse as analyse_with
 from storybank.text.analysis import get_pipeline
-from storybank.text.analysis.themes import freeze_taxonomy, theme_matcher, use_default_taxonomy
+from storybank.text.analysis.themes import ThemeCues, freeze_taxonomy, theme_matcher, use_default_taxonomy
 
 DEFAULT_TAXONOMY = default_theme_taxonomy()
 
@@ -134,3 +134,13 @@ def test_the_default_cues_keep_strong_and_weak_apart():
 def test_every_word_of_a_plain_list_is_a_strong_cue():
     custom = freeze_taxonomy({"pets": ["cat", "dog"]})
     assert custom == (("pets", (), ("cat", "dog")),)  # every word of an admin's taxonomy is a strong cue
+
+
+def test_a_taxonomy_changed_after_it_was_used_gives_its_new_cues():
+    taxonomy = {"pets": ["cat"]}
+    assert freeze_taxonomy(taxonomy) == (("pets", (), ("cat",)),)
+    taxonomy["pets"].append("dog")
+    assert freeze_taxonomy(taxonomy) == (("pets", (), ("cat", "dog")),)
+    taxonomy["care"] = ThemeCues(strong=("carer",), weak=("visit",))
+    assert freeze_taxonomy(taxonomy) == (("care", ("visit",), ("carer",)), ("pets", (), ("cat", "dog")))
+    assert freeze_taxonomy({"pets": ("cat", "dog")}) == (("pets", (), ("cat", "dog")),)
