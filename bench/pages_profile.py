@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import os
 import pstats
-import re
 import sqlite3
 import statistics
 import sys
@@ -33,8 +31,8 @@ import time
 from pathlib import Path
 
 from bench.pages import PAGES, READER, READER_PASSWORD, build
-from bench.search_data import Target, flask_env
-from bench.search_profile import Statements, timed
+from bench.search_data import Target
+from bench.search_profile import Statements, make_app, signed_in_client, timed
 
 DEFAULT_DIR = Path(tempfile.gettempdir()) / "storybank-pages-profile"
 
@@ -45,26 +43,6 @@ def log(message: str) -> None:
 
 def target_for(path: Path) -> Target:
     return Target("sqlite", f"sqlite:///{path}", sqlite_path=path)
-
-
-def make_app(target: Target):
-    env = flask_env(target)
-    env.update(STORYBANK_SIGN_IN_RATE_LIMIT="100000 per minute;1000000 per hour")
-    os.environ.update(env)
-    from storybank import create_app
-
-    return create_app()
-
-
-def signed_in_client(app):
-    client = app.test_client()
-    page = client.get("/sign-in").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page)
-    response = client.post("/sign-in", data={"csrf_token": token.group(1), "username": READER,
-                                             "password": READER_PASSWORD})
-    if response.status_code != 302:
-        raise RuntimeError(f"could not sign in: {response.status_code}")
-    return client
 
 
 def profile(ask, page_path: str, requests: int, sort: str) -> None:
@@ -134,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"building {args.size} waiting stories in {path}")
         log(f"built in {build(target, args.size)['generate_seconds']} s")
     app = make_app(target)
-    client = signed_in_client(app)
+    client = signed_in_client(app, READER, READER_PASSWORD)
     with app.app_context():
         from storybank.extensions import db
 

@@ -49,13 +49,12 @@ def make_app(target):
     return create_app()
 
 
-def signed_in_client(app):
+def signed_in_client(app, username: str = TRAINER, password: str = TRAINER_PASSWORD):
     client = app.test_client()
     page = client.get("/sign-in").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
-    token = token or re.search(r'name="csrf_token" value="([^"]+)"', page)
-    response = client.post("/sign-in", data={"csrf_token": token.group(1), "username": TRAINER,
-                                             "password": TRAINER_PASSWORD})
+    token = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page)
+    response = client.post("/sign-in", data={"csrf_token": token.group(1), "username": username,
+                                             "password": password})
     if response.status_code != 302:
         raise RuntimeError(f"could not sign in: {response.status_code}")
     return client

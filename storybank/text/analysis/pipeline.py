@@ -89,17 +89,21 @@ def word_values(doc: Doc, table: OrthTable) -> numpy.ndarray:
     return values
 
 
+class _PerWordComponent:
+    """A component that reads each word's lemma and shape from its pipeline's own word_table."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.table = word_table()
+
+
 @Language.factory("storybank_sentencizer")
-class FastSentencizer:
+class FastSentencizer(_PerWordComponent):
     """spaCy's sentencizer, with the same boundaries (a sentence starts at the first token after its closing marks
     that is not punctuation), read from per-word bits instead of a Token per word.
 
     Like spaCy's, it leaves a token's sentence start alone when something set it already.
     """
-
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        self.table = word_table()
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -124,16 +128,12 @@ class FastSentencizer:
 
 
 @Language.factory("storybank_lookup_lemmatizer")
-class LookupLemmatizer:
+class LookupLemmatizer(_PerWordComponent):
     """spaCy's lookup lemmatizer (lemma = table.get(text, text)) without building a Token per word.
 
     Lemmas are cached per word id and set for the whole doc from an array. Tokens that already have a lemma keep
     it, as with spaCy's lemmatizer when overwrite is off.
     """
-
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        self.table = word_table()
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -148,12 +148,8 @@ class LookupLemmatizer:
 
 
 @Language.factory("storybank_lemma_case")
-class LemmaCase:
+class LemmaCase(_PerWordComponent):
     """Lowercase lemmas, looked up again in lowercase, so a sentence-initial "Waiting" matches "wait"."""
-
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        self.table = word_table()
 
     def __call__(self, doc: Doc) -> Doc:
         lemmas = doc.user_data.pop("sb_lemma_array", None)
