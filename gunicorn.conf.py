@@ -8,7 +8,7 @@ win over this file.
 
 import os
 
-from storybank.serving import ACCESS_LOG_FORMAT, AccessLogger, unshared_limits_problem
+from storybank.serving import ACCESS_LOG_FORMAT, AccessLogger, unshared_limits_problem, warm_worker
 
 bind = os.environ.get("STORYBANK_BIND", "127.0.0.1:8000")
 
@@ -50,3 +50,9 @@ def on_starting(server):
     if problem:
         server.log.error(problem)
         raise SystemExit(1)
+
+
+def post_worker_init(worker):
+    """Each new worker loads the text analysis before its first request (storybank/serving.py warm_worker)."""
+    warm_worker(worker.wsgi)
+

@@ -50,3 +50,20 @@ def unshared_limits_problem(env: Mapping[str, str], workers: int) -> str | None:
     if production and workers > 1 and counted_in_memory(rate_limit_storage(dict(env))):
         return f"StoryBank will not start {workers} workers in production. {UNSHARED_LIMITS}"
     return None
+
+
+WARM_UP_TEXT = ("A short story told only to load the text analysis. " * 8).strip()
+"""Over 40 words, so every step of the analysis has run once, the learned safeguarding check (which reads only
+stories that long) included."""
+
+
+def warm_worker(app) -> None:
+    """Load the text analysis (the spaCy pipeline, its rules and the learned check) before a worker takes its first
+    request: the first analysis in a process takes seconds, and the person whose request met it would wait that long,
+    as would everyone queued behind it. gunicorn replaces each worker every thousand requests or so, so this is not
+    only at start-up."""
+    from storybank.text.analysis import analyse
+
+    with app.app_context():
+        analyse(WARM_UP_TEXT, model=app.config.get("STORYBANK_SPACY_MODEL"))
+

@@ -139,3 +139,18 @@ def test_the_access_log_line_holds_no_query_string_referrer_or_token():
         line = format_ % atoms
         assert "secret-token" not in line and "bruises" not in line, line
     assert ACCESS_LOG_FORMAT % atoms == f'10.0.0.5 {atoms["t"]} "GET /s/[link] HTTP/1.1" 200 1234 42ms <{os.getpid()}>'
+
+
+def test_each_new_gunicorn_worker_loads_the_text_analysis_before_its_first_request(app):
+    """The first analysis in a process loads spaCy, the rules and the learned check (seconds): gunicorn's
+    post_worker_init does it before the worker takes a request, so no person waits for it."""
+    from types import SimpleNamespace
+
+    from storybank.text.analysis.learned import trained_classifier
+    from storybank.text.analysis.pipeline import get_pipeline
+
+    get_pipeline.cache_clear()
+    trained_classifier.cache_clear()
+    _settings_file()["post_worker_init"](SimpleNamespace(wsgi=app))
+    assert get_pipeline.cache_info().currsize == 1
+    assert trained_classifier.cache_info().currsize == 1, "the learned check is part of the pipeline"
