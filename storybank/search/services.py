@@ -15,7 +15,7 @@ from time import monotonic
 from flask import current_app
 from markupsafe import Markup, escape
 from sqlalchemy import delete, exists, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defer, selectinload
 
 from storybank.audit.models import AuditEvent
 from storybank.consent.gate import visible_stories
@@ -134,8 +134,9 @@ def tags_for_slugs(slugs: list[str]) -> tuple[tuple[int, ...], list[str]]:
     return tuple(tag_id for tag_id, _slug in rows), [slug for slug in wanted if slug not in known]
 
 
-# Each hit's consent records (for the name the person chose to show) in one query, not one per story.
-_WITH_CONSENT = selectinload(Story.consent_records)
+# Each hit's consent records (for the name the person chose to show) in one query, not one per story; and never
+# the original text, which no result shows (20 stories' original words were a third of a listing's database time).
+_FOR_HITS = (selectinload(Story.consent_records), defer(Story.body))
 
 
 COUNT_LIMIT = 1000
@@ -192,7 +193,7 @@ def _ranked_from_index(query, parsed: ParsedQuery, engine, page: int, per_page: 
     order = sorted(passing, key=lambda row: (keys[row.id], *_newest_key(row.approved_at, row.id)))
     ids = [row.id for row in order[(page - 1) * per_page:page * per_page]]
     stories = {story.id: story for story in db.session.scalars(query.where(Story.id.in_(ids))
-                                                               .options(_WITH_CONSENT))} if ids else {}
+                                                               .options(*_FOR_HITS))} if ids else {}
     snippets = engine.snippets(parsed, ids) if ids else {}
     hits = [SearchHit(stories[i], highlight(snippets.get(i))) for i in ids if i in stories]
     total, more = (min(len(passing), COUNT_LIMIT), len(passing) > COUNT_LIMIT) if every_match else (
@@ -219,7 +220,7 @@ def _newest_first_note(words: tuple[str, ...]) -> str:
 def _newest_matching(query, parsed: ParsedQuery, engine, page: int, per_page: int):
     matching = query.where(engine.matching(parsed))
     total, more = _count(matching)
-    stories = list(db.session.scalars(matching.options(_WITH_CONSENT).order_by(Story.approved_at.desc(),
+    stories = list(db.session.scalars(matching.options(*_FOR_HITS).order_by(Story.approved_at.desc(),
                                                                               Story.id.desc())
                                       .limit(per_page).offset((page - 1) * per_page)))
     snippets = engine.snippets(parsed, [story.id for story in stories]) if stories else {}
@@ -237,7 +238,7 @@ def _ranked_through_the_gate(query, parsed: ParsedQuery, engine, page: int, per_
         rank, Story.approved_at.desc(), Story.id.desc()).limit(COUNT_LIMIT + 1)))
     ids = best[(page - 1) * per_page:page * per_page]
     stories = {story.id: story for story in db.session.scalars(query.where(Story.id.in_(ids))
-                                                               .options(_WITH_CONSENT))} if ids else {}
+                                                               .options(*_FOR_HITS))} if ids else {}
     snippets = engine.snippets(parsed, ids) if ids else {}
     hits = [SearchHit(stories[i], highlight(snippets.get(i))) for i in ids if i in stories]
     return hits, min(len(best), COUNT_LIMIT), len(best) > COUNT_LIMIT
@@ -272,12 +273,12 @@ def search(filters: SearchFilters, page: int = 1, per_page: int = PAGE_SIZE, *, 
         # Counted with the index's matches as a list (IN), not through the ranking join: SQLite would otherwise
         # drive the count from the stories table and ask FTS5 once per story.
         total, more = _count(query.where(engine.matching(parsed)))
-        rows = db.session.execute(ranked.add_columns(snippet).options(_WITH_CONSENT).order_by(rank, *newest)
+        rows = db.session.execute(ranked.add_columns(snippet).options(*_FOR_HITS).order_by(rank, *newest)
                                   .limit(per_page).offset((page - 1) * per_page)).all()
         hits = [SearchHit(story, highlight(text)) for story, text in rows]
     else:
         total, more = _count(query)
-        stories = db.session.scalars(query.options(_WITH_CONSENT).order_by(*newest).limit(per_page)
+        stories = db.session.scalars(query.options(*_FOR_HITS).order_by(*newest).limit(per_page)
                                      .offset((page - 1) * per_page))
         hits = [SearchHit(story, _plain_snippet(story)) for story in stories]
     return SearchResults(hits=hits, total=total, page=page, per_page=per_page, parsed=parsed, more=more,
