@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from sqlalchemy import func, select, update
 
+from storybank import jobs
 from storybank.accounts.roles import Role
 from storybank.audit.models import AuditEvent
 from storybank.consent import services as consent_services
 from storybank.extensions import db
+from storybank.jobs import redis_queue
 from storybank.moderation import claims, decisions
 from storybank.moderation.models import Suggestion, SuggestionStatus
 from storybank.moderation.preparation import prepare_for_review
 from storybank.search.services import SearchFilters, search
 from storybank.stories.models import StoryStatus
 from storybank.tagging.models import StoryTag, Tag, TagGroup, TagStatus
+from storybank.tagging.subscriptions import SUGGEST_TAGS, suggest_tags_for_story
 from tests.data_rights_builders import make_story
 from tests.factories import make_user
+from tests.job_steps import on_queue, work_here  # noqa: F401
 from tests.library_builders import approved
 from tests.moderation_steps import csrf_from
 
@@ -162,3 +166,40 @@ def test_the_search_page_filters_by_a_ticked_theme(client, contributor, signed_i
     html = client.get(f"/search?q=toilet&tag={tag('dignity').id}").get_data(as_text=True)
     assert "1 story found" in html and "Tagged</a>" in html and "Not tagged" not in html
     assert f'id="tag-{tag("dignity").id}" value="{tag("dignity").id}" checked' in html
+
+
+def _approved_through_moderation(contributor, body: str = TOILET_STORY):
+    moderator = make_user(Role.MODERATOR)
+    story = make_story(contributor, status=StoryStatus.IN_REVIEW, body=body, title="The bell")
+    db.session.commit()
+    prepare_for_review(story)
+    claims.claim(story, moderator)
+    db.session.execute(update(Suggestion).where(Suggestion.story_id == story.id)
+                       .values(status=SuggestionStatus.REJECTED))
+    decisions.approve(story, moderator)
+    return story
+
+
+def _suggested(story_id: int) -> list[str]:
+    return sorted(row.tag.slug for row in db.session.scalars(select(StoryTag).where(StoryTag.story_id == story_id)))
+
+
+def test_with_redis_approving_leaves_the_tag_suggestions_to_a_worker(app, contributor, on_queue):  # noqa: F811
+    """The moderator's approval does not wait for the analysis: one job waits, and a worker suggests the tags."""
+    story = _approved_through_moderation(contributor)
+    assert _suggested(story.id) == [], "nothing analysed in the moderator's request"
+    assert redis_queue.counts()["waiting"] == 1
+    assert jobs.enqueue(SUGGEST_TAGS, story_id=story.id).already_waiting, "asked again: still one job"
+    work_here(app)
+    assert "dignity" in _suggested(story.id)
+    assert redis_queue.counts() == {"waiting": 0, "running": 0, "failed": 0}
+    before = _suggested(story.id)
+    assert suggest_tags_for_story(story.id) == 0 and _suggested(story.id) == before, "twice adds nothing"
+
+
+def test_a_story_withdrawn_before_the_worker_reads_it_gets_no_suggestions(app, contributor, on_queue):  # noqa: F811
+    story = _approved_through_moderation(contributor)
+    consent_services.withdraw(story, contributor)
+    work_here(app)
+    assert _suggested(story.id) == []
+    assert redis_queue.counts()["failed"] == 0

@@ -53,6 +53,9 @@ AGREED_PLACES: dict[str, str] = {
     "moderation/jobs.py::_describe_preparing": SYSTEM + " (the admins' Background work page names the story by its "
                                                "reference, as the audit log does; never a word of it)",
     "privacy/retention.py::purge_withdrawn": SYSTEM,
+    "tagging/subscriptions.py::suggest_tags_for_story": SYSTEM + " (suggestions wait for a trainer or moderator, "
+                                                        "who reaches the story through the gate)",
+    "tagging/subscriptions.py::_describe": SYSTEM + " (the Background work page names the story by its reference)",
     "backup/replay.py::replay_withdrawals": SYSTEM + " (withdraws again, after a restore, what the ledger says)",
     # The search index is written here; it is read only through the gate (search/services.py::search).
     "search/services.py::index_story": SYSTEM,
