@@ -135,7 +135,7 @@ def tags_for_slugs(slugs: list[str]) -> tuple[tuple[int, ...], list[str]]:
 
 
 # Each hit's consent records (for the name the person chose to show) in one query, not one per story; and never
-# the original text, which no result shows (20 stories' original words were a third of a listing's database time).
+# the original text, which no result shows, so it is not read at all.
 _FOR_HITS = (selectinload(Story.consent_records), defer(Story.body))
 
 
