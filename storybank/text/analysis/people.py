@@ -5,6 +5,7 @@ Each rule gives a reason in plain English so a moderator can see why a word was 
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .lexicon import (
@@ -73,6 +74,12 @@ ORG_WORDS = {w for k in ORG_KEYWORDS for w in k.split()}
 # First names, with the ones that are also ordinary words ("Hope", "Sky"): used where the context already says a
 # name may stand there (before a surname, at the start of a sentence before a verb of speech).
 NAME_WORDS = FIRST_NAMES | WORD_NAMES
+# Unions the rules read, made once rather than on each read.
+_ANY_DETERMINER = POSSESSIVE_DETS | DETERMINERS
+_THANKS = THANKS_WORDS | {"you"}
+_PRONOUNS_AND_DETERMINERS = PRONOUNS | DETERMINERS
+# Words before a repeated homograph that make it the ordinary word ("with grace", "her will").
+_BEFORE_ORDINARY_WORD = PRONOUNS | DETERMINERS | POSSESSIVE_DETS | {"with", "by", "of"}
 
 
 def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
@@ -212,12 +219,18 @@ def _followed_by_person_verb(doc: Doc, tok: Token, strong: bool) -> bool:
     )
 
 
+_COMMA = get_string_id(",")
+_ROLE_DETERMINERS = POSSESSIVE_DETS | {"the", "a", "an", "one", "our"}  # "Liz, the nurse", "Sam our cleaner"
+_BEFORE_ROLE = ByWord(lambda text: text.lower() in _ROLE_DETERMINERS)  # the same as Token.lower_ in the list
+
+
 def _appositive_role(doc: Doc, tok: Token) -> bool:
     """ "Liz, the practice nurse" or "grace the support worker": a name followed by who they are."""
+    orths = doc_orths(doc)  # the words after most names rule this out: no Token for them
     j = tok.i + 1
-    if j < len(doc) and doc[j].text == ",":
+    if j < len(orths) and orths[j] == _COMMA:
         j += 1
-    if j >= len(doc) or doc[j].lower_ not in (POSSESSIVE_DETS | {"the", "a", "an", "one", "our"}):
+    if j >= len(orths) or not _BEFORE_ROLE(doc, orths[j]):
         return False
     for k in range(j + 1, min(j + 6, len(doc))):
         if doc[k].lower_ in ROLES or doc[k].lower_ in KINSHIP or doc[k].lemma_.lower() in ROLES:
@@ -228,13 +241,19 @@ def _appositive_role(doc: Doc, tok: Token) -> bool:
 
 
 def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] | None:  # noqa: C901
+    # Each word's text, lowercase form and sentence start are read once here (each read of a Token's text builds a
+    # string), not once per rule.
     prev = prev_word(doc, tok.i)
+    prev_lower = prev.lower_ if prev is not None else ""
     # The word before, skipping commas too: the same token unless that word is a comma.
     prev_nc = prev if prev is None or prev.text != "," else prev_word(doc, prev.i, skip_commas=True)
-    homograph = _is_homograph(tok)
-    capital = is_capitalised(tok) or tok.text.isupper()
-    is_month = tok.lower_ in MONTHS
-    if prev is not None and prev.lower_.rstrip(".") in TITLES and prev.text[:1].isupper():
+    text, lower = tok.text, tok.lower_
+    homograph = _COMMON_WORD(doc, tok.orth) or lower in WORD_NAMES
+    known_first = lower in FIRST_NAMES
+    capital = is_capitalised(tok) or text.isupper()
+    is_month = lower in MONTHS
+    sentence_start = starts_sentence(tok)
+    if prev is not None and prev_lower.rstrip(".") in TITLES and prev.text[:1].isupper():
         return f"a name after the title '{prev.text}'", 0.95
     if _surname_follows(doc, tok):
         return "a first name and a surname", 0.85
@@ -243,21 +262,21 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         kin_capital = prev_nc.text[:1].isupper() and prev_nc.lower_ in KINSHIP and not starts_sentence(prev_nc)
         if kin_capital or (
             before is not None
-            and (before.lower_ in POSSESSIVE_DETS | DETERMINERS or before.lower_ in ROLES or before.is_alpha)
+            and (before.lower_ in _ANY_DETERMINER or before.lower_ in ROLES or before.is_alpha)
         ):
-            if capital or (informal and (_is_known_first_name(tok) or not homograph)):
+            if capital or (informal and (known_first or not homograph)):
                 if not (homograph and not capital and prev_nc.text != ","):
                     return f"a name after '{prev_nc.text}'", 0.9
-    if prev is not None and prev.lower_ in {"called", "named"} and capital:
+    if prev is not None and prev_lower in {"called", "named"} and capital:
         return f"a name after '{prev.text}'", 0.85
-    if prev is not None and prev.lower_ in {"called", "named"} and informal and tok.text.islower():
+    if prev is not None and prev_lower in {"called", "named"} and informal and text.islower():
         # "my new PA is called sunny": lowercase writing, and the thing named is a person
         for k in range(prev.i - 1, max(-1, prev.i - 4), -1):
             if doc[k].lower_ in ROLES or doc[k].lower_ in KINSHIP:
                 return f"a name after '{prev.text}'", 0.75
     if (
         capital
-        and (not homograph or _is_known_first_name(tok))
+        and (not homograph or known_first)
         and not _looks_like_place(tok)
         and tok.i + 2 < len(doc)
         and doc[tok.i + 1].lower_ == "from"
@@ -265,15 +284,15 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         and doc[tok.i + 2].lower_ not in PLACES
     ):
         return "a name followed by where the person is from or works", 0.75
-    if prev is not None and prev.lower_ in {"is", "am", "'m", "’m", "'s", "’s"} and capital and not homograph:
+    if prev is not None and prev_lower in {"is", "am", "'m", "’m", "'s", "’s"} and capital and not homograph:
         before = prev_word(doc, prev.i)
         if (
             before is not None
             and before.lower_ in {"name", "i", "name's"}
-            and (prev.lower_ not in {"'s", "’s"} or before.lower_ == "name")
+            and (prev_lower not in {"'s", "’s"} or before.lower_ == "name")
         ):
             return "a name someone gives for themselves", 0.9
-    if prev is not None and prev.lower_ in {"is", "was"} and capital:
+    if prev is not None and prev_lower in {"is", "was"} and capital:
         before = prev_word(doc, prev.i)
         if before is not None and before.lower_ == "name":
             return "a name someone gives for themselves", 0.9
@@ -285,43 +304,43 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
             return f"a name given for someone's '{before.text}'", 0.85
     if (
         prev is not None
-        and prev.lower_ in OBJECT_VERBS
+        and prev_lower in OBJECT_VERBS
         and capital
-        and not starts_sentence(tok)
-        and (not homograph or tok.lower_ in WORD_NAMES)
+        and not sentence_start
+        and (not homograph or lower in WORD_NAMES)
         and not _looks_like_place(tok)
     ):
         return f"a name after '{prev.text}'", 0.75
     if capital and not homograph and _sign_off(doc, tok):
         return "a name signing off the story", 0.75
-    if prev is not None and prev.lower_ == "to" and capital and not starts_sentence(tok):
+    if prev is not None and prev_lower == "to" and capital and not sentence_start:
         before = prev_word(doc, prev.i)
-        if before is not None and before.lower_ in THANKS_WORDS | {"you"}:
+        if before is not None and before.lower_ in _THANKS:
             return "a name someone is thanked by", 0.85
-    if capital and (not homograph or tok.lower_ in NAME_WORDS) and _named_as_role(doc, tok):
+    if capital and (not homograph or lower in NAME_WORDS) and _named_as_role(doc, tok):
         return "a name followed by who the person is", 0.85
     if capital and not homograph and (_appositive_role(doc, tok) or _followed_by_who(doc, tok)):
         return "a name followed by who the person is", 0.85
-    if capital and is_month and not starts_sentence(tok):
+    if capital and is_month and not sentence_start:
         return None
-    lower_name = informal and tok.text.islower() and (_is_known_first_name(tok) or not homograph)
-    if (capital and not starts_sentence(tok)) or lower_name:
+    lower_name = informal and text.islower() and (known_first or not homograph)
+    if (capital and not sentence_start) or lower_name:
         after_place_word = (
-            prev is not None and prev.lower_ in PLACE_PREPOSITIONS and not _is_known_first_name(tok)
+            prev is not None and prev_lower in PLACE_PREPOSITIONS and not known_first
         )  # "my sister in Leytonstone doesn't know": a place, not a person
         if not after_place_word and _followed_by_person_verb(
-            doc, tok, strong=homograph or not _is_known_first_name(tok)
+            doc, tok, strong=homograph or not known_first
         ):
-            shouted_word = homograph and tok.text.isupper()
-            if not shouted_word and not (homograph and prev is not None and prev.lower_ in PRONOUNS | DETERMINERS):
+            shouted_word = homograph and text.isupper()
+            if not shouted_word and not (homograph and prev is not None and prev_lower in _PRONOUNS_AND_DETERMINERS):
                 return "a name followed by something a person does", 0.8
         if _appositive_role(doc, tok):
             return "a name followed by who the person is", 0.85
-    elif capital and starts_sentence(tok) and (not homograph or tok.lower_ in NAME_WORDS):
-        if tok.lower_ in WORD_NAMES and _COMMON_WORD(doc, tok.orth) and not _is_known_first_name(tok):
+    elif capital and sentence_start and (not homograph or lower in NAME_WORDS):
+        if lower in WORD_NAMES and _COMMON_WORD(doc, tok.orth) and not known_first:
             nxt = next_word(doc, tok.i)  # "Hope said", not "Summer came early"
             return ("a name followed by something a person says", 0.75) if nxt and nxt.lower_ in SPEECH_VERBS else None
-        unknown_proper = not homograph and not _is_known_first_name(tok) and not _looks_like_place(tok)
+        unknown_proper = not homograph and not known_first and not _looks_like_place(tok)
         if _followed_by_person_verb(doc, tok, strong=not unknown_proper):
             return "a name followed by something a person does", 0.75
     if capital and not homograph and not _looks_like_place(tok) and _possessive_person(doc, tok):
@@ -493,7 +512,7 @@ def _blocked_propagation(doc: Doc, tok: Token) -> bool:
     if not _is_homograph(tok):
         return False
     prev = prev_word(doc, tok.i)
-    if prev is not None and (prev.lower_ in PRONOUNS | DETERMINERS | POSSESSIVE_DETS | {"with", "by", "of"}):
+    if prev is not None and (prev.lower_ in _BEFORE_ORDINARY_WORD):
         return True
     if starts_sentence(tok) and not _followed_by_person_verb(doc, tok, strong=True):
         return True
@@ -516,15 +535,16 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
     found: dict[int, _Candidate] = {}
     candidates = name_candidate_indices(doc)
     orths = doc_orths(doc)
-    could_be_name = _COULD_BE_NAME[informal]
-    for i in candidates:
-        if not could_be_name(doc, orths[i]):  # most words are ruled out by their text alone
-            if _ORDINARY_WORD_NAME(doc, orths[i]):
-                tok = doc[i]
-                strong = _strong_cue(doc, tok)
-                if strong is not None:
-                    found[i] = _Candidate(_extend_left(doc, i), _extend_name(doc, i, i + 1), *strong)
-            continue
+    # Most words are ruled out by their text alone; capitalised ordinary words need a strong cue.
+    names = _COULD_BE_NAME[informal].select(doc, orths, candidates)
+    if len(names) < len(candidates):
+        named = set(names)
+        others = [i for i in candidates if i not in named]
+        for i in _ORDINARY_WORD_NAME.select(doc, orths, others):
+            strong = _strong_cue(doc, doc[i])
+            if strong is not None:
+                found[i] = _Candidate(_extend_left(doc, i), _extend_name(doc, i, i + 1), *strong)
+    for i in names:
         tok = doc[i]
         if _eponymous(doc, tok) or _month_in_date(doc, tok):
             continue
@@ -559,17 +579,19 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
         spans.append(cand)
     spans.extend(_coordinated(doc, spans, covered, informal))
     spans.extend(_repeated(doc, spans, covered, candidates))
-    return [
-        Finding(
-            "PERSON",
-            doc[c.start].idx,
-            doc[c.end - 1].idx + len(doc[c.end - 1].text),
-            doc[c.start : c.end].text,
-            c.confidence,
-            _plain_reason(doc, c),
-        )
-        for c in sorted(spans, key=lambda c: c.start)
-    ]
+    findings = []
+    for c in sorted(spans, key=lambda c: c.start):
+        start_char, end_char = _char_offsets(doc, c.start, c.end)
+        name = doc_text(doc)[start_char:end_char]
+        findings.append(Finding("PERSON", start_char, end_char, name, c.confidence, _plain_reason(name, c)))
+    return findings
+
+
+def _char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Where tokens start..end-1 begin and end in the text (a Span's start_char and end_char, without the Span:
+    the doc's tokens cover its text, so the text between is the Span's text)."""
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
 
 
 # Reasons that describe how a name was found rather than what it is: a person reads "this looks like a common
@@ -577,13 +599,13 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
 _HOW_FOUND = {"a common first name", "a name followed by something a person does", "a first name and a surname"}
 
 
-def _plain_reason(doc: Doc, c: _Candidate) -> str:
+def _plain_reason(name: str, c: _Candidate) -> str:
     """ "a person's full name" for a first name and a surname, "a person's name" for one name ("Kerry-Ann")."""
     if c.reason not in _HOW_FOUND:
         return c.reason
     parts = [
         part
-        for part in doc[c.start : c.end].text.split()
+        for part in name.split()
         if part.lower().rstrip(".") not in TITLES and part.lower() not in NICKNAME_ADJECTIVES
     ]
     return "a person's full name" if len(parts) >= 2 else "a person's name"
@@ -613,22 +635,30 @@ def _coordinated(doc: Doc, spans: list[_Candidate], covered: set[int], informal:
     return extra
 
 
+# A word of a name that is not a title or a nickname's adjective ("Dr", "Big"): what _repeated looks for again.
+_NAME_PART = ByWord(
+    lambda text: text.lower().rstrip(".") not in TITLES and text.lower() not in NICKNAME_ADJECTIVES
+)
 _NAME_KEY = ByWord(lambda text: text if not text.isupper() else text[:1].upper() + text[1:].lower())
 
 
 def _repeated(doc: Doc, spans: list[_Candidate], covered: set[int], candidates: list[int]) -> list[_Candidate]:
     """Once a word is known to be someone's name in this story, its other uses are that person too."""
     known: dict[str, str] = {}
+    orths = doc_orths(doc)
     for cand in spans:
-        for tok in doc[cand.start : cand.end]:
-            if tok.lower_.rstrip(".") not in TITLES and tok.lower_ not in NICKNAME_ADJECTIVES:
-                known.setdefault(_NAME_KEY(doc, tok.orth), doc[cand.start : cand.end].text)
+        words = _NAME_PART.select(doc, orths, range(cand.start, cand.end))
+        if words:
+            start_char, end_char = _char_offsets(doc, cand.start, cand.end)
+            name = doc_text(doc)[start_char:end_char]
+            for i in words:
+                known.setdefault(_NAME_KEY(doc, orths[i]), name)
     extra: list[_Candidate] = []
     if not known:
         return extra
-    orths = doc_orths(doc)
+    key_of = _NAME_KEY.values.get
     for i in candidates:
-        key = _NAME_KEY(doc, orths[i])
+        key = key_of(orths[i]) or _NAME_KEY(doc, orths[i])
         if i in covered or key not in known:
             continue
         tok = doc[i]

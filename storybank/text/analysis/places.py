@@ -142,7 +142,7 @@ _ORG_KEYWORD_END = ByWord(lambda text: text.lower() in _ORG_KEYS_BY_LAST)
 def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
     found: list[Finding] = []
     orths = doc_orths(doc)
-    capitals = [i for i in capital_indices(doc) if _ORG_KEYWORD_END(doc, orths[i])]
+    capitals = _ORG_KEYWORD_END.select(doc, orths, capital_indices(doc))
     done_before = len(doc)
     for j in reversed(capitals):
         if j >= done_before:
@@ -359,8 +359,8 @@ def _alone_on_line(doc: Doc, tok: Token) -> bool:
 def _two_word_places(doc: Doc, found: list[Finding]) -> None:
     """Two-word gazetteer entries ("Milton Keynes", "Hebden Bridge")."""
     orths = doc_orths(doc)
-    for i in capital_indices(doc):
-        if i + 1 >= len(doc) or not _STARTS_TWO_WORD_PLACE(doc, orths[i]):
+    for i in _STARTS_TWO_WORD_PLACE.select(doc, orths, capital_indices(doc)):
+        if i + 1 >= len(doc):
             continue
         tok = doc[i]
         if f"{tok.lower_} {doc[i + 1].lower_}" not in PLACES:
@@ -382,10 +382,9 @@ def find_locations(doc: Doc) -> list[Finding]:
             found.append(Finding("LOCATION", m.start(), m.end(), m.group(0), 0.85, "a hyphenated place name"))
     _two_word_places(doc, found)
     orths = doc_orths(doc)
-    could_be_place = _COULD_BE_PLACE[informal]
-    for i in name_candidate_indices(doc) if informal else capital_indices(doc):
-        if not could_be_place(doc, orths[i]):  # _place_reason would say no from the text alone
-            continue
+    candidates = name_candidate_indices(doc) if informal else capital_indices(doc)
+    # Most words are ruled out by their text alone, as _place_reason would rule them out.
+    for i in _COULD_BE_PLACE[informal].select(doc, orths, candidates):
         tok = doc[i]
         if any(f.start <= tok.idx < f.end for f in found[-3:]):
             continue

@@ -17,6 +17,7 @@ from .models import SafeguardingSignal
 from .rule_tokens import _Tokens
 from .rulebook import Rule
 from .safeguarding_matcher import SafeguardingRules, build_safeguarding_matcher, safeguarding_rulebook
+from .tokens import doc_text
 
 __all__ = ["CODE_WORDS", "FILTERS", "RuleTrace", "SafeguardingRules", "_Tokens", "build_safeguarding_matcher",
            "find_safeguarding", "safeguarding_rulebook"]
@@ -70,7 +71,10 @@ def find_safeguarding(  # noqa: C901
             hits.setdefault(("domestic_abuse", sid), (index, rules.rulebook.domestic_abuse_reason))
     signals = []
     bounds = t.bounds
+    text = doc_text(doc)
     for (category, sid), (_index, reason) in hits.items():
         sent = doc[bounds[sid] : bounds[sid + 1]]
-        signals.append(SafeguardingSignal(category, sent.start_char, sent.end_char, sent.text.strip(), reason))
+        # The sentence's text is the doc's text between its ends: no Token per word to join (Span.text).
+        sentence = text[sent.start_char : sent.end_char]
+        signals.append(SafeguardingSignal(category, sent.start_char, sent.end_char, sentence.strip(), reason))
     return sorted(signals, key=lambda s: (s.sentence_start, s.category))

@@ -124,6 +124,18 @@ class ByWord(Generic[T]):
             value = values[orth] = self.fn(doc.vocab.strings[orth])
         return value  # type: ignore[return-value]
 
+    def select(self, doc: Doc, orths: list[int], indices: list[int]) -> list[int]:
+        """The indices whose word gives a true value: one pass, without a call per word already cached."""
+        get = self.values.get
+        chosen = []
+        for i in indices:
+            value = get(orths[i], _MISSING)
+            if value is _MISSING:
+                value = self(doc, orths[i])
+            if value:
+                chosen.append(i)
+        return chosen
+
 
 def is_wordlike_text(text: str) -> bool:
     return WORDLIKE_RE.fullmatch(text) is not None
@@ -150,11 +162,26 @@ def name_form(tok: Token) -> str:
     return text[:1].upper() + text[1:].lower()
 
 
+_OPENS_SENTENCE = ByWord(
+    lambda text: text in {'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "…"} or "\n" in text
+)
+
+
+def _sentence_start_list(doc: Doc) -> list[bool]:
+    """Per token: SENT_START is 1 (Token.is_sent_start), read from the array once per doc."""
+    flags = doc.user_data.get("sb_sent_start_list")
+    if flags is None:
+        flags = doc.user_data["sb_sent_start_list"] = (sentence_starts(doc) == 1).tolist()
+    return flags
+
+
 def starts_sentence(tok: Token) -> bool:
-    if tok.i == 0 or tok.is_sent_start:
+    """At a sentence start, or after an opening mark or a line break; read from per-doc lists, not Tokens."""
+    i = tok.i
+    if i == 0:
         return True
-    prev = tok.doc[tok.i - 1]
-    return prev.text in {'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "…"} or "\n" in prev.text
+    doc = tok.doc
+    return _sentence_start_list(doc)[i] or _OPENS_SENTENCE(doc, doc_orths(doc)[i - 1])
 
 
 def _skippable(doc: Doc, skip_commas: bool) -> list[bool]:
