@@ -44,7 +44,8 @@ def titles(**filters) -> list[str]:
     return sorted(hit.story.title for hit in search(SearchFilters(**filters)).hits)
 
 
-def test_approving_a_story_suggests_tags_with_the_words_of_the_moderated_text(contributor):
+def _approved_through_moderation(contributor):
+    """Sent, prepared, claimed, every suggestion rejected, approved: as a moderator would, through the services."""
     moderator = make_user(Role.MODERATOR)
     story = make_story(contributor, status=StoryStatus.IN_REVIEW, body=TOILET_STORY, title="The bell")
     db.session.commit()
@@ -53,6 +54,11 @@ def test_approving_a_story_suggests_tags_with_the_words_of_the_moderated_text(co
     db.session.execute(update(Suggestion).where(Suggestion.story_id == story.id)
                        .values(status=SuggestionStatus.REJECTED))
     decisions.approve(story, moderator)
+    return story
+
+
+def test_approving_a_story_suggests_tags_with_the_words_of_the_moderated_text(contributor):
+    story = _approved_through_moderation(contributor)
     rows = db.session.scalars(select(StoryTag).where(StoryTag.story_id == story.id)).all()
     dignity = [row for row in rows if row.tag.slug == "dignity"]
     assert dignity and dignity[0].status == TagStatus.SUGGESTED
@@ -166,18 +172,6 @@ def test_the_search_page_filters_by_a_ticked_theme(client, contributor, signed_i
     html = client.get(f"/search?q=toilet&tag={tag('dignity').id}").get_data(as_text=True)
     assert "1 story found" in html and "Tagged</a>" in html and "Not tagged" not in html
     assert f'id="tag-{tag("dignity").id}" value="{tag("dignity").id}" checked' in html
-
-
-def _approved_through_moderation(contributor, body: str = TOILET_STORY):
-    moderator = make_user(Role.MODERATOR)
-    story = make_story(contributor, status=StoryStatus.IN_REVIEW, body=body, title="The bell")
-    db.session.commit()
-    prepare_for_review(story)
-    claims.claim(story, moderator)
-    db.session.execute(update(Suggestion).where(Suggestion.story_id == story.id)
-                       .values(status=SuggestionStatus.REJECTED))
-    decisions.approve(story, moderator)
-    return story
 
 
 def _suggested(story_id: int) -> list[str]:
