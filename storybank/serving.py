@@ -61,9 +61,13 @@ def warm_worker(app) -> None:
     """Load the text analysis (the spaCy pipeline, its rules and the learned check) before a worker takes its first
     request: the first analysis in a process takes seconds, and the person whose request met it would wait that long,
     as would everyone queued behind it. gunicorn replaces each worker every thousand requests or so, so this is not
-    only at start-up."""
+    only at start-up. A failure is logged, never raised: a worker that could not start would take every page away."""
     from storybank.text.analysis import analyse
 
     with app.app_context():
-        analyse(WARM_UP_TEXT, model=app.config.get("STORYBANK_SPACY_MODEL"))
+        try:
+            analyse(WARM_UP_TEXT, model=app.config.get("STORYBANK_SPACY_MODEL"))
+        except Exception:  # a worker that cannot warm up must still start: only the pages that analyse need it
+            app.logger.exception("Could not load the text analysis before the first request; it will be tried "
+                                 "again when a page first needs it.")
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from flask import Flask
@@ -144,8 +145,6 @@ def test_the_access_log_line_holds_no_query_string_referrer_or_token():
 def test_each_new_gunicorn_worker_loads_the_text_analysis_before_its_first_request(app):
     """The first analysis in a process loads spaCy, the rules and the learned check (seconds): gunicorn's
     post_worker_init does it before the worker takes a request, so no person waits for it."""
-    from types import SimpleNamespace
-
     from storybank.text.analysis.learned import trained_classifier
     from storybank.text.analysis.pipeline import get_pipeline
 
@@ -154,3 +153,12 @@ def test_each_new_gunicorn_worker_loads_the_text_analysis_before_its_first_reque
     _settings_file()["post_worker_init"](SimpleNamespace(wsgi=app))
     assert get_pipeline.cache_info().currsize == 1
     assert trained_classifier.cache_info().currsize == 1, "the learned check is part of the pipeline"
+
+
+def test_a_worker_whose_text_analysis_cannot_load_still_starts_and_says_so(app, monkeypatch, caplog):
+    def broken(*_args, **_kwargs):
+        raise OSError("no such model")
+
+    monkeypatch.setattr("storybank.text.analysis.analyse", broken)
+    _settings_file()["post_worker_init"](SimpleNamespace(wsgi=app))
+    assert "Could not load the text analysis before the first request" in caplog.text
