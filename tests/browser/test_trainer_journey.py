@@ -80,3 +80,17 @@ def test_a_trainer_searches_with_a_theme_opens_a_story_and_confirms_a_suggested_
     expect(page.get_by_role("status").first).to_contain_text("Confirmed “Trust”")
     expect(page.locator("#tags ul.tag-list")).to_contain_text("Trust")
     expect(page.locator("#tags").get_by_text("Suggested by the computer")).to_have_count(0)
+
+
+def test_a_search_of_only_very_common_words_says_plainly_why_it_lists_newest_first(page, visit, submit,
+                                                                                    live_server, monkeypatch):
+    from storybank.search import services
+
+    trainer, title, other = _stories(live_server)
+    monkeypatch.setattr(services, "COMMON_AT_LEAST", 1)  # this small library stands in for 1 000+ stories
+    sign_in(page, visit, submit, trainer)
+    visit(page, "/search?q=carer&purpose=training")
+    note = page.locator(".search-note")
+    expect(note).to_contain_text("“carer” is in more than a third of all stories, so these are shown newest first")
+    expect(note).to_contain_text("Add a less common word, or a phrase in quotes, to see the closest matches first.")
+    expect(page.locator("ol.results").get_by_role("link", name=title)).to_be_visible()
