@@ -1,8 +1,8 @@
 """The two full-text engines behind one interface: FTS5 on SQLite, a stored tsvector with a GIN index on PostgreSQL.
 
 Each engine knows how to keep only the stories whose words match (``matching``), how to leave out those that
-contain words the trainer excluded (``excluding``), how to rank and quote the matched words joined to a filtered
-query (``ranked``), and, for a search of words alone, how to rank from the index by itself (``top``) and quote a
+contain words the trainer excluded (``excluding``), how to rank the matches joined to a filtered query
+(``ranked``), and, for a search of words alone, how to rank from the index by itself (``top``) and quote a
 handful of stories afterwards (``snippets``) — ranking there costs a fraction of ranking through the join, and the
 caller applies the consent gate to what comes back. The SQL objects they rely on are made by the migrations
 (migrations/versions/5e4c1b7a9d20_search_index.py, e7b2d4c8a1f3_search_vector_column.py), not by models, so
@@ -73,13 +73,12 @@ class SQLiteEngine:
     def excluding(self, parsed: ParsedQuery) -> ColumnElement[bool]:
         return Story.id.not_in(self._match(parsed.fts5_excluded()))
 
-    def ranked(self, query, parsed: ParsedQuery):
-        """Join the FTS table for rank and snippet (lower bm25 is better, so it sorts ascending)."""
+    def ranked(self, query, parsed: ParsedQuery, *, narrowed: bool = False):
+        """Join the FTS table for the rank (lower bm25 is better, so it sorts ascending); SQLite's plan is the same
+        whether or not the filters narrow the stories."""
         fts = table(FTS_TABLE, column("rowid"))
         query = query.join(fts, fts.c.rowid == Story.id).where(self._fts_name.op("MATCH")(parsed.fts5()))
-        rank = func.bm25(self._fts_name)
-        snippet = func.snippet(self._fts_name, 1, MARK_START, MARK_END, "…", SNIPPET_WORDS)
-        return query, rank.asc(), snippet
+        return query, func.bm25(self._fts_name).asc()
 
     def top(self, parsed: ParsedQuery, limit: int) -> list[tuple[int, float]]:
         """(story id, rank key) of the best ``limit`` matches, best first; a lower key is better."""
@@ -158,14 +157,22 @@ class PostgresEngine:
     def excluding(self, parsed: ParsedQuery) -> ColumnElement[bool]:
         return Story.id.not_in(self._matching_ids(" or ".join(f'"{e}"' for e in parsed.excluded)))
 
-    def ranked(self, query, parsed: ParsedQuery):
-        tsquery = self._tsquery(ParsedQuery(parsed.words, parsed.phrases).websearch())
-        query = query.join(SearchDocument, SearchDocument.story_id == Story.id).where(
-            self._document.op("@@")(tsquery))
-        rank = func.ts_rank_cd(self._document, tsquery)
-        options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, MinWords=12, ShortWord=2"
-        snippet = func.ts_headline(_ENGLISH, SearchDocument.body, tsquery, options)
-        return query, rank.desc(), snippet
+    def ranked(self, query, parsed: ParsedQuery, *, narrowed: bool = False):
+        """Join each match's rank to a filtered query. When the filters pick out a part of the library on the
+        stories table itself (``narrowed``: a care setting, region, dates or tags), the index's table is joined and
+        only the stories that pass are ranked. Otherwise every match is ranked first, over the index's table alone,
+        in a sorted subquery: only (story id, rank) pairs then meet the gate, which the planner walks best first
+        until it has enough; joining the table there carried each match's whole tsvector (2–3 KB) through the
+        gate's joins, which cost about twice as much (``bench/SEARCH_PROFILE.md``)."""
+        tsquery = self._positive(parsed)
+        if narrowed:
+            query = query.join(SearchDocument, SearchDocument.story_id == Story.id).where(
+                self._document.op("@@")(tsquery))
+            return query, func.ts_rank_cd(self._document, tsquery).desc()
+        key = -func.ts_rank_cd(self._document, tsquery)
+        matches = (select(SearchDocument.story_id, key.label("rank_key")).where(self._document.op("@@")(tsquery))
+                   .order_by(key).subquery("ranked_matches"))
+        return query.join(matches, matches.c.story_id == Story.id), matches.c.rank_key.asc()
 
     def _positive(self, parsed: ParsedQuery):
         return self._tsquery(ParsedQuery(parsed.words, parsed.phrases).websearch())

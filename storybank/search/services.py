@@ -163,9 +163,15 @@ def _count(query) -> tuple[int, bool]:
     return min(found, COUNT_LIMIT), found > COUNT_LIMIT
 
 
+def _narrowed(filters: SearchFilters) -> bool:
+    """Whether the filters pick out a part of the library by the stories' own columns or tags (rather than only
+    leaving some out, as a content warning does): the engine then ranks only the stories that pass."""
+    return bool(filters.care_settings or filters.regions or filters.approved_from or filters.approved_to
+                or filters.tags)
+
+
 def _words_only(filters: SearchFilters) -> bool:
-    return not (filters.care_settings or filters.regions or filters.exclude_warnings or filters.approved_from
-                or filters.approved_to or filters.tags)
+    return not (_narrowed(filters) or filters.exclude_warnings)
 
 
 def _newest_key(approved_at: datetime | None, story_id: int) -> tuple[float, int]:
@@ -227,13 +233,13 @@ def _newest_matching(query, parsed: ParsedQuery, engine, page: int, per_page: in
     return [SearchHit(story, highlight(snippets.get(story.id))) for story in stories], total, more
 
 
-def _ranked_through_the_gate(query, parsed: ParsedQuery, engine, page: int, per_page: int):
+def _ranked_through_the_gate(query, parsed: ParsedQuery, engine, page: int, per_page: int, narrowed: bool):
     """The page of a search with filters, ranked through the gate's join in one statement that also counts: the
     ids of the best COUNT_LIMIT + 1 matches that pass, so the count costs nothing more (a separate count walked
     the gate and the filters over every match a second time). None past the counted pages."""
     if page * per_page > COUNT_LIMIT:
         return None
-    ranked, rank, _snippet = engine.ranked(query, parsed)
+    ranked, rank = engine.ranked(query, parsed, narrowed=narrowed)
     best = list(db.session.scalars(ranked.with_only_columns(Story.id).order_by(
         rank, Story.approved_at.desc(), Story.id.desc()).limit(COUNT_LIMIT + 1)))
     ids = best[(page - 1) * per_page:page * per_page]
@@ -265,17 +271,18 @@ def search(filters: SearchFilters, page: int = 1, per_page: int = PAGE_SIZE, *, 
              else _ranked_from_index(query, parsed, engine, page, per_page)
              if parsed.positive and _words_only(filters) else None)
     if found is None and parsed.positive:
-        found = _ranked_through_the_gate(query, parsed, engine, page, per_page)
+        found = _ranked_through_the_gate(query, parsed, engine, page, per_page, _narrowed(filters))
     if found is not None:
         hits, total, more = found
     elif parsed.positive:
-        ranked, rank, snippet = engine.ranked(query, parsed)
+        ranked, rank = engine.ranked(query, parsed, narrowed=_narrowed(filters))
         # Counted with the index's matches as a list (IN), not through the ranking join: SQLite would otherwise
         # drive the count from the stories table and ask FTS5 once per story.
         total, more = _count(query.where(engine.matching(parsed)))
-        rows = db.session.execute(ranked.add_columns(snippet).options(*_FOR_HITS).order_by(rank, *newest)
-                                  .limit(per_page).offset((page - 1) * per_page)).all()
-        hits = [SearchHit(story, highlight(text)) for story, text in rows]
+        stories = list(db.session.scalars(ranked.options(*_FOR_HITS).order_by(rank, *newest)
+                                          .limit(per_page).offset((page - 1) * per_page)))
+        snippets = engine.snippets(parsed, [story.id for story in stories]) if stories else {}
+        hits = [SearchHit(story, highlight(snippets.get(story.id))) for story in stories]
     else:
         total, more = _count(query)
         stories = db.session.scalars(query.options(*_FOR_HITS).order_by(*newest).limit(per_page)

@@ -16,6 +16,7 @@ from storybank.api import services as token_services
 from storybank.consent.models import Purpose
 from storybank.db_types import utcnow
 from storybank.extensions import db
+from storybank.moderation.models import Source, Suggestion, SuggestionKind, SuggestionStatus
 from storybank.search import services
 from storybank.search.services import SearchFilters, filter_choices, search
 from storybank.stories.models import Story
@@ -259,3 +260,27 @@ def test_a_search_with_filters_ranks_and_counts_in_one_statement_with_the_same_p
     assert [titles(search(hospital, page=page, per_page=3)) for page in range(1, 5)] == counted
     assert sum(len(page) for page in counted) == 10 and counted[0][0] in {"Hospital 3", "Hospital 7"}
     assert (search(hospital, per_page=3).total, search(hospital, per_page=3).more) == (2, True)
+
+
+@pytest.mark.parametrize("narrowed", [True, False])
+def test_a_search_that_only_leaves_stories_out_ranks_every_match_first_with_the_same_pages(author, monkeypatch,
+                                                                                           narrowed):
+    """A content warning to exclude picks nothing out, so every match is ranked first and walked through the gate
+    (PostgreSQL: a sorted subquery over the index's table); the pages, the count and what is left out are the same
+    as when only the stories that pass are ranked (the plan for a care setting, region, dates or tags)."""
+    stories = [approved(author, "A story about " + "waiting " * (1 + number % 4) + f"for the carer, {number}.",
+                        title=f"Story {number}", days_ago=100 - number) for number in range(9)]
+    for story in stories[::3]:
+        db.session.add(Suggestion(story_id=story.id, kind=SuggestionKind.CONTENT_WARNING, label="Neglect",
+                                  status=SuggestionStatus.ACCEPTED, source=Source.MODERATOR, reason="moderator"))
+    db.session.commit()
+    put_outside_the_gate(stories[1], "withdrawn", author)
+    no_neglect = SearchFilters(text="waiting", exclude_warnings=("Neglect",))
+    assert not services._narrowed(no_neglect) and services._narrowed(SearchFilters(regions=("London",)))
+    monkeypatch.setattr(services, "_narrowed", lambda filters: narrowed)
+    with statements() as sent:
+        pages = [titles(search(no_neglect, page=page, per_page=2)) for page in range(1, 5)]
+    assert pages == [["Story 7", "Story 2"], ["Story 5", "Story 8"], ["Story 4"], []]  # most "waiting", then newest
+    assert search(no_neglect, per_page=2).total == 5
+    if db.engine.dialect.name == "postgresql":
+        assert any("ranked_matches" in statement for statement in sent) is not narrowed, sent
