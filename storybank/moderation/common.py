@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from storybank.accounts.models import User
 from storybank.extensions import db
@@ -10,6 +10,13 @@ from storybank.moderation.models import StoryReview
 from storybank.stories.models import Story, StoryStatus
 
 WAITING = (StoryStatus.SUBMITTED, StoryStatus.IN_REVIEW)
+
+
+def is_waiting():
+    """``Story.status IN WAITING`` with the statuses written into the SQL, in this order, rather than bound: the
+    databases use the partial index of waiting stories (``stories.models.WAITING_PREDICATE``) only for a query
+    that names the same statuses (PostgreSQL cannot prove it of bound values in a prepared plan)."""
+    return Story.status.in_(bindparam("waiting_statuses", list(WAITING), expanding=True, literal_execute=True))
 
 
 def is_own(story: Story, user: User) -> bool:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import joinedload, lazyload, load_only
 from storybank.accounts.models import User
 from storybank.db_types import UTCDateTime, utcnow
 from storybank.extensions import db
-from storybank.moderation.common import WAITING
+from storybank.moderation.common import WAITING, is_waiting
 from storybank.moderation.models import SafeguardingConcern, StoryReview, Suggestion, SuggestionStatus
 from storybank.moderation.preparation import needs_preparing
 from storybank.moderation.visible import stories_for_moderators, story_ids_for_moderators
@@ -78,7 +78,7 @@ def _shape(status: str | None) -> str | None:
 @cache
 def _waiting(status: str | None, filtered: bool):
     """Waiting stories of a kind (``_shape``), with :care_setting bound when ``filtered``."""
-    query = stories_for_moderators().where(Story.status.in_(WAITING))
+    query = stories_for_moderators().where(is_waiting())
     if status is not None:
         query = query.outerjoin(StoryReview, StoryReview.story_id == Story.id)
         query = query.where(_being_read() if status == BEING_READ else not_(_being_read()))

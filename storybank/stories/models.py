@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storybank.db_types import UTCDateTime, str_enum, utcnow
@@ -37,6 +37,10 @@ STATUS_WORDS = {
 }
 
 
+WAITING_PREDICATE = "status IN ('submitted', 'in_review')"
+"""The partial index's condition, word for word: SQLite uses a partial index only for a query that says the same."""
+
+
 class Story(db.Model):
     __tablename__ = "stories"
     __table_args__ = (
@@ -46,6 +50,12 @@ class Story(db.Model):
         # The moderation queue, oldest first, and the care settings it offers (also search's count by care setting
         # and region, without reading each story); "My stories", newest first.
         Index("ix_stories_status_submitted_at_id", "status", "submitted_at", "id"),
+        # Every waiting story, oldest first, whichever of the two waiting statuses it has: a page of the queue
+        # walks this from its start (the index above is ordered by status first, so the two statuses had to be
+        # read whole and sorted on PostgreSQL). Used when a query names the statuses as written here
+        # (``moderation.common.WAITING_SQL``); migration a8d3f5e1c7b9.
+        Index("ix_stories_waiting_submitted_at_id", "submitted_at", "id",
+              sqlite_where=text(WAITING_PREDICATE), postgresql_where=text(WAITING_PREDICATE)),
         Index("ix_stories_status_care_setting_region", "status", "care_setting", "region"),
         Index("ix_stories_author_id_updated_at_id", "author_id", "updated_at", "id"),
         Index("ix_stories_supporter_id_updated_at_id", "supporter_id", "updated_at", "id"),
