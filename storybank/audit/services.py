@@ -11,11 +11,12 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, select, text, update
 
 from storybank.audit.models import AuditEvent
 from storybank.audit.words import event_words
 from storybank.extensions import db
+from storybank.paging import Pages, count_upto, counter_upto, page_count
 
 
 def record(action: str, actor: Any = None, obj: Any = None, *, object_type: str | None = None,
@@ -120,6 +121,44 @@ class AuditFilter:
 
 def events_matching(filters: AuditFilter) -> Select:
     return filters.applied(select(AuditEvent))
+
+
+@dataclass(frozen=True)
+class AuditPage(Pages):
+    events: list[AuditEvent]
+    total: int
+    page: int
+    per_page: int
+    more: bool = False
+
+
+def audit_page(filters: AuditFilter, page: int, per_page: int) -> AuditPage:
+    """The matching events, newest first, a page at a time; counted only as far as ``paging.COUNT_LIMIT`` (or the
+    page asked for), like every long list: the log only grows, and an exact count read every event on each visit."""
+    query = events_matching(filters)
+    total, more = count_upto(counter_upto(query.with_only_columns(AuditEvent.id)), page, per_page)
+    page = max(page, 1) if more else min(max(page, 1), page_count(total, per_page))
+    events = list(db.session.scalars(query.order_by(AuditEvent.id.desc()).offset((page - 1) * per_page)
+                                     .limit(per_page)))
+    return AuditPage(events=events, total=total, page=page, per_page=per_page, more=more)
+
+
+_ACTIONS = text("""
+    WITH RECURSIVE seen(action) AS (
+        SELECT min(action) FROM audit_events
+        UNION ALL
+        SELECT (SELECT later.action FROM audit_events AS later WHERE later.action > seen.action
+                ORDER BY later.action LIMIT 1)
+        FROM seen WHERE seen.action IS NOT NULL
+    )
+    SELECT action FROM seen WHERE action IS NOT NULL
+""")
+
+
+def actions_in_log() -> list[str]:
+    """Every kind of event the log holds, in order, for the filter: one step along the index on ``action`` per
+    kind (a few dozen), where ``SELECT DISTINCT`` read the whole index, one entry per event ever recorded."""
+    return list(db.session.scalars(_ACTIONS))
 
 
 CSV_COLUMNS = ("id", "occurred_at", "actor", "actor_id", "action", "what_happened", "object_type", "object_id",

@@ -9,14 +9,13 @@ from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, stream_with_context, url_for
 from flask_login import current_user
-from sqlalchemy import func, select
 
 from storybank.accounts.roles import Role
 from storybank.audit import words
 from storybank.audit.models import AuditEvent
-from storybank.audit.services import AuditFilter, events_matching, export_audit_csv
-from storybank.extensions import db
+from storybank.audit.services import AuditFilter, actions_in_log, audit_page, export_audit_csv
 from storybank.forms_common import Form, query_text
+from storybank.paging import MAX_PAGE
 from storybank.routing import whole_number
 from storybank.security import access, access_for_endpoint
 
@@ -97,16 +96,10 @@ def _history_links() -> Callable[[AuditEvent], str]:
 @access(Role.ADMIN)
 def log():
     filters, shown = _filters(request.args)
-    page = whole_number(request.args.get("page")) or 1
-    query = events_matching(filters)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    events = db.session.scalars(
-        query.order_by(AuditEvent.id.desc()).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
-    ).all()
-    actions = db.session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)).all()
-    return render_template("audit/log.html", events=events, actions=actions, shown=shown, words=words,
-                           object_link=_object_links(), history_link=_history_links(), export_form=Form(),
-                           page=page, total=total, pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1))
+    listing = audit_page(filters, min(whole_number(request.args.get("page")) or 1, MAX_PAGE), PAGE_SIZE)
+    return render_template("audit/log.html", listing=listing, events=listing.events, actions=actions_in_log(),
+                           shown=shown, words=words, object_link=_object_links(), history_link=_history_links(),
+                           export_form=Form())
 
 
 @bp.route("/export.csv", methods=["POST"])

@@ -130,3 +130,40 @@ def test_a_decided_suggestion_is_described_in_words_with_the_codes_only_in_the_r
     assert "redaction PERSON" not in readable and f"{person.start}-{person.end}" not in readable
     assert f"redaction PERSON at {person.start}-{person.end}" not in row
     assert "&#34;label&#34;: &#34;PERSON&#34;" in row.split("<details", 1)[1], "the codes are a click away"
+
+
+def test_a_long_log_is_counted_to_a_limit_says_more_than_and_every_page_is_still_reachable(client, auth, admin,
+                                                                                          monkeypatch):
+    """The log only grows, so it is counted only as far as the list limit (or the page asked for), never whole."""
+    from storybank import paging
+    from storybank.audit import views
+
+    monkeypatch.setattr(paging, "COUNT_LIMIT", 4)
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    for number in range(9):
+        _event("story.submitted", admin, object_type="stories", object_id=number)
+    _event("story.withdrawn", admin, object_type="stories", object_id=1)
+    auth.sign_in(admin.username)
+    first = client.get("/admin/audit/").get_data(as_text=True)
+    assert "More than 4 events." in first and "Page 1 of 2 or more" in first
+    assert "Download all these events as a spreadsheet (CSV)" in first
+    events = db.session.scalar(select(func.count()).select_from(AuditEvent))
+    pages = (events + 1) // 2
+    last = client.get(f"/admin/audit/?page={pages}").get_data(as_text=True)
+    assert f"Page {pages} of {pages}" in last and "or more" not in last and "Older events" not in last
+    assert "Sent a story to be read by a moderator" in _rows(last)  # the oldest
+    assert f"Page {pages} of {pages}" in client.get(f"/admin/audit/?page={pages + 3}").get_data(as_text=True)
+    short = client.get("/admin/audit/?action=story.withdrawn").get_data(as_text=True)
+    assert "1 event." in short and "Download this event as a spreadsheet (CSV)" in short
+
+
+def test_the_action_filter_offers_every_kind_of_event_once_in_order(app, admin):
+    """Found one step along the action index per kind, not by reading every event."""
+    from storybank.audit.services import actions_in_log
+
+    assert actions_in_log() == []
+    for action in ("story.withdrawn", "account.created", "story.submitted", "account.created", "story.submitted",
+                   "story.submitted.again", "a"):
+        _event(action, admin)
+    assert actions_in_log() == ["a", "account.created", "story.submitted", "story.submitted.again",
+                                "story.withdrawn"]
