@@ -1,7 +1,7 @@
 """Benchmark for the list pages: the moderation queue, "My stories" and the audit log as the service grows, beside
 /healthz (the floor: the same server answering with no database work), under gunicorn, on SQLite and PostgreSQL.
 
-    python -m bench.pages [--sizes 1000,10000,50000] [--database sqlite|postgresql|both] [--seconds S]
+    python -m bench.pages [--sizes 1000,10000,50000] [--database sqlite|postgresql|both] [--seconds S] [--workers N]
 
 For each size a database is built from empty (`flask db upgrade`, then bulk inserts): that many stories waiting for
 a moderator (about one in seven in review, of which 20 have a live claim and the rest a claim that ran out; one in a
@@ -11,10 +11,11 @@ audit events. That person is contributor, moderator and admin at once, so one si
 databases are files under the temp directory; PostgreSQL ones are storybank_bench_pages_<size> next to
 STORYBANK_BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/test).
 
-Each size is then served by gunicorn (2 workers) on 127.0.0.1 and driven by Locust headless (bench/search_locustfile.py,
-the same users as `make bench-search`): with 1 client and with 8, each client asking every page in turn with no
-pause. Target: p95 under 50 ms with 8 clients at 50 000 waiting stories, and list pages whose time does not grow
-with the number of stories. The table goes to stdout and the last line is one JSON object.
+Each size is then served by gunicorn (2 workers unless --workers says otherwise) on 127.0.0.1 and driven by Locust
+headless (bench/search_locustfile.py, the same users as `make bench-search`): with 1 client and with 8, each client
+asking every page in turn with no pause. Target: p95 under 50 ms with 8 clients at 50 000 waiting stories, and list
+pages whose time does not grow with the number of stories. The table goes to stdout and the last line is one JSON
+object.
 """
 
 from __future__ import annotations
@@ -202,11 +203,11 @@ def page_bytes(server: Server) -> dict[str, int]:
     return {name: len(session.get(server.url + path, timeout=60).content) for name, path in PAGES}
 
 
-def run_size(target: Target, size: int, seconds: int) -> dict:
+def run_size(target: Target, size: int, seconds: int, workers: int = 2) -> dict:
     log(f"{target.backend}: building {size} waiting stories")
     built = build(target, size)
     log(f"{target.backend}: written in {built['generate_seconds']} s; serving")
-    server = Server(target)
+    server = Server(target, workers=workers)
     try:
         sizes = page_bytes(server)
         measured = {}
@@ -238,19 +239,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,50000", help="waiting stories, comma separated")
     parser.add_argument("--database", choices=("sqlite", "postgresql", "both"), default="sqlite")
     parser.add_argument("--seconds", type=int, default=20, help="length of each Locust run")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     args = parser.parse_args(argv)
     try:
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     except ValueError:
         parser.error("--sizes takes whole numbers separated by commas, e.g. 1000,10000")
-    if not sizes or min(sizes) < 1 or args.seconds < 1:
-        parser.error("--sizes and --seconds must be at least 1")
+    if not sizes or min(sizes) < 1 or args.seconds < 1 or args.workers < 1:
+        parser.error("--sizes, --seconds and --workers must be at least 1")
     postgres = os.environ.get("STORYBANK_BENCH_POSTGRES_URL", DEFAULT_POSTGRES)
     print(f"StoryBank list pages benchmark: {', '.join(map(str, sizes))} waiting stories; {machine()}")
-    report = {"sizes": sizes, "seconds": args.seconds, "machine": machine(), "databases": {}}
+    report = {"sizes": sizes, "seconds": args.seconds, "workers": args.workers, "machine": machine(),
+              "databases": {}}
     databases = ("sqlite", "postgresql") if args.database == "both" else (args.database,)
     for database in databases:
-        results = {size: run_size(target_for(database, size, postgres), size, args.seconds) for size in sizes}
+        results = {size: run_size(target_for(database, size, postgres), size, args.seconds, args.workers)
+                   for size in sizes}
         print_table(database, results)
         report["databases"][database] = {str(size): result for size, result in results.items()}
     print(json.dumps(report))
