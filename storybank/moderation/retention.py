@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 
 from storybank.audit.services import record
 from storybank.db_types import utcnow
@@ -14,16 +14,21 @@ from storybank.stories.models import Story, StoryStatus
 
 
 def purge_originals(days: int, now: datetime | None = None) -> int:
-    """Forget the original words of stories approved more than ``days`` ago; the moderated text stays.
+    """Forget the original words of stories approved more than ``days`` ago, the title's as well as the text's:
+    the moderated text and title stay (a name taken out of a title is as personal as one in the text). Stories
+    whose text went before titles were purged too are caught up on the next run.
 
     Safeguarding concerns keep their sentence: they are a record of what was done to keep someone safe.
     """
     now = now or utcnow()
     stories = list(db.session.scalars(select(Story).where(
         Story.status == StoryStatus.APPROVED, Story.approved_at <= now - timedelta(days=days),
-        Story.body.is_not(None), Story.moderated_body.is_not(None))))
+        Story.moderated_body.is_not(None),
+        or_(Story.body.is_not(None), and_(Story.moderated_title.is_not(None), Story.title != Story.moderated_title)))))
     for story in stories:
         story.body = None
+        if story.moderated_title is not None:
+            story.title = story.moderated_title
         _forget_suggested_words(story)
         record("moderation.original_purged", None, story, actor_label="purge-originals",
                before={"original": True}, after={"original": False})

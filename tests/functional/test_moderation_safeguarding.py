@@ -135,7 +135,7 @@ def test_the_deadline_follows_the_setting(app, contributor):
 
 
 def test_purging_originals_keeps_only_the_moderated_text_after_the_set_days(app, runner, contributor, moderator):
-    story = make_story(contributor)
+    story = make_story(contributor, title="My carer Bernadette Okafor")
     db.session.commit()
     prepare_for_review(story)
     claim(story, moderator)
@@ -156,8 +156,29 @@ def test_purging_originals_keeps_only_the_moderated_text_after_the_set_days(app,
     assert "Purged the original words of 1 approved story" in result.output, result.output
     db.session.expire_all()
     assert story.body is None and story.moderated_body and "Bernadette" not in story.moderated_body
+    assert story.title == story.moderated_title and "Bernadette" not in story.title  # the title's original too
     assert all(s.original_text is None for s in db.session.scalars(select(Suggestion)
                                                                     .where(Suggestion.story_id == story.id)))
+
+
+def test_a_story_purged_before_titles_were_has_its_original_title_forgotten_on_the_next_run(app, contributor,
+                                                                                           moderator):
+    from storybank.moderation.retention import purge_originals
+
+    story = make_story(contributor, title="My carer Bernadette Okafor")
+    db.session.commit()
+    prepare_for_review(story)
+    claim(story, moderator)
+    for suggestion in suggestions_for(story):
+        decide_suggestion(suggestion, "accept", moderator)
+    approve(story, moderator)
+    story.body = None  # as an earlier purge left it: the text gone, the original title kept
+    db.session.commit()
+    assert "Bernadette" in story.title and "Bernadette" not in story.moderated_title
+    assert purge_originals(0) == 1
+    db.session.expire_all()
+    assert story.title == story.moderated_title
+    assert purge_originals(0) == 0  # nothing left to forget
 
 
 def test_erasing_a_storys_words_also_forgets_the_copies_moderation_keeps(app, contributor, moderator):
