@@ -53,7 +53,7 @@ class Story(db.Model):
         # Every waiting story, oldest first, whichever of the two waiting statuses it has: a page of the queue
         # walks this from its start (the index above is ordered by status first, so the two statuses had to be
         # read whole and sorted on PostgreSQL). Used when a query names the statuses as written here
-        # (``moderation.common.WAITING_SQL``); migration a8d3f5e1c7b9.
+        # (``moderation.common.is_waiting``); migration a8d3f5e1c7b9.
         Index("ix_stories_waiting_submitted_at_id", "submitted_at", "id",
               sqlite_where=text(WAITING_PREDICATE), postgresql_where=text(WAITING_PREDICATE)),
         Index("ix_stories_status_care_setting_region", "status", "care_setting", "region"),
