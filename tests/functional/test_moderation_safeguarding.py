@@ -134,7 +134,8 @@ def test_the_deadline_follows_the_setting(app, contributor):
         app.config["STORYBANK_SAFEGUARDING_HOURS"] = 24
 
 
-def test_purging_originals_keeps_only_the_moderated_text_after_the_set_days(app, runner, contributor, moderator):
+def _approved_with_every_suggestion_accepted(contributor, moderator):
+    """A story with a name in its title and its text, approved with every suggested redaction accepted."""
     story = make_story(contributor, title="My carer Bernadette Okafor")
     db.session.commit()
     prepare_for_review(story)
@@ -142,7 +143,11 @@ def test_purging_originals_keeps_only_the_moderated_text_after_the_set_days(app,
     for suggestion in suggestions_for(story):
         decide_suggestion(suggestion, "accept", moderator)
     approve(story, moderator)
+    return story
 
+
+def test_purging_originals_keeps_only_the_moderated_text_after_the_set_days(app, runner, contributor, moderator):
+    story = _approved_with_every_suggestion_accepted(contributor, moderator)
     result = runner.invoke(args=["moderation", "purge-originals"])
     assert "STORYBANK_SAFEGUARDING" not in result.output and "not set" in result.output
     result = runner.invoke(args=["moderation", "purge-originals", "--days", "30"])
@@ -165,13 +170,7 @@ def test_a_story_purged_before_titles_were_has_its_original_title_forgotten_on_t
                                                                                            moderator):
     from storybank.moderation.retention import purge_originals
 
-    story = make_story(contributor, title="My carer Bernadette Okafor")
-    db.session.commit()
-    prepare_for_review(story)
-    claim(story, moderator)
-    for suggestion in suggestions_for(story):
-        decide_suggestion(suggestion, "accept", moderator)
-    approve(story, moderator)
+    story = _approved_with_every_suggestion_accepted(contributor, moderator)
     story.body = None  # as an earlier purge left it: the text gone, the original title kept
     db.session.commit()
     assert "Bernadette" in story.title and "Bernadette" not in story.moderated_title
