@@ -3,7 +3,8 @@
     python -m bench.train_safeguarding
 
 Trained only on stories we wrote ourselves (bench/training/*.jsonl and the two tuning sets in tests/unit/text),
-never on the dev set (../shared/data) nor on tests/unit/text/blind_eval_3.jsonl, which we keep for measuring.
+never on the dev set (../shared/data) nor on tests/unit/text/blind_eval_3.jsonl or blind_eval_4.jsonl, which we keep
+for measuring.
 Seeds are fixed so a retrain on the same files gives the same model.
 """
 
@@ -28,7 +29,7 @@ TRAINING_FILES = [
     ROOT / "tests/unit/text/blind_eval_2.jsonl",
     ROOT / "tests/unit/text/heldout_like.jsonl",
 ]
-NEVER_TRAIN_ON = {"stories_dev.jsonl", "blind_eval_3.jsonl"}
+NEVER_TRAIN_ON = {"stories_dev.jsonl", "blind_eval_3.jsonl", "blind_eval_4.jsonl"}
 EPOCHS = 25
 
 
