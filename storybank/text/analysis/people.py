@@ -188,6 +188,30 @@ def _surname_follows(doc: Doc, tok: Token) -> bool:
     )
 
 
+def _not_a_name_part(tok: Token) -> bool:
+    lower = tok.lower_
+    return (lower in BLOCKED or lower in MONTHS or lower in ORG_WORDS or lower in STREET_SUFFIXES or lower in PLACES
+            or lower.rstrip(".") in TITLES or lower in EPONYMOUS_CONDITIONS)
+
+
+def _unlisted_full_name(doc: Doc, tok: Token, prev: Token | None) -> bool:
+    """ "tea with Bernadette Okafor": two capitalised words in the middle of a sentence, neither an ordinary word,
+    a place, an organisation or a street word, are a person's full name even when the first name is not on our
+    list. Only after a lower-case word that does not point to a place ("in", "at", "near" ...), so a run of
+    capitals (an organisation's or a place's name) and "to Milton Keynes" are left alone."""
+    if prev is None or prev.i != tok.i - 1 or not prev.text.islower() or prev.lower_ in PLACE_PREPOSITIONS:
+        return False
+    if tok.whitespace_ != " " or tok.i + 1 >= len(doc) or _not_a_name_part(tok) or _looks_like_place(tok):
+        return False
+    nxt = doc[tok.i + 1]
+    if not (is_capitalised(nxt) and is_wordlike(nxt)) or len(nxt.text) < 2 or is_common_word(nxt.text):
+        return False
+    if _not_a_name_part(nxt) or _looks_like_place(nxt):
+        return False
+    after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+    return after is None or not (is_capitalised(after) and is_wordlike(after))
+
+
 def _looks_like_place_text(text: str) -> bool:
     lower = text.lower()  # the same as Token.lower_
     return lower in PLACES or (lower not in FIRST_NAMES and lower.endswith(TOWN_SUFFIXES) and len(lower) > 5)
@@ -257,6 +281,8 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         return f"a name after the title '{prev.text}'", 0.95
     if _surname_follows(doc, tok):
         return "a first name and a surname", 0.85
+    if capital and not sentence_start and not homograph and not known_first and _unlisted_full_name(doc, tok, prev):
+        return "a first name and a surname", 0.75
     if prev_nc is not None and (prev_nc.lower_ in KINSHIP or prev_nc.lower_ in ROLES):
         before = prev_word(doc, prev_nc.i)
         kin_capital = prev_nc.text[:1].isupper() and prev_nc.lower_ in KINSHIP and not starts_sentence(prev_nc)
@@ -464,10 +490,19 @@ def _extend_name(doc: Doc, start: int, end: int) -> int:
         lower = tok.lower_
         if lower in BLOCKED or lower in MONTHS or lower in ORG_WORDS or lower in STREET_SUFFIXES or lower in PLACES:
             break
-        if is_common_word(tok.text) and lower not in FIRST_NAMES:
+        if is_common_word(tok.text) and lower not in FIRST_NAMES and not _listed_first_name_before(doc, start, end):
             break
         end += 1
     return end
+
+
+def _listed_first_name_before(doc: Doc, start: int, end: int) -> bool:
+    """ "Mary Smith", "Susan Wood": straight after a listed first name that is no ordinary word itself, a capitalised
+    word is the surname even when it is also an ordinary word (a smith, a wood). Not in capitals ("DORIS NEEDS"),
+    where every word is capitalised."""
+    first, surname = doc[start], doc[end]
+    return (end == start + 1 and first.lower_ in FIRST_NAMES and not _COMMON_WORD(doc, first.orth)
+            and not first.text.isupper() and not surname.text.isupper())
 
 
 def _extend_left(doc: Doc, start: int) -> int:
