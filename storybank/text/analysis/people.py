@@ -168,6 +168,11 @@ def _month_in_date(doc: Doc, tok: Token) -> bool:
     return nxt is not None and nxt.text[:1].isdigit()
 
 
+def _never_a_surname(lower: str) -> bool:
+    """A blocked word, a month, or a word of an organisation's, a street's or a place's name."""
+    return lower in BLOCKED or lower in MONTHS or lower in ORG_WORDS or lower in STREET_SUFFIXES or lower in PLACES
+
+
 def _surname_follows(doc: Doc, tok: Token) -> bool:
     """ "Faith Adebayo", "Sky Mensah": a first name, then a capitalised word that is no ordinary word, place,
     organisation or street word, written straight after it."""
@@ -177,7 +182,7 @@ def _surname_follows(doc: Doc, tok: Token) -> bool:
     lower = nxt.lower_
     if not (is_capitalised(nxt) and is_wordlike(nxt)) or is_common_word(nxt.text) or len(lower) < 2:
         return False
-    if lower in BLOCKED or lower in MONTHS or lower in ORG_WORDS or lower in STREET_SUFFIXES or lower in PLACES:
+    if _never_a_surname(lower):
         return False
     end = _extend_name(doc, tok.i, tok.i + 1)
     after = next_word(doc, end - 1)
@@ -190,8 +195,7 @@ def _surname_follows(doc: Doc, tok: Token) -> bool:
 
 def _not_a_name_part(tok: Token) -> bool:
     lower = tok.lower_
-    return (lower in BLOCKED or lower in MONTHS or lower in ORG_WORDS or lower in STREET_SUFFIXES or lower in PLACES
-            or lower.rstrip(".") in TITLES or lower in EPONYMOUS_CONDITIONS)
+    return _never_a_surname(lower) or lower.rstrip(".") in TITLES or lower in EPONYMOUS_CONDITIONS
 
 
 def _unlisted_full_name(doc: Doc, tok: Token, prev: Token | None) -> bool:
@@ -454,7 +458,7 @@ def _surname_word(tok: Token) -> bool:
     lower = tok.lower_
     if not (is_capitalised(tok) and is_wordlike(tok)):
         return False
-    if lower in BLOCKED or lower in MONTHS or lower in ORG_WORDS or lower in STREET_SUFFIXES or lower in PLACES:
+    if _never_a_surname(lower):
         return False
     return not (is_common_word(tok.text) and lower not in FIRST_NAMES)
 
@@ -488,7 +492,7 @@ def _extend_name(doc: Doc, start: int, end: int) -> int:
         if not (is_capitalised(tok) and is_wordlike(tok)) or doc[end - 1].whitespace_ != " ":
             break
         lower = tok.lower_
-        if lower in BLOCKED or lower in MONTHS or lower in ORG_WORDS or lower in STREET_SUFFIXES or lower in PLACES:
+        if _never_a_surname(lower):
             break
         if is_common_word(tok.text) and lower not in FIRST_NAMES and not _listed_first_name_before(doc, start, end):
             break

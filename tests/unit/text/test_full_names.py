@@ -7,11 +7,7 @@ mid-sentence. Places, organisations, conditions and days stay what they are.
 
 import pytest
 
-from storybank.text.analysis import analyse
-
-
-def found(text: str, label: str) -> list[str]:
-    return [f.text for f in analyse(text).findings if f.label == label]
+from tests.unit.text.test_generalised_formats import found
 
 
 @pytest.mark.parametrize(
