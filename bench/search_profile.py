@@ -1,12 +1,15 @@
 """One search request, in process: where the app's fixed cost goes, beside the bare SQL (the floor) in the same run.
 
-    python -m bench.search_profile [--stories N] [--backend sqlite|postgresql] [--requests R] [--profile NAME]
+    python -m bench.search_profile [--stories N] [--backend sqlite|postgresql] [--requests R] [--profile NAME] [--gc]
 
 Builds (or reuses) the same data set as ``bench.search`` (bench/search_data.py), creates the app in this process
 against it, signs a trainer in through the sign-in form and makes an API token, then asks each request R times
 through Flask's test client (no gunicorn, no network): the filter-only listing, a one-word search and the API.
 Beside each: the median of the floor (bench.search's hand-written SQL, through sqlite3 or psycopg), and the SQL
-statements the request ran. ``--profile NAME`` prints a cProfile of that request instead (cumulative time).
+statements the request ran. ``--profile NAME`` prints a cProfile of that request instead (cumulative time; or the
+order PROFILE_SORT names, such as tottime). ``--gc`` prints instead how long the garbage collector's collections
+took per request, before and after the worker's start-up objects are frozen as gunicorn's workers do
+(storybank.serving.keep_out_of_full_collections).
 
 These are in-process figures, for comparing the app's own cost with the floor within one run; the figures that
 count are ``make bench-search``'s (gunicorn and Locust).
@@ -95,12 +98,48 @@ def timed(work, times: int) -> tuple[float, float]:
     return statistics.median(wall), statistics.median(cpu)
 
 
+def collections(ask, requests: int) -> None:
+    """Each generation's collections over ``requests`` of each request, and the longest, before and after freezing
+    what the process has loaded, as a warmed gunicorn worker does."""
+    import gc
+
+    from storybank.serving import keep_out_of_full_collections
+
+    started: list[float] = []
+    seen: dict[int, list[float]] = {}
+
+    def timed_collection(phase: str, info: dict) -> None:
+        if phase == "start":
+            started[:] = [time.perf_counter()]
+        else:
+            seen.setdefault(info["generation"], []).append((time.perf_counter() - started[0]) * 1000)
+
+    gc.callbacks.append(timed_collection)
+    try:
+        for frozen in (False, True):
+            if frozen:
+                keep_out_of_full_collections()
+            for name, query in REQUESTS.items():
+                seen.clear()
+                for _ in range(requests):
+                    ask(query)
+                each = "; ".join(f"generation {generation}: {len(times)} taking {sum(times) / requests:.2f} ms a "
+                                 f"request, the longest {max(times):.1f} ms"
+                                 for generation, times in sorted(seen.items()))
+                print(f"{'frozen' if frozen else 'as loaded'} ({gc.get_freeze_count()} frozen), {name}, "
+                      f"{requests} requests: {each or 'no collections'}")
+    finally:
+        gc.callbacks.remove(timed_collection)
+        gc.unfreeze()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stories", type=int, default=8000)
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--profile", choices=sorted(REQUESTS), help="print a cProfile of this request")
+    parser.add_argument("--gc", action="store_true", help="print the garbage collector's time per request")
     args = parser.parse_args(argv)
     postgres = os.environ.get("STORYBANK_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
     target = targets(args.backend, postgres, args.stories)[0]
@@ -133,9 +172,13 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.requests):
             ask(query)
         profiler.disable()
-        stats = pstats.Stats(profiler).sort_stats("cumulative")
+        stats = pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative"))
         print(f"cProfile of {args.requests} x {query.path()} (cumulative; divide by {args.requests} per request)")
         stats.print_stats(60)
+        return 0
+
+    if args.gc:
+        collections(ask, args.requests)
         return 0
 
     print(f"{args.backend}, {args.stories} stories, median of {args.requests} requests, in process. ms of wall clock "

@@ -284,3 +284,35 @@ def test_a_search_that_only_leaves_stories_out_ranks_every_match_first_with_the_
     assert search(no_neglect, per_page=2).total == 5
     if db.engine.dialect.name == "postgresql":
         assert any("ranked_matches" in statement for statement in sent) is not narrowed, sent
+
+
+def test_a_listing_without_words_is_found_and_counted_in_one_statement_newest_first_on_every_page(
+        author, monkeypatch):
+    """Filters without words: the stories that pass are found as far as the count goes, and only those are put in
+    date order for the page, counted in the same statement; the pages are the same as when the count is passed
+    (then the page is asked for again in date order), and a withdrawn story is gone from both at once."""
+    same_day = utcnow() - timedelta(days=30)
+    for number in range(10):
+        story = approved(author, f"A story, number {number}.", title=f"Hospital {number}", context="Hospital",
+                         days_ago=100 - number * (number % 3))
+        if number in (4, 6):
+            story.approved_at = same_day  # a tie, put in order by the newest id as the date order does
+    db.session.commit()
+    approved(author, "Somewhere else.", title="At home", context="Own home", days_ago=1)
+    withdrawn = approved(author, "Gone.", title="Hospital gone", context="Hospital", days_ago=2)
+    put_outside_the_gate(withdrawn, "withdrawn", author)
+    hospital = SearchFilters(care_settings=("Hospital",))
+    with statements() as sent:
+        first = search(hospital, per_page=3)
+    assert (first.total, first.more) == (10, False)
+    assert not [statement for statement in sent if statement.lstrip().startswith("SELECT count(")], sent
+    counted = [titles(search(hospital, page=page, per_page=3)) for page in range(1, 6)]
+    expected = [story.title for story in sorted(
+        db.session.scalars(select(Story).where(Story.care_setting == "Hospital", Story.title != "Hospital gone")),
+        key=lambda story: (story.approved_at, story.id), reverse=True)]
+    assert [title for page in counted for title in page] == expected and counted[4] == []
+    assert (search(hospital, page=5, per_page=3).total, search(hospital, page=5, per_page=3).more) == (10, False)
+    monkeypatch.setattr(services, "COUNT_LIMIT", 4)  # past the count: the page asked for again in date order
+    assert [titles(search(hospital, page=page, per_page=3)) for page in range(1, 5)] == counted[:4]
+    assert (search(hospital, per_page=3).total, search(hospital, per_page=3).more) == (4, True)
+    assert search(SearchFilters(care_settings=("Care home",))).total == 0
