@@ -50,7 +50,15 @@ def configure_proxy(app: Flask) -> None:
 def configure_database(app: Flask) -> None:
     """SQLite waits its busy timeout for another writer. PostgreSQL connections are checked before each use and
     renewed every half hour, and a connection attempt gives up after a few seconds: after a database restart the
-    next request simply works, with no app restart (see storybank/errors.py for the page shown meanwhile)."""
+    next request simply works, with no app restart (see storybank/errors.py for the page shown meanwhile).
+
+    Two planner settings for the app's own PostgreSQL connections (bench/SEARCH_PROFILE.md, session 8). Parallel
+    query is off (STORYBANK_POSTGRES_PARALLEL_WORKERS): each web request is one of many at once, and a parallel plan
+    repeats part of its work in every worker on cores the other requests need. A random page read is costed near a
+    sequential one (STORYBANK_POSTGRES_RANDOM_PAGE_COST, 1.1, the usual setting for SSDs and for data held in
+    memory): at PostgreSQL's default of 4, searches with filters hashed every tagged story, or every consent record,
+    rather than looking up the few they needed (at 100 000 stories: three tags 183–247 to 105 ms, a listing by care
+    setting and region 44 to 15 ms)."""
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     if uri.startswith("sqlite"):
         if ":memory:" not in uri and uri != "sqlite://":
@@ -58,8 +66,11 @@ def configure_database(app: Flask) -> None:
         app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS",
                               {"connect_args": {"timeout": app.config["SQLITE_BUSY_TIMEOUT_SECONDS"]}})
     else:
+        planner = (f"-c max_parallel_workers_per_gather={int(app.config.get('POSTGRES_PARALLEL_WORKERS', 0))} "
+                   f"-c random_page_cost={float(app.config.get('POSTGRES_RANDOM_PAGE_COST', 1.1))}")
         app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True, "pool_recycle": 1800,
-                                                            "connect_args": {"connect_timeout": 5}})
+                                                            "connect_args": {"connect_timeout": 5,
+                                                                             "options": planner}})
 
 
 def configure_extensions(app: Flask) -> None:

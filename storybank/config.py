@@ -89,6 +89,8 @@ def load_config(instance_path: Path, env: dict[str, str] | None = None, override
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RATELIMIT_SWALLOW_ERRORS": True,
         "SQLITE_BUSY_TIMEOUT_SECONDS": float(env.get("STORYBANK_SQLITE_BUSY_TIMEOUT_SECONDS", "15")),
+        "POSTGRES_PARALLEL_WORKERS": int(env.get("STORYBANK_POSTGRES_PARALLEL_WORKERS", "0")),
+        "POSTGRES_RANDOM_PAGE_COST": float(env.get("STORYBANK_POSTGRES_RANDOM_PAGE_COST", "1.1")),
         "STORYBANK_API_RATE_LIMIT": env.get("STORYBANK_API_RATE_LIMIT", "120 per minute"),
         **{name: env.get(variable, default) for name, (variable, default) in RATE_LIMITS.items()},
         "PDF_RATE_LIMIT": env.get("STORYBANK_PDF_RATE_LIMIT", "20 per minute;200 per hour"),

@@ -189,3 +189,27 @@ def test_a_warmed_worker_keeps_what_it_loaded_out_of_full_collections_after_coll
     assert gone() is None, "garbage was frozen instead of collected"
     assert gc.get_freeze_count() > 10_000
     assert not any(obj is app for obj in gc.get_objects()), "the app is still walked by every full collection"
+
+
+def test_the_apps_postgresql_connections_plan_for_memory_without_parallel_query_unless_told(app, backend):
+    """Every request is one of many at once on a few cores, where a parallel plan repeats its work in each worker,
+    and the data sits in memory, where PostgreSQL's default random_page_cost (4) steers searches with filters to
+    hash whole tables (bench/SEARCH_PROFILE.md): both set for the app's connections, and both can be changed."""
+    if backend != "postgresql":
+        assert "options" not in app.config["SQLALCHEMY_ENGINE_OPTIONS"].get("connect_args", {})
+        return
+    from sqlalchemy import text
+
+    from storybank.extensions import db
+
+    assert db.session.scalar(text("SHOW max_parallel_workers_per_gather")) == "0"
+    assert db.session.scalar(text("SHOW random_page_cost")) == "1.1"
+    settings = load_config(ROOT / "instance", env={"STORYBANK_POSTGRES_PARALLEL_WORKERS": "2",
+                                                    "STORYBANK_POSTGRES_RANDOM_PAGE_COST": "4"})
+    told = create_app({**settings, "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+                       "TESTING": True, "RATELIMIT_STORAGE_URI": "memory://"})
+    with told.app_context():
+        assert db.session.scalar(text("SHOW max_parallel_workers_per_gather")) == "2"
+        assert db.session.scalar(text("SHOW random_page_cost")) == "4"
+        db.session.remove()
+        db.engine.dispose()
