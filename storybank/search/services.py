@@ -29,6 +29,7 @@ from storybank.search.models import SearchDocument
 from storybank.search.query import ParsedQuery, parse_query
 from storybank.stories.models import Story, StoryStatus
 from storybank.tagging.models import StoryTag, Tag, TagStatus
+from storybank.tagging.services import taxonomy
 
 PAGE_SIZE = 20
 SEARCH_PURPOSES = (Purpose.TRAINING, Purpose.PARTNERS)
@@ -333,14 +334,28 @@ CHOICES_SECONDS = 60
 _CHOICES = "storybank.search.filter_choices"
 
 
-def filter_choices(purpose: Purpose) -> tuple[list[str], list[str]]:
-    """The regions and content warnings that the stories a trainer may see actually have, to offer as filters.
+@dataclass(frozen=True)
+class TagChoice:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class TagGroupChoice:
+    slug: str
+    name: str
+
+
+def filter_choices(purpose: Purpose) -> tuple[list[str], list[str], list[tuple[TagGroupChoice, list[TagChoice]]]]:
+    """The regions and content warnings that the stories a trainer may see actually have, to offer as filters, and
+    the taxonomy's groups and tags (as plain values, which outlive the request that read them).
 
     Every worker of every instance keeps its own copy per purpose, and uses it only while nothing has changed
     anywhere: the copy is tied to the newest audit event (an approval, an agreed edit, a consent change and a
     withdrawal each write one in their own transaction) and to today's date (consent passes its review date at
     midnight). So a story withdrawn through any instance leaves every other one's choices at its next request, and
-    a copy never outlives a minute, whatever happened (a restored backup can bring back an older audit log)."""
+    a copy never outlives a minute, whatever happened (a restored backup can bring back an older audit log). Every
+    change to the taxonomy is audited too, so a renamed, added, merged or deleted tag shows at the next request."""
     cache = current_app.extensions.setdefault(_CHOICES, {})
     version = _choices_version()
     now = monotonic()
@@ -363,7 +378,7 @@ def forget_filter_choices() -> None:
     current_app.extensions.pop(_CHOICES, None)
 
 
-def _read_filter_choices(purpose: Purpose) -> tuple[list[str], list[str]]:
+def _read_filter_choices(purpose: Purpose):
     """Found a value at a time (a few dozen short queries) rather than by reading every visible story; a warning
     is offered when at least one visible story has it accepted."""
     visible = visible_stories(purpose).order_by(None)
@@ -374,7 +389,9 @@ def _read_filter_choices(purpose: Purpose) -> tuple[list[str], list[str]]:
         select(Suggestion.label).distinct().where(*accepted_warning).order_by(Suggestion.label))
         if db.session.scalar(select(visible.where(exists().where(
             Suggestion.story_id == Story.id, Suggestion.label == label, *accepted_warning)).exists()))]
-    return regions, warnings
+    tag_groups = [(TagGroupChoice(group.slug, group.name), [TagChoice(tag.id, tag.name) for tag in tags])
+                  for group, tags in taxonomy()]
+    return regions, warnings, tag_groups
 
 
 def _searchable(story: Story | None) -> bool:

@@ -9,7 +9,6 @@ from storybank.library.reading import readable
 from storybank.search import services
 from storybank.search.forms import SearchForm
 from storybank.security import access
-from storybank.tagging.services import taxonomy
 
 CARE_SETTINGS_GROUP = "care_settings"
 
@@ -24,10 +23,10 @@ def _page() -> int:
     return min(max(page, 1), MAX_PAGE)
 
 
-def filter_taxonomy():
+def filter_taxonomy(tag_groups):
     """Tag groups to filter by. The care-settings group is left out here: "Where it happened" (the person's own
     answer) already asks that, and two lists of the same places would only confuse."""
-    return [(group, tags) for group, tags in taxonomy() if group.slug != CARE_SETTINGS_GROUP]
+    return [(group, tags) for group, tags in tag_groups if group.slug != CARE_SETTINGS_GROUP]
 
 
 @bp.route("/search")
@@ -35,7 +34,8 @@ def filter_taxonomy():
 def search_page():
     form = SearchForm(request.args)
     purpose = form.purpose.data if form.purpose.data in ("training", "partners") else services.SEARCH_PURPOSES[0]
-    form.offer(*services.filter_choices(purpose), filter_taxonomy())
+    regions, warnings, tag_groups = services.filter_choices(purpose)
+    form.offer(regions, warnings, filter_taxonomy(tag_groups))
     results = None
     status = 200
     if form.validate():

@@ -316,3 +316,23 @@ def test_a_listing_without_words_is_found_and_counted_in_one_statement_newest_fi
     assert [titles(search(hospital, page=page, per_page=3)) for page in range(1, 5)] == counted[:4]
     assert (search(hospital, per_page=3).total, search(hospital, per_page=3).more) == (4, True)
     assert search(SearchFilters(care_settings=("Care home",))).total == 0
+
+
+def test_the_tags_to_filter_by_are_kept_with_the_choices_and_a_renamed_or_new_tag_shows_at_the_next_search(
+        client, trainer, admin):
+    """The taxonomy is read with the other filter choices and kept with them: every change to it is audited, so a
+    tag an admin renames or adds is on the search page at the next request, and nothing is read again meanwhile."""
+    from storybank.tagging import services as tagging
+    from storybank.tagging.models import Tag
+
+    Auth(client.application, client).sign_in(trainer.username)
+    assert "Dignity" in client.get("/search?purpose=training").get_data(as_text=True)
+    with statements() as sent:
+        client.get("/search?purpose=training")
+    assert not [statement for statement in sent if "FROM tag_groups" in statement], sent  # kept
+    dignity = db.session.scalar(select(Tag).where(Tag.slug == "dignity"))
+    tagging.edit_tag(dignity, tagging.TagText(name="Dignity and respect", description=dignity.description or "",
+                                               synonyms=tuple(dignity.synonyms or ())), admin)
+    tagging.add_tag(dignity.group, tagging.TagText(name="Sitting with someone at night"), admin)
+    page = client.get("/search?purpose=training").get_data(as_text=True)
+    assert "Dignity and respect" in page and "Sitting with someone at night" in page

@@ -24,7 +24,7 @@ DATA_RIGHTS = "data-protection export or erasure for that person"
 GATE = "the consent gate itself"
 
 AGREED_PLACES: dict[str, str] = {
-    "consent/gate.py::visible_stories": GATE,
+    "consent/gate.py::_gate": GATE + " (visible_stories' statement, built once per purpose and day)",
     # The author's and supporter's own pages.
     "stories/services.py::stories_page": AUTHOR,
     "stories/services.py::own_story": AUTHOR,

@@ -52,12 +52,15 @@ ALLOWED: dict[str, str] = {
     "accounts/services.py::_session_with_person": "a SQL statement built once; the token's hash is bound on every "
                                                   "request",
     "moderation/notifications.py::_unread": "a SQL statement built once; the person is bound on every visit",
+    "consent/gate.py::_gate": "the consent gate's SQL statement, built once per purpose and day; it holds no data "
+                              "and runs afresh, with the caller's filters, on every use",
     # Hooks.
     "api/auth.py::init_app": HOOK + " (the bearer-token check)",
     "stories/usage.py::register_usage_source": HOOK + " (packs tells stories where a story was used)",
     "stories/news.py::register_news_source": HOOK + " (moderation tells stories its news)",
     # A copy of data, checked against the database on every use.
-    "search/services.py::filter_choices": "each process's copy of the filter choices is used only while the "
+    "search/services.py::filter_choices": "each process's copy of the filter choices (and the taxonomy's tags, "
+                                          "whose every change is audited) is used only while the "
                                           "newest audit event and the date are what they were when it was read, "
                                           "and for a minute at most, so a change through any instance reaches it",
     "search/services.py::forget_filter_choices": "drops this process's copy (for the tests)",
