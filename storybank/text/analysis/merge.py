@@ -30,4 +30,20 @@ def merge_findings(text: str, rules: list[Finding], trained: list[Finding]) -> l
             continue
         if not any(finding.overlaps(c) for c in chosen):
             chosen.append(finding)
-    return sorted(chosen, key=lambda f: (f.start, f.end))
+    return _joined_names(text, sorted(chosen, key=lambda f: (f.start, f.end)))
+
+
+def _joined_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """Two names with only a space between them are one person's name, told in two parts that two rules found apart
+    (a title's rule stops before a surname that is also an ordinary word: "Nurse Hyacinth" and then "Brown"); a
+    moderator should see, accept or reject it as one."""
+    joined: list[Finding] = []
+    for finding in findings:
+        last = joined[-1] if joined else None
+        if (last is not None and last.label == finding.label == "PERSON"
+                and text[last.end:finding.start] == " "):
+            joined[-1] = Finding("PERSON", last.start, finding.end, text[last.start:finding.end],
+                                 max(last.confidence, finding.confidence), last.reason)
+        else:
+            joined.append(finding)
+    return joined

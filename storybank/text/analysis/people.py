@@ -502,11 +502,19 @@ def _extend_name(doc: Doc, start: int, end: int) -> int:
 
 def _listed_first_name_before(doc: Doc, start: int, end: int) -> bool:
     """ "Mary Smith", "Susan Wood": straight after a listed first name that is no ordinary word itself, a capitalised
-    word is the surname even when it is also an ordinary word (a smith, a wood). Not in capitals ("DORIS NEEDS"),
-    where every word is capitalised."""
+    word is the surname even when it is also an ordinary word (a smith, a wood). So too after a title and a first
+    name, whatever the first name ("Nurse Hyacinth Brown", "Doctor Imelda Green"): the title says a person's name
+    follows. Not in capitals ("DORIS NEEDS"), where every word is capitalised."""
     first, surname = doc[start], doc[end]
-    return (end == start + 1 and first.lower_ in FIRST_NAMES and not _COMMON_WORD(doc, first.orth)
-            and not first.text.isupper() and not surname.text.isupper())
+    if end != start + 1 or first.text.isupper() or surname.text.isupper():
+        return False
+    return (first.lower_ in FIRST_NAMES and not _COMMON_WORD(doc, first.orth)) or _after_title(doc, start)
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    prev = prev_word(doc, start)
+    return (prev is not None and prev.i == start - 1 and prev.lower_.rstrip(".") in TITLES
+            and prev.text[:1].isupper())
 
 
 def _extend_left(doc: Doc, start: int) -> int:

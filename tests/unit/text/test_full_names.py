@@ -60,3 +60,24 @@ def test_places_organisations_conditions_and_days_are_not_names(text):
 def test_a_name_at_the_start_of_a_sentence_still_needs_a_cue():
     """At a sentence's start every word is capitalised, so two capitalised words prove nothing there."""
     assert found("Milton Keynes was where we went.", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Doctor Imelda Green listened to every word.", "Doctor Imelda Green"),
+        ("Later Nurse Ottoline Black took my blood pressure.", "Nurse Ottoline Black"),
+        ("I asked for Sister Rosalind Brown twice.", "Sister Rosalind Brown"),
+    ],
+)
+def test_a_title_a_first_name_and_a_surname_that_is_also_a_colour_are_one_name(text, name):
+    """A title's rule stops before a surname that is also an ordinary word, and another rule finds the surname: the
+    moderator should see one name, not two halves of it."""
+    assert found(text, "PERSON") == [name]
+
+
+def test_two_names_with_a_comma_or_a_word_between_them_stay_two():
+    assert found("I rang Bernadette Okafor, Ngozi Adeyemi and the office.", "PERSON") == [
+        "Bernadette Okafor", "Ngozi Adeyemi"]
+    assert found("Nurse Ottoline Black and Doctor Imelda Green came together.", "PERSON") == [
+        "Nurse Ottoline Black", "Doctor Imelda Green"]
