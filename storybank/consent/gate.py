@@ -38,9 +38,10 @@ def visible_stories(purpose: Purpose | str, *, today: date | None = None) -> Sel
 
 @lru_cache(maxsize=32)
 def _gate(purpose: Purpose, today: date) -> Select:
-    """Built once per purpose and day rather than on every use (0.7 ms each, and every page that shows a story uses
-    it): a Select never changes once built, and each caller's filters and order make a new one from it. It holds no
-    data, only the rule and the day; the stories themselves are asked of the database at the moment of each query."""
+    """Built once per purpose and day rather than on every use (about 1 ms each, and every page that shows a story
+    uses it): a Select never changes once built, and each caller's filters and order make a new one from it. It holds
+    no data, only the rule and the day; the stories themselves are asked of the database at the moment of each
+    query."""
     consent_ok = and_(
         getattr(ConsentRecord, purpose.value).is_(True),
         ConsentRecord.withdrawn.is_(False),
