@@ -34,7 +34,7 @@ class Elements(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in ("input", "select", "option", "label"):
             self.found.append((tag, tuple(sorted((name, value or "") for name, value in attrs
-                                                 if tag != "select" or name in ("id", "name")))))
+                                                 if tag != "select" or name in ("id", "name", "required")))))
             self._text_of = (tag, len(self.found) - 1) if tag in ("option", "label") else None
 
     def handle_data(self, data):
