@@ -13,6 +13,7 @@ from storybank.audit import views
 from storybank.audit.services import record
 from storybank.extensions import db
 from tests import factories
+from tests.browser.steps import sign_in
 
 
 def test_an_admin_pages_through_a_long_log_and_filters_it(page: Page, visit, submit, live_server, monkeypatch):
@@ -26,10 +27,7 @@ def test_an_admin_pages_through_a_long_log_and_filters_it(page: Page, visit, sub
         db.session.commit()
         db.session.remove()
 
-    visit(page, "/sign-in")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    submit(page, lambda: page.get_by_role("main").get_by_role("button", name="Sign in").click())
+    sign_in(page, visit, submit, username)
     visit(page, "/admin/audit/")
     main = page.get_by_role("main")
     expect(main).to_contain_text("More than 4 events.")

@@ -15,6 +15,7 @@ from storybank.extensions import db
 from storybank.jobs import redis_queue, registry
 from storybank.search.jobs import REINDEX_SEARCH
 from tests import factories
+from tests.browser.steps import sign_in
 from tests.job_steps import REDIS_URL, forget_queue, redis_or_skip, work_here
 
 
@@ -40,10 +41,7 @@ def test_an_admin_sees_failed_work_and_tries_it_again(page: Page, visit, submit,
             work_here(app)
             db.session.remove()
 
-        visit(page, "/sign-in")
-        page.get_by_label("Username").fill(username)
-        page.get_by_label("Password").fill(factories.PASSWORD)
-        submit(page, lambda: page.get_by_role("main").get_by_role("button", name="Sign in").click())
+        sign_in(page, visit, submit, username)
         visit(page, "/admin/")
         submit(page, lambda: page.get_by_role("link", name="Background work").click())
         expect(page.get_by_role("heading", level=2)).to_have_text("Failed")

@@ -8,12 +8,13 @@ import uuid
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from storybank.accounts.roles import Role
 from storybank.extensions import db
 from storybank.moderation.preparation import prepare_for_review
 from tests import factories
+from tests.browser.steps import sign_in
 from tests.moderation_steps import make_story
 
 if not (Path(__file__).with_name("conftest.py")).exists():  # the live server and page checks live there
@@ -35,13 +36,6 @@ def _people_and_story(live_server):
         ids = writer.username, moderator.username, story.id, story.title
         db.session.remove()
     return ids
-
-
-def sign_in(page: Page, visit, submit, username: str) -> None:
-    visit(page, "/sign-in")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    submit(page, lambda: page.get_by_role("main").get_by_role("button", name="Sign in").click())
 
 
 def test_a_moderator_claims_decides_each_suggestion_and_approves_and_the_contributor_sees_it(

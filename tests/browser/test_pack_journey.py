@@ -22,6 +22,7 @@ from storybank.packs.services import PLACEHOLDER
 from storybank.stories.keys import hash_key, new_key, new_reference
 from tests import factories
 from tests.browser.conftest import watched
+from tests.browser.steps import sign_in
 from tests.library_builders import approved
 
 BATH = "She ran the bath and asked me how warm I liked it. Then she waited outside until I called her."
@@ -83,13 +84,6 @@ def hidden_tail(shown: str, tail: str) -> re.Pattern:
     """A button's name made of the words shown and a visually hidden ": <which one>" (Chromium puts a space
     before the hidden part, since it is positioned out of the flow)."""
     return re.compile(rf"^{re.escape(shown)}\s*:\s*{re.escape(tail)}$")
-
-
-def sign_in(page: Page, visit, submit, username: str) -> None:
-    visit(page, "/sign-in")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    submit(page, lambda: page.get_by_role("main").get_by_role("button", name="Sign in").click())
 
 
 def sign_out(page: Page, submit) -> None:

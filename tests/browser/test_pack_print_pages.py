@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import uuid
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from storybank.accounts.roles import Role
 from storybank.extensions import db
 from storybank.packs.models import Pack, PackSection, SectionKind
 from storybank.packs.prompts import WALK_A_MILE
 from tests import factories
+from tests.browser.steps import sign_in
 from tests.library_builders import approved
 
 STORY_TEXT = "The night staff sang to me when I could not sleep."
@@ -38,13 +39,6 @@ def _pack(live_server) -> tuple[str, int, str]:
         found = trainer.username, pack.id, pack.title
         db.session.remove()
     return found
-
-
-def sign_in(page: Page, visit, submit, username: str) -> None:
-    visit(page, "/sign-in")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    submit(page, lambda: page.get_by_role("main").get_by_role("button", name="Sign in").click())
 
 
 def test_a_trainer_opens_the_handout_and_the_facilitators_version_from_the_preview(page, visit, submit,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from storybank.accounts.roles import Role
@@ -15,6 +15,7 @@ from storybank.extensions import db
 from storybank.search.services import index_story
 from storybank.tagging.models import StoryTag, Tag, TagStatus
 from tests import factories
+from tests.browser.steps import sign_in
 from tests.data_rights_builders import make_story
 
 TEXT = ("Nobody came when I rang for the toilet. I sat in a wet pad for an hour and felt so ashamed.\n\n"
@@ -44,13 +45,6 @@ def _stories(live_server) -> tuple[str, str, str]:
         names = trainer.username, tagged.title, other.title
         db.session.remove()
     return names
-
-
-def sign_in(page: Page, visit, submit, username: str) -> None:
-    visit(page, "/sign-in")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    submit(page, lambda: page.get_by_role("main").get_by_role("button", name="Sign in").click())
 
 
 def test_a_trainer_searches_with_a_theme_opens_a_story_and_confirms_a_suggested_tag(page, visit, submit,
