@@ -237,14 +237,18 @@ def _newest_matching(query, parsed: ParsedQuery, engine, page: int, per_page: in
 def _newest_listed(query, page: int, per_page: int) -> tuple[list[Story], int, bool]:
     """The page of a listing without words, newest first, and its count. The stories that pass are first found as
     far as COUNT_LIMIT + 1, in whatever order the filters' index gives (the walk a count takes anyway), and only
-    those are put in date order for the page, in the same statement that counts them. So a narrow filter costs one
-    walk of its index, rather than a count and then a walk of the whole library in date order looking for the few
-    that pass (care setting and region on SQLite: about 21 to 7 ms of the database's time at 100 000 stories).
-    Past COUNT_LIMIT the few found are not the newest, so the page is asked for again in date order, which then
-    soon finds enough."""
+    those are put in date order for the page, in the same statement that counts them and reads the page's stories.
+    So a narrow filter costs one walk of its index, rather than a count and then a walk of the whole library in date
+    order looking for the few that pass (care setting and region on SQLite: about 21 to 7 ms of the database's time
+    at 100 000 stories); and the stories shown are the ones that passed the gate in that one statement, at one
+    moment. Past COUNT_LIMIT the few found are not the newest, so the page is asked for again in date order, which
+    then soon finds enough."""
     found = query.with_only_columns(Story.id, Story.approved_at).order_by(None).limit(COUNT_LIMIT + 1).subquery()
-    rows = db.session.execute(select(found.c.id, func.count().over()).order_by(
-        found.c.approved_at.desc(), found.c.id.desc()).limit(per_page).offset((page - 1) * per_page)).all()
+    newest = (found.c.approved_at.desc(), found.c.id.desc())
+    shown = select(found.c.id, found.c.approved_at, func.count().over().label("found")).order_by(*newest).limit(
+        per_page).offset((page - 1) * per_page).subquery()
+    rows = db.session.execute(select(Story, shown.c.found).join(shown, shown.c.id == Story.id).options(*_FOR_HITS)
+                              .order_by(shown.c.approved_at.desc(), shown.c.id.desc())).all()
     if rows:
         total, more = min(rows[0][1], COUNT_LIMIT), rows[0][1] > COUNT_LIMIT
     else:  # nothing matches, or a page past the ones found: only then is the count asked for on its own
@@ -252,10 +256,7 @@ def _newest_listed(query, page: int, per_page: int) -> tuple[list[Story], int, b
     if more:
         return list(db.session.scalars(query.options(*_FOR_HITS).order_by(Story.approved_at.desc(), Story.id.desc())
                                        .limit(per_page).offset((page - 1) * per_page))), total, more
-    ids = [story_id for story_id, _count_of_all in rows]
-    stories = {story.id: story for story in db.session.scalars(query.where(Story.id.in_(ids))
-                                                               .options(*_FOR_HITS))} if ids else {}
-    return [stories[i] for i in ids if i in stories], total, more
+    return [story for story, _count_of_all in rows], total, more
 
 
 def _ranked_through_the_gate(query, parsed: ParsedQuery, engine, page: int, per_page: int, narrowed: bool):

@@ -289,7 +289,7 @@ def test_a_search_that_only_leaves_stories_out_ranks_every_match_first_with_the_
 def test_a_listing_without_words_is_found_and_counted_in_one_statement_newest_first_on_every_page(
         author, monkeypatch):
     """Filters without words: the stories that pass are found as far as the count goes, and only those are put in
-    date order for the page, counted in the same statement; the pages are the same as when the count is passed
+    date order for the page, counted and read in the same statement; the pages are the same as when the count is passed
     (then the page is asked for again in date order), and a withdrawn story is gone from both at once."""
     same_day = utcnow() - timedelta(days=30)
     for number in range(10):
@@ -306,6 +306,7 @@ def test_a_listing_without_words_is_found_and_counted_in_one_statement_newest_fi
         first = search(hospital, per_page=3)
     assert (first.total, first.more) == (10, False)
     assert not [statement for statement in sent if statement.lstrip().startswith("SELECT count(")], sent
+    assert len([statement for statement in sent if "FROM stories" in statement]) == 1, sent  # and read there too
     counted = [titles(search(hospital, page=page, per_page=3)) for page in range(1, 6)]
     expected = [story.title for story in sorted(
         db.session.scalars(select(Story).where(Story.care_setting == "Hospital", Story.title != "Hospital gone")),
