@@ -29,7 +29,7 @@ PLACE_PATTERN_NAMES = (
 # Fragments the place patterns may use that places.py makes from lexicon.yaml's word lists.
 CODE_FRAGMENTS = (
     "all_streets_title", "strong_streets", "strong_streets_title", "prefix_streets", "prefix_firsts", "prefix_rests",
-    "buildings",
+    "buildings", "strong_org_keywords_title",
 )  # fmt: skip
 WORD_LISTS = ("postcode_areas", "ni_bad_first_letters", "ni_bad_second_letters", "ni_bad_prefixes")
 FLAGS = {"IGNORECASE": re.IGNORECASE}

@@ -72,6 +72,7 @@ PLACE_FRAGMENTS = {
     "prefix_firsts": "[" + "".join(sorted({p[0].upper() for p in STREET_PREFIXES})) + "]",
     "prefix_rests": "|".join(sorted({re.escape(p[1:]) for p in STREET_PREFIXES}, key=len, reverse=True)),
     "buildings": _alternatives(BUILDING_WORDS, title=True),
+    "strong_org_keywords_title": _alternatives((k for k in ORG_KEYWORDS if k not in WEAK_ORG_KEYWORDS), title=True),
 }
 _PLACE_PATTERNS = PATTERN_BOOK.place_patterns(PLACE_FRAGMENTS)
 ADDRESS_NUMBERED_RE = _PLACE_PATTERNS["address_numbered"]

@@ -148,6 +148,34 @@ def test_organisation_names_keep_their_suffix(text, org):
     assert found(text, "PERSON") == []
 
 
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("Dad's repeat prescription is with Quarry Lane Surgery now.", "Quarry Lane Surgery"),
+        ("We waited an hour at Market Street Health Centre for the nurse.", "Market Street Health Centre"),
+        ("She goes to Tanner Road Day Centre on Wednesdays.", "Tanner Road Day Centre"),
+        ("The letter came from Albion Street Medical Practice.", "Albion Street Medical Practice"),
+        ("He was moved to Fern Avenue Nursing Home in March.", "Fern Avenue Nursing Home"),
+    ],
+)
+def test_an_organisation_named_after_its_street_is_one_organisation_not_an_address(text, org):
+    assert found(text, "ORG") == [org]
+    assert found(text, "ADDRESS") == []
+    assert found(text, "LOCATION") == []
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Dad still lives on Quarry Lane, near the surgery.", "Quarry Lane"),
+        ("She walks down Tanner Road to the day centre.", "Tanner Road"),
+        ("Her flat is at 12 Albion Street, across from the medical practice.", "12 Albion Street"),
+    ],
+)
+def test_a_street_with_a_care_place_nearby_is_still_an_address(text, address):
+    assert found(text, "ADDRESS") == [address]
+
+
 # --- 5. People ------------------------------------------------------------------------------------------------------
 
 
