@@ -5,7 +5,8 @@
 Trained only on stories we wrote ourselves (bench/training/*.jsonl and the two tuning sets in tests/unit/text),
 never on the dev set (../shared/data) nor on tests/unit/text/blind_eval_3.jsonl or blind_eval_4.jsonl, which we keep
 for measuring.
-Seeds are fixed so a retrain on the same files gives the same model.
+Seeds are fixed so a retrain on the same files gives the same model. Next to the model it writes thresholds.json,
+each category's threshold, chosen by cross-validation on the same stories (bench/learned_thresholds.py).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ import spacy
 from spacy.training import Example
 from spacy.util import fix_random_seed
 
-from storybank.text.analysis.learned import MODEL_DIR
+from bench.learned_thresholds import HOW_CHOSEN, choose_thresholds, write_thresholds
+from storybank.text.analysis.learned import MODEL_DIR, THRESHOLDS_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
 CATEGORIES = ["abuse", "neglect", "self_harm", "domestic_abuse", "immediate_danger"]
@@ -63,11 +65,14 @@ def train(rows: list[dict]) -> spacy.Language:
 
 def main() -> None:
     rows = training_rows()
+    thresholds = choose_thresholds(rows, train, CATEGORIES)
     nlp = train(rows)
     if MODEL_DIR.exists():
         shutil.rmtree(MODEL_DIR)
     nlp.to_disk(MODEL_DIR)
+    write_thresholds(MODEL_DIR / THRESHOLDS_FILE, thresholds)
     print(f"Trained on {len(rows)} stories from {len(TRAINING_FILES)} files; saved to {MODEL_DIR}.")
+    print(f"Thresholds {thresholds}: {HOW_CHOSEN}")
 
 
 if __name__ == "__main__":

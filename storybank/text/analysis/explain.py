@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .learned import COMPONENT, MIN_WORDS, THRESHOLD
+from .learned import COMPONENT, MIN_WORDS, SIGNALS, THRESHOLD
 from .models import Finding, SafeguardingSignal
 from .pipeline import get_pipeline
 from .safeguarding import RuleTrace, find_safeguarding
@@ -31,6 +31,7 @@ class Explanation:
     findings: tuple[Finding, ...]
     learned_scores: dict[str, float]  # the learned check's score per category (empty when it is not installed)
     words: int
+    learned_thresholds: dict[str, float]  # the score from which it raises each category (learned_safeguarding/)
 
 
 def explain(text: str, model: str | None = None) -> Explanation:
@@ -59,6 +60,7 @@ def explain(text: str, model: str | None = None) -> Explanation:
             source = "the learned check (a guess from stories worded like this one, not a rule)"
         concerns.append((signal, source))
     scores = nlp.get_pipe(COMPONENT).scores(doc) if COMPONENT in nlp.pipe_names else doc.cats
+    learned = nlp.get_pipe(SIGNALS) if SIGNALS in nlp.pipe_names else None
     return Explanation(
         rules_file=rules.rulebook.path.name,
         rules_version=rules.rulebook.version,
@@ -67,6 +69,7 @@ def explain(text: str, model: str | None = None) -> Explanation:
         findings=tuple(doc._.sb_findings or ()),
         learned_scores={category: round(float(score), 3) for category, score in sorted(scores.items())},
         words=len(doc),
+        learned_thresholds=dict(learned.thresholds) if learned is not None else {},
     )
 
 
@@ -93,10 +96,11 @@ def format_explanation(explanation: Explanation) -> str:
         lines.append(f"    reason: {signal.reason}")
     if explanation.learned_scores:
         lines.append(
-            f"Learned check (raises a category the rules did not when its score is {THRESHOLD} or more, "
+            "Learned check (raises a category the rules did not when its score reaches that category's threshold, "
             f"on stories of {MIN_WORDS} words or more; this text has {explanation.words}):"
         )
-        lines += [f"  {category}: {score}" for category, score in explanation.learned_scores.items()]
+        lines += [f"  {category}: {score} (threshold {explanation.learned_thresholds.get(category, THRESHOLD)})"
+                  for category, score in explanation.learned_scores.items()]
     lines.append("Personal details suggested for redaction:" if explanation.findings else
                  "Personal details suggested for redaction: none")  # fmt: skip
     for finding in explanation.findings:

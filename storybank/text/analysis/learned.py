@@ -7,6 +7,7 @@ the rules found nothing for that category, and says plainly that it is a learned
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -24,7 +25,9 @@ log = logging.getLogger("storybank.text")
 
 MODEL_DIR = Path(__file__).with_name("learned_safeguarding")
 COMPONENT = "safeguarding_textcat"
-THRESHOLD = 0.5
+SIGNALS = "storybank_learned_safeguarding"  # the component that raises signals from COMPONENT's scores
+THRESHOLD = 0.5  # for a category thresholds.json does not name
+THRESHOLDS_FILE = "thresholds.json"  # next to the model, written by python -m bench.train_safeguarding
 MIN_WORDS = 40  # a few words are not enough for a bag-of-words guess ("my husband fitted the rail")
 
 PLAIN = {
@@ -34,6 +37,46 @@ PLAIN = {
     "self_harm": "self-harm or not wanting to live",
     "immediate_danger": "someone being unsafe right now",
 }
+
+
+class ThresholdsError(ValueError):
+    """A thresholds.json that does not follow its schema."""
+
+
+def load_thresholds(path: Path) -> dict[str, float]:
+    """Each category's threshold, THRESHOLD where the file (or the category) is missing, logged once.
+
+    A file that is there but wrong raises instead of being skipped: a threshold quietly ignored could stop a
+    disclosure being raised, and nobody would know."""
+    thresholds = dict.fromkeys(PLAIN, THRESHOLD)
+    if not path.exists():
+        log.warning("No %s for the learned safeguarding check; every category uses %s.", path.name, THRESHOLD)
+        return thresholds
+    named = _checked(path)
+    thresholds.update(named)
+    missing = [category for category in PLAIN if category not in named]
+    if missing:
+        log.warning("%s names no threshold for %s; using %s.", path.name, ", ".join(missing), THRESHOLD)
+    return thresholds
+
+
+def _checked(path: Path) -> dict[str, float]:
+    """The file's thresholds, after checking them against its schema (each error names the file and the key)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise ThresholdsError(f"{path.name}: not JSON ({exc})") from exc
+    if not isinstance(data, dict) or set(data) != {"how_chosen", "thresholds"}:
+        raise ThresholdsError(f"{path.name}: top level: expected exactly how_chosen and thresholds")
+    if not isinstance(data["how_chosen"], str) or not isinstance(data["thresholds"], dict):
+        raise ThresholdsError(f"{path.name}: how_chosen must be text and thresholds an object")
+    for category, value in data["thresholds"].items():
+        if category not in PLAIN:
+            raise ThresholdsError(f"{path.name}: thresholds: {category!r} is not a safeguarding category")
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise ThresholdsError(f"{path.name}: thresholds {category!r}: expected a number from 0 to 1, "
+                                  f"got {value!r}")
+    return {category: float(value) for category, value in data["thresholds"].items()}
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +102,7 @@ def add_learned_safeguarding(nlp: Language) -> None:
     _name, textcat = nlp.remove_pipe(COMPONENT)
     nlp.add_pipe("storybank_long_story_textcat", name=COMPONENT)
     nlp.get_pipe(COMPONENT).textcat = textcat
-    nlp.add_pipe("storybank_learned_safeguarding")
+    nlp.add_pipe(SIGNALS)
 
 
 @Language.factory("storybank_long_story_textcat")
@@ -105,18 +148,20 @@ def _best_sentence(doc: Doc, component, category: str):
     return sentences[best]
 
 
-@Language.factory("storybank_learned_safeguarding")
+@Language.factory(SIGNALS)
 class LearnedSafeguarding:
     """Adds a signal per category the classifier is confident about and the rules did not raise."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.nlp = nlp
+        self.thresholds = load_thresholds(MODEL_DIR / THRESHOLDS_FILE)
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) < MIN_WORDS:
             return doc
         found = {signal.category for signal in doc.user_data.get("sb_safeguarding") or ()}
-        missing = [c for c, score in doc.cats.items() if score >= THRESHOLD and c not in found]
+        missing = [c for c, score in doc.cats.items()
+                   if score >= self.thresholds.get(c, THRESHOLD) and c not in found]
         if not missing:
             return doc
         component = self.nlp.get_pipe(COMPONENT)

@@ -51,5 +51,10 @@ def test_explain_shows_the_learned_checks_score_for_each_category_and_which_conc
     explanation = explain(text)
     assert set(explanation.learned_scores) == {"abuse", "domestic_abuse", "neglect", "self_harm", "immediate_danger"}
     learned = [s.category for s, source in explanation.concerns if source.startswith("the learned check")]
-    assert learned == [c for c, score in explanation.learned_scores.items() if score >= 0.5]
-    assert "Learned check (raises a category the rules did not" in format_explanation(explanation)
+    thresholds = explanation.learned_thresholds
+    assert set(thresholds) == set(explanation.learned_scores)
+    assert learned == [c for c, score in explanation.learned_scores.items() if score >= thresholds[c]]
+    formatted = format_explanation(explanation)
+    assert "Learned check (raises a category the rules did not" in formatted
+    score = explanation.learned_scores["domestic_abuse"]
+    assert f"  domestic_abuse: {score} (threshold {thresholds['domestic_abuse']})" in formatted

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import pytest
@@ -76,3 +77,78 @@ def test_training_never_uses_the_sets_we_measure_with():
 
     assert {"stories_dev.jsonl", "blind_eval_3.jsonl", "blind_eval_4.jsonl"} <= NEVER_TRAIN_ON
     assert not {path.name for path in TRAINING_FILES} & NEVER_TRAIN_ON
+
+
+def test_the_shipped_thresholds_load_against_their_schema_and_name_every_category(caplog):
+    with caplog.at_level(logging.WARNING, logger="storybank.text"):
+        thresholds = learned.load_thresholds(learned.MODEL_DIR / learned.THRESHOLDS_FILE)
+    assert set(thresholds) == set(CATEGORIES)
+    assert all(0.0 <= value <= 1.0 for value in thresholds.values())
+    assert not caplog.text, "the shipped file should name every category"
+
+
+@pytest.mark.parametrize(
+    ("thresholds", "message"),
+    [
+        ({"neglect": 0.4, "negelct": 0.4}, "thresholds.json: thresholds: 'negelct' is not a safeguarding category"),
+        ({"neglect": 1.5}, "thresholds 'neglect': expected a number from 0 to 1, got 1.5"),
+        ({"abuse": -0.1}, "thresholds 'abuse': expected a number from 0 to 1, got -0.1"),
+        ({"abuse": "0.4"}, "thresholds 'abuse': expected a number from 0 to 1, got '0.4'"),
+        ({"abuse": True}, "thresholds 'abuse': expected a number from 0 to 1, got True"),
+    ],
+)
+def test_a_mistake_in_the_thresholds_file_names_the_file_and_the_category(tmp_path, thresholds, message):
+    path = tmp_path / learned.THRESHOLDS_FILE
+    path.write_text(json.dumps({"how_chosen": "by hand, for a test", "thresholds": thresholds}), encoding="utf8")
+    with pytest.raises(learned.ThresholdsError) as caught:
+        learned.load_thresholds(path)
+    assert message in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ['{"thresholds": {"abuse": 0.4}}', '{"abuse": 0.4', "[0.4]"])
+def test_a_thresholds_file_of_the_wrong_shape_is_refused(tmp_path, text):
+    path = tmp_path / learned.THRESHOLDS_FILE
+    path.write_text(text, encoding="utf8")
+    with pytest.raises(learned.ThresholdsError, match="thresholds.json"):
+        learned.load_thresholds(path)
+
+
+def with_thresholds(thresholds: dict[str, float] | None) -> None:
+    """Write (or, for None, leave out) thresholds.json next to the toy classifier, and rebuild the pipeline."""
+    if thresholds is not None:
+        (learned.MODEL_DIR / learned.THRESHOLDS_FILE).write_text(
+            json.dumps({"how_chosen": "by hand, for a test", "thresholds": thresholds}), encoding="utf8")
+    get_pipeline.cache_clear()
+
+
+def learned_categories(scores: dict[str, float]) -> set[str]:
+    """What the learned check raises for a long story without a rule signal, given the classifier's scores."""
+    nlp = get_pipeline()
+    doc = nlp(FILLER + FILLER)
+    assert not doc.user_data.get("sb_safeguarding")
+    doc.cats = {category: scores.get(category, 0.0) for category in CATEGORIES}
+    nlp.get_pipe(learned.SIGNALS)(doc)
+    return {signal.category for signal in doc.user_data["sb_safeguarding"]}
+
+
+def test_a_lowered_threshold_raises_its_category_between_the_new_and_the_old_threshold(toy_classifier):
+    with_thresholds({"neglect": 0.3})
+    assert learned_categories({"neglect": 0.4}) == {"neglect"}
+    assert learned_categories({"neglect": 0.3}) == {"neglect"}
+    assert learned_categories({"neglect": 0.29}) == set()
+
+
+def test_a_category_the_thresholds_file_leaves_out_keeps_the_default(toy_classifier, caplog):
+    with caplog.at_level(logging.WARNING, logger="storybank.text"):
+        with_thresholds({"neglect": 0.3})
+        assert learned_categories({"neglect": 0.4, "abuse": 0.4}) == {"neglect"}
+    assert learned_categories({"abuse": learned.THRESHOLD}) == {"abuse"}
+    assert caplog.text.count("names no threshold for abuse") == 1
+
+
+def test_without_a_thresholds_file_every_category_keeps_the_default_with_one_warning(toy_classifier, caplog):
+    with caplog.at_level(logging.WARNING, logger="storybank.text"):
+        with_thresholds(None)
+        assert learned_categories({"neglect": 0.49, "self_harm": 0.5}) == {"self_harm"}
+        assert learned_categories({"neglect": 0.49}) == set()
+    assert caplog.text.count("No thresholds.json") == 1
