@@ -24,6 +24,7 @@ from .lexicon import (
     NOT_NAMES,
     ORG_KEYWORDS,
     ORG_SUFFIXES,
+    PLACE_SECOND_WORDS,
     PLACES,
     STREET_PREFIXES,
     STREET_SUFFIXES,
@@ -62,6 +63,7 @@ def _alternatives(words, title: bool = False) -> str:
     return "|".join(sorted((w.title() if title else w for w in words), key=len, reverse=True))
 
 
+_ORG_WORDS = frozenset(word for keyword in ORG_KEYWORDS for word in keyword.split())
 _STRONG_STREETS = _alternatives(s for s in STREET_SUFFIXES if s not in WEAK_STREET_SUFFIXES)
 # The patterns are data (rules/patterns.yaml, place_patterns); these are the lexicon's lists they use.
 PLACE_FRAGMENTS = {
@@ -392,8 +394,30 @@ def find_locations(doc: Doc) -> list[Finding]:
         reason = _place_reason(doc, tok, informal)
         if reason is None:
             continue
-        found.append(Finding("LOCATION", tok.idx, tok.idx + len(tok.text), tok.text, reason[1], reason[0]))
+        end = _second_word_end(doc, tok)
+        found.append(Finding("LOCATION", tok.idx, end, text[tok.idx:end], reason[1], reason[0]))
     return found
+
+
+def _second_word_end(doc: Doc, tok: Token) -> int:
+    """Where a place found by its first word ends: a capitalised word straight after it that often ends a place's
+    name ("Kings Heath", "Selly Oak"), or that is no ordinary word, first name or known non-place ("Chapel
+    Allerton", "Kirkby Lonsdale"), is the rest of the name, unless a third capitalised word follows (then the run
+    is an organisation's or a longer name, which other rules read)."""
+    end = tok.idx + len(tok.text)
+    i = tok.i + 1
+    if i >= len(doc) or tok.whitespace_ != " " or not is_capitalised(doc[i]) or not is_wordlike(doc[i]):
+        return end
+    nxt = doc[i]
+    lower = nxt.lower_
+    second = lower in PLACE_SECOND_WORDS or not (
+        is_common_word(nxt.text) or lower in FIRST_NAMES or lower in NON_PLACES or lower in STREET_SUFFIXES
+        or lower in _ORG_WORDS or len(lower) < 4)
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if not second or (after is not None and nxt.whitespace_ and is_capitalised(after) and is_wordlike(after)
+                      and after.text != "I"):
+        return end
+    return nxt.idx + len(nxt.text)
 
 
 def locations_beside(doc: Doc, anchors: list[Finding]) -> list[Finding]:

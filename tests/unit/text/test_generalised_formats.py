@@ -300,3 +300,34 @@ def test_a_glasgow_flat_number_is_part_of_the_address():
 )
 def test_a_word_name_before_a_place_or_building_word_is_not_a_person(text):
     assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("My nan still lives in Moss Side with her budgie.", "Moss Side"),
+        ("We went to school in Selly Park, both of us.", "Selly Park"),
+        ("They found him a flat in Dalton Heath near his work.", "Dalton Heath"),
+        ("He grew up in Kirkby Thore and moved away at twenty.", "Kirkby Thore"),
+        ("The home is in Shirebrook Vale I think.", "Shirebrook Vale"),
+    ],
+)
+def test_a_two_word_place_is_not_cut_to_its_first_word(text, place):
+    assert found(text, "LOCATION") == [place]
+
+
+@pytest.mark.parametrize(
+    "text, places, people",
+    [
+        ("She was in Halifax Monday and Tuesday.", ["Halifax"], []),
+        ("I saw him in Wakefield Rachel said.", ["Wakefield"], ["Rachel"]),
+    ],
+)
+def test_a_place_is_not_joined_to_a_day_or_a_name_after_it(text, places, people):
+    assert found(text, "LOCATION") == places
+    assert found(text, "PERSON") == people
+
+
+def test_a_place_starting_an_organisation_name_is_left_to_the_organisation():
+    assert found("Dad was taken to Halifax General Infirmary by ambulance.", "ORG") == ["Halifax General Infirmary"]
+    assert found("Dad was taken to Halifax General Infirmary by ambulance.", "LOCATION") == []
