@@ -142,6 +142,18 @@ def _org_name_token(tok: Token) -> bool:
 _ORG_KEYWORD_END = ByWord(lambda text: text.lower() in _ORG_KEYS_BY_LAST)
 
 
+def _joined_place_name(doc: Doc, start: int) -> bool:
+    """ "Brighton and Hove Council", "Telford and Wrekin Council": many councils are named for two places joined
+    by "and". True when the name word at ``start`` follows "and" and a capitalised word that is no ordinary word
+    or first name, or is a known place ("Bath"), so "Mum and Social Services Council" or "Sam and Hove Council"
+    stay as they are."""
+    if start < 2 or doc[start - 1].text != "and" or doc[start - 2].whitespace_ != " ":
+        return False
+    before = doc[start - 2]
+    return (is_capitalised(before) and is_wordlike(before) and before.lower_ not in FIRST_NAMES
+            and (before.lower_ in PLACES or not is_common_word(before.text)))
+
+
 def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
     found: list[Finding] = []
     orths = doc_orths(doc)
@@ -161,11 +173,14 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
             start -= 1
             if starts_sentence(doc[start]):
                 break
+            if kind == "council" and _joined_place_name(doc, start):
+                start -= 2
         if (
             start < key_start
             and starts_sentence(doc[start])
             and is_common_word(doc[start].text)
             and doc[start].lower_ not in {"st", "saint"}
+            and not (start + 1 < key_start and doc[start + 1].text == "and")
         ):
             start += 1
         end = _org_suffix_end(doc, j + 1)

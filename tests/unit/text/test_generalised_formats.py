@@ -331,3 +331,32 @@ def test_a_place_is_not_joined_to_a_day_or_a_name_after_it(text, places, people)
 def test_a_place_starting_an_organisation_name_is_left_to_the_organisation():
     assert found("Dad was taken to Halifax General Infirmary by ambulance.", "ORG") == ["Halifax General Infirmary"]
     assert found("Dad was taken to Halifax General Infirmary by ambulance.", "LOCATION") == []
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("The letter came from Brighton and Hove Council about the blue badge.", "Brighton and Hove Council"),
+        ("Telford and Wrekin Council said no to the extra hours.", "Telford and Wrekin Council"),
+        ("Bath and North East Somerset Council run the day centre.", "Bath and North East Somerset Council"),
+        ("Dad was taken to Airedale General by ambulance.", "Airedale General"),
+        ("We had six weeks of help from Calder Reablement after the operation.", "Calder Reablement"),
+        ("Mum lives with a carer through Kirklees Shared Lives.", "Kirklees Shared Lives"),
+        ("The carers from Bluebell Care Partners were lovely.", "Bluebell Care Partners"),
+    ],
+)
+def test_councils_named_for_two_places_hospitals_short_names_and_care_schemes_are_whole(text, org):
+    assert found(text, "ORG") == [org]
+    assert found(text, "PERSON") == [] and found(text, "LOCATION") == []
+
+
+@pytest.mark.parametrize(
+    "text, orgs",
+    [
+        ("I rang Mum and Social Services Council straight away.", ["Social Services Council"]),
+        ("We wrote to Sam and Hove Council about it.", ["Hove Council"]),
+        ("The Attorney General was on the news.", []),
+    ],
+)
+def test_a_person_before_and_or_a_title_before_general_is_not_part_of_an_organisation(text, orgs):
+    assert found(text, "ORG") == orgs
