@@ -85,7 +85,11 @@ _BEFORE_ORDINARY_WORD = PRONOUNS | DETERMINERS | POSSESSIVE_DETS | {"with", "by"
 def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
     """Cues strong enough for a capitalised word that is also an ordinary word ("my girlfriend Hope", "the
     nurse there, Rose, knows", "everyone calls her Precious"): used for words the name list would block."""
-    if not is_capitalised(tok) or starts_sentence(tok) or tok.lower_ in _NEVER_NAMES:
+    if not is_capitalised(tok) or tok.lower_ in _NEVER_NAMES:
+        return None
+    if tok.lower_ in WORD_NAMES and _appositive_role(doc, tok):
+        return "a name followed by who the person is", 0.8  # "Precious, his main carer, ...", anywhere
+    if starts_sentence(tok):
         return None
     prev = prev_word(doc, tok.i)
     if prev is None:
@@ -96,14 +100,22 @@ def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
         cue = _kin_or_called_cue(doc, prev)
         if cue is not None:
             return cue
-    if prev.text == "," and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
-        for k in range(prev.i - 1, max(-1, prev.i - 6), -1):
-            word = doc[k]
-            if word.is_punct:
-                break
-            if word.lower_ in ROLES or word.lemma_.lower() in ROLES:
-                return "a name set off by commas after who the person is", 0.8
+    if _set_off_after_a_role(doc, tok, prev):
+        return "a name set off by commas after who the person is", 0.8
     return None
+
+
+def _set_off_after_a_role(doc: Doc, tok: Token, prev: Token) -> bool:
+    """ "the nurse there, Rose, knows": a role a few words before, and the name between two commas."""
+    if prev.text != "," or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+        return False
+    for k in range(prev.i - 1, max(-1, prev.i - 6), -1):
+        word = doc[k]
+        if word.is_punct:
+            return False
+        if word.lower_ in ROLES or word.lemma_.lower() in ROLES:
+            return True
+    return False
 
 
 def _kin_or_called_cue(doc: Doc, prev: Token) -> tuple[str, float] | None:
@@ -561,9 +573,19 @@ def _blocked_propagation(doc: Doc, tok: Token) -> bool:
     prev = prev_word(doc, tok.i)
     if prev is not None and (prev.lower_ in _BEFORE_ORDINARY_WORD):
         return True
-    if starts_sentence(tok) and not _followed_by_person_verb(doc, tok, strong=True):
+    if starts_sentence(tok) and not (_followed_by_person_verb(doc, tok, strong=True) or _appositive_role(doc, tok)
+                                     or _with_another_person(doc, tok)):
         return True
     return not tok.text[:1].isupper() and not tok.text.islower()
+
+
+def _with_another_person(doc: Doc, tok: Token) -> bool:
+    """ "Hope and I", "Sunny and Dolores": a name already known in the story, joined to "I", "me" or another
+    capitalised name, is the person again even at the start of a sentence."""
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "and":
+        return False
+    after = doc[tok.i + 2]
+    return after.text in {"I", "me"} or (is_capitalised(after) and after.lower_ in FIRST_NAMES)
 
 
 def _eponymous(doc: Doc, tok: Token) -> bool:

@@ -360,3 +360,45 @@ def test_councils_named_for_two_places_hospitals_short_names_and_care_schemes_ar
 )
 def test_a_person_before_and_or_a_title_before_general_is_not_part_of_an_organisation(text, orgs):
     assert found(text, "ORG") == orgs
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("There is a new night carer called Grace. Grace locks the back door at nine.", 2),
+        ("My partner Hope came to the meeting. Hope and I have been together for years.", 2),
+        ("We had a lovely cook called Precious. Precious, our cook, always asked what I wanted.", 2),
+        ("I live with my friend Sunny. Sunny and Joseph taught me to cook.", 2),
+    ],
+)
+def test_a_word_name_known_in_the_story_is_the_person_again_at_the_start_of_a_sentence(text, count):
+    names = [name for name in found(text, "PERSON") if name.split()[0] in {"Grace", "Hope", "Precious", "Sunny"}]
+    assert len(names) == count, found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My support worker is called Will. Will you help me with the forms, I asked him.",
+        "My sister Rose came round. Rose petals were all over the path after the wind.",
+        "My wife Hope was there. Hope you don't mind me writing to you.",
+    ],
+)
+def test_a_known_word_name_starting_a_sentence_in_its_ordinary_sense_is_left(text):
+    assert len(found(text, "PERSON")) == 1
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The agency has been brilliant. Joy, his main carer, always asks how he slept.", "Joy"),
+        ("Hope, my support worker, came with me to the meeting.", "Hope"),
+        ("Faith, my old neighbour, still visits on Sundays.", "Faith"),
+    ],
+)
+def test_a_word_name_starting_a_sentence_and_followed_by_who_the_person_is_is_a_name(text, name):
+    assert found(text, "PERSON") == [name]
+
+
+def test_a_word_name_starting_a_sentence_in_its_ordinary_sense_before_a_comma_is_left():
+    assert found("Hope, the thing with feathers, is what keeps me going.", "PERSON") == []
