@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (
     AFTER_NAMES_S,
+    BEFORE_NOT_A_NAME,
     COUNTRIES_AND_REGIONS,
     DAYS,
     DETERMINERS,
@@ -157,6 +158,12 @@ def _could_be_name(tok: Token, informal: bool) -> bool:
 
 
 _COMMON_WORD = ByWord(is_common_word)
+# First names that the word-frequency table counts as everyday words only because they are so often written in
+# lower case online ("steve", "tom", "sam"), while the capitalised form is far more usual: names, not words. A name
+# that is also a word in its own right ("Mark", "Bill", "Hope") is not one of them (it is not proper-like, or it
+# is listed as a word name).
+_NAME_NOT_WORD = ByWord(lambda text: text.lower() in FIRST_NAMES and text.lower() not in WORD_NAMES
+                        and text.lower() not in NOT_NAMES and is_proper_like(text))
 # Capitalised ordinary words that can be names only with a strong cue ("my girlfriend Hope").
 _ORDINARY_WORD_NAME = ByWord(lambda text: is_capitalised_text(text) and text.lower() in NOT_NAMES)
 
@@ -551,7 +558,7 @@ def _extend_left(doc: Doc, start: int) -> int:
 def _lexical_reason(doc: Doc, tok: Token) -> tuple[str, float] | None:
     if tok.lower_ in MONTHS or not (is_capitalised(tok) or tok.text.isupper()) or not _is_known_first_name(tok):
         return None
-    if _COMMON_WORD(doc, tok.orth):
+    if _COMMON_WORD(doc, tok.orth) and not _NAME_NOT_WORD(doc, tok.orth):
         return None
     nxt = next_word(doc, tok.i)
     if tok.lower_ in WORD_NAMES and starts_sentence(tok):
@@ -561,7 +568,9 @@ def _lexical_reason(doc: Doc, tok: Token) -> tuple[str, float] | None:
     if nxt is not None and (nxt.lower_ in ORG_WORDS or nxt.lower_ in STREET_SUFFIXES) and nxt.text[:1].isupper():
         return None
     prev = prev_word(doc, tok.i)
-    if prev is not None and prev.lower_ in {"st", "st.", "saint"}:
+    if prev is not None and prev.lower_ in {"'s", "’s"}:
+        prev = prev_word(doc, prev.i)
+    if prev is not None and prev.lower_ in BEFORE_NOT_A_NAME:
         return None
     return "a common first name", 0.8
 

@@ -402,3 +402,27 @@ def test_a_word_name_starting_a_sentence_and_followed_by_who_the_person_is_is_a_
 
 def test_a_word_name_starting_a_sentence_in_its_ordinary_sense_before_a_comma_is_left():
     assert found("Hope, the thing with feathers, is what keeps me going.", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("We all like Tom who comes on a Friday with the library books.", "Tom"),
+        ("The best bit of the week is when Dan takes me swimming.", "Dan"),
+        ("Most mornings it is Mike on the early call.", "Mike"),
+    ],
+)
+def test_a_first_name_that_the_word_table_counts_as_common_is_still_a_name(text, name):
+    assert found(text, "PERSON") == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was Christmas Eve and the heating had gone off again.",
+        "We stayed up on New Year's Eve with a film.",
+        "There was a mark on the wall where the hoist had been.",
+    ],
+)
+def test_a_name_inside_a_holiday_or_an_ordinary_word_is_not_a_person(text):
+    assert found(text, "PERSON") == []
