@@ -25,7 +25,7 @@ WORD_LISTS = (
     "street_suffixes", "weak_street_suffixes", "street_prefixes", "building_words", "org_suffixes",
     "object_verbs", "thanks_words", "title_modifiers", "place_prepositions", "month_cues", "location_prepositions",
     "weak_prepositions", "possessive_dets", "determiners", "pronouns", "keep_abbreviations", "after_names_s",
-    "not_in_org_names", "place_second_words", "before_not_a_name",
+    "not_in_org_names", "place_second_words", "before_not_a_name", "place_first_words",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes",)
 MAPPINGS = ("org_keywords", "content_warnings_from_signals")
@@ -133,6 +133,7 @@ STREET_PREFIXES: set[str] = _LEXICON["street_prefixes"]
 # Words that end a house's own name ("Ivy Cottage"), kept with the street after it as one address.
 BUILDING_WORDS: set[str] = _LEXICON["building_words"]
 PLACE_SECOND_WORDS: set[str] = _LEXICON["place_second_words"]
+PLACE_FIRST_WORDS: set[str] = _LEXICON["place_first_words"]
 BEFORE_NOT_A_NAME: set[str] = _LEXICON["before_not_a_name"]
 OBJECT_VERBS: set[str] = _LEXICON["object_verbs"]
 THANKS_WORDS: set[str] = _LEXICON["thanks_words"]

@@ -24,6 +24,7 @@ from .lexicon import (
     NOT_NAMES,
     ORG_KEYWORDS,
     ORG_SUFFIXES,
+    PLACE_FIRST_WORDS,
     PLACE_SECOND_WORDS,
     PLACES,
     STREET_PREFIXES,
@@ -85,6 +86,7 @@ ADDRESS_NAMED_RE = _PLACE_PATTERNS["address_named"]
 COMMON_WORD_ORG_RE = _PLACE_PATTERNS["common_word_org"]
 HYPHENATED_PLACE_RE = _PLACE_PATTERNS["hyphenated_place"]
 SAINT_RE = _PLACE_PATTERNS["saint"]
+SIGNED_PLACE_RE = _PLACE_PATTERNS["signed_place"]
 _LAST_WORD_BEFORE_COMMA_RE = re.compile(r"([^\W\d_]+),\s*$")
 NON_PLACES = (
     NOT_NAMES
@@ -391,6 +393,28 @@ def _two_word_places(doc: Doc, found: list[Finding]) -> None:
                 )
 
 
+_STARTS_PREFIXED_PLACE = ByWord(lambda text: text.lower() in PLACE_FIRST_WORDS)
+
+
+def _prefixed_places(doc: Doc, found: list[Finding]) -> None:
+    """ "in Long Eaton", "to Lower Gornal": an ordinary word that often begins a place's name, after a word such as
+    "in", then a capitalised word that is no ordinary word, first name, known non-place, street or organisation
+    word, with no third capitalised word after it (then it is an organisation's or a street's name)."""
+    orths = doc_orths(doc)
+    for i in _STARTS_PREFIXED_PLACE.select(doc, orths, capital_indices(doc)):
+        prev = prev_word(doc, i)
+        if prev is None or prev.lower_ not in LOCATION_PREPOSITIONS or i + 1 >= len(doc):
+            continue
+        tok = doc[i]
+        end = _second_word_end(doc, tok)
+        nxt = doc[i + 1]
+        if end == tok.idx + len(tok.text) or is_common_word(nxt.text) and nxt.lower_ not in PLACES:
+            continue
+        if not any(f.start < end and tok.idx < f.end for f in found):
+            found.append(Finding("LOCATION", tok.idx, end, doc_text(doc)[tok.idx:end], 0.8,
+                                 f"a place name after '{prev.text}'"))
+
+
 def find_locations(doc: Doc) -> list[Finding]:
     informal = is_informal(doc)
     found: list[Finding] = []
@@ -399,6 +423,7 @@ def find_locations(doc: Doc) -> list[Finding]:
         for m in HYPHENATED_PLACE_RE.finditer(text):
             found.append(Finding("LOCATION", m.start(), m.end(), m.group(0), 0.85, "a hyphenated place name"))
     _two_word_places(doc, found)
+    _prefixed_places(doc, found)
     orths = doc_orths(doc)
     candidates = name_candidate_indices(doc) if informal else capital_indices(doc)
     # Most words are ruled out by their text alone, as _place_reason would rule them out.
@@ -436,10 +461,16 @@ def _second_word_end(doc: Doc, tok: Token) -> int:
 
 
 def locations_beside(doc: Doc, anchors: list[Finding]) -> list[Finding]:
-    """The town written between a street address and a postcode ("9 Spring Bank, Huddersfield HD1 4QR")."""
+    """The town written between a street address and a postcode ("9 Spring Bank, Huddersfield HD1 4QR"), or after the
+    name that signs a letter ("Edna, Ashby-de-la-Zouch")."""
     extra: list[Finding] = []
     text = doc_text(doc)
     for a in anchors:
+        if a.label == "PERSON" and (a.start == 0 or text[a.start - 1] == "\n"):
+            m = SIGNED_PLACE_RE.match(text, a.end)
+            if m and m.group(1).lower() not in NON_PLACES:
+                extra.append(Finding("LOCATION", m.start(1), m.end(1), m.group(1), 0.9,
+                                     "a place after the name in a letter's sign-off"))
         if a.label == "ADDRESS":
             m = re.match(r",?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b", text[a.end :])
             if m:

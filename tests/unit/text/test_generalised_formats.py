@@ -426,3 +426,59 @@ def test_a_first_name_that_the_word_table_counts_as_common_is_still_a_name(text,
 )
 def test_a_name_inside_a_holiday_or_an_ordinary_word_is_not_a_person(text):
     assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Thank you for everything.\n\nMaureen, Bolton-le-Sands", "Bolton-le-Sands"),
+        ("Yours sincerely,\nMrs Olive Thwaite, Market Rasen LN8 3AB", "Market Rasen"),
+        ("With love,\nKwame Boateng, Bishop's Castle", "Bishop's Castle"),
+        ("We moved to Ashby-de-la-Zouch in the spring.", "Ashby-de-la-Zouch"),
+    ],
+)
+def test_a_place_signing_off_a_letter_or_with_particles_in_its_hyphens_is_found_whole(text, place):
+    assert place in found(text, "LOCATION")
+
+
+def test_a_sign_off_with_family_after_the_comma_is_not_a_place():
+    assert found("Lots of love,\nMary, Mum and Dad", "LOCATION") == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("He lives on his own in Long Buckby now.", "Long Buckby"),
+        ("Leonard goes to the day centre in Lower Pennington on Mondays.", "Lower Pennington"),
+        ("We moved to Chipping Sodbury after the wedding.", "Chipping Sodbury"),
+    ],
+)
+def test_a_place_whose_first_word_is_an_ordinary_word_is_found_after_in_or_to(text, place):
+    assert found(text, "LOCATION") == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We had tea at Little Chef on the way.", "I sent a card to Great Aunt Mary last week."],
+)
+def test_an_ordinary_first_word_before_an_ordinary_word_or_a_name_is_not_a_place(text):
+    assert found(text, "LOCATION") == []
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("Mum goes to Heathfield Friendship Club on Thursdays.", "Heathfield Friendship Club"),
+        ("He found Ribble Valley Day Opportunities through the council.", "Ribble Valley Day Opportunities"),
+        ("I did a course at Tameside Recovery College last spring.", "Tameside Recovery College"),
+        ("The GP sent me to Northgate Talking Therapies.", "Northgate Talking Therapies"),
+        ("After the stroke he had six weeks at Airedale Community Rehab.", "Airedale Community Rehab"),
+        ("We pay for Pennine Careline so she can press the button.", "Pennine Careline"),
+    ],
+)
+def test_clubs_day_opportunities_recovery_colleges_therapies_rehab_and_carelines_are_organisations(text, org):
+    assert found(text, "ORG") == [org]
+
+
+def test_a_club_without_a_name_is_not_an_organisation():
+    assert found("We joined the book club at the library. The club was shut on Monday.", "ORG") == []
