@@ -555,8 +555,22 @@ def _extend_left(doc: Doc, start: int) -> int:
     return start
 
 
-def _lexical_reason(doc: Doc, tok: Token) -> tuple[str, float] | None:
-    if tok.lower_ in MONTHS or not (is_capitalised(tok) or tok.text.isupper()) or not _is_known_first_name(tok):
+def _names_a_place_or_body(doc: Doc, tok: Token) -> bool:
+    """ "royal albert infirmary", "victoria road": in lower case a first name is part of a hospital's, an
+    organisation's or a street's name when one of their words comes next."""
+    nxt = next_word(doc, tok.i)
+    return nxt is not None and (nxt.lower_ in ORG_WORDS or nxt.lower_ in STREET_SUFFIXES)
+
+
+def _lexical_reason(doc: Doc, tok: Token, informal: bool = False) -> tuple[str, float] | None:
+    if tok.lower_ in MONTHS or not _is_known_first_name(tok):
+        return None
+    if not (is_capitalised(tok) or tok.text.isupper()):
+        # Texting style, where names lose their capitals too ("me n kyle", "this is sandra"): a listed first name
+        # that is no everyday word and no word name.
+        if informal and tok.text.islower() and not _COMMON_WORD(doc, tok.orth) and tok.lower_ not in WORD_NAMES \
+                and tok.lower_ not in NOT_NAMES and not _looks_like_place(tok) and not _names_a_place_or_body(doc, tok):
+            return "a common first name, written in lower case", 0.7
         return None
     if _COMMON_WORD(doc, tok.orth) and not _NAME_NOT_WORD(doc, tok.orth):
         return None
@@ -630,7 +644,7 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
         if reason is None:
             if _looks_like_place(tok):
                 continue
-            reason = _lexical_reason(doc, tok)
+            reason = _lexical_reason(doc, tok, informal)
         if reason is None:
             continue
         start = _extend_left(doc, tok.i)

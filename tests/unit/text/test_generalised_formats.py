@@ -482,3 +482,27 @@ def test_clubs_day_opportunities_recovery_colleges_therapies_rehab_and_carelines
 
 def test_a_club_without_a_name_is_not_an_organisation():
     assert found("We joined the book club at the library. The club was shut on Monday.", "ORG") == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("hiya its bethan, im 13 and i help my dad. i texted gareth after to say thanks", ["bethan", "gareth"]),
+        ("my young carers worker is priya but shes off till monday and i dont know who to tell", ["priya"]),
+        ("this is lorraine on the landline. im stuck upstairs and the carer hasnt come", ["lorraine"]),
+    ],
+)
+def test_a_listed_first_name_in_lower_case_texting_is_a_name(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dad was sent home from royal victoria infirmary at 2am with no way back",
+        "we live just off edward street and the bus is rubbish",
+        "i will mark it down and hope for the best tbh",
+    ],
+)
+def test_lower_case_first_names_inside_a_hospital_or_street_and_ordinary_words_are_not_names(text):
+    assert found(text, "PERSON") == []
