@@ -44,6 +44,7 @@ from .lexicon import (
     is_proper_like,
 )
 from .models import Finding
+from .patterns import PATTERNS
 from .tokens import (
     ByWord,
     doc_orths,
@@ -502,8 +503,11 @@ def _extend_name(doc: Doc, start: int, end: int) -> int:
             and end + 1 < len(doc)
             and (tok.whitespace_ == " " or doc[end + 1].text == "-")
         ):
-            # "Dafydd ap Gwilym", "Omar al-Rashid": the particle belongs to the name before a family name.
+            # "Dafydd ap Gwilym", "Omar al-Rashid", "Lorraine van der Merwe": the particles belong to the name
+            # before a family name.
             nxt = end + 2 if doc[end + 1].text == "-" and not tok.whitespace_ and end + 2 < len(doc) else end + 1
+            if doc[nxt].lower_ in NAME_PARTICLES and doc[nxt].whitespace_ == " " and nxt + 1 < len(doc):
+                nxt += 1
             if _surname_word(doc[nxt]):
                 end = nxt + 1
                 continue
@@ -658,7 +662,7 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
             and is_capitalised(doc[start - 2])
             and is_wordlike(doc[start - 2])
         ):
-            start -= 2
+            start = _extend_left(doc, start - 2)  # "Ms Kerry-Ann Lomax": a title before the first half too
         found[tok.i] = _Candidate(start, end, reason[0], reason[1])
     # Drop tokens swallowed by a longer name, then coordinate and propagate.
     covered: set[int] = set()
@@ -703,13 +707,21 @@ def _plain_reason(name: str, c: _Candidate) -> str:
     return "a person's full name" if len(parts) >= 2 else "a person's name"
 
 
+def _leads_a_list(doc: Doc, cand: _Candidate) -> bool:
+    """ "Jarek, Agnieszka and Bartek": the name is followed by "and" or a comma and another word, so a capitalised
+    word and a comma before it are the list's first name."""
+    return cand.end + 1 < len(doc) and doc[cand.end].lower_ in {"and", ","} and is_capitalised(doc[cand.end + 1])
+
+
 def _coordinated(doc: Doc, spans: list[_Candidate], covered: set[int], informal: bool) -> list[_Candidate]:
-    """ "Rose and Will": a capitalised word joined by 'and' to a name is a name too."""
+    """ "Rose and Will", "Jarek, Agnieszka and Bartek": a capitalised word joined by 'and' (or first in a list) to a
+    name is a name too."""
     extra: list[_Candidate] = []
     for cand in list(spans):
         for idx, step in ((cand.end, 1), (cand.start - 1, -1)):
             conj = doc[idx] if 0 <= idx < len(doc) else None
-            if conj is None or conj.lower_ not in {"and", "or", "&", "n"}:
+            if conj is None or conj.lower_ not in {"and", "or", "&", "n"} and not (
+                    step == -1 and conj.text == "," and _leads_a_list(doc, cand)):
                 continue
             other_i = idx + step
             if not (0 <= other_i < len(doc)) or other_i in covered:
@@ -762,3 +774,21 @@ def _repeated(doc: Doc, spans: list[_Candidate], covered: set[int], candidates: 
         covered.update(range(start, tok.i + 1))
         extra.append(_Candidate(start, tok.i + 1, f"the same name as '{known[key]}' earlier in the story", 0.8))
     return extra
+
+
+CHAT_SPEAKER_RE = PATTERNS["chat_speaker"]
+
+
+def find_chat_speakers(text: str) -> list[Finding]:
+    """ "[12/03/2026, 18:47] Ionuț: ...": in a copied chat the name before each message is the person who wrote it,
+    whatever the name (a family word such as "Mum" or "Nain" is not a name)."""
+    if ":" not in text:
+        return []
+    found = []
+    for m in CHAT_SPEAKER_RE.finditer(text):
+        name = m.group(1)
+        if name.lower() in KINSHIP or name.lower() in BLOCKED:
+            continue
+        found.append(Finding("PERSON", m.start(1), m.end(1), name, 0.85, "the name before a message in a chat"))
+    return found
+

@@ -21,7 +21,7 @@ from .learned import add_learned_safeguarding
 from .lexicon import KEEP_ABBREVIATIONS
 from .merge import merge_findings
 from .models import Finding
-from .people import find_people
+from .people import find_chat_speakers, find_people
 from .places import find_addresses, find_locations, find_orgs, locations_beside
 from .safeguarding import build_safeguarding_matcher, find_safeguarding
 from .tokens import (
@@ -195,6 +195,7 @@ class PersonalData:
         findings += find_addresses(text)
         findings += find_orgs(doc)
         findings += find_people(doc)
+        findings += find_chat_speakers(text)
         findings += find_locations(doc)
         findings += locations_beside(doc, findings)
         doc.user_data["sb_rule_findings"] = findings

@@ -506,3 +506,34 @@ def test_a_listed_first_name_in_lower_case_texting_is_a_name(text, names):
 )
 def test_lower_case_first_names_inside_a_hospital_or_street_and_ordinary_words_are_not_names(text):
     assert found(text, "PERSON") == []
+
+
+def test_the_speakers_in_a_copied_chat_are_people_but_a_family_word_is_not():
+    chat = ("[04/05/2026, 09:12] Dorota: Who is taking her to the clinic?\n"
+            "[04/05/2026, 09:15] Kwabena Owusu: I can, after ten.\n"
+            "[04/05/2026, 09:16] Mum: thank you both x\n"
+            "04/05/2026, 09:20 - Tudor: ok")
+    assert found(chat, "PERSON") == ["Dorota", "Kwabena Owusu", "Tudor"]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("We share the shopping with Wojtek, Halina and Marek at weekends.", ["Wojtek", "Halina", "Marek"]),
+        ("Sadly, Halina and Marek could not come.", ["Halina", "Marek"]),
+        ("In Poland, Halina and Marek ran a bakery.", ["Halina", "Marek"]),
+    ],
+)
+def test_the_first_name_of_a_list_is_a_name_but_a_word_or_place_before_a_comma_is_not(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The trainer, Mrs Annelie van der Berg, went through the signs.", "Mrs Annelie van der Berg"),
+        ("I've spoken to Ms Mary-Beth Olsen at the council.", "Ms Mary-Beth Olsen"),
+    ],
+)
+def test_a_title_stays_with_a_hyphenated_first_name_and_two_particles_stay_with_the_surname(text, name):
+    assert found(text, "PERSON") == [name]
