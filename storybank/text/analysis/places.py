@@ -311,7 +311,30 @@ def find_addresses(text: str) -> list[Finding]:
         for m in ADDRESS_PREFIXED_RE.finditer(text):
             if not any(f.start <= m.start() < f.end for f in found):
                 found.append(_with_building(text, m.start(), m.end(), 0.75, "a street name"))
-    return found
+    return _joined_parts(text, found) if len(found) > 1 else found
+
+
+_FLAT_BEFORE_RE = re.compile(r"(?:Flat|Apartment|Apt|Unit|Room|flat)\s+$")
+_FLAT_NUMBER_RE = re.compile(r"\d+[A-Za-z]?,")  # "6, Humber View": a flat's number, then its building
+
+
+def _joined_parts(text: str, found: list[Finding]) -> list[Finding]:
+    """ "Flat 6, Humber View, 40 Wellsted Street": a flat or building and then a numbered street, with only a comma
+    between them, are one address (the parts were found apart: "6, Humber View" looks like a number and a street).
+    Two numbered streets ("3 Church Lane, 5 Market Street") stay two."""
+    joined: list[Finding] = []
+    for finding in sorted(found, key=lambda f: f.start):
+        last = joined[-1] if joined else None
+        gap = text[last.end:finding.start] if last is not None else ""
+        flat = _FLAT_BEFORE_RE.search(text, max(0, last.start - 12), last.start) if last is not None else None
+        if (last is not None and gap.strip() == "," and len(gap) <= 3 and finding.text[:1].isdigit()
+                and (flat or _FLAT_NUMBER_RE.match(last.text) or not last.text[:1].isdigit())):
+            start = flat.start() if flat else last.start
+            joined[-1] = Finding("ADDRESS", start, finding.end, text[start:finding.end], finding.confidence,
+                                 "a flat or building and its street")
+        else:
+            joined.append(finding)
+    return joined
 
 
 def _with_building(text: str, start: int, end: int, confidence: float, reason: str) -> Finding:

@@ -537,3 +537,36 @@ def test_the_first_name_of_a_list_is_a_name_but_a_word_or_place_before_a_comma_i
 )
 def test_a_title_stays_with_a_hyphenated_first_name_and_two_particles_stay_with_the_surname(text, name):
     assert found(text, "PERSON") == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad speaks Yoruba at home and only a little English.",
+        "She chats to her aunties in Twi and Igbo on the phone.",
+        "The nurse let Ayeeyo (that is what we call her) sit by the window.",
+        "Ammu and Abbu came over from the flat upstairs.",
+    ],
+)
+def test_languages_and_family_words_from_other_traditions_are_neither_places_nor_people(text):
+    assert found(text, "LOCATION") == [] and found(text, "PERSON") == []
+
+
+def test_shona_is_still_a_name():
+    assert found("Our neighbour Shona Baird checks on him every night.", "PERSON") == ["Shona Baird"]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Post it to Flat 3, Alder View, 27 Granby Street please.", "Flat 3, Alder View, 27 Granby Street"),
+        ("She is at Apartment 8, Kestrel Court, 14 Mill Road now.", "Apartment 8, Kestrel Court, 14 Mill Road"),
+    ],
+)
+def test_a_flat_its_building_and_its_street_are_one_address(text, address):
+    assert found(text, "ADDRESS") == [address]
+
+
+def test_two_numbered_streets_with_a_comma_between_stay_two_addresses():
+    assert found("I moved from 3 Church Lane, 5 Market Street was too loud.", "ADDRESS") == [
+        "3 Church Lane", "5 Market Street"]
