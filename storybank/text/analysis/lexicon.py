@@ -28,7 +28,7 @@ WORD_LISTS = (
     "not_in_org_names", "place_second_words", "before_not_a_name", "place_first_words",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes",)
-MAPPINGS = ("org_keywords", "content_warnings_from_signals")
+MAPPINGS = ("org_keywords", "content_warnings_from_signals", "org_prefix_keywords")
 GROUPS = ("content_warning_words",)
 SECTIONS = {"version", "words", "ordered", "mappings", "groups"}
 
@@ -123,6 +123,7 @@ TOWN_SUFFIXES: tuple[str, ...] = _LEXICON["town_suffixes"]
 PLACES: set[str] = _LEXICON["places"]
 # Words that end an organisation name, and the kind of place each one suggests (for redaction).
 ORG_KEYWORDS: dict[str, str] = _LEXICON["org_keywords"]
+ORG_PREFIX_KEYWORDS: dict[str, str] = _LEXICON["org_prefix_keywords"]
 WEAK_ORG_KEYWORDS: set[str] = _LEXICON["weak_org_keywords"]
 # Words that can follow an organisation's keyword and still belong to its name ("Carers Plus").
 ORG_SUFFIXES: set[str] = _LEXICON["org_suffixes"]

@@ -24,12 +24,12 @@ PATTERN_NAMES = (
 )  # fmt: skip
 PLACE_PATTERN_NAMES = (
     "address_numbered", "address_prefixed", "prefix_hint", "building_before", "address_named", "common_word_org",
-    "hyphenated_place", "saint", "signed_place",
+    "hyphenated_place", "saint", "signed_place", "prefixed_org",
 )  # fmt: skip
 # Fragments the place patterns may use that places.py makes from lexicon.yaml's word lists.
 CODE_FRAGMENTS = (
     "all_streets_title", "strong_streets", "strong_streets_title", "prefix_streets", "prefix_firsts", "prefix_rests",
-    "buildings", "strong_org_keywords_title",
+    "buildings", "strong_org_keywords_title", "org_prefixes_title",
 )  # fmt: skip
 WORD_LISTS = ("postcode_areas", "ni_bad_first_letters", "ni_bad_second_letters", "ni_bad_prefixes")
 FLAGS = {"IGNORECASE": re.IGNORECASE}

@@ -23,6 +23,7 @@ from .lexicon import (
     NOT_IN_ORG_NAMES,
     NOT_NAMES,
     ORG_KEYWORDS,
+    ORG_PREFIX_KEYWORDS,
     ORG_SUFFIXES,
     PLACE_FIRST_WORDS,
     PLACE_SECOND_WORDS,
@@ -76,6 +77,7 @@ PLACE_FRAGMENTS = {
     "prefix_rests": "|".join(sorted({re.escape(p[1:]) for p in STREET_PREFIXES}, key=len, reverse=True)),
     "buildings": _alternatives(BUILDING_WORDS, title=True),
     "strong_org_keywords_title": _alternatives((k for k in ORG_KEYWORDS if k not in WEAK_ORG_KEYWORDS), title=True),
+    "org_prefixes_title": _alternatives(ORG_PREFIX_KEYWORDS, title=True),
 }
 _PLACE_PATTERNS = PATTERN_BOOK.place_patterns(PLACE_FRAGMENTS)
 ADDRESS_NUMBERED_RE = _PLACE_PATTERNS["address_numbered"]
@@ -87,6 +89,7 @@ COMMON_WORD_ORG_RE = _PLACE_PATTERNS["common_word_org"]
 HYPHENATED_PLACE_RE = _PLACE_PATTERNS["hyphenated_place"]
 SAINT_RE = _PLACE_PATTERNS["saint"]
 SIGNED_PLACE_RE = _PLACE_PATTERNS["signed_place"]
+PREFIXED_ORG_RE = _PLACE_PATTERNS["prefixed_org"]
 _LAST_WORD_BEFORE_COMMA_RE = re.compile(r"([^\W\d_]+),\s*$")
 NON_PLACES = (
     NOT_NAMES
@@ -213,12 +216,25 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
                     )
                 )
                 done_before = start
+    found.extend(_prefixed_orgs(doc, found))
     found.extend(_saint_names(doc, found))
     found.extend(_short_forms(doc, found))
     found.extend(_common_word_names(doc, found))
     return found
 
 
+
+
+def _prefixed_orgs(doc: Doc, found: list[Finding]) -> list[Finding]:
+    """Welsh and Gaelic names put the organisation's word first: "Meddygfa'r Bont" (the surgery by the bridge)."""
+    text = doc_text(doc)
+    extra = []
+    for m in PREFIXED_ORG_RE.finditer(text):
+        if not any(f.start < m.end() and m.start() < f.end for f in found):
+            keyword = m.group(0).split(" ")[0].split("'")[0].split("’")[0].lower()
+            extra.append(Finding("ORG", m.start(), m.end(), m.group(0), 0.85,
+                                 f"the name of a {ORG_PREFIX_KEYWORDS.get(keyword, 'organisation')}"))
+    return extra
 
 
 def _saint_names(doc: Doc, found: list[Finding]) -> list[Finding]:

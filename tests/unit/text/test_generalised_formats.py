@@ -570,3 +570,17 @@ def test_a_flat_its_building_and_its_street_are_one_address(text, address):
 def test_two_numbered_streets_with_a_comma_between_stay_two_addresses():
     assert found("I moved from 3 Church Lane, 5 Market Street was too loud.", "ADDRESS") == [
         "3 Church Lane", "5 Market Street"]
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("The receptionist at Meddygfa'r Dref found us an early slot.", "Meddygfa'r Dref"),
+        ("Mam gets two calls a day from Gofal Cartref Menai.", "Gofal Cartref Menai"),
+        ("Taid was in Ysbyty Glan Clwyd for a fortnight.", "Ysbyty Glan Clwyd"),
+        ("She was flown to Ospadal nan Loch from the ferry.", "Ospadal nan Loch"),
+    ],
+)
+def test_welsh_and_gaelic_organisations_with_their_word_first_are_whole_organisations(text, org):
+    assert found(text, "ORG") == [org]
+    assert found(text, "PERSON") == [] and found(text, "LOCATION") == []
