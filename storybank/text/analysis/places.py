@@ -144,6 +144,16 @@ def _org_name_token(tok: Token) -> bool:
     return tok.lower_ not in NOT_IN_ORG_NAMES
 
 
+def _hyphened_before(doc: Doc, start: int) -> int:
+    """ "STOCKTON-ON-TEES BOROUGH COUNCIL", "Stoke-on-Trent City Council": a hyphenated place before the name's first
+    word belongs to it; returns where it starts."""
+    first = start
+    while (first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_
+           and not doc[first - 2].whitespace_ and is_wordlike(doc[first - 2])):
+        first -= 2
+    return first if doc[first].text[:1].isupper() else start
+
+
 _ORG_KEYWORD_END = ByWord(lambda text: text.lower() in _ORG_KEYS_BY_LAST)
 
 
@@ -175,7 +185,7 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
         while start > 0 and _org_name_token(doc[start - 1]) and doc[start - 1].whitespace_ in {" ", ""}:
             if "\n" in doc[start - 1].text or starts_sentence(doc[start]) and start != key_start:
                 break
-            start -= 1
+            start = _hyphened_before(doc, start - 1)
             if starts_sentence(doc[start]):
                 break
             if kind == "council" and _joined_place_name(doc, start):

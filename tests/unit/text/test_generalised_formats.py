@@ -584,3 +584,15 @@ def test_two_numbered_streets_with_a_comma_between_stay_two_addresses():
 def test_welsh_and_gaelic_organisations_with_their_word_first_are_whole_organisations(text, org):
     assert found(text, "ORG") == [org]
     assert found(text, "PERSON") == [] and found(text, "LOCATION") == []
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("We wrote to Newcastle-under-Lyme Borough Council about the ramp.", "Newcastle-under-Lyme Borough Council"),
+        ("The letter from Southend-on-Sea City Council came on Friday.", "Southend-on-Sea City Council"),
+        ("She was moved to St Mary's Hospital that night.", "St Mary's Hospital"),
+    ],
+)
+def test_a_hyphenated_place_before_an_organisation_word_belongs_to_the_organisation(text, org):
+    assert found(text, "ORG") == [org]
