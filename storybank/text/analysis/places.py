@@ -340,8 +340,8 @@ def find_addresses(text: str) -> list[Finding]:
     return _joined_parts(text, found) if len(found) > 1 else found
 
 
-_FLAT_BEFORE_RE = re.compile(r"(?:Flat|Apartment|Apt|Unit|Room|flat)\s+$")
-_FLAT_NUMBER_RE = re.compile(r"\d+[A-Za-z]?,")  # "6, Humber View": a flat's number, then its building
+_FLAT_BEFORE_RE = _PLACE_PATTERNS["flat_before"]
+_FLAT_NUMBER_RE = _PLACE_PATTERNS["flat_number"]
 
 
 def _joined_parts(text: str, found: list[Finding]) -> list[Finding]:
