@@ -124,6 +124,8 @@ PLACES: set[str] = _LEXICON["places"]
 # Words that end an organisation name, and the kind of place each one suggests (for redaction).
 ORG_KEYWORDS: dict[str, str] = _LEXICON["org_keywords"]
 ORG_PREFIX_KEYWORDS: dict[str, str] = _LEXICON["org_prefix_keywords"]
+# Every word of an organisation keyword ("care", "home", "surgery"): a name's word it never is.
+ORG_WORDS: frozenset[str] = frozenset(word for keyword in ORG_KEYWORDS for word in keyword.split())
 WEAK_ORG_KEYWORDS: set[str] = _LEXICON["weak_org_keywords"]
 # Words that can follow an organisation's keyword and still belong to its name ("Carers Plus").
 ORG_SUFFIXES: set[str] = _LEXICON["org_suffixes"]

@@ -25,7 +25,7 @@ from .lexicon import (
     NICKNAME_ADJECTIVES,
     NOT_NAMES,
     OBJECT_VERBS,
-    ORG_KEYWORDS,
+    ORG_WORDS,
     PERSON_VERBS,
     PLACE_PREPOSITIONS,
     PLACES,
@@ -72,7 +72,6 @@ BLOCKED = (
 )
 # Blocked words that not even a strong cue makes a name (kinship words, roles, titles, places...).
 _NEVER_NAMES = BLOCKED - NOT_NAMES
-ORG_WORDS = {w for k in ORG_KEYWORDS for w in k.split()}
 # First names, with the ones that are also ordinary words ("Hope", "Sky"): used where the context already says a
 # name may stand there (before a surname, at the start of a sentence before a verb of speech).
 NAME_WORDS = FIRST_NAMES | WORD_NAMES
@@ -583,7 +582,7 @@ def _lexical_reason(doc: Doc, tok: Token, informal: bool = False) -> tuple[str, 
         # "Amber lights flashed": at the start of a sentence a word name needs a person's verb or "and" after it.
         if nxt is None or not (nxt.lower_ in PERSON_VERBS or nxt.text in {",", "'s", "’s"}):
             return None
-    if nxt is not None and (nxt.lower_ in ORG_WORDS or nxt.lower_ in STREET_SUFFIXES) and nxt.text[:1].isupper():
+    if _names_a_place_or_body(doc, tok) and nxt.text[:1].isupper():
         return None
     prev = prev_word(doc, tok.i)
     if prev is not None and prev.lower_ in {"'s", "’s"}:

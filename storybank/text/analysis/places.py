@@ -25,6 +25,7 @@ from .lexicon import (
     ORG_KEYWORDS,
     ORG_PREFIX_KEYWORDS,
     ORG_SUFFIXES,
+    ORG_WORDS,
     PLACE_FIRST_WORDS,
     PLACE_SECOND_WORDS,
     PLACES,
@@ -65,7 +66,6 @@ def _alternatives(words, title: bool = False) -> str:
     return "|".join(sorted((w.title() if title else w for w in words), key=len, reverse=True))
 
 
-_ORG_WORDS = frozenset(word for keyword in ORG_KEYWORDS for word in keyword.split())
 _STRONG_STREETS = _alternatives(s for s in STREET_SUFFIXES if s not in WEAK_STREET_SUFFIXES)
 # The patterns are data (rules/patterns.yaml, place_patterns); these are the lexicon's lists they use.
 PLACE_FRAGMENTS = {
@@ -501,7 +501,7 @@ def _second_word_end(doc: Doc, tok: Token) -> int:
     lower = nxt.lower_
     second = lower in PLACE_SECOND_WORDS or not (
         is_common_word(nxt.text) or lower in FIRST_NAMES or lower in NON_PLACES or lower in STREET_SUFFIXES
-        or lower in _ORG_WORDS or len(lower) < 4)
+        or lower in ORG_WORDS or len(lower) < 4)
     after = doc[i + 1] if i + 1 < len(doc) else None
     if not second or (after is not None and nxt.whitespace_ and is_capitalised(after) and is_wordlike(after)
                       and after.text != "I"):
