@@ -17,7 +17,7 @@ from .rule_tokens import _LIKE_NUM, _Tokens
 if TYPE_CHECKING:
     from .safeguarding_matcher import SafeguardingRules
 
-NOW_ID, STILL_ID, AGO_ID, BEEN_ID, IN_ID = (get_string_id(w) for w in ("now", "still", "ago", "been", "in"))
+NOW_ID, AGO_ID, BEEN_ID, IN_ID = (get_string_id(w) for w in ("now", "ago", "been", "in"))
 
 
 class _Candidate:
@@ -59,9 +59,9 @@ def _hypothetical(c: _Candidate) -> bool:
 
 
 def _about_the_subject(c: _Candidate) -> bool:
-    """'a talk about scams', 'training on abuse': but not 'I think about ending it'."""
+    """'a talk about scams', 'learning about the signs of abuse': but not 'I think about ending it'."""
     lower, w, start = c.t.lower, c.w, c.start
-    for i in range(start - 1, max(c.sent_start, start - 3) - 1, -1):
+    for i in range(start - 1, max(c.sent_start, start - 4) - 1, -1):
         if lower[i] in w["about"]:
             return i == c.sent_start or lower[i - 1] not in w["thinking"]
     return False
@@ -89,7 +89,8 @@ def _topic(c: _Candidate) -> bool:
 
 
 def _long_past(c: _Candidate) -> bool:
-    return STILL_ID not in c.words and _set_long_ago(c.rules, c.t, c.sent_start, c.sent_end)
+    """Set long ago, unless it goes on: "years ago I stopped, but I've started again"."""
+    return c.words.isdisjoint(c.w["again_or_still"]) and _set_long_ago(c.rules, c.t, c.sent_start, c.sent_end)
 
 
 def _long_past_nearby(c: _Candidate) -> bool:
@@ -104,6 +105,32 @@ def _long_past_nearby(c: _Candidate) -> bool:
             for other in (c.sid - 1, c.sid + 1)
         )
     )
+
+
+def _harm_to_a_thing(c: _Candidate) -> bool:
+    """The harm verb's object is a thing the person uses ("pushing her wheelchair", "kicked his ball"), read from the
+    word after the verb's person: "pushed her out of her wheelchair" still counts."""
+    after = c.start + 2
+    return after < c.sent_end and c.t.lower[after] in c.w["not_a_person"]
+
+
+def _explained(c: _Candidate) -> bool:
+    """The writer explains it in the same sentence or the next ("she lost two stone. It was on purpose!")."""
+    if not c.words.isdisjoint(c.w["explained"]):
+        return True
+    following = c.sid + 1
+    return following < len(c.t.bounds) - 1 and not c.rules.sentence_words(c.t, following).isdisjoint(
+        c.w["explained"]
+    )
+
+
+def _beaten_at_a_game(c: _Candidate) -> bool:
+    """"He beats me at chess": winning a game, not harm."""
+    return c.t.lower[c.start] in c.w["winning_verbs"] and not c.words.isdisjoint(c.w["games"])
+
+
+def _needs_an_aid(c: _Candidate) -> bool:
+    return c.words.isdisjoint(c.w["personal_aids"])
 
 
 def _past_tense(c: _Candidate) -> bool:
@@ -132,6 +159,10 @@ FILTERS: dict[str, Callable[[_Candidate], bool]] = {
     "long_past": _long_past,
     "long_past_nearby": _long_past_nearby,
     "past_tense": _past_tense,
+    "harm_to_a_thing": _harm_to_a_thing,
+    "explained": _explained,
+    "beaten_at_a_game": _beaten_at_a_game,
+    "needs_an_aid": _needs_an_aid,
 }
 # The word lists the code reads by name; the rules file must define them.
 CODE_WORDS = (
@@ -139,6 +170,7 @@ CODE_WORDS = (
     "first_person", "habitual", "imminent", "non_care", "care_word", "topic_lemmas", "was", "past_tense",
     "medicines", "past_markers", "ago_units", "youth_words", "youth_cue", "non_family_abusers", "domestic",
     "possessor", "contact_verb", "apostrophe_s", "child", "speech", "same_sentence_only", "regex_triggers",
+    "not_a_person", "explained", "again_or_still", "games", "winning_verbs", "personal_aids",
 )  # fmt: skip
 
 

@@ -1,6 +1,7 @@
 """`flask analysis explain TEXT`: which rule fired, on which words, and why."""
 
 from storybank.text.analysis.explain import explain, format_explanation
+from storybank.text.analysis.safeguarding import safeguarding_rulebook
 
 STORY = (
     "My husband is my carer. Last week he pushed me out of my wheelchair. He would never hit me though. "
@@ -30,7 +31,7 @@ def test_explain_says_which_filter_dropped_a_match():
 
 def test_the_explanation_reads_as_plain_lines_with_the_redactions_too():
     text = format_explanation(explain(STORY))
-    assert "safeguarding.yaml, version 1" in text
+    assert f"safeguarding.yaml, version {safeguarding_rulebook().version}" in text
     assert "abuse.hit-pushed-hurt (abuse) matched 'pushed me'" in text
     assert "reason: this sentence says someone hit, pushed or hurt them" in text
     assert "dropped by the filter 'negated'" in text
