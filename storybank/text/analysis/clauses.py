@@ -17,7 +17,7 @@ from .rule_tokens import _LIKE_NUM, _Tokens
 if TYPE_CHECKING:
     from .safeguarding_matcher import SafeguardingRules
 
-NOW_ID, AGO_ID, BEEN_ID, IN_ID = (get_string_id(w) for w in ("now", "ago", "been", "in"))
+NOW_ID, AGO_ID, IN_ID = (get_string_id(w) for w in ("now", "ago", "in"))
 
 
 class _Candidate:
@@ -53,9 +53,18 @@ def _negated(c: _Candidate) -> bool:
 def _hypothetical(c: _Candidate) -> bool:
     lower, w, start = c.t.lower, c.w, c.start
     return any(lower[i] in w["hypothetical"] for i in range(c.sent_start, start)) or any(
-        lower[i] in w["conditional"] and lower[i + 1] != BEEN_ID  # "she'd been" is past, not "she'd do"
-        for i in range(max(c.sent_start, start - 3), start)
+        lower[i] in w["conditional"] and not _past_perfect(c, i) for i in range(max(c.sent_start, start - 3), start)
     )
+
+
+def _past_perfect(c: _Candidate, i: int) -> bool:
+    """"she'd been", "he'd (not) left": the verb after the "'d" is an inflected form, so it is the past, not "she'd
+    do"."""
+    lower, lemma, w = c.t.lower, c.t.lemma, c.w
+    after = i + 1
+    while after < c.sent_end - 1 and lower[after] in w["neg"]:
+        after += 1
+    return lemma[after] != lower[after]
 
 
 def _about_the_subject(c: _Candidate) -> bool:
@@ -129,6 +138,14 @@ def _beaten_at_a_game(c: _Candidate) -> bool:
     return c.t.lower[c.start] in c.w["winning_verbs"] and not c.words.isdisjoint(c.w["games"])
 
 
+def _a_name(c: _Candidate) -> bool:
+    """"A man named Rob": a capitalised word mid-sentence is someone's name, not the verb."""
+    if c.start == c.sent_start:
+        return False
+    text = c.rules.strings[c.t.orth[c.start]]
+    return text[:1].isupper() and not text.isupper()
+
+
 def _needs_an_aid(c: _Candidate) -> bool:
     return c.words.isdisjoint(c.w["personal_aids"])
 
@@ -163,6 +180,7 @@ FILTERS: dict[str, Callable[[_Candidate], bool]] = {
     "explained": _explained,
     "beaten_at_a_game": _beaten_at_a_game,
     "needs_an_aid": _needs_an_aid,
+    "a_name": _a_name,
 }
 # The word lists the code reads by name; the rules file must define them.
 CODE_WORDS = (
@@ -194,27 +212,42 @@ def _set_long_ago(rules: SafeguardingRules, t: _Tokens, begin: int, end: int) ->
 
 
 def _is_domestic(rules: SafeguardingRules, t: _Tokens, sid: int) -> bool:
-    lower, bounds, w, strings = t.lower, t.bounds, rules.words, rules.strings
+    """A partner or family member ("my son", "her husband") named in the harm's sentence or the two before it; or,
+    further back, the last person named before the harm is family ("My grandson lives with me. ... He takes my
+    pension."), with no carer, neighbour or other non-family person named in between."""
+    lower, bounds, w = t.lower, t.bounds, rules.words
     if not w["non_family_abusers"].isdisjoint(lower[bounds[sid] : bounds[sid + 1]]):
         return False
-    n = len(lower)
-    for other in range(max(0, sid - 2), sid + 1):
-        for i in range(bounds[other], bounds[other + 1]):
-            word = lower[i]
-            if word not in w["domestic"] and not strings[word].startswith("ex-"):
-                continue
-            if i == 0 or lower[i - 1] not in w["possessor"]:
-                continue
-            if i > 1 and lower[i - 2] in w["contact_verb"]:  # "so I couldn't ring my son": not the abuser
-                continue
-            nxt = lower[i + 1] if i + 1 < n else None
-            if nxt is not None and nxt in w["apostrophe_s"] and word not in w["child"]:
-                continue
-            if nxt is not None and nxt in w["speech"]:
-                continue
-            in_law = i + 2 < n and lower[i + 2] == IN_ID  # "my daughter-in-law"
-            if word in w["same_sentence_only"] and other != sid and not in_law:
-                continue
+    if any(_names_family(rules, t, other, sid) for other in range(max(0, sid - 2), sid + 1)):
+        return True
+    for other in range(sid - 1, -1, -1):
+        if other < sid - 2 and _names_family(rules, t, other, sid):
             return True
+        if not w["non_family_abusers"].isdisjoint(lower[bounds[other] : bounds[other + 1]]):
+            return False
+    return False
+
+
+def _names_family(rules: SafeguardingRules, t: _Tokens, other: int, sid: int) -> bool:
+    """Sentence `other` names someone's partner or family member (for a harm told in sentence `sid`)."""
+    lower, bounds, w, strings = t.lower, t.bounds, rules.words, rules.strings
+    n = len(lower)
+    for i in range(bounds[other], bounds[other + 1]):
+        word = lower[i]
+        if word not in w["domestic"] and not strings[word].startswith("ex-"):
+            continue
+        if i == 0 or lower[i - 1] not in w["possessor"]:
+            continue
+        if i > 1 and lower[i - 2] in w["contact_verb"]:  # "so I couldn't ring my son": not the abuser
+            continue
+        nxt = lower[i + 1] if i + 1 < n else None
+        if nxt is not None and nxt in w["apostrophe_s"] and word not in w["child"]:
+            continue
+        if nxt is not None and nxt in w["speech"]:
+            continue
+        in_law = i + 2 < n and lower[i + 2] == IN_ID  # "my daughter-in-law"
+        if word in w["same_sentence_only"] and other != sid and not in_law:
+            continue
+        return True
     return False
 

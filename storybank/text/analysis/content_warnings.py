@@ -19,7 +19,9 @@ _ALL_WORD_IDS = frozenset().union(*_WORD_IDS.values())
 
 
 def content_warnings(doc: Doc, signals: Sequence[SafeguardingSignal]) -> list[str]:
-    warnings = {FROM_SIGNALS[s.category] for s in signals if s.category in FROM_SIGNALS}
+    # harm told of only in the long past raises no concern, but a reader may still want the warning
+    categories = {s.category for s in signals}.union(doc.user_data.get("sb_told_long_ago") or ())
+    warnings = {FROM_SIGNALS[c] for c in categories if c in FROM_SIGNALS}
     if len(doc):
         lists = doc.user_data.get("sb_lemma_lower")  # read by the safeguarding rules, the last component
         if lists is None:

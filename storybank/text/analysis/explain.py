@@ -41,11 +41,10 @@ def explain(text: str, model: str | None = None) -> Explanation:
     trace: list[RuleTrace] = []
     find_safeguarding(doc, rules, trace=trace)
     matches = tuple(RuleMatch(t, doc[t.start : t.end].text, doc[t.start].sent.text.strip()) for t in trace)
-    raised = {
-        (m.trace.rule.category, m.sentence): m.trace.rule
-        for m in matches
-        if m.trace.dropped_by is None and not m.trace.duplicate
-    }
+    raised: dict = {}  # the first rule kept for each category and sentence raised its concern
+    for m in matches:
+        if m.trace.dropped_by is None and not m.trace.duplicate:
+            raised.setdefault((m.trace.rule.category, m.sentence), m.trace.rule)
     concerns = []
     for signal in doc._.sb_safeguarding or ():
         rule = raised.get((signal.category, signal.sentence_text))
@@ -85,6 +84,9 @@ def format_explanation(explanation: Explanation) -> str:
         lines.append(f"    reason: this sentence {rule.reason}")
         if trace.dropped_by is not None:
             lines.append(f"    dropped by the filter {trace.dropped_by!r}")
+        elif rule.sign is not None:
+            lines.append(f"    kept as a warning sign ({rule.sign}): it raises a concern only with other, different "
+                         "signs in the story")
         elif trace.duplicate:
             lines.append(f"    kept, but an earlier rule already raised {rule.category} for this sentence")
         else:

@@ -251,7 +251,9 @@ class Safeguarding:
         self.matcher = build_safeguarding_matcher(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data["sb_safeguarding"] = find_safeguarding(doc, self.matcher)
+        long_ago: set[str] = set()
+        doc.user_data["sb_safeguarding"] = find_safeguarding(doc, self.matcher, long_ago=long_ago)
+        doc.user_data["sb_told_long_ago"] = long_ago
         return doc
 
 

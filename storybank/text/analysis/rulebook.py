@@ -20,9 +20,10 @@ RULES_DIR = Path(__file__).resolve().parent / "rules"
 SAFEGUARDING_FILE = RULES_DIR / "safeguarding.yaml"
 
 CATEGORIES = ("abuse", "neglect", "self_harm", "immediate_danger")
-KINDS = ("disclosure", "mention", "scam")
-TOP_LEVEL = {"version", "words", "irregular_forms", "patterns", "rules", "domestic_abuse_reason"}
-RULE_FIELDS = {"id", "category", "kind", "reason", "filters", "domestic_check", "pattern"}
+KINDS = ("disclosure", "mention", "scam", "warning_sign")
+SIGN_RE = re.compile(r"[a-z][a-z-]*")
+TOP_LEVEL = {"version", "words", "irregular_forms", "patterns", "rules", "domestic_abuse_reason", "warning_signs_needed"}
+RULE_FIELDS = {"id", "category", "kind", "reason", "filters", "domestic_check", "pattern", "sign"}
 REQUIRED_RULE_FIELDS = ("id", "category", "kind", "reason", "filters", "pattern")
 TOKEN_KEYS = {"LEMMA", "LOWER", "IS_ALPHA", "IS_PUNCT", "OP"}
 ID_RE = re.compile(r"[a-z_]+\.[a-z0-9-]+")
@@ -44,6 +45,7 @@ class Rule:
     filters: tuple[str, ...]
     domestic_check: bool
     pattern: list[dict]
+    sign: str | None = None  # kind warning_sign: which sign it is; a story needs several different ones
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Rulebook:
     irregular_forms: dict[str, tuple[str, ...]]
     rules: tuple[Rule, ...]
     domestic_abuse_reason: str
+    warning_signs_needed: int = 2  # different warning signs of one category a story needs to raise it
 
 
 class _Checker:
@@ -171,6 +174,11 @@ def _rule(checker: _Checker, number: int, raw, known_filters: list[str], pattern
         raise checker.fail(where, "domestic_check must be true or false")
     if domestic and category != "abuse":
         raise checker.fail(where, "domestic_check applies to abuse rules only")
+    sign = raw.get("sign")
+    if (raw["kind"] == "warning_sign") != (sign is not None):
+        raise checker.fail(where, "a warning_sign rule needs a sign (and only such a rule has one)")
+    if sign is not None and not (isinstance(sign, str) and SIGN_RE.fullmatch(sign)):
+        raise checker.fail(where, f"sign must be a short lowercase name such as farewell, got {sign!r}")
     return Rule(
         id=rule_id,
         category=category,
@@ -180,6 +188,7 @@ def _rule(checker: _Checker, number: int, raw, known_filters: list[str], pattern
         filters=tuple(name for name in known_filters if name in rule_filters),
         domestic_check=domestic,
         pattern=checker.pattern(where, raw["pattern"], patterns),
+        sign=sign,
     )
 
 
@@ -250,6 +259,9 @@ def load_rulebook(  # noqa: C901 - one check after another, top to bottom
     reason = data.get("domestic_abuse_reason")
     if not isinstance(reason, str) or not reason.strip():
         raise checker.fail("domestic_abuse_reason", "expected the sentence shown for a domestic abuse concern")
+    needed = data.get("warning_signs_needed", 2)
+    if not isinstance(needed, int) or isinstance(needed, bool) or needed < 2:
+        raise checker.fail("warning_signs_needed", f"expected a whole number of 2 or more, got {needed!r}")
     return Rulebook(
         path=path,
         version=version,
@@ -257,6 +269,7 @@ def load_rulebook(  # noqa: C901 - one check after another, top to bottom
         irregular_forms=irregular,
         rules=tuple(rules),
         domestic_abuse_reason=reason.strip(),
+        warning_signs_needed=needed,
     )
 
 

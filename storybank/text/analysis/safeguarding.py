@@ -35,11 +35,16 @@ class RuleTrace:
     duplicate: bool = False  # an earlier rule already raised this category for the sentence
 
 
+_TOLD_LONG_AGO = (FILTERS["long_past"], FILTERS["long_past_nearby"])
+
+
 def find_safeguarding(  # noqa: C901
-    doc: Doc, rules: SafeguardingRules, trace: list[RuleTrace] | None = None
+    doc: Doc, rules: SafeguardingRules, trace: list[RuleTrace] | None = None, long_ago: set[str] | None = None
 ) -> list[SafeguardingSignal]:
     """Concerns per sentence and category. With `trace`, every match of every rule is recorded there, dropped or
-    not (slower: each match is checked by every filter and its end is found)."""
+    not (slower: each match is checked by every filter and its end is found). With `long_ago`, the categories of
+    harm the story tells of only in the long past are added to it: no concern now, but a reader may want a content
+    warning."""
     t = rules.tokens(doc)
     if t is None:
         return []
@@ -48,19 +53,28 @@ def find_safeguarding(  # noqa: C901
         return []
     specs, filters = rules.specs, rules.filters
     hits: dict[tuple[str, int], tuple[int, str]] = {}
+    signs: dict[str, dict[str, tuple[int, int]]] = {}  # category: {sign: (rule index, sentence)}, first of each
     for index, start, sid in matches:
         rule = specs[index]
         key = (rule.category, sid)
-        if key in hits and trace is None:
+        if rule.sign is None and key in hits and trace is None:
             continue
         candidate = _Candidate(rules, t, sid, start)
         dropped = next((f for f in filters[index] if f(candidate)), None)
         if trace is not None:
             end = rules.rules[index].match_end(t, start, t.bounds[sid + 1])
             name = None if dropped is None else dropped.__name__.lstrip("_")
-            trace.append(RuleTrace(rule, sid, start, end, name, duplicate=key in hits))
-        if dropped is None and key not in hits:
+            trace.append(RuleTrace(rule, sid, start, end, name, duplicate=rule.sign is None and key in hits))
+        if dropped is not None:
+            if long_ago is not None and dropped in _TOLD_LONG_AGO and rule.sign is None:
+                if not any(f(candidate) for f in filters[index] if f not in _TOLD_LONG_AGO):
+                    long_ago.add(rule.category)
+            continue
+        if rule.sign is not None:
+            signs.setdefault(rule.category, {}).setdefault(rule.sign, (index, sid))
+        elif key not in hits:
             hits[key] = (index, f"This sentence {rule.reason}.")
+    _raise_warning_signs(signs, hits, specs, rules.rulebook.warning_signs_needed)
     categories = {c for c, _ in hits}
     if categories <= {"immediate_danger"}:
         return []
@@ -78,3 +92,21 @@ def find_safeguarding(  # noqa: C901
         sentence = text[sent.start_char : sent.end_char]
         signals.append(SafeguardingSignal(category, sent.start_char, sent.end_char, sentence.strip(), reason))
     return sorted(signals, key=lambda s: (s.sentence_start, s.category))
+
+
+def _raise_warning_signs(
+    signs: dict[str, dict[str, tuple[int, int]]], hits: dict, specs: tuple[Rule, ...], needed: int
+) -> None:
+    """Several different warning signs in one story (a note left, things given away, a bridge) raise their category
+    at the first sign's sentence, when no rule raised it; one sign alone is an ordinary sentence."""
+    for category, found in signs.items():
+        if len(found) < needed or any(c == category for c, _ in hits):
+            continue
+        (index, sid), *others = sorted(found.values(), key=lambda hit: hit[1])
+        also = [specs[other].reason for other, _ in others]
+        also_text = ", ".join(also[:-1]) + (" and " if len(also) > 1 else "") + also[-1]
+        hits[(category, sid)] = (
+            index,
+            f"This sentence {specs[index].reason}, and the story also {also_text}: together these can be warning "
+            "signs.",
+        )

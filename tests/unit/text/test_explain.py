@@ -59,3 +59,10 @@ def test_explain_shows_the_learned_checks_score_for_each_category_and_which_conc
     assert "Learned check (raises a category the rules did not" in formatted
     score = explanation.learned_scores["domestic_abuse"]
     assert f"  domestic_abuse: {score} (threshold {thresholds['domestic_abuse']})" in formatted
+
+
+def test_a_warning_sign_is_shown_as_one_that_needs_others():
+    text = format_explanation(explain("We walked down to the bridge to feed the ducks."))
+    assert "self_harm.sign-place (self_harm) matched 'walked down to the bridge'" in text
+    assert "kept as a warning sign (place): it raises a concern only with other, different signs" in text
+    assert "Concerns raised: none" in text

@@ -22,7 +22,7 @@ def load(path: Path):
 
 def test_the_safeguarding_rules_file_loads_against_its_schema():
     book = load(RULES_DIR / "safeguarding.yaml")
-    assert book.version >= 1 and len(book.rules) == 158
+    assert book.version >= 1 and len(book.rules) == 174
     assert len({rule.id for rule in book.rules}) == len(book.rules)
 
 
@@ -139,6 +139,10 @@ def first_rule(data) -> dict:
         (lambda d: first_rule(d).update(id=d["rules"][1]["id"]), "the same id is used twice"),
         (lambda d: first_rule(d).update(domestic_check="yes"), "domestic_check must be true or false"),
         (lambda d: d["words"].pop("neg"), "missing word lists the code reads: neg"),
+        (lambda d: first_rule(d).update(sign="farewell"), "a warning_sign rule needs a sign (and only such a rule"),
+        (lambda d: first_rule(d).update(kind="warning_sign"), "a warning_sign rule needs a sign (and only such a"),
+        (lambda d: first_rule(d).update(kind="warning_sign", sign="Fare Well"), "sign must be a short lowercase"),
+        (lambda d: d.update(warning_signs_needed=1), "warning_signs_needed: expected a whole number of 2 or more"),
     ],
 )
 def test_a_mistake_in_the_rules_file_names_the_file_and_the_rule(tmp_path, change, message):

@@ -91,6 +91,9 @@ def test_concerns_told_by_their_signs_are_flagged(text, expected):
         "Nobody could fix the telly, so we listened to the radio.",
         "The children's fingers were blue with paint after the art class.",
         "I'll miss the lunch club when it closes, and so will everyone.",
+        "On Friday Mr Chen beat me at mahjong three times running.",
+        "The new volunteer, a retired teacher called Rob, runs the quiz.",
+        "Our instructor showed us how to break a grip and get out of reach.",
     ],
 )
 def test_ordinary_care_with_the_same_words_is_not_flagged(text):
@@ -99,3 +102,75 @@ def test_ordinary_care_with_the_same_words_is_not_flagged(text):
 
 def test_harm_in_childhood_told_in_the_plural_is_long_past():
     assert categories("Dad hit us when we were kids.") == []
+
+
+def test_harm_by_a_family_member_named_several_sentences_before_is_domestic():
+    text = (
+        "My nephew moved in with me after Christmas. He said it was only for a few weeks. It has been five months "
+        "now. The kitchen is always a mess. He takes my pension the day it comes in."
+    )
+    assert categories(text) == ["abuse", "domestic_abuse"]
+
+
+def test_a_carer_named_after_the_family_member_is_the_one_harming():
+    text = (
+        "My son lives in Leeds. He rings every Sunday. The new carer started in May. Some days she is kind. "
+        "Other days she takes my purse and keeps it."
+    )
+    assert categories(text) == ["abuse"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two different warning signs: things given away, and saying they will not be around
+        "Since the funeral Dad has given his watch and his medals to my boys. On Sunday he told me he won't be "
+        "around much longer.",
+        # a high place, then a mind made up
+        "Last night I drove out to the cliffs and sat there for hours. I've decided.",
+        # had enough, and a letter left: "he'd had", "he'd left" are the past, not "he would"
+        "He rang late and said he'd had enough, and that he'd left a letter for me on the table.",
+    ],
+)
+def test_different_warning_signs_together_raise_self_harm(text):
+    assert categories(text) == ["self_harm"]
+
+
+def test_the_warning_signs_reason_names_every_sign():
+    signal = analyse("Last night I drove out to the cliffs and sat there for hours. I've decided.").safeguarding[0]
+    assert "going to a bridge, the sea or a high place" in signal.reason
+    assert "made up their mind" in signal.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one warning sign alone is an ordinary sentence
+        "Grandad gave me his old watch for my eighteenth birthday.",
+        "We walked down to the bridge to feed the ducks.",
+        # two of the same kind of sign (both about affairs, both about goodbyes) are not enough
+        "We cancelled the paper and gave the neighbours our old furniture before the move to Spain.",
+        "I wrote a note for the milkman and said sorry for the bother.",
+        # "she'd push him" is what she would do, not what she did
+        "She'd push him in the pond, given half a chance.",
+    ],
+)
+def test_a_single_warning_sign_or_a_conditional_raises_nothing(text):
+    assert categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        ("Twenty years ago I tried to end things, and I'm glad every day that I didn't.", "suicide and self-harm"),
+        ("Our stepdad hit us when we were kids, but he died long ago.", "abuse"),
+    ],
+)
+def test_harm_told_of_long_ago_raises_no_concern_but_keeps_its_content_warning(text, warning):
+    analysis = analyse(text)
+    assert analysis.safeguarding_categories == []
+    assert warning in analysis.content_warnings
+
+
+def test_a_thing_pushed_gives_no_content_warning():
+    assert analyse("My son pushes her wheelchair to the bus stop every Sunday.").content_warnings == ()
