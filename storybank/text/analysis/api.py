@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from spacy.matcher import PhraseMatcher
@@ -10,6 +11,7 @@ from spacy.tokens import Doc
 from .content_warnings import content_warnings
 from .models import Analysis
 from .pipeline import get_pipeline
+from .recase import as_written, read_as_written
 from .themes import Taxonomy, freeze_taxonomy, suggest_themes, theme_matcher
 
 
@@ -33,7 +35,9 @@ def analyse(
     """Suggest personal data to redact, safeguarding signals, themes and content warnings for one story.
 
     Themes come from ``taxonomy`` or, when it is None, from the default the tagging domain set at start-up."""
-    return _analysis_from_doc(get_pipeline(model)(text), _theme_matcher(taxonomy, model))
+    read = read_as_written(text)
+    analysis = _analysis_from_doc(get_pipeline(model)(read), _theme_matcher(taxonomy, model))
+    return analysis if read is text else as_written(analysis, text)
 
 
 def analyse_many(
@@ -45,5 +49,15 @@ def analyse_many(
     """Analyse stories in batches with nlp.pipe (for re-analysing everything after the rules change)."""
     nlp = get_pipeline(model)
     matcher = _theme_matcher(taxonomy, model)  # once per call, not once per story
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield _analysis_from_doc(doc, matcher)
+    recased: deque[str | None] = deque()  # per story in order: the text as written when it was re-cased
+
+    def read(stories: Iterable[str]) -> Iterator[str]:
+        for text in stories:
+            read_text = read_as_written(text)
+            recased.append(None if read_text is text else text)
+            yield read_text
+
+    for doc in nlp.pipe(read(texts), batch_size=batch_size):
+        written = recased.popleft()
+        analysis = _analysis_from_doc(doc, matcher)
+        yield analysis if written is None else as_written(analysis, written)

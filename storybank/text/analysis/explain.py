@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .learned import COMPONENT, MIN_WORDS, SIGNALS, THRESHOLD
 from .models import Finding, SafeguardingSignal
 from .pipeline import get_pipeline
+from .recase import read_as_written
 from .safeguarding import RuleTrace, find_safeguarding
 
 
@@ -32,11 +33,13 @@ class Explanation:
     learned_scores: dict[str, float]  # the learned check's score per category (empty when it is not installed)
     words: int
     learned_thresholds: dict[str, float]  # the score from which it raises each category (learned_safeguarding/)
+    recased: bool = False  # written all in capitals, so read as if in ordinary case (recase.py)
 
 
 def explain(text: str, model: str | None = None) -> Explanation:
     nlp = get_pipeline(model)
-    doc = nlp(text)
+    read = read_as_written(text)
+    doc = nlp(read)
     rules = nlp.get_pipe("storybank_safeguarding").matcher
     trace: list[RuleTrace] = []
     find_safeguarding(doc, rules, trace=trace)
@@ -69,12 +72,15 @@ def explain(text: str, model: str | None = None) -> Explanation:
         learned_scores={category: round(float(score), 3) for category, score in sorted(scores.items())},
         words=len(doc),
         learned_thresholds=dict(learned.thresholds) if learned is not None else {},
+        recased=read is not text,
     )
 
 
 def format_explanation(explanation: Explanation) -> str:
     """Plain lines for a terminal."""
     lines = [f"Safeguarding rules: {explanation.rules_file}, version {explanation.rules_version}"]
+    if explanation.recased:
+        lines.insert(0, "Written all in capitals: read as if written in ordinary case (the words below are as read).")
     if not explanation.matches:
         lines.append("  No rule matched.")
     for match in explanation.matches:

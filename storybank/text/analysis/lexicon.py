@@ -25,9 +25,9 @@ WORD_LISTS = (
     "street_suffixes", "weak_street_suffixes", "street_prefixes", "building_words", "org_suffixes",
     "object_verbs", "thanks_words", "title_modifiers", "place_prepositions", "month_cues", "location_prepositions",
     "weak_prepositions", "possessive_dets", "determiners", "pronouns", "keep_abbreviations", "after_names_s",
-    "not_in_org_names", "place_second_words", "before_not_a_name", "place_first_words",
+    "not_in_org_names", "place_second_words", "before_not_a_name", "place_first_words", "numbered_dwelling_words",
 )  # fmt: skip
-ORDERED_LISTS = ("town_suffixes",)
+ORDERED_LISTS = ("town_suffixes", "ordinary_endings", "contraction_endings")
 MAPPINGS = ("org_keywords", "content_warnings_from_signals", "org_prefix_keywords")
 GROUPS = ("content_warning_words",)
 SECTIONS = {"version", "words", "ordered", "mappings", "groups"}
@@ -120,6 +120,8 @@ EPONYMOUS_CONDITIONS: set[str] = _LEXICON["eponymous_conditions"]
 COUNTRIES_AND_REGIONS: set[str] = _LEXICON["countries_and_regions"]
 NATIONALITIES: set[str] = _LEXICON["nationalities"]
 TOWN_SUFFIXES: tuple[str, ...] = _LEXICON["town_suffixes"]
+ORDINARY_ENDINGS: tuple[str, ...] = _LEXICON["ordinary_endings"]
+CONTRACTION_ENDINGS: tuple[str, ...] = _LEXICON["contraction_endings"]
 PLACES: set[str] = _LEXICON["places"]
 # Words that end an organisation name, and the kind of place each one suggests (for redaction).
 ORG_KEYWORDS: dict[str, str] = _LEXICON["org_keywords"]
@@ -135,6 +137,7 @@ WEAK_STREET_SUFFIXES: set[str] = _LEXICON["weak_street_suffixes"]
 STREET_PREFIXES: set[str] = _LEXICON["street_prefixes"]
 # Words that end a house's own name ("Ivy Cottage"), kept with the street after it as one address.
 BUILDING_WORDS: set[str] = _LEXICON["building_words"]
+NUMBERED_DWELLING_WORDS: set[str] = _LEXICON["numbered_dwelling_words"]
 PLACE_SECOND_WORDS: set[str] = _LEXICON["place_second_words"]
 PLACE_FIRST_WORDS: set[str] = _LEXICON["place_first_words"]
 BEFORE_NOT_A_NAME: set[str] = _LEXICON["before_not_a_name"]

@@ -66,3 +66,9 @@ def test_a_warning_sign_is_shown_as_one_that_needs_others():
     assert "self_harm.sign-place (self_harm) matched 'walked down to the bridge'" in text
     assert "kept as a warning sign (place): it raises a concern only with other, different signs" in text
     assert "Concerns raised: none" in text
+
+
+def test_a_story_in_capitals_is_explained_as_it_was_read():
+    text = format_explanation(explain("MY NEIGHBOUR BRONWEN RANG ME FROM 18 KESTREL ROW IN WREXHAM ON TUESDAY NIGHT."))
+    assert text.startswith("Written all in capitals: read as if written in ordinary case")
+    assert "ADDRESS '18 Kestrel Row'" in text
