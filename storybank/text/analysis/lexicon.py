@@ -26,6 +26,7 @@ WORD_LISTS = (
     "object_verbs", "thanks_words", "title_modifiers", "place_prepositions", "month_cues", "location_prepositions",
     "weak_prepositions", "possessive_dets", "determiners", "pronouns", "keep_abbreviations", "after_names_s",
     "not_in_org_names", "place_second_words", "before_not_a_name", "place_first_words", "numbered_dwelling_words",
+    "person_nouns", "place_joiners",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes", "ordinary_endings", "contraction_endings")
 MAPPINGS = ("org_keywords", "content_warnings_from_signals", "org_prefix_keywords")
@@ -99,6 +100,7 @@ TITLES: set[str] = _LEXICON["titles"]
 WEAK_TITLES: set[str] = _LEXICON["weak_titles"]
 KINSHIP: set[str] = _LEXICON["kinship"]
 ROLES: set[str] = _LEXICON["roles"]
+PERSON_NOUNS: set[str] = _LEXICON["person_nouns"]
 PERSON_VERBS: set[str] = _LEXICON["person_verbs"]
 # A modal that starts a question ("Will somebody...") is never a name, so homographs need a stronger verb.
 STRONG_PERSON_VERBS: set[str] = PERSON_VERBS - _LEXICON["weak_person_verbs"]
@@ -140,6 +142,7 @@ BUILDING_WORDS: set[str] = _LEXICON["building_words"]
 NUMBERED_DWELLING_WORDS: set[str] = _LEXICON["numbered_dwelling_words"]
 PLACE_SECOND_WORDS: set[str] = _LEXICON["place_second_words"]
 PLACE_FIRST_WORDS: set[str] = _LEXICON["place_first_words"]
+PLACE_JOINERS: set[str] = _LEXICON["place_joiners"]
 BEFORE_NOT_A_NAME: set[str] = _LEXICON["before_not_a_name"]
 OBJECT_VERBS: set[str] = _LEXICON["object_verbs"]
 THANKS_WORDS: set[str] = _LEXICON["thanks_words"]

@@ -31,6 +31,7 @@ from .lexicon import (
     PLACES,
     POSSESSIVE_DETS,
     PRONOUNS,
+    PERSON_NOUNS,
     ROLES,
     SPEECH_VERBS,
     STREET_SUFFIXES,
@@ -107,14 +108,20 @@ def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
 
 
 def _set_off_after_a_role(doc: Doc, tok: Token, prev: Token) -> bool:
-    """ "the nurse there, Rose, knows": a role a few words before, and the name between two commas."""
-    if prev.text != "," or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+    """ "the nurse there, Rose, knows", "my grandmother, Nguyễn Thị Lan, came", "this young man, Lukas, answered":
+    a role, a family word or a word for a person a few words before, and the name (one word or a full name)
+    between two commas."""
+    if prev.text != "," or tok.lower_.rstrip(".") in TITLES:  # "the man over the road, Mr Pearce,": the title says it
+        return False
+    end = _extend_name(doc, tok.i, tok.i + 1)
+    if end >= len(doc) or doc[end].text != ",":
         return False
     for k in range(prev.i - 1, max(-1, prev.i - 6), -1):
         word = doc[k]
         if word.is_punct:
             return False
-        if word.lower_ in ROLES or word.lemma_.lower() in ROLES:
+        lower = word.lower_
+        if lower in ROLES or lower in KINSHIP or lower in PERSON_NOUNS or word.lemma_.lower() in ROLES:
             return True
     return False
 
@@ -518,7 +525,7 @@ def _extend_name(doc: Doc, start: int, end: int) -> int:
             break
         if is_common_word(tok.text) and lower not in FIRST_NAMES and not _listed_first_name_before(doc, start, end):
             break
-        end += 1
+        end = _hyphen_tail(doc, end) + 1  # "Lau Kwok-wah", "Wong Mei-ling": the given name after the family name
     return end
 
 

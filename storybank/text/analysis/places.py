@@ -27,6 +27,7 @@ from .lexicon import (
     ORG_SUFFIXES,
     ORG_WORDS,
     PLACE_FIRST_WORDS,
+    PLACE_JOINERS,
     PLACE_SECOND_WORDS,
     PLACES,
     STREET_PREFIXES,
@@ -85,6 +86,7 @@ ADDRESS_PREFIXED_RE = _PLACE_PATTERNS["address_prefixed"]
 _PREFIX_HINT_RE = _PLACE_PATTERNS["prefix_hint"]
 BUILDING_BEFORE_RE = _PLACE_PATTERNS["building_before"]
 ADDRESS_NAMED_RE = _PLACE_PATTERNS["address_named"]
+ADDRESS_ON_STREET_RE = _PLACE_PATTERNS["address_on_street"]
 COMMON_WORD_ORG_RE = _PLACE_PATTERNS["common_word_org"]
 HYPHENATED_PLACE_RE = _PLACE_PATTERNS["hyphenated_place"]
 SAINT_RE = _PLACE_PATTERNS["saint"]
@@ -124,6 +126,8 @@ def _org_suffix_end(doc: Doc, end: int) -> int:
         tok = doc[end]
         if tok.lower_ in ORG_SUFFIXES and tok.text[:1].isupper():
             end += 1
+        elif tok.text == "at" and end + 1 < len(doc) and doc[end + 1].text == "Home":
+            end += 2  # "Meadowsweet Care at Home": a home-care agency's full name
         elif (
             tok.lower_ in {"&", "and"}
             and end + 1 < len(doc)
@@ -142,6 +146,18 @@ def _org_name_token(tok: Token) -> bool:
     if not is_wordlike(tok) or not tok.text[:1].isupper():
         return False
     return tok.lower_ not in NOT_IN_ORG_NAMES
+
+
+def _plural_possessive(doc: Doc, i: int) -> bool:
+    """ "Lune Valley Carers' Centre", "Wah Sum Elders' Centre": an apostrophe straight after a plural in a name."""
+    return (doc[i].text in {"'", "’"} and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text.endswith("s")
+            and doc[i - 1].text[:1].isupper())
+
+
+def _city_of(doc: Doc, start: int) -> bool:
+    """ "City of Edinburgh Council", "County of Herefordshire", "Borough of Poole": the council's own full name."""
+    return (start >= 2 and doc[start - 1].text == "of" and doc[start - 2].text[:1].isupper()
+            and doc[start - 2].lower_ in {"city", "county", "borough"})
 
 
 def _hyphened_before(doc: Doc, start: int) -> int:
@@ -182,7 +198,8 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
             continue
         key_start, kind = hit
         start = key_start
-        while start > 0 and _org_name_token(doc[start - 1]) and doc[start - 1].whitespace_ in {" ", ""}:
+        while (start > 0 and (_org_name_token(doc[start - 1]) or _plural_possessive(doc, start - 1))
+               and doc[start - 1].whitespace_ in {" ", ""}):
             if "\n" in doc[start - 1].text or starts_sentence(doc[start]) and start != key_start:
                 break
             start = _hyphened_before(doc, start - 1)
@@ -190,6 +207,8 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
                 break
             if kind == "council" and _joined_place_name(doc, start):
                 start -= 2
+            if kind == "council" and _city_of(doc, start):
+                start -= 2  # "City of Edinburgh Council", "Royal Borough of Greenwich Council"
         if (
             start < key_start
             and starts_sentence(doc[start])
@@ -330,9 +349,10 @@ def find_addresses(text: str) -> list[Finding]:
     if _DIGIT_RE.search(text):  # a numbered address needs a house number
         for m in ADDRESS_NUMBERED_RE.finditer(text):
             found.append(_with_building(text, m.start(), m.end(), 0.9, "a house number and street"))
-    for m in ADDRESS_NAMED_RE.finditer(text):
-        if not any(f.start <= m.start() < f.end for f in found):
-            found.append(_with_building(text, m.start(), m.end(), 0.75, "a street name"))
+    for pattern in (ADDRESS_NAMED_RE, ADDRESS_ON_STREET_RE):
+        for m in pattern.finditer(text):
+            if not any(f.start <= m.start() < f.end for f in found):
+                found.append(_with_building(text, m.start(), m.end(), 0.75, "a street name"))
     if _PREFIX_HINT_RE.search(text):  # a quick look for the street words, cheaper than the whole pattern
         for m in ADDRESS_PREFIXED_RE.finditer(text):
             if not any(f.start <= m.start() < f.end for f in found):
@@ -495,6 +515,8 @@ def _second_word_end(doc: Doc, tok: Token) -> int:
     is an organisation's or a longer name, which other rules read)."""
     end = tok.idx + len(tok.text)
     i = tok.i + 1
+    if i < len(doc) and doc[i].lower_ in PLACE_JOINERS and tok.whitespace_ == " ":
+        return _joined_place_end(doc, i) or end
     if i >= len(doc) or tok.whitespace_ != " " or not is_capitalised(doc[i]) or not is_wordlike(doc[i]):
         return end
     nxt = doc[i]
@@ -507,6 +529,27 @@ def _second_word_end(doc: Doc, tok: Token) -> int:
                       and after.text != "I"):
         return end
     return nxt.idx + len(nxt.text)
+
+
+def _joined_place_end(doc: Doc, i: int) -> int | None:
+    """ "Burton upon Trent", "Bradford on Avon", "Ashby de la Zouch": after a place, one or two small joining words in
+    lower case and a capitalised word that is no day, month, first name or everyday word (unless it often ends a
+    place's name: "Southend on Sea") are one place; not when another capitalised word follows ("Hull on Anlaby
+    Road")."""
+    k = i
+    while k < len(doc) and k - i < 2 and doc[k].lower_ in PLACE_JOINERS and doc[k].text.islower():
+        if doc[k].whitespace_ != " ":
+            return None
+        k += 1
+    if k >= len(doc) or not (is_capitalised(doc[k]) and is_wordlike(doc[k])):
+        return None
+    last, lower = doc[k], doc[k].lower_
+    if lower in FIRST_NAMES or lower in NON_PLACES or (is_common_word(last.text) and lower not in PLACE_SECOND_WORDS):
+        return None
+    after = doc[k + 1] if k + 1 < len(doc) else None
+    if after is not None and last.whitespace_ and is_capitalised(after) and is_wordlike(after) and after.text != "I":
+        return None
+    return last.idx + len(last.text)
 
 
 def locations_beside(doc: Doc, anchors: list[Finding]) -> list[Finding]:

@@ -15,10 +15,12 @@ from .lexicon import (
     CONTRACTION_ENDINGS,
     DAYS,
     FIRST_NAMES,
+    KINSHIP,
     MONTHS,
     NUMBERED_DWELLING_WORDS,
     ORDINARY_ENDINGS,
     ORG_WORDS,
+    PLACE_JOINERS,
     PLACES,
     STREET_PREFIXES,
     STREET_SUFFIXES,
@@ -59,11 +61,12 @@ def read_as_written(text: str) -> str:
     named = False  # the word before was read as (part of) a name
     for k, (start, end) in enumerate(words):
         low = text[start:end].lower()
+        previous = text[words[k - 1][0] : words[k - 1][1]].lower() if k else ""  # "MY DAD BILL": Bill
         following = [text[s:e].lower() for s, e in words[k : k + 3]]
         if len(low) > 1 and VOWELS.isdisjoint(low) and low not in TITLES:
             new, named = text[start:end], False  # an abbreviation: NHS, GP, DWP
-        elif _is_a_name(low) or (named and low in _PART_OF_A_NAME) or _names_a_street_or_flat(text, start, end, low,
-                                                                                                following):
+        elif (_is_a_name(low) or (named and low in _PART_OF_A_NAME) or (low in FIRST_NAMES and previous in KINSHIP)
+              or _names_a_street_or_flat(text, start, end, low, following)):
             new, named = _title(low), True
         elif low == "i" or low[:1] == "i" and low[1:] in I_CONTRACTIONS or _starts_sentence(text, start):
             new, named = low[:1].upper() + low[1:], False
@@ -136,12 +139,20 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 
 def _title(low: str) -> str:
-    """ "dhillon-ward" -> "Dhillon-Ward", "o'neill" -> "O'Neill"; "mum's" -> "Mum's"."""
-    chars = list(low)
-    for i, ch in enumerate(chars):
-        if i == 0 or chars[i - 1] == "-" or (i == 2 and chars[1] in "'’" and chars[0] in "od"):
-            chars[i] = ch.upper()
-    return "".join(chars)
+    """ "dhillon-ward" -> "Dhillon-Ward", "o'neill" -> "O'Neill", "mum's" -> "Mum's", "ashton-under-lyne" ->
+    "Ashton-under-Lyne" (a place's small joining words stay in lower case)."""
+    parts = low.split("-")
+    titled = []
+    for n, part in enumerate(parts):
+        if 0 < n < len(parts) - 1 and part in PLACE_JOINERS:
+            titled.append(part)
+            continue
+        chars = list(part)
+        for i, ch in enumerate(chars):
+            if i == 0 or (i == 2 and chars[1] in "'’" and part[0] in "od"):
+                chars[i] = ch.upper()
+        titled.append("".join(chars))
+    return "-".join(titled)
 
 
 def _words(text: str) -> list[tuple[int, int]]:

@@ -51,3 +51,8 @@ def test_a_concern_in_capitals_is_found_and_quoted_as_written():
 def test_many_stories_at_once_keep_their_order_and_their_own_case():
     texts = ["My friend Aled rang me on Tuesday.", SHOUTED, "no capitals here at all, just a note.", SHOUTED.lower()]
     assert [a.to_dict() for a in analyse_many(texts, batch_size=2)] == [analyse(t).to_dict() for t in texts]
+
+
+def test_a_first_name_after_a_family_word_is_a_name_even_when_it_is_an_everyday_word():
+    read = read_as_written("MY DAD BILL HAS HAD ANOTHER BILL FROM THE HOME AND HE IS WORRIED SICK ABOUT IT.")
+    assert read.startswith("My dad Bill has had another bill from")
