@@ -131,12 +131,14 @@ _ORDINAL_ENDINGS = {"1": "st", "2": "nd", "3": "rd", **{d: "th" for d in "045678
 
 
 def _written_like_a_postcode(outward: str, inward: str) -> bool:
-    """Upper, lower or mixed case as people write it ("LS6 2AB", "ls6 2ab", "Ls6 2AB", "Ls6 2ab"): the area letters
-    in capitals, lower case or a capital then lower case, the two inward letters in one case. Not odd mixtures
-    ("hD1 4qR"), nor an inward part that reads as an ordinal ("the M1 2nd exit")."""
+    """Upper, lower or mixed case as people write it ("LS6 2AB", "ls6 2ab", "Ls6 2AB", "Ls6 2ab", and each part
+    with a capital first as a phone's keyboard may type it, "Cb11 4Qj"): the area letters in capitals, lower case
+    or a capital then lower case, the two inward letters in one case or, after such an area, a capital then lower
+    case. Not odd mixtures ("hD1 4qR"), nor an inward part that reads as an ordinal ("the M1 2nd exit")."""
     area = "".join(c for c in outward if c.isalpha())
     letters = inward[1:]
-    if not (letters.isupper() or letters.islower()):
+    title_area = area[0].isupper() and area[1:].islower()
+    if not (letters.isupper() or letters.islower() or (title_area and letters[0].isupper() and letters[1].islower())):
         return False
     if not (area.isupper() or area.islower() or (area[0].isupper() and area[1:].islower())):
         return False

@@ -66,6 +66,8 @@ def read_as_written(text: str) -> str:
         if len(low) > 1 and VOWELS.isdisjoint(low) and low not in TITLES:
             new, named = text[start:end], False  # an abbreviation: NHS, GP, DWP
         elif (_is_a_name(low) or (named and low in _PART_OF_A_NAME) or (low in FIRST_NAMES and previous in KINSHIP)
+              or (low in FIRST_NAMES and _before_a_name(text, words, k, " "))
+              or (len(low) == 1 and _before_a_name(text, words, k, ". "))
               or _names_a_street_or_flat(text, start, end, low, following)):
             new, named = _title(low), True
         elif low == "i" or low[:1] == "i" and low[1:] in I_CONTRACTIONS or _starts_sentence(text, start):
@@ -119,6 +121,14 @@ def _without_its_apostrophe(low: str) -> bool:
         low.endswith(ending) and (low[: -len(ending)] == "i" or is_common_word(low[: -len(ending)]))
         for ending in CONTRACTION_ENDINGS
     )
+
+
+def _before_a_name(text: str, words: list[tuple[int, int]], k: int, between: str) -> bool:
+    """ "BILL HARDCASTLE", "W. HARDCASTLE": a first name or an initial, then `between`, then a word read as a name."""
+    if k + 1 >= len(words):
+        return False
+    start, end = words[k + 1]
+    return text[words[k][1] : start] == between and _is_a_name(text[start:end].lower())
 
 
 def _names_a_street_or_flat(text: str, start: int, end: int, low: str, following: list[str]) -> bool:

@@ -48,6 +48,7 @@ def test_ten_digits_that_fail_the_nhs_check_are_not_nhs_numbers(text):
         ("Send the forms to Ls6 2AB and mark them urgent.", "Ls6 2AB"),
         ("We moved to bd7 1dp when I was six.", "bd7 1dp"),
         ("The depot is at Hd1 4qr on the ring road.", "Hd1 4qr"),
+        ("Her address ends Saltaire, Bd18 3Lb on the form.", "Bd18 3Lb"),
     ],
 )
 def test_postcodes_in_mixed_or_lower_case_are_found(text, code):
@@ -56,6 +57,7 @@ def test_postcodes_in_mixed_or_lower_case_are_found(text, code):
 
 def test_ordinary_words_and_ordinals_are_not_postcodes():
     assert found("Take the M1 2nd exit and we'll meet at 3pm.", "POSTCODE") == []
+    assert found("The code hD1 4qR and LS6 2aB are typos, not postcodes.", "POSTCODE") == []
 
 
 @pytest.mark.parametrize(

@@ -56,3 +56,8 @@ def test_many_stories_at_once_keep_their_order_and_their_own_case():
 def test_a_first_name_after_a_family_word_is_a_name_even_when_it_is_an_everyday_word():
     read = read_as_written("MY DAD BILL HAS HAD ANOTHER BILL FROM THE HOME AND HE IS WORRIED SICK ABOUT IT.")
     assert read.startswith("My dad Bill has had another bill from")
+
+
+def test_a_first_name_or_an_initial_before_a_surname_is_part_of_the_name():
+    read = read_as_written("MY NAME IS BILL HARDCASTLE AND I LIVE IN STOCKTON. YOURS SINCERELY, W. HARDCASTLE")
+    assert "Bill Hardcastle" in read and "W. Hardcastle" in read
