@@ -52,9 +52,21 @@ def _negated(c: _Candidate) -> bool:
 
 def _hypothetical(c: _Candidate) -> bool:
     lower, w, start = c.t.lower, c.w, c.start
-    return any(lower[i] in w["hypothetical"] for i in range(c.sent_start, start)) or any(
+    return _if_in_the_clause(c) or any(
         lower[i] in w["conditional"] and not _past_perfect(c, i) for i in range(max(c.sent_start, start - 3), start)
     )
+
+
+def _if_in_the_clause(c: _Candidate) -> bool:
+    """ "if", "imagine", "might" earlier in the match's own clause ("if he ever hit me"); not in a clause before it
+    ("I asked him if he was all right and he went quiet")."""
+    lower, w = c.t.lower, c.w
+    for i in range(c.start - 1, c.sent_start - 1, -1):
+        if lower[i] in w["hypothetical"]:
+            return True
+        if lower[i] in w["clause_break"] and lower[i] not in w["hypothetical"]:
+            return False
+    return False
 
 
 def _past_perfect(c: _Candidate, i: int) -> bool:
@@ -146,6 +158,11 @@ def _a_name(c: _Candidate) -> bool:
     return text[:1].isupper() and not text.isupper()
 
 
+def _harm_by_a_thing(c: _Candidate) -> bool:
+    """ "the sun hurts her eyes", "the cold bit him": a thing, not a person, does the hurting."""
+    return c.start > c.sent_start and c.t.lower[c.start - 1] in c.w["things_that_hurt"]
+
+
 def _needs_an_aid(c: _Candidate) -> bool:
     return c.words.isdisjoint(c.w["personal_aids"])
 
@@ -181,6 +198,7 @@ FILTERS: dict[str, Callable[[_Candidate], bool]] = {
     "beaten_at_a_game": _beaten_at_a_game,
     "needs_an_aid": _needs_an_aid,
     "a_name": _a_name,
+    "harm_by_a_thing": _harm_by_a_thing,
 }
 # The word lists the code reads by name; the rules file must define them.
 CODE_WORDS = (
@@ -189,6 +207,7 @@ CODE_WORDS = (
     "medicines", "past_markers", "ago_units", "youth_words", "youth_cue", "non_family_abusers", "domestic",
     "possessor", "contact_verb", "apostrophe_s", "child", "speech", "same_sentence_only", "regex_triggers",
     "not_a_person", "explained", "again_or_still", "games", "winning_verbs", "personal_aids",
+    "things_that_hurt",
 )  # fmt: skip
 
 

@@ -174,3 +174,50 @@ def test_harm_told_of_long_ago_raises_no_concern_but_keeps_its_content_warning(t
 
 def test_a_thing_pushed_gives_no_content_warning():
     assert analyse("My son pushes her wheelchair to the bus stop every Sunday.").content_warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # exploitation: others moved in, and he goes short of money for the basics
+        # (his mates, not the nephew himself: not domestic abuse)
+        ("Her nephew's mates have been staying at the flat since Easter. Last week she asked me to lend her a "
+         "tenner for milk.", ["abuse"]),
+        # control: someone answers for him, and he goes quiet when asked
+        ("When the nurse visits, his lodger answers for him. I asked Ted if he was all right and he went quiet.",
+         ["abuse"]),
+        # neglect at home: the same clothes for days, and nothing in the cupboards
+        ("Mr Price has worn the same jumper all week. There was nothing but a tin of soup in his cupboards.",
+         ["neglect"]),
+        # neglect: sores left untreated, and the curtains shut all day
+        ("Her legs are red and weeping through her tights. The curtains have been shut for three days now.",
+         ["neglect"]),
+    ],
+)
+def test_different_signs_of_abuse_or_neglect_together_raise_it(text, expected):
+    assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one sign of each category is not enough
+        "The curtains stay shut all afternoon because the sun hurts her eyes.",
+        "I answer for him at the bank because he is deaf, and he likes it that way.",
+        "My grandson's friends stayed over after the match and ate us out of house and home.",
+    ],
+)
+def test_one_sign_alone_is_an_ordinary_sentence(text):
+    assert categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The curtains stay shut all afternoon because the sun hurts her eyes.", []),
+        ("If he comes home from the pub late, he hurts me.", ["abuse"]),
+        ("If he ever hurt me, I would leave him.", []),
+    ],
+)
+def test_a_thing_that_hurts_and_an_if_in_another_clause(text, expected):
+    assert categories(text) == expected
