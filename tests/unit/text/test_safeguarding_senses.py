@@ -221,3 +221,31 @@ def test_one_sign_alone_is_an_ordinary_sentence(text):
 )
 def test_a_thing_that_hurts_and_an_if_in_another_clause(text, expected):
     assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a concern, in the small hours, with nobody coming
+        ("Gran hasn't eaten since breakfast because the carers never came. It's 3am and her phone goes straight to "
+         "voicemail.", ["immediate_danger", "neglect"]),
+        # out in the cold at night, and nobody answers
+        ("Dad wandered off in his slippers and the carers never came tonight. It is minus three and the agency's "
+         "number rings and rings.", ["immediate_danger", "neglect"]),
+    ],
+)
+def test_signs_of_danger_now_beside_a_concern_raise_immediate_danger(text, expected):
+    assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # signs of danger now with no concern beside them raise nothing
+        "It's gone midnight and there's no answer at the pub, so we walked home in the dark.",
+        # an ordinary morning time is not the small hours
+        "The carer put her in a fresh pad at 7am and I had no reply to my thank-you card.",
+    ],
+)
+def test_signs_of_danger_now_alone_or_an_ordinary_time_raise_nothing(text):
+    assert categories(text) == []
