@@ -76,12 +76,17 @@ def find_safeguarding(  # noqa: C901
             hits[key] = (index, f"This sentence {rule.reason}.")
     _raise_warning_signs(signs, hits, specs, rules.rulebook.warning_signs_needed)
     categories = {c for c, _ in hits}
-    if categories <= {"immediate_danger"}:
+    # Danger now is a concern beside another one, or on its own when every kind of its warning signs is there
+    # (the small hours, nobody coming, out in the cold): a person with dementia out alone on a freezing night.
+    danger_alone = len(signs.get("immediate_danger", ())) == len(rules.sign_kinds.get("immediate_danger", ())) > 0
+    if categories <= {"immediate_danger"} and not danger_alone:
         return []
-    if "immediate_danger" in categories and not categories & {"abuse", "neglect", "self_harm"}:
+    if "immediate_danger" in categories and not categories & {"abuse", "neglect", "self_harm"} and not danger_alone:
         hits = {k: v for k, v in hits.items() if k[0] != "immediate_danger"}
-    for (_category, sid), (index, _reason) in list(hits.items()):
-        if specs[index].domestic_check and _is_domestic(rules, t, sid):
+    for (category, sid), (index, _reason) in list(hits.items()):
+        # a concern raised by warning signs is domestic when a family member is named near any of its signs
+        sentences = sorted({s for _, s in signs[category].values()}) if specs[index].sign else [sid]
+        if specs[index].domestic_check and any(_is_domestic(rules, t, s) for s in sentences):
             hits.setdefault(("domestic_abuse", sid), (index, rules.rulebook.domestic_abuse_reason))
     signals = []
     bounds = t.bounds

@@ -249,3 +249,43 @@ def test_signs_of_danger_now_beside_a_concern_raise_immediate_danger(text, expec
 )
 def test_signs_of_danger_now_alone_or_an_ordinary_time_raise_nothing(text):
     assert categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # self-harm: nothing left that needs him, and the gun to hand
+        ("Since the funeral he says nobody needs him now. He keeps the rifle by his chair.", ["self_harm"]),
+        # self-harm: no point, and his tablets thrown away
+        ("She told me there's no point any more. I found her blood pressure pills in the bin.", ["self_harm"]),
+        # abuse: a changed child (sleeps dressed, talks of a secret game)
+        ("Since the new night worker started, Jade sleeps in her clothes. She said the secret game makes her "
+         "tummy hurt.", ["abuse"]),
+        # domestic abuse: marks on her arm, and her money counted out by her husband
+        ("There were marks on her arm again. Her husband counts out her bus fare each morning.",
+         ["abuse", "domestic_abuse"]),
+        # abuse: his son has his benefits, and took the battery out of his scooter
+        ("His son has got his PIP. He took the battery out of his scooter so he can't go out.",
+         ["abuse", "domestic_abuse"]),
+    ],
+)
+def test_more_kinds_of_warning_signs_together(text, expected):
+    assert categories(text) == expected
+
+
+def test_every_kind_of_danger_now_raises_immediate_danger_on_its_own():
+    text = ("It's 2 am and Nana is out in the street in her nightie. It's minus five. I've rung her carers and "
+            "nobody answers.")
+    assert categories(text) == ["immediate_danger"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gamekeeper keeps a shotgun locked in the cabinet by law.",
+        "We counted out the raffle money at the end of the night.",
+        "There's no point in buying a new kettle when the old one works.",
+    ],
+)
+def test_one_sign_of_each_kind_alone_is_ordinary(text):
+    assert categories(text) == []
