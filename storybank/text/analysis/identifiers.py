@@ -72,6 +72,9 @@ def find_phones(text: str) -> Iterator[Finding]:
             # A bracket opened before the number and never closed ("(01632 960 001"): the number is still a number,
             # and the bracket is not part of it.
             raw, start = raw[1:], start + 1
+        elif raw.startswith("(") and raw.endswith(")") and ")" not in raw[:-1]:
+            # The whole number in brackets ("(0161 496 0723)"): the brackets are the sentence's, not the number's.
+            raw, start = raw[1:-1], start + 1
         # Trim trailing groups until the digits make a whole UK number ("ring 0113 496 0388 2 times").
         pieces = [m.end() for m in re.finditer(r"\d+", raw)]
         pieces += [cut + 1 for cut in pieces if raw[cut : cut + 1] == ")"]
@@ -114,8 +117,8 @@ def find_ni_numbers(text: str) -> Iterator[Finding]:
         if not ni_prefix_ok(prefix):
             continue
         has_suffix = match.group(5) is not None
-        mixed_case = not (prefix.isupper() or prefix.islower())
-        if mixed_case:
+        # one case, or a capital then lower case as a phone's keyboard types it ("Jt 48 11 70 A"); not "jT"
+        if not (prefix.isupper() or prefix.islower() or prefix.istitle()):
             continue
         yield Finding(
             "NI_NUMBER",

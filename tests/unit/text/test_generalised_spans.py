@@ -95,3 +95,20 @@ def test_streets_named_after_on_and_flats_written_the_edinburgh_way(text, addres
 
 def test_a_birth_date_after_where_it_is_written_is_a_date_of_birth():
     assert found("His date of birth on his passport is 12 March 1941.", "DATE_OF_BIRTH") == ["12 March 1941"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "value"),
+    [
+        ("You can reach the warden (0113 496 0219) any weekday.", "PHONE", "0113 496 0219"),
+        ("Her National Insurance number, Ke 27 64 19 B, is on the letter.", "NI_NUMBER", "Ke 27 64 19 B"),
+        ("Date of birth: 07-Nov-1942, as on his passport.", "DATE_OF_BIRTH", "07-Nov-1942"),
+        ("She was born on the twenty-third of August 1936 in Wigan.", "DATE_OF_BIRTH", "twenty-third of August 1936"),
+    ],
+)
+def test_identifiers_in_brackets_title_case_and_dates_written_in_words(text, label, value):
+    assert found(text, label) == [value]
+
+
+def test_a_wedding_date_in_words_is_not_a_date_of_birth():
+    assert found("We married on the third of May 1961 at St Anne's.", "DATE_OF_BIRTH") == []
