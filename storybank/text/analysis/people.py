@@ -455,6 +455,20 @@ def _sign_off(doc: Doc, tok: Token) -> bool:
     return line_ends and near_edge and not _looks_like_place(tok)
 
 
+def _header_label(doc: Doc, tok: Token) -> bool:
+    """ "Subject: ...", "Highlights: ...": an everyday word starting a line and followed by a colon labels what
+    follows (a chat's speaker, "Mel: have you noticed", is a name, not an everyday word)."""
+    i = tok.i
+    return (
+        i + 1 < len(doc)
+        and doc[i + 1].text == ":"
+        and not tok.whitespace_
+        and (i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_)
+        and is_common_word(tok.text)
+        and tok.lower_ not in FIRST_NAMES
+    )
+
+
 def _possessive_person(doc: Doc, tok: Token) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
@@ -648,7 +662,7 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
                 found[i] = _Candidate(_extend_left(doc, i), _extend_name(doc, i, i + 1), *strong)
     for i in names:
         tok = doc[i]
-        if _eponymous(doc, tok) or _month_in_date(doc, tok):
+        if _eponymous(doc, tok) or _month_in_date(doc, tok) or _header_label(doc, tok):
             continue
         reason = _context_reason(doc, tok, informal) or _strong_cue(doc, tok)
         if reason is None:

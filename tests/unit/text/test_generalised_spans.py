@@ -112,3 +112,22 @@ def test_identifiers_in_brackets_title_case_and_dates_written_in_words(text, lab
 
 def test_a_wedding_date_in_words_is_not_a_date_of_birth():
     assert found("We married on the third of May 1961 at St Anne's.", "DATE_OF_BIRTH") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From the office\nSubject: the rota for Friday\n\nPlease read this before the meeting.",
+        "Our news for the month.\n\nHighlights: the quiz, the singing and the new garden.",
+    ],
+)
+def test_an_everyday_word_labelling_a_line_is_not_a_name(text):
+    assert found(text, "PERSON") == []
+
+
+def test_a_chat_speaker_before_a_colon_is_still_a_name():
+    assert found("Mel: have you rung the agency\nJo: not yet", "PERSON") == ["Mel", "Jo"]
+
+
+def test_a_carers_hub_is_an_organisation():
+    assert found("My counsellor at Severnside Carers Hub helped me.", "ORG") == ["Severnside Carers Hub"]
