@@ -83,10 +83,8 @@ def find_safeguarding(  # noqa: C901
         return []
     if "immediate_danger" in categories and not categories & {"abuse", "neglect", "self_harm"} and not danger_alone:
         hits = {k: v for k, v in hits.items() if k[0] != "immediate_danger"}
-    for (category, sid), (index, _reason) in list(hits.items()):
-        # a concern raised by warning signs is domestic when a family member is named near any of its signs
-        sentences = sorted({s for _, s in signs[category].values()}) if specs[index].sign else [sid]
-        if specs[index].domestic_check and any(_is_domestic(rules, t, s) for s in sentences):
+    for (_category, sid), (index, _reason) in list(hits.items()):
+        if specs[index].domestic_check and _is_domestic(rules, t, sid):
             hits.setdefault(("domestic_abuse", sid), (index, rules.rulebook.domestic_abuse_reason))
     signals = []
     bounds = t.bounds

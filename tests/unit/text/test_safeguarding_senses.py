@@ -262,7 +262,7 @@ def test_signs_of_danger_now_alone_or_an_ordinary_time_raise_nothing(text):
         ("Since the new night worker started, Jade sleeps in her clothes. She said the secret game makes her "
          "tummy hurt.", ["abuse"]),
         # domestic abuse: marks on her arm, and her money counted out by her husband
-        ("There were marks on her arm again. Her husband counts out her bus fare each morning.",
+        ("Her husband counts out her bus fare each morning. There were marks on her arm again.",
          ["abuse", "domestic_abuse"]),
         # abuse: his son has his benefits, and took the battery out of his scooter
         ("His son has got his PIP. He took the battery out of his scooter so he can't go out.",
@@ -288,4 +288,38 @@ def test_every_kind_of_danger_now_raises_immediate_danger_on_its_own():
     ],
 )
 def test_one_sign_of_each_kind_alone_is_ordinary(text):
+    assert categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # neglect told plainly, without "left" or "missed"
+        ("No carers have been since the hospital sent him home on Friday.", ["neglect"]),
+        ("She went three days without a proper wash after the agency stopped coming.", ["neglect"]),
+        ("He lay wet in the chair until his daughter arrived at noon.", ["neglect"]),
+        # self-harm with a method word and words between
+        ("At night I rake my nails down my arms until they bleed.", ["self_harm"]),
+        # abuse: aids kept out of reach, and appointments cancelled for him
+        ("His son keeps his hearing aids in the car. He cancels his appointments at the surgery too.",
+         ["abuse", "domestic_abuse"]),
+        # exploitation: money asked for as scammers ask, after meeting online
+        ("She met a man on a dating app last spring. Now he wants a customs fee before he can visit.", ["abuse"]),
+        # sedation: hard to wake, and wanted quiet
+        ("Each visit Nan is hard to rouse. Her carer says they like her settled.", ["abuse"]),
+    ],
+)
+def test_concerns_told_by_bystanders_and_records(text, expected):
+    assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met on a walking app and now we hike every Sunday.",
+        "My savings are down by a hundred pounds after the holiday, which was worth it.",
+        "The new bed has rails, and I can't get over how comfortable it is.",
+    ],
+)
+def test_ordinary_lives_with_the_same_words(text):
     assert categories(text) == []
