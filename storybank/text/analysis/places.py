@@ -92,6 +92,7 @@ HYPHENATED_PLACE_RE = _PLACE_PATTERNS["hyphenated_place"]
 SAINT_RE = _PLACE_PATTERNS["saint"]
 SIGNED_PLACE_RE = _PLACE_PATTERNS["signed_place"]
 PREFIXED_ORG_RE = _PLACE_PATTERNS["prefixed_org"]
+_PREFIXED_ORG_HINT_RE = _PLACE_PATTERNS["prefixed_org_hint"]
 _LAST_WORD_BEFORE_COMMA_RE = re.compile(r"([^\W\d_]+),\s*$")
 NON_PLACES = (
     NOT_NAMES
@@ -257,7 +258,9 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
 def _prefixed_orgs(doc: Doc, found: list[Finding]) -> list[Finding]:
     """Welsh and Gaelic names put the organisation's word first: "Meddygfa'r Bont" (the surgery by the bridge)."""
     text = doc_text(doc)
-    extra = []
+    extra: list[Finding] = []
+    if not _PREFIXED_ORG_HINT_RE.search(text):
+        return extra
     for m in PREFIXED_ORG_RE.finditer(text):
         if not any(f.start < m.end() and m.start() < f.end for f in found):
             keyword = m.group(0).split(" ")[0].split("'")[0].split("’")[0].lower()

@@ -8,6 +8,8 @@ come from outside the English naming tradition (and kinship words that are not n
 import pytest
 
 from storybank.text.analysis import analyse
+from storybank.text.analysis.lexicon import ORG_PREFIX_KEYWORDS
+from storybank.text.analysis.places import _PREFIXED_ORG_HINT_RE, PREFIXED_ORG_RE
 
 
 def found(text: str, label: str) -> list[str]:
@@ -586,6 +588,17 @@ def test_two_numbered_streets_with_a_comma_between_stay_two_addresses():
 def test_welsh_and_gaelic_organisations_with_their_word_first_are_whole_organisations(text, org):
     assert found(text, "ORG") == [org]
     assert found(text, "PERSON") == [] and found(text, "LOCATION") == []
+
+
+def test_the_quick_first_look_finds_every_word_that_starts_an_organisation_in_welsh_or_gaelic():
+    """The full pattern runs only on stories where the first look finds one of its words (for speed), so the first
+    look must find every one of them and stay the pattern's own list of words."""
+    for keyword in ORG_PREFIX_KEYWORDS:
+        text = f"We got help from {keyword.title()} Bont last year."
+        assert PREFIXED_ORG_RE.search(text), keyword
+        assert _PREFIXED_ORG_HINT_RE.search(text), keyword
+    assert _PREFIXED_ORG_HINT_RE.pattern in PREFIXED_ORG_RE.pattern
+    assert found("We got help from the chapel last year.", "ORG") == []
 
 
 @pytest.mark.parametrize(
