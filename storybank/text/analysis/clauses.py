@@ -17,7 +17,7 @@ from .rule_tokens import _LIKE_NUM, _Tokens
 if TYPE_CHECKING:
     from .safeguarding_matcher import SafeguardingRules
 
-NOW_ID, AGO_ID, IN_ID = (get_string_id(w) for w in ("now", "ago", "in"))
+NOW_ID, AGO_ID, IN_ID, OF_ID = (get_string_id(w) for w in ("now", "ago", "in", "of"))
 
 
 class _Candidate:
@@ -150,6 +150,17 @@ def _beaten_at_a_game(c: _Candidate) -> bool:
     return c.t.lower[c.start] in c.w["winning_verbs"] and not c.words.isdisjoint(c.w["games"])
 
 
+def _overdose_of_a_thing(c: _Candidate) -> bool:
+    """ "an overdose of sunshine", "an overdose of chocolate": of something no one can take too much of."""
+    lower, w, i = c.t.lower, c.w, c.start + 1
+    if i >= c.sent_end or lower[i] != OF_ID:
+        return False
+    i += 1
+    while i < c.sent_end - 1 and lower[i] in w["some_of"]:
+        i += 1
+    return i < c.sent_end and lower[i] in w["figurative_overdoses"]
+
+
 def _a_name(c: _Candidate) -> bool:
     """"A man named Rob": a capitalised word mid-sentence is someone's name, not the verb."""
     if c.start == c.sent_start:
@@ -199,6 +210,7 @@ FILTERS: dict[str, Callable[[_Candidate], bool]] = {
     "needs_an_aid": _needs_an_aid,
     "a_name": _a_name,
     "harm_by_a_thing": _harm_by_a_thing,
+    "overdose_of_a_thing": _overdose_of_a_thing,
 }
 # The word lists the code reads by name; the rules file must define them.
 CODE_WORDS = (
@@ -207,7 +219,7 @@ CODE_WORDS = (
     "medicines", "past_markers", "ago_units", "youth_words", "youth_cue", "non_family_abusers", "domestic",
     "possessor", "contact_verb", "apostrophe_s", "child", "speech", "same_sentence_only", "regex_triggers",
     "not_a_person", "explained", "again_or_still", "games", "winning_verbs", "personal_aids",
-    "things_that_hurt",
+    "things_that_hurt", "partnership", "we_or_i", "some_of", "figurative_overdoses", "kin_adjectives",
 )  # fmt: skip
 
 
@@ -230,21 +242,35 @@ def _set_long_ago(rules: SafeguardingRules, t: _Tokens, begin: int, end: int) ->
     return False
 
 
-def _is_domestic(rules: SafeguardingRules, t: _Tokens, sid: int) -> bool:
-    """A partner or family member ("my son", "her husband") named in the harm's sentence or the two before it; or,
-    further back, the last person named before the harm is family ("My grandson lives with me. ... He takes my
-    pension."), with no carer, neighbour or other non-family person named in between."""
-    lower, bounds, w = t.lower, t.bounds, rules.words
-    if not w["non_family_abusers"].isdisjoint(lower[bounds[sid] : bounds[sid + 1]]):
+def _is_domestic(rules: SafeguardingRules, t: _Tokens, sid: int, start: int | None = None) -> bool:
+    """A partner or family member ("my son", "her husband", "we've been married") named in the harm's sentence or
+    the two before it; or, further back, the last person named before the harm is family ("My grandson lives with
+    me. ... He takes my pension."), with no carer, neighbour or other non-family person named in between. In the
+    harm's own sentence (from `start`, where the match begins) only a person named before the harm is the one doing
+    it: "the carer shoved me", not "she tells me I've got another woman"."""
+    bounds = t.bounds
+    if _names_non_family(rules, t, bounds[sid], bounds[sid + 1] if start is None else start + 1):
         return False
     if any(_names_family(rules, t, other, sid) for other in range(max(0, sid - 2), sid + 1)):
         return True
     for other in range(sid - 1, -1, -1):
         if other < sid - 2 and _names_family(rules, t, other, sid):
             return True
-        if not w["non_family_abusers"].isdisjoint(lower[bounds[other] : bounds[other + 1]]):
+        if _names_non_family(rules, t, bounds[other], bounds[other + 1]):
             return False
     return False
+
+
+def _names_non_family(rules: SafeguardingRules, t: _Tokens, begin: int, end: int) -> bool:
+    """A carer, neighbour or other non-family person named between begin and end, other than one the writer only
+    told or rang ("I told the nurse I'd walked into the cupboard")."""
+    lower, w = t.lower, rules.words
+    if w["non_family_abusers"].isdisjoint(lower[begin:end]):
+        return False
+    return any(
+        lower[i] in w["non_family_abusers"] and w["contact_verb"].isdisjoint(lower[max(begin, i - 2) : i])
+        for i in range(begin, end)
+    )
 
 
 def _names_family(rules: SafeguardingRules, t: _Tokens, other: int, sid: int) -> bool:
@@ -253,11 +279,14 @@ def _names_family(rules: SafeguardingRules, t: _Tokens, other: int, sid: int) ->
     n = len(lower)
     for i in range(bounds[other], bounds[other + 1]):
         word = lower[i]
+        if word in w["partnership"] and not w["we_or_i"].isdisjoint(lower[bounds[other] : i]):
+            return True  # "we've been married fifty years", "me and Errol got married in 1970"
         if word not in w["domestic"] and not strings[word].startswith("ex-"):
             continue
-        if i == 0 or lower[i - 1] not in w["possessor"]:
+        before = i - 2 if i > 1 and lower[i - 1] in w["kin_adjectives"] else i - 1  # "my older sister"
+        if before < 0 or lower[before] not in w["possessor"]:
             continue
-        if i > 1 and lower[i - 2] in w["contact_verb"]:  # "so I couldn't ring my son": not the abuser
+        if before > 0 and lower[before - 1] in w["contact_verb"]:  # "so I couldn't ring my son": not the abuser
             continue
         nxt = lower[i + 1] if i + 1 < n else None
         if nxt is not None and nxt in w["apostrophe_s"] and word not in w["child"]:

@@ -44,23 +44,12 @@ def explain(text: str, model: str | None = None) -> Explanation:
     trace: list[RuleTrace] = []
     find_safeguarding(doc, rules, trace=trace)
     matches = tuple(RuleMatch(t, doc[t.start : t.end].text, doc[t.start].sent.text.strip()) for t in trace)
-    raised: dict = {}  # the first rule kept for each category and sentence raised its concern
+    raised: dict = {}  # the rules kept for each category and sentence, in order (warning signs too)
     for m in matches:
         if m.trace.dropped_by is None and not m.trace.duplicate:
-            raised.setdefault((m.trace.rule.category, m.sentence), m.trace.rule)
-    concerns = []
-    for signal in doc._.sb_safeguarding or ():
-        rule = raised.get((signal.category, signal.sentence_text))
-        if rule is not None:
-            source = f"rule {rule.id}"
-        elif signal.category == "domestic_abuse" and ("abuse", signal.sentence_text) in raised:
-            source = (
-                f"the domestic abuse check on rule {raised[('abuse', signal.sentence_text)].id} "
-                "(a partner or family member named near the harm)"
-            )
-        else:
-            source = "the learned check (a guess from stories worded like this one, not a rule)"
-        concerns.append((signal, source))
+            raised.setdefault((m.trace.rule.category, m.sentence), []).append(m.trace.rule)
+    domestic_reason = rules.rulebook.domestic_abuse_reason
+    concerns = [(signal, concern_source(signal, raised, domestic_reason)) for signal in doc._.sb_safeguarding or ()]
     scores = nlp.get_pipe(COMPONENT).scores(doc) if COMPONENT in nlp.pipe_names else doc.cats
     learned = nlp.get_pipe(SIGNALS) if SIGNALS in nlp.pipe_names else None
     return Explanation(
@@ -74,6 +63,32 @@ def explain(text: str, model: str | None = None) -> Explanation:
         learned_thresholds=dict(learned.thresholds) if learned is not None else {},
         recased=read is not text,
     )
+
+
+LEARNED_SOURCE = "the learned check (a guess from stories worded like this one, not a rule)"
+
+
+def concern_source(signal: SafeguardingSignal, raised: dict, domestic_reason: str) -> str:
+    """What raised a concern, read from its reason as well as its sentence (`raised`: the rules kept for each
+    category and sentence): a warning sign kept in a sentence raises nothing alone, so the learned check's concern on
+    that sentence is the learned check's."""
+    def raising(category: str, reason: str):
+        for rule in raised.get((category, signal.sentence_text), ()):
+            if rule.sign is None and reason == f"This sentence {rule.reason}.":
+                return rule
+            if rule.sign is not None and reason.startswith(f"This sentence {rule.reason}, and the story also"):
+                return rule
+        return None
+
+    if signal.category == "domestic_abuse":
+        rules = raised.get(("abuse", signal.sentence_text), ())
+        if signal.reason == domestic_reason and rules:
+            return f"the domestic abuse check on rule {rules[0].id} (a partner or family member named near the harm)"
+        return LEARNED_SOURCE
+    rule = raising(signal.category, signal.reason)
+    if rule is None:
+        return LEARNED_SOURCE
+    return f"rule {rule.id}" if rule.sign is None else f"warning signs, the first found by rule {rule.id}"
 
 
 def format_explanation(explanation: Explanation) -> str:

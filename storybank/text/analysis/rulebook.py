@@ -22,7 +22,10 @@ SAFEGUARDING_FILE = RULES_DIR / "safeguarding.yaml"
 CATEGORIES = ("abuse", "neglect", "self_harm", "immediate_danger")
 KINDS = ("disclosure", "mention", "scam", "warning_sign")
 SIGN_RE = re.compile(r"[a-z][a-z-]*")
-TOP_LEVEL = {"version", "words", "irregular_forms", "patterns", "rules", "domestic_abuse_reason", "warning_signs_needed"}
+TOP_LEVEL = {
+    "version", "words", "irregular_forms", "patterns", "rules", "domestic_abuse_reason", "warning_signs_needed",
+    "danger_signs_alone",
+}
 RULE_FIELDS = {"id", "category", "kind", "reason", "filters", "domestic_check", "pattern", "sign"}
 REQUIRED_RULE_FIELDS = ("id", "category", "kind", "reason", "filters", "pattern")
 TOKEN_KEYS = {"LEMMA", "LOWER", "IS_ALPHA", "IS_PUNCT", "OP"}
@@ -57,6 +60,8 @@ class Rulebook:
     rules: tuple[Rule, ...]
     domestic_abuse_reason: str
     warning_signs_needed: int = 2  # different warning signs of one category a story needs to raise it
+    # different kinds of immediate-danger signs that raise it with no other concern in the story
+    danger_signs_alone: int = 3
 
 
 class _Checker:
@@ -262,6 +267,9 @@ def load_rulebook(  # noqa: C901 - one check after another, top to bottom
     needed = data.get("warning_signs_needed", 2)
     if not isinstance(needed, int) or isinstance(needed, bool) or needed < 2:
         raise checker.fail("warning_signs_needed", f"expected a whole number of 2 or more, got {needed!r}")
+    alone = data.get("danger_signs_alone", 3)
+    if not isinstance(alone, int) or isinstance(alone, bool) or alone < needed:
+        raise checker.fail("danger_signs_alone", f"expected a whole number of {needed} or more, got {alone!r}")
     return Rulebook(
         path=path,
         version=version,
@@ -270,6 +278,7 @@ def load_rulebook(  # noqa: C901 - one check after another, top to bottom
         rules=tuple(rules),
         domestic_abuse_reason=reason.strip(),
         warning_signs_needed=needed,
+        danger_signs_alone=alone,
     )
 
 

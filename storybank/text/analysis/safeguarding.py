@@ -54,6 +54,7 @@ def find_safeguarding(  # noqa: C901
     specs, filters = rules.specs, rules.filters
     hits: dict[tuple[str, int], tuple[int, str]] = {}
     signs: dict[str, dict[str, tuple[int, int]]] = {}  # category: {sign: (rule index, sentence)}, first of each
+    starts: dict[tuple[str, int], int] = {}  # where each rule hit's match begins (for the domestic check)
     for index, start, sid in matches:
         rule = specs[index]
         key = (rule.category, sid)
@@ -74,17 +75,20 @@ def find_safeguarding(  # noqa: C901
             signs.setdefault(rule.category, {}).setdefault(rule.sign, (index, sid))
         elif key not in hits:
             hits[key] = (index, f"This sentence {rule.reason}.")
+            starts[key] = start
     _raise_warning_signs(signs, hits, specs, rules.rulebook.warning_signs_needed)
     categories = {c for c, _ in hits}
-    # Danger now is a concern beside another one, or on its own when every kind of its warning signs is there
-    # (the small hours, nobody coming, out in the cold): a person with dementia out alone on a freezing night.
-    danger_alone = len(signs.get("immediate_danger", ())) == len(rules.sign_kinds.get("immediate_danger", ())) > 0
+    # Danger now is a concern beside another one, or on its own when enough different kinds of its warning signs are
+    # there (danger_signs_alone: the small hours, nobody coming, out in the cold, down and unable to get up): a
+    # person with dementia out alone on a freezing night.
+    danger_alone = len(signs.get("immediate_danger", ())) >= rules.rulebook.danger_signs_alone
     if categories <= {"immediate_danger"} and not danger_alone:
         return []
     if "immediate_danger" in categories and not categories & {"abuse", "neglect", "self_harm"} and not danger_alone:
         hits = {k: v for k, v in hits.items() if k[0] != "immediate_danger"}
-    for (_category, sid), (index, _reason) in list(hits.items()):
-        if specs[index].domestic_check and _is_domestic(rules, t, sid):
+    for key, (index, _reason) in list(hits.items()):
+        sid = key[1]
+        if specs[index].domestic_check and _is_domestic(rules, t, sid, starts.get(key)):
             hits.setdefault(("domestic_abuse", sid), (index, rules.rulebook.domestic_abuse_reason))
     signals = []
     bounds = t.bounds

@@ -176,11 +176,6 @@ class SafeguardingRules:
         self.specs = rulebook.rules
         self.words = {name: _ids(words) for name, words in rulebook.words.items()}
         self.filters = [tuple(FILTERS[name] for name in spec.filters) for spec in self.specs]
-        # every kind of warning sign each category has (self_harm: farewell, affairs, finality, place, ...)
-        self.sign_kinds: dict[str, frozenset[str]] = {}
-        for spec in self.specs:
-            if spec.sign is not None:
-                self.sign_kinds[spec.category] = self.sign_kinds.get(spec.category, frozenset()) | {spec.sign}
         self.strings = nlp.vocab.strings
         self.rules: list[_Rule] = []
         self.anchors: list[frozenset[int]] = []

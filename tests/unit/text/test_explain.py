@@ -1,6 +1,7 @@
 """`flask analysis explain TEXT`: which rule fired, on which words, and why."""
 
-from storybank.text.analysis.explain import explain, format_explanation
+from storybank.text.analysis.explain import LEARNED_SOURCE, concern_source, explain, format_explanation
+from storybank.text.analysis.models import SafeguardingSignal
 from storybank.text.analysis.safeguarding import safeguarding_rulebook
 
 STORY = (
@@ -72,3 +73,29 @@ def test_a_story_in_capitals_is_explained_as_it_was_read():
     text = format_explanation(explain("MY NEIGHBOUR BRONWEN RANG ME FROM 18 KESTREL ROW IN WREXHAM ON TUESDAY NIGHT."))
     assert text.startswith("Written all in capitals: read as if written in ordinary case")
     assert "ADDRESS '18 Kestrel Row'" in text
+
+
+def test_each_concern_is_traced_to_what_raised_it_by_its_reason_not_only_its_sentence():
+    """A warning sign kept in a sentence raises nothing alone: the learned check's concern on that same sentence is
+    the learned check's, a rule's concern is that rule's, and signs together are named as signs."""
+    book = safeguarding_rulebook()
+    sign = next(rule for rule in book.rules if rule.sign is not None and rule.category == "abuse")
+    plain = next(rule for rule in book.rules if rule.sign is None and rule.category == "abuse")
+    sentence = "He says if I tell anyone I will lose my flat."
+
+    def concern(reason: str, category: str = "abuse") -> SafeguardingSignal:
+        return SafeguardingSignal(category, 0, len(sentence), sentence, reason)
+
+    learned = concern("Stories worded like this one were often about someone being harmed.")
+    assert concern_source(learned, {("abuse", sentence): [sign]}, book.domestic_abuse_reason) == LEARNED_SOURCE
+    by_rule = concern(f"This sentence {plain.reason}.")
+    raised = {("abuse", sentence): [sign, plain]}
+    assert concern_source(by_rule, raised, book.domestic_abuse_reason) == f"rule {plain.id}"
+    by_signs = concern(f"This sentence {sign.reason}, and the story also says more: together these can be warning "
+                       "signs.")
+    assert concern_source(by_signs, raised, book.domestic_abuse_reason) == (
+        f"warning signs, the first found by rule {sign.id}")
+    domestic = concern(book.domestic_abuse_reason, "domestic_abuse")
+    assert concern_source(domestic, raised, book.domestic_abuse_reason).startswith("the domestic abuse check on rule")
+    learned_domestic = concern("Stories worded like this one were often about harm by a partner.", "domestic_abuse")
+    assert concern_source(learned_domestic, raised, book.domestic_abuse_reason) == LEARNED_SOURCE

@@ -1,0 +1,91 @@
+"""Concerns told without the usual words, and the domestic check's reading of who is doing the harm: classes from
+the fifth blind tuning set (tuning_8), each in wording of our own."""
+
+import pytest
+
+from storybank.text.analysis import analyse
+
+
+def categories(text: str) -> list[str]:
+    return analyse(text).safeguarding_categories
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a non-family word after the harm is not the one doing it ("I'm a stranger", "another woman")
+        ("My husband Derek had a stroke last spring. I look after him at home. Most evenings are fine. Then he "
+         "grabs my wrists so hard they bruise, shouting that I'm a stranger.", ["abuse", "domestic_abuse"]),
+        # someone the writer only told is not the one doing it
+        ("My wife Irene has Alzheimer's now. Evenings are the worst. I told the nurse I'd tripped on the step. "
+         "In fact she shoved me down it when I tried to take her car keys.", ["abuse", "domestic_abuse"]),
+        # married to the writer, with no family word
+        ("We've been married forty years. Since he retired he reads my phone every night and asks who everyone "
+         "is.", ["abuse", "domestic_abuse"]),
+        # a family word after a word such as "older"
+        ("My older brother lives with me since his divorce. He grabbed my arm so hard it bruised.",
+         ["abuse", "domestic_abuse"]),
+        # a carer named before the harm is the one doing it, even with family in the story
+        ("My daughter visits on Sundays. The new carer grabbed my wrist so hard it bruised.", ["abuse"]),
+    ],
+)
+def test_the_domestic_check_reads_who_is_doing_the_harm(text, expected):
+    assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # money taken over, then handed back a little at a time, and callers sent away
+        ("My nephew does all my banking now. My pension goes into his account and he gives me pocket money on "
+         "Fridays. When my friend calls round, he tells her I'm sleeping.", ["abuse", "domestic_abuse"]),
+        # a paid carer borrowing, and asking for it to be kept quiet
+        ("One of my carers keeps borrowing money. She says she could borrow twenty pounds till payday, every "
+         "week. She asked me not to tell the agency.", ["abuse"]),
+        # a warning of what happens if they complain, and someone deciding everything
+        ("He says if I make a fuss he'll tell the social I can't cope. He decides everything for me now.",
+         ["abuse"]),
+    ],
+)
+def test_different_quiet_signs_of_abuse_together_raise_it(text, expected):
+    assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We kept it quiet until the party so Mum would get a surprise.",
+        "The committee decides everything for the summer fair.",
+        "Grandad says if I make a fuss about the crusts he'll eat them himself.",
+        "My pension goes into my own account on a Thursday.",
+    ],
+)
+def test_one_quiet_sign_alone_is_an_ordinary_sentence(text):
+    assert categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On the drive home I caught myself thinking about steering into the bridge.", ["self_harm"]),
+        ("I've started using a razor blade on my arms again where nobody can see.", ["self_harm"]),
+        ("Dad rang twenty minutes ago. He's fallen in the bathroom and can't get up, and his neighbour isn't "
+         "answering.", ["immediate_danger"]),
+    ],
+)
+def test_concerns_told_without_the_usual_words(text, expected):
+    assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I keep thinking about driving into town for the market on Saturday.",
+        "Some mornings I can't get up the stairs without a rest.",
+        "The nurses say I had an overdose of sunshine in the garden.",
+        "I finally hit my target of ten steps with the frame.",
+        "There's a key safe for the carers, so I can't lock him in even if I wanted to.",
+    ],
+)
+def test_the_same_words_in_ordinary_senses(text):
+    assert categories(text) == []
