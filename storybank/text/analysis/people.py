@@ -18,6 +18,7 @@ from .lexicon import (
     EPONYMOUS_CONDITIONS,
     FIRST_NAMES,
     KINSHIP,
+    LOWER_CASE_TITLES,
     MONTH_CUES,
     MONTHS,
     NAME_PARTICLES,
@@ -87,7 +88,7 @@ _BEFORE_ORDINARY_WORD = PRONOUNS | DETERMINERS | POSSESSIVE_DETS | {"with", "by"
 def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
     """Cues strong enough for a capitalised word that is also an ordinary word ("my girlfriend Hope", "the
     nurse there, Rose, knows", "everyone calls her Precious"): used for words the name list would block."""
-    if not is_capitalised(tok) or tok.lower_ in _NEVER_NAMES:
+    if not is_capitalised(tok) or tok.lower_ in _NEVER_NAMES and tok.lower_ not in _BLOCKED_FIRST_NAMES:
         return None
     if tok.lower_ in WORD_NAMES and _appositive_role(doc, tok):
         return "a name followed by who the person is", 0.8  # "Precious, his main carer, ...", anywhere
@@ -104,7 +105,27 @@ def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
             return cue
     if _set_off_after_a_role(doc, tok, prev):
         return "a name set off by commas after who the person is", 0.8
+    called = prev
+    if prev.lower_ in NICKNAME_ADJECTIVES and prev.text[:1].isupper():
+        called = prev_word(doc, prev.i) or prev  # "a guy called Big Rich"
+    if called.lower_ in {"called", "named"} and _a_person_before(doc, called):
+        return f"a name after '{called.text}'", 0.85  # "a staff called Kerry", "a lad named Will"
+    if prev.lower_ in {"is", "'s", "’s"}:
+        before = prev_word(doc, prev.i)
+        if before is not None and before.lower_ == "name":
+            return "a name someone gives for themselves", 0.9  # "my name's Summer"
     return None
+
+
+def _a_person_before(doc: Doc, called: Token) -> bool:
+    """ "a guy called", "this lady named", "my friend called": a word for a person just before "called"."""
+    for k in range(called.i - 1, max(-1, called.i - 3), -1):
+        lower = doc[k].lower_
+        if lower in PERSON_NOUNS or lower in ROLES or lower in KINSHIP or lower == "staff":
+            return True
+        if doc[k].is_punct:
+            return False
+    return False
 
 
 def _set_off_after_a_role(doc: Doc, tok: Token, prev: Token) -> bool:
@@ -172,7 +193,11 @@ _COMMON_WORD = ByWord(is_common_word)
 _NAME_NOT_WORD = ByWord(lambda text: text.lower() in FIRST_NAMES and text.lower() not in WORD_NAMES
                         and text.lower() not in NOT_NAMES and is_proper_like(text))
 # Capitalised ordinary words that can be names only with a strong cue ("my girlfriend Hope").
-_ORDINARY_WORD_NAME = ByWord(lambda text: is_capitalised_text(text) and text.lower() in NOT_NAMES)
+# Blocked words that are first names too ("Kerry" the county, "Christian"): only a strong cue makes them a name.
+_BLOCKED_FIRST_NAMES = _NEVER_NAMES & FIRST_NAMES
+_ORDINARY_WORD_NAME = ByWord(
+    lambda text: is_capitalised_text(text) and (text.lower() in NOT_NAMES or text.lower() in _BLOCKED_FIRST_NAMES)
+)
 
 
 def _is_homograph(tok: Token) -> bool:
@@ -309,6 +334,9 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
     sentence_start = starts_sentence(tok)
     if prev is not None and prev_lower.rstrip(".") in TITLES and prev.text[:1].isupper():
         return f"a name after the title '{prev.text}'", 0.95
+    if informal and prev is not None and prev_lower.rstrip(".") in LOWER_CASE_TITLES and text.islower() \
+            and not homograph:
+        return f"a name after the title '{prev.text}'", 0.85  # "her neighbour mrs ogden", in texting style
     if _surname_follows(doc, tok):
         return "a first name and a surname", 0.85
     if capital and not sentence_start and not homograph and not known_first and _unlisted_full_name(doc, tok, prev):
@@ -328,7 +356,7 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
     if prev is not None and prev_lower in {"called", "named"} and informal and text.islower():
         # "my new PA is called sunny": lowercase writing, and the thing named is a person
         for k in range(prev.i - 1, max(-1, prev.i - 4), -1):
-            if doc[k].lower_ in ROLES or doc[k].lower_ in KINSHIP:
+            if doc[k].lower_ in ROLES or doc[k].lower_ in KINSHIP or doc[k].lower_ in PERSON_NOUNS:
                 return f"a name after '{prev.text}'", 0.75
     if (
         capital
@@ -564,7 +592,8 @@ def _extend_left(doc: Doc, start: int) -> int:
     prev = prev_word(doc, start)
     if prev is None or prev.i != start - 1:
         return start
-    if prev.lower_.rstrip(".") in TITLES and prev.text[:1].isupper():
+    lower_case_title = prev.lower_.rstrip(".") in LOWER_CASE_TITLES and prev.text.islower() and doc[start].text.islower()
+    if prev.lower_.rstrip(".") in TITLES and prev.text[:1].isupper() or lower_case_title:
         first = prev_word(doc, prev.i)
         if (
             first is not None

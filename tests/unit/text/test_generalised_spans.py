@@ -131,3 +131,70 @@ def test_a_chat_speaker_before_a_colon_is_still_a_name():
 
 def test_a_carers_hub_is_an_organisation():
     assert found("My counsellor at Severnside Carers Hub helped me.", "ORG") == ["Severnside Carers Hub"]
+
+
+# --- From tuning_8's classes (each in wording of our own) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A staff called Kerry helps me with my shopping list.", "Kerry"),  # a county that is a first name
+        ("We met a lad called Will at the bowls club.", "Will"),
+        ("I stayed with a bloke called Big Rich for a month.", "Big Rich"),
+        ("My name's Summer and I care for my nan.", "Summer"),
+        ("i met this guy called rico online and he seemed nice", "rico"),
+        ("her neighbour mrs ogden has a key but isnt picking up", "mrs ogden"),
+    ],
+)
+def test_names_after_called_or_my_names_or_a_lower_case_title(text, name):
+    assert found(text, "PERSON") == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was looking for Tata, my dad, who died years ago.",  # a family word in Polish, not a name
+        "The village called Kerry is lovely in spring.",  # "called" after a place, not a person
+    ],
+)
+def test_family_words_and_places_after_called_are_not_names(text):
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Mum goes to Hillside Somali Elders on Thursdays.", "Hillside Somali Elders"),
+        ("He stayed at Beacon Short Breaks for a weekend.", "Beacon Short Breaks"),
+        ("Dad was on Primrose Ward for a week.", "Primrose Ward"),
+        ("The Westfield Neighbourhood Link rang me back.", "Westfield Neighbourhood Link"),
+        ("Calder Minds Together runs a walking group.", "Calder Minds Together"),
+    ],
+)
+def test_community_groups_short_breaks_and_named_wards_are_organisations(text, org):
+    assert found(text, "ORG") == [org]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mum was on Ward 4B for a week.", "We all pulled together in the end.", "Yours sincerely, Amrit Dhillon-Ward"],
+)
+def test_a_ward_number_or_an_ordinary_together_is_no_organisation(text):
+    assert found(text, "ORG") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("She's on the floor at Flat 2, 31 Kirkgate, and can't get up.", "Flat 2, 31 Kirkgate"),
+        ("We live at 4 Briggate in Leeds.", "4 Briggate"),
+        ("Post it to 12 Westgate.", "12 Westgate"),
+    ],
+)
+def test_one_word_northern_streets_after_a_house_number(text, address):
+    assert found(text, "ADDRESS") == [address]
+
+
+def test_a_town_ending_in_gate_after_a_number_is_no_address():
+    assert found("We had 2 Margate holidays that year.", "ADDRESS") == []
