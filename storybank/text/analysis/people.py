@@ -41,6 +41,7 @@ from .lexicon import (
     TITLE_MODIFIERS,
     TITLES,
     TOWN_SUFFIXES,
+    VERB_ADVERBS,
     WORD_NAMES,
     is_common_word,
     is_proper_like,
@@ -289,6 +290,10 @@ def _followed_by_person_verb(doc: Doc, tok: Token, strong: bool) -> bool:
     verbs = STRONG_PERSON_VERBS if strong else PERSON_VERBS
     if nxt.lower_ in verbs:
         return True
+    if nxt.lower_ in VERB_ADVERBS:  # "Will just wants his tea"
+        after = next_word(doc, nxt.i)
+        if after is not None and after.lower_ in verbs:
+            return True
     if nxt.text == "," and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "who":
         return True
     return (

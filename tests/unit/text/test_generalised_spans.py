@@ -198,3 +198,19 @@ def test_one_word_northern_streets_after_a_house_number(text, address):
 
 def test_a_town_ending_in_gate_after_a_number_is_no_address():
     assert found("We had 2 Margate holidays that year.", "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("My grandson Rowan is nine. Rowan stuck the stickers on himself.", ["Rowan", "Rowan"]),
+        ("My wife Faith was a nurse for years. Faith just wants her tea at five now.", ["Faith", "Faith"]),
+        ("Our neighbour Hazel has a key. Hazel still comes in every evening.", ["Hazel", "Hazel"]),
+    ],
+)
+def test_a_known_name_at_a_sentence_start_before_a_verb_even_after_an_adverb(text, names):
+    assert found(text, "PERSON") == names
+
+
+def test_a_word_name_at_a_sentence_start_before_no_verb_stays_a_word():
+    assert found("My wife Faith was a nurse. Faith in the system is hard to keep.", "PERSON") == ["Faith"]
