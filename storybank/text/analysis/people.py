@@ -570,10 +570,20 @@ def _extend_name(doc: Doc, start: int, end: int) -> int:
         lower = tok.lower_
         if _never_a_surname(lower):
             break
-        if is_common_word(tok.text) and lower not in FIRST_NAMES and not _listed_first_name_before(doc, start, end):
+        if is_common_word(tok.text) and lower not in FIRST_NAMES and not _listed_first_name_before(doc, start, end) \
+                and not _ends_the_last_line(doc, start, end):
             break
         end = _hyphen_tail(doc, end) + 1  # "Lau Kwok-wah", "Wong Mei-ling": the given name after the family name
     return end
+
+
+def _ends_the_last_line(doc: Doc, start: int, end: int) -> bool:
+    """ "Eirwen Price" alone on a story's last line, where people sign off: the capitalised word after the first
+    name there is a surname, even when it is an ordinary word (a price, a baker)."""
+    after = end + 1
+    line_start = start == 0 or "\n" in doc[start - 1].text
+    line_end = after >= len(doc) or "\n" in doc[after].text and len(doc) - after < 3
+    return start > 0 and line_start and line_end
 
 
 def _listed_first_name_before(doc: Doc, start: int, end: int) -> bool:

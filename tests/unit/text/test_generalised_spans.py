@@ -214,3 +214,18 @@ def test_a_known_name_at_a_sentence_start_before_a_verb_even_after_an_adverb(tex
 
 def test_a_word_name_at_a_sentence_start_before_no_verb_stays_a_word():
     assert found("My wife Faith was a nurse. Faith in the system is hard to keep.", "PERSON") == ["Faith"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("I keep my tablets by the kettle now.\nGwenllian Baker", ["Gwenllian Baker"]),
+        ("That is all I wanted to say.\nOlwen Price\n", ["Olwen Price"]),
+    ],
+)
+def test_an_ordinary_word_after_a_first_name_signing_off_on_the_last_line_is_the_surname(text, names):
+    assert found(text, "PERSON") == names
+
+
+def test_an_ordinary_word_after_an_unknown_word_inside_the_story_is_no_surname():
+    assert found("Thanks for reading.\nBest Wishes", "PERSON") == []
