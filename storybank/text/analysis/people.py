@@ -27,12 +27,12 @@ from .lexicon import (
     NOT_NAMES,
     OBJECT_VERBS,
     ORG_WORDS,
+    PERSON_NOUNS,
     PERSON_VERBS,
     PLACE_PREPOSITIONS,
     PLACES,
     POSSESSIVE_DETS,
     PRONOUNS,
-    PERSON_NOUNS,
     ROLES,
     SPEECH_VERBS,
     STREET_SUFFIXES,
@@ -106,15 +106,20 @@ def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
             return cue
     if _set_off_after_a_role(doc, tok, prev):
         return "a name set off by commas after who the person is", 0.8
+    return _introduced_cue(doc, prev)
+
+
+def _introduced_cue(doc: Doc, prev: Token) -> tuple[str, float] | None:
+    """ "a staff called Kerry", "a guy called Big Rich", "my name's Summer": a name introduced as one."""
     called = prev
     if prev.lower_ in NICKNAME_ADJECTIVES and prev.text[:1].isupper():
-        called = prev_word(doc, prev.i) or prev  # "a guy called Big Rich"
+        called = prev_word(doc, prev.i) or prev
     if called.lower_ in {"called", "named"} and _a_person_before(doc, called):
-        return f"a name after '{called.text}'", 0.85  # "a staff called Kerry", "a lad named Will"
+        return f"a name after '{called.text}'", 0.85
     if prev.lower_ in {"is", "'s", "’s"}:
         before = prev_word(doc, prev.i)
         if before is not None and before.lower_ == "name":
-            return "a name someone gives for themselves", 0.9  # "my name's Summer"
+            return "a name someone gives for themselves", 0.9
     return None
 
 
@@ -607,7 +612,9 @@ def _extend_left(doc: Doc, start: int) -> int:
     prev = prev_word(doc, start)
     if prev is None or prev.i != start - 1:
         return start
-    lower_case_title = prev.lower_.rstrip(".") in LOWER_CASE_TITLES and prev.text.islower() and doc[start].text.islower()
+    lower_case_title = (
+        prev.lower_.rstrip(".") in LOWER_CASE_TITLES and prev.text.islower() and doc[start].text.islower()
+    )
     if prev.lower_.rstrip(".") in TITLES and prev.text[:1].isupper() or lower_case_title:
         first = prev_word(doc, prev.i)
         if (

@@ -28,6 +28,7 @@ from .lexicon import (
     ORG_WORDS,
     PLACE_FIRST_WORDS,
     PLACE_JOINERS,
+    PLACE_NAME_STARTS,
     PLACE_SECOND_WORDS,
     PLACES,
     STREET_PREFIXES,
@@ -215,6 +216,7 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
             and starts_sentence(doc[start])
             and is_common_word(doc[start].text)
             and doc[start].lower_ not in {"st", "saint"}
+            and doc[start].lower_ not in PLACE_NAME_STARTS  # "West Sussex County Council turned us down"
             and not (start + 1 < key_start and doc[start + 1].text == "and")
         ):
             start += 1

@@ -229,3 +229,14 @@ def test_an_ordinary_word_after_a_first_name_signing_off_on_the_last_line_is_the
 
 def test_an_ordinary_word_after_an_unknown_word_inside_the_story_is_no_surname():
     assert found("Thanks for reading.\nBest Wishes", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("West Sussex County Council turned us down twice.", "West Sussex County Council"),
+        ("Greater Manchester Mental Health Trust took over her care.", "Greater Manchester Mental Health Trust"),
+    ],
+)
+def test_a_county_name_starting_a_sentence_keeps_its_first_word(text, org):
+    assert found(text, "ORG") == [org]
