@@ -131,8 +131,11 @@ def _long_past_nearby(c: _Candidate) -> bool:
 def _harm_to_a_thing(c: _Candidate) -> bool:
     """The harm verb's object is a thing the person uses ("pushing her wheelchair", "kicked his ball"), read from the
     word after the verb's person: "pushed her out of her wheelchair" still counts."""
-    after = c.start + 2
-    return after < c.sent_end and c.t.lower[after] in c.w["not_a_person"]
+    lower, w, after = c.t.lower, c.w, c.start + 2
+    if after < c.sent_end and lower[after] in w["not_a_person"]:
+        return True
+    # "and punched the air": a rule whose match starts with the word before the verb reads one word further on
+    return after + 1 < c.sent_end and lower[after] in w["determiners"] and lower[after + 1] in w["not_a_person"]
 
 
 def _explained(c: _Candidate) -> bool:
@@ -219,7 +222,7 @@ CODE_WORDS = (
     "medicines", "past_markers", "ago_units", "youth_words", "youth_cue", "non_family_abusers", "domestic",
     "possessor", "contact_verb", "apostrophe_s", "child", "speech", "same_sentence_only", "regex_triggers",
     "not_a_person", "explained", "again_or_still", "games", "winning_verbs", "personal_aids",
-    "things_that_hurt", "partnership", "we_or_i", "some_of", "figurative_overdoses", "kin_adjectives",
+    "things_that_hurt", "partnership", "we_or_i", "some_of", "figurative_overdoses", "kin_adjectives", "determiners",
 )  # fmt: skip
 
 

@@ -71,6 +71,10 @@ def test_one_quiet_sign_alone_is_an_ordinary_sentence(text):
         ("I've started using a razor blade on my arms again where nobody can see.", ["self_harm"]),
         ("Dad rang twenty minutes ago. He's fallen in the bathroom and can't get up, and his neighbour isn't "
          "answering.", ["immediate_danger"]),
+        ("Mum phoned an hour ago from the kitchen floor. She can't get up, and nobody is coming till morning.",
+         ["immediate_danger"]),
+        # the lookup table reads "putting" as "putt" (golf); the rule must still see "put"
+        ("I've been putting my night tablets in a biscuit tin instead of taking them.", ["self_harm"]),
     ],
 )
 def test_concerns_told_without_the_usual_words(text, expected):
@@ -84,6 +88,7 @@ def test_concerns_told_without_the_usual_words(text, expected):
         "Some mornings I can't get up the stairs without a rest.",
         "The nurses say I had an overdose of sunshine in the garden.",
         "I finally hit my target of ten steps with the frame.",
+        "When I buttoned my own coat I punched the air with my good hand.",
         "There's a key safe for the carers, so I can't lock him in even if I wanted to.",
     ],
 )
