@@ -611,3 +611,20 @@ def test_the_quick_first_look_finds_every_word_that_starts_an_organisation_in_we
 )
 def test_a_hyphenated_place_before_an_organisation_word_belongs_to_the_organisation(text, org):
     assert found(text, "ORG") == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("I was born on Christmas Day 1939 in a farmhouse.", "Christmas Day 1939"),
+        ("Mum was born on New Year's Eve, 1950, in the snow.", "New Year's Eve, 1950"),
+        ("Dad was born at Christmas 1942, the youngest of six.", "Christmas 1942"),
+        ("She was born on St David's Day 1944.", "St David's Day 1944"),
+    ],
+)
+def test_a_birth_date_given_as_a_feast_day_and_a_year(text, date):
+    assert found(text, "DATE_OF_BIRTH") == [date]
+
+
+def test_a_feast_day_that_is_no_birth_date_is_left_alone():
+    assert found("We married on Christmas Eve 1965 in the chapel.", "DATE_OF_BIRTH") == []
