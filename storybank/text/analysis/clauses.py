@@ -116,15 +116,17 @@ def _long_past(c: _Candidate) -> bool:
 
 def _long_past_nearby(c: _Candidate) -> bool:
     """A past-tense sentence next to one set decades ago ("My father was a violent man. When I was a boy in the
-    sixties...") is long past too, unless it says now or still."""
+    sixties...") is long past too, unless it says now or still; so is one two sentences before it when the sentence
+    between is in the past too ("My father was a violent man. He used his belt on us. That was in the 1960s.")."""
     bounds = c.t.bounds
-    return (
-        not c.words.isdisjoint(c.w["was"])
-        and c.words.isdisjoint(c.w["imminent"])
-        and any(
-            0 <= other < len(bounds) - 1 and _set_long_ago(c.rules, c.t, bounds[other], bounds[other + 1])
-            for other in (c.sid - 1, c.sid + 1)
-        )
+    if not c.words.isdisjoint(c.w["imminent"]) or c.words.isdisjoint(c.w["was"]):
+        return False
+    sentences = len(bounds) - 1
+    nearby = [c.sid - 1, c.sid + 1]
+    if c.sid + 2 < sentences and not c.rules.sentence_words(c.t, c.sid + 1).isdisjoint(c.w["was"]):
+        nearby.append(c.sid + 2)
+    return any(
+        0 <= other < sentences and _set_long_ago(c.rules, c.t, bounds[other], bounds[other + 1]) for other in nearby
     )
 
 
@@ -241,6 +243,10 @@ def _set_long_ago(rules: SafeguardingRules, t: _Tokens, begin: int, end: int) ->
         if t.flags(i)[_LIKE_NUM]:
             text = strings[t.orth[i]]
             if len(text) == 4 and text.startswith("19"):
+                return True
+        else:
+            text = strings[t.orth[i]]  # a decade: "the 1960s"
+            if len(text) == 5 and text.startswith("19") and text[2:4].isdigit() and text.endswith("0s"):
                 return True
     return False
 

@@ -94,3 +94,17 @@ def test_concerns_told_without_the_usual_words(text, expected):
 )
 def test_the_same_words_in_ordinary_senses(text):
     assert categories(text) == []
+
+
+def test_harm_told_in_the_past_two_sentences_before_a_decade_long_ago_is_long_past():
+    # the sentence between is in the past by one of the rules file's past words ("was", "used", "had")
+    story = ("My grandfather was a violent man. He used his belt on all of us. That was in the 1950s and he has "
+             "been gone forty years.")
+    analysis = analyse(story)
+    assert analysis.safeguarding_categories == []
+    assert "abuse" in analysis.content_warnings  # no concern now, but a reader may want a warning
+
+
+def test_the_same_harm_with_no_long_ago_after_it_is_a_concern():
+    story = "My grandfather was a violent man. He used his belt on all of us. That was last week at his flat."
+    assert "abuse" in analyse(story).safeguarding_categories
