@@ -24,9 +24,14 @@ class _Tokens:
     Lexeme flags (IS_ALPHA, IS_PUNCT, LIKE_NUM) come from a cache per word id shared across docs.
     """
 
-    __slots__ = ("doc", "cols", "lemma", "lower", "orth", "starts", "bounds", "lemma_sets", "_flags", "_vocab")
+    __slots__ = (
+        "doc", "cols", "lemma", "lower", "orth", "starts", "bounds", "lemma_sets", "words", "_flags", "_vocab",
+    )
 
-    def __init__(self, doc: Doc, lemma: list[int], lower: list[int], flags: dict[int, tuple[int, ...]]) -> None:
+    def __init__(
+        self, doc: Doc, lemma: list[int], lower: list[int], flags: dict[int, tuple[int, ...]],
+        words: set[int] | None = None,
+    ) -> None:
         self.doc = doc
         self.lemma, self.lower = lemma, lower
         self.cols = (lemma, lower)
@@ -37,6 +42,8 @@ class _Tokens:
         self.starts = starts
         self.bounds = [*starts, len(doc)]
         self.lemma_sets: dict[int, frozenset[int]] = {}
+        # every lemma and lowercase form in the doc
+        self.words: set[int] = words if words is not None else set(lemma).union(lower)
         self._flags = flags
         self._vocab = doc.vocab
 

@@ -203,21 +203,20 @@ class SafeguardingRules:
         arr = doc.to_array([LEMMA, LOWER])
         lemma, lower = arr[:, 0].tolist(), arr[:, 1].tolist()
         doc.user_data["sb_lemma_lower"] = (lemma, lower)  # for the content warnings after the pipeline
-        if self.triggers.isdisjoint(lemma) and self.triggers.isdisjoint(lower):
+        words = set(lemma)
+        words.update(lower)
+        if self.triggers.isdisjoint(words):
             return None
-        return _Tokens(doc, lemma, lower, self._flags)
+        return _Tokens(doc, lemma, lower, self._flags, words)
 
     def matches(self, t: _Tokens) -> list[tuple[int, int, int]]:
         """(rule index, token index, sentence index) for every rule match, rule by rule, sentence by sentence."""
-        triggers = self.triggers
-        present = triggers.intersection(t.lemma).union(triggers.intersection(t.lower))
+        present = self.triggers & t.words
         rule_ids = []
-        doc_words: set[int] | None = None
+        doc_words = t.words
         for index in sorted({r for word in present for r in self.rules_by_word[word]}):
             required = self.rules[index].required
             if len(required) > 1:  # a rule whose other required words are missing from the doc cannot match
-                if doc_words is None:
-                    doc_words = set(t.lemma).union(t.lower)
                 for words in required:
                     if words.isdisjoint(doc_words):
                         break
