@@ -198,3 +198,38 @@ def is_proper_like(word: str) -> bool:
     """True when the word is mostly written capitalised (a name or a place) or is rare."""
     low = lower_prob(word)
     return low < -13.5 or cap_prob(word) > low + 0.5
+
+
+@lru_cache(maxsize=1)
+def other_first_names() -> frozenset[str]:
+    """First names from many languages beyond our curated list (`first_names`): the Latin-alphabet first names of
+    Faker's person data, one list per locale (Polish, Yoruba, Irish, Icelandic, Turkish, Urdu ...). A story's
+    people come from everywhere; no hand-kept list can hold them all. Left out: everyday English words, titles,
+    family and role words, months and days, and every word of a place or an organisation's or street's name, so
+    "Kendal" or "Newton" stays a place. The rules read these more warily than the curated list (people.py)."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person
+
+    found: set[str] = set()
+    for module in pkgutil.iter_modules(faker.providers.person.__path__):
+        provider = getattr(importlib.import_module(f"faker.providers.person.{module.name}"), "Provider", None)
+        for attribute in ("first_names", "first_names_male", "first_names_female", "first_romanized_names"):
+            names = vars(provider).get(attribute) if provider is not None else None
+            if isinstance(names, (list, tuple, dict)):
+                found.update(name for name in names if isinstance(name, str))
+    blocked = (
+        FIRST_NAMES | NOT_NAMES | COUNTRIES_AND_REGIONS | NATIONALITIES | MONTHS | DAYS | KINSHIP | ROLES | TITLES
+        | ENDEARMENTS | STREET_SUFFIXES | ORG_WORDS | BUILDING_WORDS
+        | {word for place in PLACES for word in place.replace("-", " ").split()}
+    )
+    return frozenset(
+        lower
+        for lower in (name.lower() for name in found)
+        if len(lower) >= 3
+        and all(ch.isalpha() or ch in "-'" for ch in lower)
+        and all(ord(ch) < 0x250 for ch in lower)  # the Latin alphabet, with its accents
+        and lower not in blocked
+        and not is_common_word(lower)
+    )

@@ -45,6 +45,7 @@ from .lexicon import (
     WORD_NAMES,
     is_common_word,
     is_proper_like,
+    other_first_names,
 )
 from .models import Finding
 from .patterns import PATTERNS
@@ -210,8 +211,24 @@ def _is_homograph(tok: Token) -> bool:
     return _COMMON_WORD(tok.doc, tok.orth) or tok.lower_ in WORD_NAMES
 
 
+# First names from many languages beyond the curated list (lexicon.other_first_names): a name only where no place
+# word ("in", "at", "near") comes before it, so "in Kendal" stays a town.
+_OTHER_FIRST_NAMES = other_first_names()
+
+
 def _is_known_first_name(tok: Token) -> bool:
-    return tok.lower_ in FIRST_NAMES
+    lower = tok.lower_
+    return lower in FIRST_NAMES or lower in _OTHER_FIRST_NAMES and not _after_a_place_word(tok)
+
+
+def _after_a_place_word(tok: Token) -> bool:
+    """ "in Kendal", "to Marks and Spencer": a place word before the word, or before the name it is joined to."""
+    prev = prev_word(tok.doc, tok.i)
+    if prev is not None and prev.lower_ in {"and", "&"}:
+        joined = prev_word(tok.doc, prev.i)
+        if joined is not None and joined.text[:1].isupper():
+            prev = prev_word(tok.doc, joined.i)
+    return prev is not None and prev.lower_ in PLACE_PREPOSITIONS
 
 
 def _month_in_date(doc: Doc, tok: Token) -> bool:
@@ -233,7 +250,9 @@ def _never_a_surname(lower: str) -> bool:
 def _surname_follows(doc: Doc, tok: Token) -> bool:
     """ "Faith Adebayo", "Sky Mensah": a first name, then a capitalised word that is no ordinary word, place,
     organisation or street word, written straight after it."""
-    if tok.lower_ not in NAME_WORDS or not is_capitalised(tok) or tok.whitespace_ != " " or tok.i + 1 >= len(doc):
+    if not is_capitalised(tok) or tok.whitespace_ != " " or tok.i + 1 >= len(doc):
+        return False
+    if tok.lower_ not in NAME_WORDS and not (tok.lower_ in _OTHER_FIRST_NAMES and not _after_a_place_word(tok)):
         return False
     nxt = doc[tok.i + 1]
     lower = nxt.lower_

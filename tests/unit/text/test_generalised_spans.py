@@ -240,3 +240,22 @@ def test_an_ordinary_word_after_an_unknown_word_inside_the_story_is_no_surname()
 )
 def test_a_county_name_starting_a_sentence_keeps_its_first_word(text, org):
     assert found(text, "ORG") == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Marguerite Lacroix has lived next door for years.", ["Marguerite Lacroix"]),
+        ("We walked round the lake with Dorcas on Sunday.", ["Dorcas"]),
+        ("Vytautas Petrauskas drives the minibus on Fridays.", ["Vytautas Petrauskas"]),
+    ],
+)
+def test_first_names_from_many_languages_beyond_our_own_list(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text", ["She moved to a flat in Kendal last year.", "The new place in Nelson is smaller than the old one."]
+)
+def test_a_town_that_is_a_first_name_somewhere_stays_a_town_after_in(text):
+    assert found(text, "PERSON") == []
