@@ -618,7 +618,8 @@ def _listed_first_name_before(doc: Doc, start: int, end: int) -> bool:
     first, surname = doc[start], doc[end]
     if end != start + 1 or first.text.isupper() or surname.text.isupper():
         return False
-    return (first.lower_ in FIRST_NAMES and not _COMMON_WORD(doc, first.orth)) or _after_title(doc, start)
+    listed = first.lower_ in FIRST_NAMES or first.lower_ in _OTHER_FIRST_NAMES and not _after_a_place_word(first)
+    return (listed and not _COMMON_WORD(doc, first.orth)) or _after_title(doc, start)
 
 
 def _after_title(doc: Doc, start: int) -> bool:
