@@ -202,7 +202,8 @@ def find_identifiers(text: str) -> list[Finding]:
     """All structured identifiers; phones come first so a phone number is never read as an NHS number."""
     found: list[Finding] = []
     # Each finder needs a least number of digits in the text (a UK phone or NHS number has ten, an NI number
-    # six, a date three ("4 Nov '38"), a postcode two), so most stories skip most of the searches. Postcodes and
+    # six, a date three ("4 Nov '38") unless its year is in words, a postcode two), so most stories skip most of
+    # the searches. Postcodes and
     # NI numbers also need a letter (A-Z) just before a digit, or before a space and a digit for NI numbers.
     starts = [m.start() for m in ANY_DIGIT_RE.finditer(text)]
     digits = len(starts)
@@ -216,7 +217,7 @@ def find_identifiers(text: str) -> list[Finding]:
             finders.append(find_ni_numbers)
     if digits >= 2 and any(_letter_before(text, i, allow_space=False) for i in starts):
         finders.append(find_postcodes)
-    if digits >= 3:
+    if digits >= 3 or "ineteen" in text:  # a year in figures, or in words ("nineteen forty-two")
         finders.append(find_birth_dates)
     for finder in finders:
         for finding in finder(text):

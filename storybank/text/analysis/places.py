@@ -362,11 +362,23 @@ def find_addresses(text: str) -> list[Finding]:
         for m in ADDRESS_PREFIXED_RE.finditer(text):
             if not any(f.start <= m.start() < f.end for f in found):
                 found.append(_with_building(text, m.start(), m.end(), 0.75, "a street name"))
-    return _joined_parts(text, found) if len(found) > 1 else found
+    found = _joined_parts(text, found) if len(found) > 1 else found
+    return [_with_unit(text, finding) for finding in found]
+
+
+def _with_unit(text: str, finding: Finding) -> Finding:
+    """The address with its flat's own words in front, when they are written just before it."""
+    unit = _UNIT_BEFORE_RE.search(text, max(0, finding.start - 45), finding.start)
+    if unit is None or unit.start() == finding.start:
+        return finding
+    start = unit.start()
+    return Finding("ADDRESS", start, finding.end, text[start : finding.end], finding.confidence,
+                   "a flat and its address")
 
 
 _FLAT_BEFORE_RE = _PLACE_PATTERNS["flat_before"]
 _FLAT_NUMBER_RE = _PLACE_PATTERNS["flat_number"]
+_UNIT_BEFORE_RE = _PLACE_PATTERNS["unit_before"]
 
 
 def _joined_parts(text: str, found: list[Finding]) -> list[Finding]:

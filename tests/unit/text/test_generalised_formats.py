@@ -628,3 +628,32 @@ def test_a_birth_date_given_as_a_feast_day_and_a_year(text, date):
 
 def test_a_feast_day_that_is_no_birth_date_is_left_alone():
     assert found("We married on Christmas Eve 1965 in the chapel.", "DATE_OF_BIRTH") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The form has her DOB – 03/09/1952 – in the top box.", "03/09/1952"),  # a dash after the cue
+        ("His passport gives his d.o.b. as 4.7.58, if anyone asks.", "4.7.58"),  # "as" between
+        ("Nan was born on the 2nd of March, nineteen thirty-eight, in Hull.", "2nd of March, nineteen thirty-eight"),
+        ("Grandad was born on the ninth of May nineteen forty.", "ninth of May nineteen forty"),
+    ],
+)
+def test_birth_dates_after_a_dash_or_as_and_years_in_words(text, date):
+    assert found(text, "DATE_OF_BIRTH") == [date]
+
+
+def test_a_date_with_its_year_in_words_that_is_no_birth_date_is_left_alone():
+    assert found("We married on the 3rd of June, nineteen sixty-five.", "DATE_OF_BIRTH") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Post it to Apartment 7C, Quayside Wharf, please.", "Apartment 7C, Quayside Wharf"),
+        ("She rents the Ground Floor Flat, 9 Priory Dene, near the coast.", "Ground Floor Flat, 9 Priory Dene"),
+        ("We're at Flat 3, 1st Floor, Heron Court, 22 Mill Road.", "Flat 3, 1st Floor, Heron Court, 22 Mill Road"),
+    ],
+)
+def test_a_flats_own_words_before_its_address_belong_to_it(text, address):
+    assert found(text, "ADDRESS") == [address]
