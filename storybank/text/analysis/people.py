@@ -475,8 +475,8 @@ def _named_as_role(doc: Doc, tok: Token) -> bool:
         word = doc[k]
         if word.lower_ in ROLES or word.lower_ in KINSHIP or word.lemma_.lower() in ROLES:
             return True
-        if word.is_punct:
-            return False
+        if word.is_punct or word.lower_ in PLACE_PREPOSITIONS or word.lower_ == "of":
+            return False  # "Frome is the highlight of Dad's week": who the person is comes straight after is/was
     return False
 
 

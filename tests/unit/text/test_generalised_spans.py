@@ -270,3 +270,15 @@ def test_first_names_from_many_languages_beyond_our_own_list(text, names):
 )
 def test_a_town_that_is_a_first_name_somewhere_stays_a_town_after_in(text):
     assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attends: Mondays and Thursdays\nKeyworker: none yet",
+        "The quiz at the Memory Café in Frome is the highlight of Dad's week.",
+        "We are Romany Gypsies and proud of it.",
+    ],
+)
+def test_plural_days_a_town_described_and_travelling_peoples_are_not_names(text):
+    assert found(text, "PERSON") == []
