@@ -108,3 +108,39 @@ def test_harm_told_in_the_past_two_sentences_before_a_decade_long_ago_is_long_pa
 def test_the_same_harm_with_no_long_ago_after_it_is_a_concern():
     story = "My grandfather was a violent man. He used his belt on all of us. That was last week at his flat."
     assert "abuse" in analyse(story).safeguarding_categories
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # food gone off and snacks for meals, a dead boiler and nobody coming
+        ("The bread in Dad's kitchen had gone green and he's been living on biscuits and tea. Nobody has been in "
+         "since Monday.", ["neglect"]),
+        # someone has their money and asks who they talk to; a threat if they keep on
+        ("Her new partner looks after her benefits now. He texts her all evening to ask who she is talking to.",
+         ["abuse", "domestic_abuse"]),
+        ("My nephew keeps my bank card in his wallet these days. He told me I'd end up in a home if I kept "
+         "making trouble.", ["abuse", "domestic_abuse"]),
+        # said to them, in so many words
+        ("He tells her nobody else would want her, not at her age.", ["abuse"]),
+        ("One of the night staff puts on a silly accent when she feeds him, and he clutches the sheet whenever she "
+         "comes in.", ["abuse"]),
+        # texting spellings of not wanting to be here, and things given away to keep
+        ("mum sed she dosnt want to be here enymore and gave me her wedding ring to keep", ["self_harm"]),
+    ],
+)
+def test_more_concerns_told_in_ordinary_words(text, expected):
+    assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We lived on toast and tea for a week while the kitchen was being done, and loved it.",
+        "The boiler went off in the storm, and the engineer came out the same afternoon.",
+        "Nobody else would want the job of sorting the church flowers, so I do it.",
+        "My grandson does a funny accent for every character when he reads to me.",
+    ],
+)
+def test_each_of_those_words_alone_is_an_ordinary_sentence(text):
+    assert categories(text) == []
