@@ -379,6 +379,7 @@ def _with_unit(text: str, finding: Finding) -> Finding:
 _FLAT_BEFORE_RE = _PLACE_PATTERNS["flat_before"]
 _FLAT_NUMBER_RE = _PLACE_PATTERNS["flat_number"]
 _UNIT_BEFORE_RE = _PLACE_PATTERNS["unit_before"]
+_WELSH_HOUSE_BEFORE_RE = _PLACE_PATTERNS["welsh_house_before"]
 
 
 def _joined_parts(text: str, found: list[Finding]) -> list[Finding]:
@@ -406,6 +407,10 @@ def _with_building(text: str, start: int, end: int, confidence: float, reason: s
     last = _LAST_WORD_BEFORE_COMMA_RE.search(before)
     if last and last.group(1).lower() in BUILDING_WORDS:
         m = BUILDING_BEFORE_RE.search(text, max(0, start - 70), start)
+        if m:
+            start, reason = m.start(), "a house name and street"
+    elif last:
+        m = _WELSH_HOUSE_BEFORE_RE.search(text, max(0, start - 40), start)
         if m:
             start, reason = m.start(), "a house name and street"
     return Finding("ADDRESS", start, end, text[start:end], confidence, reason)

@@ -657,3 +657,19 @@ def test_a_date_with_its_year_in_words_that_is_no_birth_date_is_left_alone():
 )
 def test_a_flats_own_words_before_its_address_belong_to_it(text, address):
     assert found(text, "ADDRESS") == [address]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Send it to Ty Coch, Lôn Isaf, please.", "Ty Coch, Lôn Isaf"),
+        ("We still farm at Tyddyn Uchaf, Ffordd y Graig, above the village.", "Tyddyn Uchaf, Ffordd y Graig"),
+        ("Her cottage, Brynteg, Mill Lane, has a blue door.", "Brynteg, Mill Lane"),
+    ],
+)
+def test_a_welsh_house_name_before_its_street_belongs_to_the_address(text, address):
+    assert found(text, "ADDRESS") == [address]
+
+
+def test_a_first_name_before_an_address_stays_out_of_it():
+    assert found("My son Bryn, 12 Heol y Nant is where he lives.", "ADDRESS") == ["12 Heol y Nant"]
