@@ -177,6 +177,8 @@ def _could_be_name_text(text: str, informal: bool) -> bool:
     lower = text.lower()  # the same as Token.lower_
     if lower in BLOCKED or lower in ORG_WORDS and not lower.endswith("s"):
         return False
+    if lower.endswith("s") and lower[:-1] in ROLES:  # "Paramedics brought me back", "my PAs"
+        return False
     if is_capitalised_text(text) or text.isupper():
         return True
     return informal and text.islower() and (lower in FIRST_NAMES or not is_common_word(lower))
@@ -768,10 +770,19 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
     spans.extend(_repeated(doc, spans, covered, candidates))
     findings = []
     for c in sorted(spans, key=lambda c: c.start):
+        if _named_thing(doc, c.start):
+            continue
         start_char, end_char = _char_offsets(doc, c.start, c.end)
         name = doc_text(doc)[start_char:end_char]
         findings.append(Finding("PERSON", start_char, end_char, name, c.confidence, _plain_reason(name, c)))
     return findings
+
+
+def _named_thing(doc: Doc, start: int) -> bool:
+    """ "the Lord Nelson" (a pub), "the Margaret Rose" (a boat): a name straight after "the" names a thing; a person
+    only with a title that takes "the" ("the Reverend Pat Okoro", "the late Mr Hughes")."""
+    return (start > 0 and doc[start - 1].lower_ == "the"
+            and doc[start].lower_.rstrip(".") not in {"rev", "revd", "reverend", "very", "right", "late"})
 
 
 def _char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:

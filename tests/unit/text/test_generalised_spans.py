@@ -282,3 +282,25 @@ def test_a_town_that_is_a_first_name_somewhere_stays_a_town_after_in(text):
 )
 def test_plural_days_a_town_described_and_travelling_peoples_are_not_names(text):
     assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuesday is the quiz at the Lord Nelson with the girls.",  # a pub
+        "He fished for twenty years on the Margaret Rose.",  # a boat
+        "Paramedics brought me round in the ambulance.",  # a plural role
+        "We take the 43 bus into Kendal on market day.",
+    ],
+)
+def test_a_name_after_the_a_plural_role_and_a_town_after_into_are_not_people(text):
+    assert found(text, "PERSON") == []
+
+
+def test_a_title_that_takes_the_keeps_its_person():
+    assert found("The Reverend Pat Okoro came to see us.", "PERSON") == ["Reverend Pat Okoro"]
+
+
+def test_a_gaelic_house_name_before_its_street_belongs_to_the_address():
+    assert found("She is at home alone at Tigh na Mara, 3 Fort Street, tonight.", "ADDRESS") == [
+        "Tigh na Mara, 3 Fort Street"]
