@@ -426,7 +426,7 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         and not _looks_like_place(tok)
     ):
         return f"a name after '{prev.text}'", 0.75
-    if capital and not homograph and _sign_off(doc, tok):
+    if capital and (not homograph or lower in NAME_WORDS) and _sign_off(doc, tok):  # "Olive", "Bill", alone
         return "a name signing off the story", 0.75
     if prev is not None and prev_lower == "to" and capital and not sentence_start:
         before = prev_word(doc, prev.i)

@@ -304,3 +304,19 @@ def test_a_title_that_takes_the_keeps_its_person():
 def test_a_gaelic_house_name_before_its_street_belongs_to_the_address():
     assert found("She is at home alone at Tigh na Mara, 3 Fort Street, tonight.", "ADDRESS") == [
         "Tigh na Mara, 3 Fort Street"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Thank you for listening.\nMavis", ["Mavis"]),
+        ("The buses are the difference between going out and staying in.\nPearl", ["Pearl"]),
+        ("I haven't told my son yet.\nIvy, Matlock", ["Ivy"]),
+    ],
+)
+def test_a_word_name_alone_on_the_last_line_signs_the_story(text, names):
+    assert found(text, "PERSON") == names
+
+
+def test_the_same_word_inside_a_sentence_stays_a_word():
+    assert found("The ivy has taken over the fence.\nThanks for reading", "PERSON") == []
