@@ -166,6 +166,11 @@ def _overdose_of_a_thing(c: _Candidate) -> bool:
     return i < c.sent_end and lower[i] in w["figurative_overdoses"]
 
 
+def _wet_from_the_weather(c: _Candidate) -> bool:
+    """ "We got soaked at the seaside": wet from rain, the sea or a swim, not left wet."""
+    return not c.words.isdisjoint(c.w["weather_wet"])
+
+
 def _a_name(c: _Candidate) -> bool:
     """"A man named Rob": a capitalised word mid-sentence is someone's name, not the verb."""
     if c.start == c.sent_start:
@@ -216,6 +221,7 @@ FILTERS: dict[str, Callable[[_Candidate], bool]] = {
     "a_name": _a_name,
     "harm_by_a_thing": _harm_by_a_thing,
     "overdose_of_a_thing": _overdose_of_a_thing,
+    "wet_from_the_weather": _wet_from_the_weather,
 }
 # The word lists the code reads by name; the rules file must define them.
 CODE_WORDS = (
@@ -225,6 +231,7 @@ CODE_WORDS = (
     "possessor", "contact_verb", "apostrophe_s", "child", "speech", "same_sentence_only", "regex_triggers",
     "not_a_person", "explained", "again_or_still", "games", "winning_verbs", "personal_aids",
     "things_that_hurt", "partnership", "we_or_i", "some_of", "figurative_overdoses", "kin_adjectives", "determiners",
+    "weather_wet",
 )  # fmt: skip
 
 

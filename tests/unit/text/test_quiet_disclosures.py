@@ -144,3 +144,29 @@ def test_more_concerns_told_in_ordinary_words(text, expected):
 )
 def test_each_of_those_words_alone_is_an_ordinary_sentence(text):
     assert categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Most days nobody gets me up till lunchtime and I'm wet through by then.", ["neglect"]),
+        ("I press the buzzer and the night girl switches it off from the door without coming in.", ["neglect"]),
+        ("The lad who does my shopping keeps my change, and he gets nasty if I ask for the receipt.", ["abuse"]),
+        ("My husband tells me no one else would put up with me.", ["abuse", "domestic_abuse"]),
+        ("At night I look at his morphine and think about taking what's left when he's gone.", ["self_harm"]),
+    ],
+)
+def test_concerns_in_a_short_comment(text, expected):
+    assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lad at the shop kept the change as a tip, which I told him to.",
+        "I'm tired of being a nuisance about the bins, so I've stopped ringing the council.",
+        "We got soaked through at the seaside and laughed all the way home.",
+    ],
+)
+def test_the_same_words_in_everyday_comments(text):
+    assert categories(text) == []
