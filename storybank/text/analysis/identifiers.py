@@ -203,8 +203,8 @@ def find_identifiers(text: str) -> list[Finding]:
     found: list[Finding] = []
     # Each finder needs a least number of digits in the text (a UK phone or NHS number has ten, an NI number
     # six, a date three ("4 Nov '38") unless its year is in words, a postcode two), so most stories skip most of
-    # the searches. Postcodes and
-    # NI numbers also need a letter (A-Z) just before a digit, or before a space and a digit for NI numbers.
+    # the searches. Postcodes and NI numbers also need a letter (A-Z) just before a digit, or before a space and a
+    # digit for NI numbers.
     starts = [m.start() for m in ANY_DIGIT_RE.finditer(text)]
     digits = len(starts)
     finders = [find_emails]

@@ -143,6 +143,8 @@ def first_rule(data) -> dict:
         (lambda d: first_rule(d).update(kind="warning_sign"), "a warning_sign rule needs a sign (and only such a"),
         (lambda d: first_rule(d).update(kind="warning_sign", sign="Fare Well"), "sign must be a short lowercase"),
         (lambda d: d.update(warning_signs_needed=1), "warning_signs_needed: expected a whole number of 2 or more"),
+        (lambda d: d.update(danger_signs_alone=1), "danger_signs_alone: expected a whole number of 2 or more"),
+        (lambda d: d.update(danger_signs_alone="three"), "danger_signs_alone: expected a whole number of 2 or more"),
     ],
 )
 def test_a_mistake_in_the_rules_file_names_the_file_and_the_rule(tmp_path, change, message):
