@@ -38,8 +38,10 @@ from .lexicon import (
     STREET_SUFFIXES,
     STRONG_PERSON_VERBS,
     THANKS_WORDS,
+    THING_ADJECTIVES,
     TITLE_MODIFIERS,
     TITLES,
+    TITLES_AFTER_THE,
     TOWN_SUFFIXES,
     VERB_ADVERBS,
     WORD_NAMES,
@@ -779,10 +781,15 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
 
 
 def _named_thing(doc: Doc, start: int) -> bool:
-    """ "the Lord Nelson" (a pub), "the Margaret Rose" (a boat): a name straight after "the" names a thing; a person
-    only with a title that takes "the" ("the Reverend Pat Okoro", "the late Mr Hughes")."""
-    return (start > 0 and doc[start - 1].lower_ == "the"
-            and doc[start].lower_.rstrip(".") not in {"rev", "revd", "reverend", "very", "right", "late"})
+    """ "the Lord Nelson" (a pub), "the Margaret Rose" (a boat), "the big Tesco": a name straight after "the", or
+    after "the" and a word such as "big" or "new", names a thing; a person only with a title that takes "the" ("the
+    Reverend Pat Okoro", "the late Mr Hughes")."""
+    if start == 0 or doc[start].lower_.rstrip(".") in TITLES_AFTER_THE:
+        return False
+    before = doc[start - 1]
+    if before.lower_ in THING_ADJECTIVES and start > 1:
+        before = doc[start - 2]
+    return before.lower_ == "the"
 
 
 def _char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:

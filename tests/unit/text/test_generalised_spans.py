@@ -320,3 +320,14 @@ def test_a_word_name_alone_on_the_last_line_signs_the_story(text, names):
 
 def test_the_same_word_inside_a_sentence_stays_a_word():
     assert found("The ivy has taken over the fence.\nThanks for reading", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["He walks to the big Tesco every morning for his paper.", "The chemist said the new Sertraline is fine."]
+)
+def test_a_name_after_the_and_big_or_new_is_a_thing(text):
+    assert found(text, "PERSON") == []
+
+
+def test_a_person_after_the_and_another_word_is_still_a_person():
+    assert found("We met the lovely Sarah at the lunch club.", "PERSON") == ["Sarah"]
