@@ -221,8 +221,12 @@ _OTHER_FIRST_NAMES = other_first_names()
 
 
 def _is_known_first_name(tok: Token) -> bool:
-    lower = tok.lower_
-    return lower in FIRST_NAMES or lower in _OTHER_FIRST_NAMES and not _after_a_place_word(tok)
+    return tok.lower_ in FIRST_NAMES or _other_first_name(tok)
+
+
+def _other_first_name(tok: Token) -> bool:
+    """A first name from another language's list, read as one only where no place word comes before it."""
+    return tok.lower_ in _OTHER_FIRST_NAMES and not _after_a_place_word(tok)
 
 
 def _after_a_place_word(tok: Token) -> bool:
@@ -256,7 +260,7 @@ def _surname_follows(doc: Doc, tok: Token) -> bool:
     organisation or street word, written straight after it."""
     if not is_capitalised(tok) or tok.whitespace_ != " " or tok.i + 1 >= len(doc):
         return False
-    if tok.lower_ not in NAME_WORDS and not (tok.lower_ in _OTHER_FIRST_NAMES and not _after_a_place_word(tok)):
+    if tok.lower_ not in NAME_WORDS and not _other_first_name(tok):
         return False
     nxt = doc[tok.i + 1]
     lower = nxt.lower_
@@ -622,8 +626,7 @@ def _listed_first_name_before(doc: Doc, start: int, end: int) -> bool:
     first, surname = doc[start], doc[end]
     if end != start + 1 or first.text.isupper() or surname.text.isupper():
         return False
-    listed = first.lower_ in FIRST_NAMES or first.lower_ in _OTHER_FIRST_NAMES and not _after_a_place_word(first)
-    return (listed and not _COMMON_WORD(doc, first.orth)) or _after_title(doc, start)
+    return (_is_known_first_name(first) and not _COMMON_WORD(doc, first.orth)) or _after_title(doc, start)
 
 
 def _after_title(doc: Doc, start: int) -> bool:
