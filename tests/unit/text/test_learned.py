@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from types import SimpleNamespace
 
 import pytest
 import spacy
@@ -152,3 +153,38 @@ def test_without_a_thresholds_file_every_category_keeps_the_default_with_one_war
         assert learned_categories({"neglect": 0.49, "self_harm": 0.5}) == {"self_harm"}
         assert learned_categories({"neglect": 0.49}) == set()
     assert caplog.text.count("No thresholds.json") == 1
+
+
+def test_each_story_is_scored_by_a_model_that_never_read_its_writer():
+    """The thresholds are chosen from these scores: a model that had read the same writer's other stories would be
+    surer of them than the shipped model ever is of a new writer's story."""
+    from bench.learned_thresholds import held_out_scores
+
+    rows = [{"writer": writer, "text": f"{writer} story {n}", "safeguarding": []}
+            for writer in ("set_a", "tuning_5", "set_g") for n in range(3)]
+    trained_on = []
+
+    class Scorer:  # stands in for a trained model: scores 1.0 a story whose writer it was trained on
+        def __init__(self, writers):
+            self.writers = writers
+
+        def pipe(self, texts):
+            for text in texts:
+                yield SimpleNamespace(cats={"abuse": float(text.split()[0] in self.writers)})
+
+    def train(training):
+        trained_on.append({row["writer"] for row in training})
+        return Scorer(trained_on[-1])
+
+    scores = held_out_scores(rows, train)
+    assert [score["abuse"] for score in scores] == [0.0] * len(rows)  # never scored by a model that saw its writer
+    assert sorted(map(sorted, trained_on)) == [["set_a", "set_g"], ["set_a", "tuning_5"], ["set_g", "tuning_5"]]
+
+
+def test_the_model_is_trained_on_every_writers_set_but_the_measuring_ones():
+    from bench.train_safeguarding import TRAINING_FILES, training_rows
+
+    names = {path.stem for path in TRAINING_FILES}
+    assert {"set_a", "set_e", "set_j", "blind_eval_2", "tuning_5", "tuning_10"} <= names
+    assert len(names) == len(TRAINING_FILES)  # one file per writer, so a writer is left out as a whole
+    assert {row["writer"] for row in training_rows()} == names

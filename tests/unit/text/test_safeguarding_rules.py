@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench.analysis import default_file, evaluate
+from bench.analysis import default_file
 from bench.analysis import load as load_stories
+from bench.learned_thresholds import rules_and_lengths
 from storybank.text.analysis.lexicon import load_lexicon
 from storybank.text.analysis.patterns import PLACE_PATTERN_NAMES, load_patterns
 from storybank.text.analysis.places import PLACE_FRAGMENTS
@@ -157,17 +158,18 @@ def test_a_mistake_in_the_rules_file_names_the_file_and_the_rule(tmp_path, chang
 def test_the_dev_set_figures_stay_where_the_python_rules_left_them():
     """Measured when the rules moved from Python to rules/safeguarding.yaml (the same concerns, story by story,
     on every labelled story and demo story: see the commit that moved them). A change to the rules file that
-    loses a dev-set concern, or adds a false one, fails here."""
+    loses a dev-set concern, or adds a false one, fails here. The rules alone: the learned check is retrained on
+    its own schedule and held to the dev set's targets in test_benchmark.py."""
     path = default_file()
     if not path.exists():
         pytest.skip(f"the labelled dev set is not here: {path}")
-    result = evaluate(load_stories(path))
-    safeguarding = result["safeguarding"]
-    assert (safeguarding["precision"], safeguarding["recall"]) == (1.0, 1.0)
-    assert (safeguarding["per_story"]["precision"], safeguarding["per_story"]["recall"]) == (1.0, 1.0)
-    for category in ("abuse", "neglect", "self_harm", "domestic_abuse", "immediate_danger"):
-        figures = safeguarding["per_category"][category]
-        assert (figures["precision"], figures["recall"]) == (1.0, 1.0), category
+    stories = load_stories(path)
+    found = rules_and_lengths([story["text"] for story in stories])
+    wrong = [(story["id"], sorted(categories), story["safeguarding"])
+             for story, (categories, _words) in zip(stories, found, strict=True)
+             if categories != set(story["safeguarding"])]
+    assert not wrong
+    assert sum(bool(story["safeguarding"]) for story in stories) >= 15  # the check has concerns to lose
 
 
 def test_every_rule_has_a_word_that_lets_it_run():
