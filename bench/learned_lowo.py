@@ -1,6 +1,6 @@
 """Leave one writer out: how the learned safeguarding check does on a writer's stories it was not trained on.
 
-    python -m bench.learned_lowo [--ngrams N] [--threshold T]
+    python -m bench.learned_lowo [--ngrams N] [--threshold T] [--min-words W]
 
 Why: every labelled training set was written by one writer (a helper who saw nothing else), and the rules learned
 from one writer's stories carried almost nothing to the next writer's (bench/ANALYSIS_RESULTS.md, session 11). The
@@ -22,10 +22,11 @@ from storybank.text.analysis.learned import MIN_WORDS
 COLUMNS = ("learned", "rules", "rules+learned")
 
 
-def raised_per_story(rows: list[dict], model: dict, threshold: float) -> dict[str, list[bool]]:
+def raised_per_story(rows: list[dict], model: dict, threshold: float,
+                     min_words: int = MIN_WORDS) -> dict[str, list[bool]]:
     scores = held_out_scores(rows, lambda training: train(training, model))
     rules = rules_and_lengths([row["text"] for row in rows])
-    learned = [words >= MIN_WORDS and max(score[c] for c in CATEGORIES) >= threshold
+    learned = [words >= min_words and max(score[c] for c in CATEGORIES) >= threshold
                for score, (_found, words) in zip(scores, rules, strict=True)]
     by_rules = [bool(found) for found, _words in rules]
     return {"learned": learned, "rules": by_rules,
@@ -36,9 +37,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ngrams", type=int, default=MODEL["ngram_size"])
     parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--min-words", type=int, default=MIN_WORDS)
     args = parser.parse_args()
     rows = training_rows()
-    raised = raised_per_story(rows, {**MODEL, "ngram_size": args.ngrams}, args.threshold)
+    raised = raised_per_story(rows, {**MODEL, "ngram_size": args.ngrams}, args.threshold, args.min_words)
     gold = [bool(row["safeguarding"]) for row in rows]
     print(f"{'held out':14} {'n':>4} {'cc':>4} " + " ".join(f"{c + ' P/R':>17}" for c in COLUMNS))
     groups = {writer: [i for i, row in enumerate(rows) if row["writer"] == writer]

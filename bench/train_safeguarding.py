@@ -3,7 +3,7 @@
     python -m bench.train_safeguarding
 
 Trained only on stories we wrote ourselves (bench/training/*.jsonl, bench/training/more_writers/*.jsonl and the
-earlier blind and tuning sets in tests/unit/text: 19 writers), never on the dev set (../shared/data) nor on
+earlier blind and tuning sets in tests/unit/text: 23 writers), never on the dev set (../shared/data) nor on
 tests/unit/text/blind_eval_3.jsonl or blind_eval_4.jsonl, which we keep for measuring. Why every writer: a model
 trained on four writers' stories caught half the concerns of a writer it had not seen; trained on all the others,
 seven in ten, with fewer false alarms (python -m bench.learned_lowo, bench/ANALYSIS_RESULTS.md session 12).
