@@ -1,6 +1,6 @@
 """Leave one writer out: how the learned safeguarding check does on a writer's stories it was not trained on.
 
-    python -m bench.learned_lowo [--ngrams N] [--threshold T] [--min-words W]
+    python -m bench.learned_lowo [--ngrams N] [--threshold T] [--min-words W] [--epochs E] [--length L]
 
 Why: every labelled training set was written by one writer (a helper who saw nothing else), and the rules learned
 from one writer's stories carried almost nothing to the next writer's (bench/ANALYSIS_RESULTS.md, session 11). The
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 
+from bench import train_safeguarding as trainer
 from bench.learned_thresholds import held_out_scores, precision_recall, rules_and_lengths
 from bench.train_safeguarding import CATEGORIES, MODEL, train, training_rows
 from storybank.text.analysis.learned import MIN_WORDS
@@ -38,9 +39,12 @@ def main() -> None:
     parser.add_argument("--ngrams", type=int, default=MODEL["ngram_size"])
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--min-words", type=int, default=MIN_WORDS)
+    parser.add_argument("--epochs", type=int, default=trainer.EPOCHS)
+    parser.add_argument("--length", type=int, default=MODEL["length"])
     args = parser.parse_args()
+    trainer.EPOCHS = args.epochs  # read by train() at each call
     rows = training_rows()
-    raised = raised_per_story(rows, {**MODEL, "ngram_size": args.ngrams}, args.threshold, args.min_words)
+    raised = raised_per_story(rows, {**MODEL, "ngram_size": args.ngrams, "length": args.length}, args.threshold, args.min_words)
     gold = [bool(row["safeguarding"]) for row in rows]
     print(f"{'held out':14} {'n':>4} {'cc':>4} " + " ".join(f"{c + ' P/R':>17}" for c in COLUMNS))
     groups = {writer: [i for i, row in enumerate(rows) if row["writer"] == writer]
