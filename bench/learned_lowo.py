@@ -44,7 +44,8 @@ def main() -> None:
     args = parser.parse_args()
     trainer.EPOCHS = args.epochs  # read by train() at each call
     rows = training_rows()
-    raised = raised_per_story(rows, {**MODEL, "ngram_size": args.ngrams, "length": args.length}, args.threshold, args.min_words)
+    model = {**MODEL, "ngram_size": args.ngrams, "length": args.length}
+    raised = raised_per_story(rows, model, args.threshold, args.min_words)
     gold = [bool(row["safeguarding"]) for row in rows]
     print(f"{'held out':14} {'n':>4} {'cc':>4} " + " ".join(f"{c + ' P/R':>17}" for c in COLUMNS))
     groups = {writer: [i for i, row in enumerate(rows) if row["writer"] == writer]

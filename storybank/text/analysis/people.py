@@ -371,6 +371,9 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
     sentence_start = starts_sentence(tok)
     if prev is not None and prev_lower.rstrip(".") in TITLES and prev.text[:1].isupper():
         return f"a name after the title '{prev.text}'", 0.95
+    title = _title_before_particles(doc, tok.i) if prev_lower in NAME_PARTICLES or prev_lower == "-" else None
+    if title is not None:
+        return f"a name after the title '{title.text}'", 0.95
     if informal and prev is not None and prev_lower.rstrip(".") in LOWER_CASE_TITLES and text.islower() \
             and not homograph:
         return f"a name after the title '{prev.text}'", 0.85  # "her neighbour mrs ogden", in texting style
@@ -629,6 +632,27 @@ def _listed_first_name_before(doc: Doc, start: int, end: int) -> bool:
     return (_is_known_first_name(first) and not _COMMON_WORD(doc, first.orth)) or _after_title(doc, start)
 
 
+def _particles_before(doc: Doc, i: int) -> int:
+    """Where the name particles straight before token i begin ("da" in "Mr da Costa", "van der", "al-"), or i."""
+    j = i
+    while j > 0:
+        prev = doc[j - 1]
+        if prev.text == "-" and not prev.whitespace_ and j >= 2 and not doc[j - 2].whitespace_ \
+                and doc[j - 2].lower_ in NAME_PARTICLES:
+            j -= 2
+        elif prev.whitespace_ == " " and prev.text.islower() and prev.lower_ in NAME_PARTICLES:
+            j -= 1
+        else:
+            break
+    return j
+
+
+def _title_before_particles(doc: Doc, i: int) -> Token | None:
+    """The title before a surname that follows name particles: "Mr" in "Mr da Costa", "Mrs van der Berg"."""
+    first = _particles_before(doc, i)
+    return doc[first - 1] if first < i and _after_title(doc, first) else None
+
+
 def _after_title(doc: Doc, start: int) -> bool:
     prev = prev_word(doc, start)
     return (prev is not None and prev.i == start - 1 and prev.lower_.rstrip(".") in TITLES
@@ -636,6 +660,8 @@ def _after_title(doc: Doc, start: int) -> bool:
 
 
 def _extend_left(doc: Doc, start: int) -> int:
+    if _title_before_particles(doc, start) is not None:
+        start = _particles_before(doc, start)  # "Mrs van der Berg": the particles, then the title below
     prev = prev_word(doc, start)
     if prev is None or prev.i != start - 1:
         return start

@@ -11,6 +11,8 @@ from spacy.attrs import ORTH, SENT_START
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Token
 
+from .patterns import PATTERNS
+
 T = TypeVar("T")
 
 WORDLIKE_RE = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
@@ -213,6 +215,7 @@ def next_word(doc: Doc, i: int, skip_commas: bool = False) -> Token | None:
 
 _ALPHA, _LOWER, _TITLE, _CAPITAL, _SPACE, _COMMA, PUNCT_BIT, SENTENCE_END_BIT = 1, 2, 4, 8, 16, 32, 64, 128
 _SENTENCE_ENDS = frozenset(Sentencizer.default_punct_chars)
+_INNER_CAPITAL_NAME = PATTERNS["inner_capital_name"]
 
 
 def word_shape_bits(vocab, orth: int) -> int:
@@ -221,7 +224,7 @@ def word_shape_bits(vocab, orth: int) -> int:
         (_ALPHA if lex.is_alpha else 0)
         | (_LOWER if lex.is_lower else 0)
         | (_TITLE if lex.is_title else 0)
-        | (_CAPITAL if lex.is_title or lex.is_upper else 0)
+        | (_CAPITAL if lex.is_title or lex.is_upper or _INNER_CAPITAL_NAME.fullmatch(lex.orth_) else 0)
         | (_SPACE if lex.is_space else 0)
         | (_COMMA if lex.orth_ == "," else 0)
         | (PUNCT_BIT if lex.is_punct else 0)

@@ -331,3 +331,53 @@ def test_a_name_after_the_and_big_or_new_is_a_thing(text):
 
 def test_a_person_after_the_and_another_word_is_still_a_person():
     assert found("We met the lovely Sarah at the lunch club.", "PERSON") == ["Sarah"]
+
+
+# Session 12 (issue #10, from tuning_11's classes): surnames with a capital inside, particles after a title, clergy.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Our key worker, Mrs McKenna, rang on Tuesday.", ["Mrs McKenna"]),
+        ("Dr MacAulay changed her tablets.", ["Dr MacAulay"]),
+        ("The new manager is Fiona FitzPatrick and she listens.", ["Fiona FitzPatrick"]),
+        ("I told Mr McGowan and Miss MacRae the same thing.", ["Mr McGowan", "Miss MacRae"]),
+    ],
+)
+def test_a_surname_with_a_capital_inside_is_a_name(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The consultant, Mr dos Santos, explained it slowly.", ["Mr dos Santos"]),
+        ("Mrs van den Heuvel from the library brings my books.", ["Mrs van den Heuvel"]),
+        ("Dr el-Amin said the scan was clear.", ["Dr el-Amin"]),
+        ("Nurse di Marco sat with him all night.", ["Nurse di Marco"]),
+    ],
+)
+def test_name_particles_after_a_title_belong_to_the_name(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Canon Ruth Adeyemi leads the carers' service at St Oswald's.", ["Canon Ruth Adeyemi"]),
+        ("Deacon Mary Achterberg visits on Sundays.", ["Deacon Mary Achterberg"]),
+    ],
+)
+def test_a_clergy_title_before_a_name(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text", ["The canon of the cathedral was read out.", "The deacon's notices were long.", "I ate a Big Mac."]
+)
+def test_the_same_words_without_a_name_are_not_people(text):
+    assert found(text, "PERSON") == []
+
+
+def test_a_town_that_starts_with_a_clergy_word_stays_a_place():
+    assert found("We moved to Bishop Auckland last spring.", "LOCATION") == ["Bishop Auckland"]
+    assert found("We moved to Bishop Auckland last spring.", "PERSON") == []
