@@ -367,19 +367,23 @@ def find_addresses(text: str) -> list[Finding]:
 
 
 def _with_unit(text: str, finding: Finding) -> Finding:
-    """The address with its flat's own words in front, when they are written just before it."""
+    """The address with its flat's own words in front, when they are written just before it, and the block's street
+    after it when the flat is in a named block ("Flat 6, Alder Court, Mill Street")."""
     unit = _UNIT_BEFORE_RE.search(text, max(0, finding.start - 45), finding.start)
     if unit is None or unit.start() == finding.start:
         return finding
-    start = unit.start()
-    return Finding("ADDRESS", start, finding.end, text[start : finding.end], finding.confidence,
-                   "a flat and its address")
+    start, end = unit.start(), finding.end
+    street = _STREET_AFTER_BLOCK_RE.match(text, end) if finding.text[:1].isdigit() else None
+    if street is not None:
+        end = street.end()
+    return Finding("ADDRESS", start, end, text[start:end], finding.confidence, "a flat and its address")
 
 
 _FLAT_BEFORE_RE = _PLACE_PATTERNS["flat_before"]
 _FLAT_NUMBER_RE = _PLACE_PATTERNS["flat_number"]
 _UNIT_BEFORE_RE = _PLACE_PATTERNS["unit_before"]
 _WELSH_HOUSE_BEFORE_RE = _PLACE_PATTERNS["welsh_house_before"]
+_STREET_AFTER_BLOCK_RE = _PLACE_PATTERNS["street_after_block"]
 
 
 def _joined_parts(text: str, found: list[Finding]) -> list[Finding]:

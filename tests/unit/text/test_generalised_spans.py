@@ -381,3 +381,18 @@ def test_the_same_words_without_a_name_are_not_people(text):
 def test_a_town_that_starts_with_a_clergy_word_stays_a_place():
     assert found("We moved to Bishop Auckland last spring.", "LOCATION") == ["Bishop Auckland"]
     assert found("We moved to Bishop Auckland last spring.", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Post it to Flat 9, Birch Court, Hollins Lane, Bury.", "Flat 9, Birch Court, Hollins Lane"),
+        ("My sister's at Flat 21, Heron Mews,\nQuayside Road, Hull.", "Flat 21, Heron Mews,\nQuayside Road"),
+    ],
+)
+def test_a_flat_in_a_named_block_takes_the_blocks_street(text, address):
+    assert found(text, "ADDRESS") == [address]
+
+
+def test_a_flat_in_a_numbered_street_ends_at_the_street():
+    assert found("She moved to Flat 3, 12 Elm Grove, Selby last year.", "ADDRESS") == ["Flat 3, 12 Elm Grove"]
