@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (
     AFTER_NAMES_S,
+    ANIMAL_WORDS,
     BEFORE_NOT_A_NAME,
     COUNTRIES_AND_REGIONS,
     DAYS,
@@ -34,6 +35,7 @@ from .lexicon import (
     POSSESSIVE_DETS,
     PRONOUNS,
     ROLES,
+    SONG_VERBS,
     SPEECH_VERBS,
     STREET_SUFFIXES,
     STRONG_PERSON_VERBS,
@@ -800,13 +802,46 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
     spans.extend(_coordinated(doc, spans, covered, informal))
     spans.extend(_repeated(doc, spans, covered, candidates))
     findings = []
+    text = doc_text(doc)
+    # A pet's or a song's name is not a person's anywhere in the story ("my dog, Winston ... Winston barks").
+    not_people = {text[slice(*_char_offsets(doc, c.start, c.end))] for c in spans
+                  if _names_a_pet(doc, c.start, c.end) or _names_a_song(doc, c.start)}
     for c in sorted(spans, key=lambda c: c.start):
         if _named_thing(doc, c.start):
             continue
         start_char, end_char = _char_offsets(doc, c.start, c.end)
-        name = doc_text(doc)[start_char:end_char]
+        name = text[start_char:end_char]
+        if name in not_people:
+            continue
         findings.append(Finding("PERSON", start_char, end_char, name, c.confidence, _plain_reason(name, c)))
     return findings
+
+
+def _names_a_pet(doc: Doc, start: int, end: int) -> bool:
+    """"my dog, Winston", "a grey pony called Mr Darcy", "Pickle, her terrier": the animal word says it."""
+    prev = prev_word(doc, start, skip_commas=True)
+    if prev is not None and prev.lower_ in ANIMAL_WORDS:
+        return True
+    if prev is not None and prev.lower_ in {"called", "named"}:
+        word = prev
+        for _ in range(4):  # "her pony is a grey called ...": a few words back, in the same sentence
+            if starts_sentence(word):
+                break
+            word = prev_word(doc, word.i, skip_commas=True)
+            if word is None:
+                break
+            if word.lower_ in ANIMAL_WORDS:
+                return True
+    after = next_word(doc, end - 1)
+    owner = next_word(doc, after.i) if after is not None and after.text == "," else None
+    animal = next_word(doc, owner.i) if owner is not None and owner.lower_ in POSSESSIVE_DETS else None
+    return animal is not None and animal.lower_ in ANIMAL_WORDS
+
+
+def _names_a_song(doc: Doc, start: int) -> bool:
+    """"we sang Danny Boy", "he hums Calon Lân": what is sung is a song."""
+    prev = prev_word(doc, start)
+    return prev is not None and prev.i == start - 1 and prev.lower_ in SONG_VERBS
 
 
 def _named_thing(doc: Doc, start: int) -> bool:

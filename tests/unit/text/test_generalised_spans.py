@@ -396,3 +396,30 @@ def test_a_flat_in_a_named_block_takes_the_blocks_street(text, address):
 
 def test_a_flat_in_a_numbered_street_ends_at_the_street():
     assert found("She moved to Flat 3, 12 Elm Grove, Selby last year.", "ADDRESS") == ["Flat 3, 12 Elm Grove"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our cat, Biscuit, sleeps on Dad's feet. Biscuit is sixteen.",
+        "Gran's old spaniel, Captain Jack, still waits by the door.",
+        "She has a little mare called Lady Grey that she grooms every day.",
+        "We pay a lad to walk Bramble, our collie, when my knee is bad.",
+        "At the club we sang Calon Lân every week.",
+        "He hums Moon River while he shaves.",
+    ],
+)
+def test_a_pets_or_a_songs_name_is_not_a_person(text):
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The dog jumped up at Maureen and she fell.", ["Maureen"]),
+        ("My son Dylan walks the dog for me.", ["Dylan"]),
+        ("I sang to Esther every night in hospital.", ["Esther"]),
+    ],
+)
+def test_a_person_beside_an_animal_or_a_song_is_still_a_person(text, names):
+    assert found(text, "PERSON") == names
