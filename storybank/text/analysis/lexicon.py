@@ -27,7 +27,7 @@ WORD_LISTS = (
     "weak_prepositions", "possessive_dets", "determiners", "pronouns", "keep_abbreviations", "after_names_s",
     "not_in_org_names", "place_second_words", "before_not_a_name", "place_first_words", "numbered_dwelling_words",
     "person_nouns", "place_joiners", "lower_case_titles", "verb_adverbs",
-    "place_name_starts", "titles_after_the", "thing_adjectives", "animal_words", "song_verbs",
+    "place_name_starts", "titles_after_the", "thing_adjectives", "animal_words", "song_verbs", "greetings",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes", "ordinary_endings", "contraction_endings")
 MAPPINGS = ("org_keywords", "content_warnings_from_signals", "org_prefix_keywords")
@@ -109,6 +109,7 @@ TITLES_AFTER_THE: set[str] = _LEXICON["titles_after_the"]
 THING_ADJECTIVES: set[str] = _LEXICON["thing_adjectives"]
 ANIMAL_WORDS: set[str] = _LEXICON["animal_words"]
 SONG_VERBS: set[str] = _LEXICON["song_verbs"]
+GREETINGS: set[str] = _LEXICON["greetings"]
 PERSON_VERBS: set[str] = _LEXICON["person_verbs"]
 # A modal that starts a question ("Will somebody...") is never a name, so homographs need a stronger verb.
 STRONG_PERSON_VERBS: set[str] = PERSON_VERBS - _LEXICON["weak_person_verbs"]

@@ -18,6 +18,7 @@ from .lexicon import (
     ENDEARMENTS,
     EPONYMOUS_CONDITIONS,
     FIRST_NAMES,
+    GREETINGS,
     KINSHIP,
     LOWER_CASE_TITLES,
     MONTH_CUES,
@@ -373,9 +374,13 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
     sentence_start = starts_sentence(tok)
     if prev is not None and prev_lower.rstrip(".") in TITLES and prev.text[:1].isupper():
         return f"a name after the title '{prev.text}'", 0.95
-    title = _title_before_particles(doc, tok.i) if prev_lower in NAME_PARTICLES or prev_lower == "-" else None
+    title = (_title_before_particles(doc, tok.i) if prev_lower in NAME_PARTICLES or prev_lower == "-"
+             or prev is not None and _INITIALS_RE.fullmatch(prev.text) else None)
     if title is not None:
         return f"a name after the title '{title.text}'", 0.95
+    if prev is not None and prev_lower in GREETINGS and prev.text[:1].isupper() and starts_sentence(prev) \
+            and _ends_greeting(doc, tok.i) and (known_first or not homograph) and lower[:-1] not in TITLES:
+        return f"a name after '{prev.text}' at the start of a message", 0.85  # "Hi Abi," "Dear Róisín,"
     if informal and prev is not None and prev_lower.rstrip(".") in LOWER_CASE_TITLES and text.islower() \
             and not homograph:
         return f"a name after the title '{prev.text}'", 0.85  # "her neighbour mrs ogden", in texting style
@@ -634,23 +639,34 @@ def _listed_first_name_before(doc: Doc, start: int, end: int) -> bool:
     return (_is_known_first_name(first) and not _COMMON_WORD(doc, first.orth)) or _after_title(doc, start)
 
 
+_INITIALS_RE = PATTERNS["initials"]
+
+
 def _particles_before(doc: Doc, i: int) -> int:
-    """Where the name particles straight before token i begin ("da" in "Mr da Costa", "van der", "al-"), or i."""
+    """Where the name particles or initials straight before token i begin ("da" in "Mr da Costa", "van der", "al-",
+    "K." in "Mrs K. Nowakowska"), or i."""
     j = i
     while j > 0:
         prev = doc[j - 1]
         if prev.text == "-" and not prev.whitespace_ and j >= 2 and not doc[j - 2].whitespace_ \
                 and doc[j - 2].lower_ in NAME_PARTICLES:
             j -= 2
-        elif prev.whitespace_ == " " and prev.text.islower() and prev.lower_ in NAME_PARTICLES:
+        elif prev.whitespace_ == " " and (prev.text.islower() and prev.lower_ in NAME_PARTICLES
+                                          or _INITIALS_RE.fullmatch(prev.text)):
             j -= 1
         else:
             break
     return j
 
 
+def _ends_greeting(doc: Doc, i: int) -> bool:
+    """The greeting's line ends after the name, or a comma or "!" does: "Hi Abi," not "Hi Abi and Sam"."""
+    return i + 1 == len(doc) or doc[i + 1].text in {",", "!"} or "\n" in doc[i + 1].text
+
+
 def _title_before_particles(doc: Doc, i: int) -> Token | None:
-    """The title before a surname that follows name particles: "Mr" in "Mr da Costa", "Mrs van der Berg"."""
+    """The title before a surname that follows name particles or initials: "Mr" in "Mr da Costa", "Mrs van der
+    Berg", "Dr J.R. Patel"."""
     first = _particles_before(doc, i)
     return doc[first - 1] if first < i and _after_title(doc, first) else None
 

@@ -423,3 +423,35 @@ def test_a_pets_or_a_songs_name_is_not_a_person(text):
 )
 def test_a_person_beside_an_animal_or_a_song_is_still_a_person(text, names):
     assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Hi Ffion,\n\nThanks for sorting the hoist so quickly.", ["Ffion"]),
+        ("Hello Oisín!\nJust to say Dad is settled.", ["Oisín"]),
+        ("Dear Tobi,\nI am writing about my aunt.", ["Tobi"]),
+    ],
+)
+def test_a_name_after_a_greeting_at_the_start_of_a_message(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text", ["Dear Manager,\nI am writing to complain.", "Hi all,\nQuick update.", "Dear Diary,\nToday was long.",
+             "Dear Sirs,\nPlease note my new address.", "Dear Accounts,\nThe bill is wrong.",
+             "It was a good day.\n\nDiolch,\n"],
+)
+def test_a_greeting_or_a_thanks_without_a_name(text):
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The box said Mrs B. Okafor but she is not Mrs Okafor.", ["Mrs B. Okafor", "Mrs Okafor"]),
+        ("A letter came from Dr R.J. Whitlock at the clinic.", ["Dr R.J. Whitlock"]),
+    ],
+)
+def test_initials_after_a_title_belong_to_the_name(text, names):
+    assert found(text, "PERSON") == names
