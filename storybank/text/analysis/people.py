@@ -23,6 +23,7 @@ from .lexicon import (
     LOWER_CASE_TITLES,
     MONTH_CUES,
     MONTHS,
+    NAME_INTRODUCERS,
     NAME_PARTICLES,
     NATIONALITIES,
     NICKNAME_ADJECTIVES,
@@ -838,7 +839,7 @@ def _names_a_pet(doc: Doc, start: int, end: int) -> bool:
     prev = prev_word(doc, start, skip_commas=True)
     if prev is not None and prev.lower_ in ANIMAL_WORDS:
         return True
-    if prev is not None and prev.lower_ in {"called", "named"}:
+    if prev is not None and prev.lower_ in NAME_INTRODUCERS:
         word = prev
         for _ in range(4):  # "her pony is a grey called ...": a few words back, in the same sentence
             if starts_sentence(word):
