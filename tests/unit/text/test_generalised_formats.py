@@ -673,3 +673,26 @@ def test_a_welsh_house_name_before_its_street_belongs_to_the_address(text, addre
 
 def test_a_first_name_before_an_address_stays_out_of_it():
     assert found("My son Bryn, 12 Heol y Nant is where he lives.", "ADDRESS") == ["12 Heol y Nant"]
+
+
+# Session 12 (issue #10, from tuning_12's classes).
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Patient: Mr Idris Bowen, DOB 17 08 1938, discharged Friday.", "17 08 1938"),
+        ("Her date of birth is 9.iii.1941 on the old card.", "9.iii.1941"),
+        ("He was born 23-vii-1935 in Swansea.", "23-vii-1935"),
+    ],
+)
+def test_a_birth_date_with_spaces_or_a_roman_month(text, date):
+    assert found(text, "DATE_OF_BIRTH") == [date]
+
+
+@pytest.mark.parametrize("text", ["The match finished 3 v 10 at home.", "We moved in on 17 08 1998.",
+                                  "See section 4.v.2 of the plan."])
+def test_the_same_shapes_without_a_birth_are_not_birth_dates(text):
+    assert found(text, "DATE_OF_BIRTH") == []
+
+
+def test_a_postcode_typed_with_two_spaces():
+    assert found("Please write to me at Marsh Cottage, Lydd TN29  9AB.", "POSTCODE") == ["TN29  9AB"]
