@@ -428,9 +428,10 @@ def test_a_person_beside_an_animal_or_a_song_is_still_a_person(text, names):
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("Hi Ffion,\n\nThanks for sorting the hoist so quickly.", ["Ffion"]),
-        ("Hello Oisín!\nJust to say Dad is settled.", ["Oisín"]),
-        ("Dear Tobi,\nI am writing about my aunt.", ["Tobi"]),
+        ("Hi Màiri,\n\nThanks for sorting the hoist so quickly.", ["Màiri"]),
+        ("Hello Bex!\nJust to say Dad is settled.", ["Bex"]),
+        ("Dear Caz,\nI am writing about my aunt.", ["Caz"]),
+        ("Hiya Tegwen,\nQuick one about Mum's tablets.", ["Tegwen"]),
     ],
 )
 def test_a_name_after_a_greeting_at_the_start_of_a_message(text, names):
