@@ -8,6 +8,7 @@ can change what counts as, say, a negation without touching code. The rules file
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
@@ -17,7 +18,11 @@ from .rule_tokens import _LIKE_NUM, _Tokens
 if TYPE_CHECKING:
     from .safeguarding_matcher import SafeguardingRules
 
-NOW_ID, AGO_ID, IN_ID, OF_ID = (get_string_id(w) for w in ("now", "ago", "in", "of"))
+NOW_ID, AGO_ID, IN_ID, OF_ID, OUT_ID, SINCE_ID, WHEN_ID, TO_ID, INTO_ID = (
+    get_string_id(w) for w in ("now", "ago", "in", "of", "out", "since", "when", "to", "into")
+)
+CLEARED_SENTENCES = 4  # how far after a worry the story may go on to say it was nothing
+LONG_AGO_YEARS = 10  # a year this long before the analysis runs is long past ("in 2009", read in 2026)
 
 
 class _Candidate:
@@ -150,6 +155,41 @@ def _explained(c: _Candidate) -> bool:
     )
 
 
+def _cleared(c: _Candidate) -> bool:
+    """The worry was looked into and found to be innocent, later in the story ("It turned out she'd caught it on
+    the door frame", "I'd overreacted"): a cue after the match, in its sentence or the few after it. A harm told
+    after such a cue ("it turned out he'd been taking her pension") is its own match, with no cue after it."""
+    lower, w = c.t.lower, c.w
+    end = c.t.bounds[min(len(c.t.bounds) - 1, c.sid + 1 + CLEARED_SENTENCES)]
+    for i in range(c.start + 1, end):
+        word = lower[i]
+        if word in w["cleared"]:
+            if w["neg"].isdisjoint(lower[max(c.start + 1, i - 3) : i]):
+                return True
+        elif word in w["reveal_verbs"] and i + 2 < end and lower[i + 1] == OUT_ID:
+            if lower[i + 2] not in w["determiners"]:  # "turned out the light" is not a reveal
+                return True
+    return False
+
+
+def _urged_on(c: _Candidate) -> bool:
+    """ "She pushed me to try one more rep", "pushed me into joining the choir", "pushes me round the garden
+    centre": urging someone on, or pushing a wheelchair user along; not "pushed me to the floor" or "into the door"."""
+    lower, w, strings = c.t.lower, c.w, c.rules.strings
+    after = c.start + 2  # the word after "pushed me"
+    if after >= c.sent_end or c.t.lemma[c.start] not in w["pushing_verbs"]:  # "kicked him about" is harm
+        return False
+    word = lower[after]
+    if word in w["along_words"]:
+        return True
+    if after + 1 >= c.sent_end or lower[after + 1] in w["determiners"] or lower[after + 1] in w["possessor"]:
+        return False
+    following = lower[after + 1]
+    if word == TO_ID:  # "to try": a verb; "to the floor" has a determiner
+        return c.t.lemma[after + 1] == following and c.t.flags(after + 1)[0] == 1
+    return word == INTO_ID and strings[following].endswith("ing")
+
+
 def _beaten_at_a_game(c: _Candidate) -> bool:
     """"He beats me at chess": winning a game, not harm."""
     return c.t.lower[c.start] in c.w["winning_verbs"] and not c.words.isdisjoint(c.w["games"])
@@ -216,6 +256,8 @@ FILTERS: dict[str, Callable[[_Candidate], bool]] = {
     "past_tense": _past_tense,
     "harm_to_a_thing": _harm_to_a_thing,
     "explained": _explained,
+    "cleared": _cleared,
+    "urged_on": _urged_on,
     "beaten_at_a_game": _beaten_at_a_game,
     "needs_an_aid": _needs_an_aid,
     "a_name": _a_name,
@@ -231,7 +273,7 @@ CODE_WORDS = (
     "possessor", "contact_verb", "apostrophe_s", "child", "speech", "same_sentence_only", "regex_triggers",
     "not_a_person", "explained", "again_or_still", "games", "winning_verbs", "personal_aids",
     "things_that_hurt", "partnership", "we_or_i", "some_of", "figurative_overdoses", "kin_adjectives", "determiners",
-    "weather_wet",
+    "weather_wet", "cleared", "reveal_verbs", "subject_pronouns", "units", "along_words", "pushing_verbs",
 )  # fmt: skip
 
 
@@ -245,17 +287,28 @@ def _set_long_ago(rules: SafeguardingRules, t: _Tokens, begin: int, end: int) ->
             return True
         if word in w["youth_words"] and not w["youth_cue"].isdisjoint(lower[max(begin, i - 3) : i]):
             return True
-    strings = rules.strings
-    for i in range(begin, end):
-        if t.flags(i)[_LIKE_NUM]:
-            text = strings[t.orth[i]]
-            if len(text) == 4 and text.startswith("19"):
-                return True
-        else:
-            text = strings[t.orth[i]]  # a decade: "the 1960s"
-            if len(text) == 5 and text.startswith("19") and text[2:4].isdigit() and text.endswith("0s"):
-                return True
-    return False
+    return any(_a_time_long_ago(rules, t, begin, i) for i in range(begin, end))
+
+
+def _a_time_long_ago(rules: SafeguardingRules, t: _Tokens, begin: int, i: int) -> bool:
+    """Token i is a year at least LONG_AGO_YEARS before today ("in 2009", not "since 2009"), an age then ("when I
+    was 22") or a decade of the last century ("the 1960s")."""
+    text = rules.strings[t.orth[i]]
+    if t.flags(i)[_LIKE_NUM]:
+        if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= date.today().year - LONG_AGO_YEARS:
+            return i == begin or t.lower[i - 1] != SINCE_ID  # "since 2009" goes on
+        return _an_age_then(t, rules.words, begin, i, text)
+    return len(text) == 5 and text.startswith("19") and text[2:4].isdigit() and text.endswith("0s")
+
+
+def _an_age_then(t: _Tokens, w: dict, begin: int, i: int, text: str) -> bool:
+    """ "when I was 22", "when he was 13": an age the person was at the time, so not now."""
+    lower = t.lower
+    if not text.isdigit() or i - 3 < begin or lower[i - 3] != WHEN_ID:
+        return False
+    if i + 1 < len(lower) and lower[i + 1] in w["units"]:  # "when she was 20 minutes late"
+        return False
+    return lower[i - 1] in w["youth_cue"] and lower[i - 2] in w["subject_pronouns"]
 
 
 def _is_domestic(rules: SafeguardingRules, t: _Tokens, sid: int, start: int | None = None) -> bool:

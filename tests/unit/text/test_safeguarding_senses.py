@@ -323,3 +323,51 @@ def test_concerns_told_by_bystanders_and_records(text, expected):
 )
 def test_ordinary_lives_with_the_same_words(text):
     assert categories(text) == []
+
+
+# Session 13: classes from nine more writers' stories (bench/training/more_writers/set_s ... set_xa), in our own
+# wording. Each benign case failed on the code before (flagged); each concern beside it must stay flagged.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the worry was looked into and found innocent, later in the story (the cleared filter)
+        "I found a bruise on Gran's arm and my heart sank. It turned out she'd knocked it on the wardrobe door.",
+        "I told the office the new carer had taken my purse. I'd overreacted: it was down the side of my chair.",
+        # a year long before today, or an age then (long_past)
+        "I took an overdose in 2008, and I've been well for years.",
+        "When I was 19 I cut my arms, and I help others with that now.",
+        "When I was little my uncle used to hit me.",
+        # "starving" as hunger
+        "I'm always starving after my swim, so we go for chips.",
+        "We got back at midnight starving and Nan had soup on.",
+        # urging someone on, or pushing a wheelchair user along (urged_on)
+        "My PA pushed me to try one more lap and I did it!",
+        "Kath pushes me round the market on Saturdays and reads me the prices.",
+        "She pushed me into joining the choir and I love it.",
+    ],
+)
+def test_harmless_readings_from_more_writers_are_not_flagged(text):
+    assert categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a harm revealed after "it turned out" is its own match, with no cue after it
+        ("I thought Dad was just forgetful. It turned out his lodger had been taking his pension every week.",
+         ["abuse"]),
+        ("He hit me again last night. I turned out the lights and hid in the bathroom.", ["abuse"]),
+        # "since" a year goes on; a number that is not an age
+        ("He has hit me every week since 2009.", ["abuse"]),
+        ("When she was 20 minutes late he hit her across the face.", ["abuse"]),
+        # starving someone, and a push that is a shove
+        ("The agency are starving her: two biscuits a day and no proper meal.", ["neglect"]),
+        ("He pushed me to the floor and kicked me.", ["abuse"]),
+        ("Her son pushed her down the stairs on Sunday.", ["abuse", "domestic_abuse"]),
+        ("Two lads on the estate kicked him about behind the shops.", ["abuse"]),
+        # not wanting to wake up
+        ("I do not want to wake up in the morning any more.", ["self_harm"]),
+    ],
+)
+def test_the_same_words_from_more_writers_stay_a_concern(text, expected):
+    assert categories(text) == expected
