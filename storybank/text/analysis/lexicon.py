@@ -18,7 +18,7 @@ from .rulebook import RULES_DIR, RulebookError, read_sections
 
 LEXICON_FILE = RULES_DIR / "lexicon.yaml"
 WORD_LISTS = (
-    "titles", "weak_titles", "kinship", "roles", "person_verbs", "weak_person_verbs", "speech_verbs",
+    "titles", "weak_titles", "kinship", "kin_titles", "roles", "person_verbs", "weak_person_verbs", "speech_verbs",
     "name_introducers", "endearments", "first_names", "word_names", "name_particles", "nickname_adjectives",
     "months", "days",
     "not_names", "eponymous_conditions", "countries_and_regions", "nationalities", "places", "weak_org_keywords",
@@ -100,6 +100,7 @@ TITLES: set[str] = _LEXICON["titles"]
 # Titles that are also ordinary words: only a title when directly before a capitalised name.
 WEAK_TITLES: set[str] = _LEXICON["weak_titles"]
 KINSHIP: set[str] = _LEXICON["kinship"]
+KIN_TITLES: set[str] = _LEXICON["kin_titles"]
 ROLES: set[str] = _LEXICON["roles"]
 PERSON_NOUNS: set[str] = _LEXICON["person_nouns"]
 LOWER_CASE_TITLES: set[str] = _LEXICON["lower_case_titles"]

@@ -19,6 +19,7 @@ from .lexicon import (
     EPONYMOUS_CONDITIONS,
     FIRST_NAMES,
     GREETINGS,
+    KIN_TITLES,
     KINSHIP,
     LOWER_CASE_TITLES,
     MONTH_CUES,
@@ -148,6 +149,8 @@ def _set_off_after_a_role(doc: Doc, tok: Token, prev: Token) -> bool:
     if prev.text != "," or tok.lower_.rstrip(".") in TITLES:  # "the man over the road, Mr Pearce,": the title says it
         return False
     end = _extend_name(doc, tok.i, tok.i + 1)
+    if end + 1 < len(doc) and doc[end].lower_ == "and" and is_capitalised(doc[end + 1]):
+        end = _extend_name(doc, end + 1, end + 2)  # "two PAs, Gwion and Tesni, with help from..."
     if end >= len(doc) or doc[end].text != ",":
         return False
     for k in range(prev.i - 1, max(-1, prev.i - 6), -1):
@@ -391,7 +394,8 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         return "a first name and a surname", 0.75
     if prev_nc is not None and (prev_nc.lower_ in KINSHIP or prev_nc.lower_ in ROLES):
         before = prev_word(doc, prev_nc.i)
-        kin_capital = prev_nc.text[:1].isupper() and prev_nc.lower_ in KINSHIP and not starts_sentence(prev_nc)
+        kin_capital = prev_nc.text[:1].isupper() and prev_nc.lower_ in KINSHIP and (
+            not starts_sentence(prev_nc) or prev_nc is prev and prev_lower in KIN_TITLES)  # "Uncle Bill has"
         if kin_capital or (
             before is not None
             and (before.lower_ in _ANY_DETERMINER or before.lower_ in ROLES or before.is_alpha)
@@ -445,6 +449,9 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         return f"a name after '{prev.text}'", 0.75
     if capital and (not homograph or lower in NAME_WORDS) and _sign_off(doc, tok):  # "Olive", "Bill", alone
         return "a name signing off the story", 0.75
+    if capital and prev is not None and prev.text == "," and (not homograph or lower in NAME_WORDS) \
+            and _thanked_by_name(doc, tok, prev):
+        return "a name someone is thanked by", 0.85  # "Thank you, Bill, for the rail"
     if prev is not None and prev_lower == "to" and capital and not sentence_start:
         before = prev_word(doc, prev.i)
         if before is not None and before.lower_ in _THANKS:
@@ -478,6 +485,21 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
     if capital and not homograph and not _looks_like_place(tok) and _possessive_person(doc, tok):
         return "a name with a possessive 's", 0.7
     return None
+
+
+def _thanked_by_name(doc: Doc, tok: Token, comma: Token) -> bool:
+    """ "Thank you, Bill," / "Thanks, Grace!": thanks, a comma, and a name that ends the clause."""
+    before = prev_word(doc, comma.i)
+    if before is None:
+        return False
+    if before.lower_ == "you":
+        thank = prev_word(doc, before.i)
+        if thank is None or thank.lower_ not in THANKS_WORDS:
+            return False
+    elif before.lower_ not in THANKS_WORDS:
+        return False
+    end = _extend_name(doc, tok.i, tok.i + 1)
+    return end >= len(doc) or doc[end].is_punct or doc[end].lower_ == "and"
 
 
 def _named_as_role(doc: Doc, tok: Token) -> bool:

@@ -370,13 +370,21 @@ def _with_unit(text: str, finding: Finding) -> Finding:
     """The address with its flat's own words in front, when they are written just before it, and the block's street
     after it when the flat is in a named block ("Flat 6, Alder Court, Mill Street")."""
     unit = _UNIT_BEFORE_RE.search(text, max(0, finding.start - 45), finding.start)
-    if unit is None or unit.start() == finding.start:
+    if unit is not None and unit.start() == finding.start:
+        unit = None
+    in_a_block = unit is not None or finding.text.rsplit(None, 1)[-1].lower() in BUILDING_WORDS
+    if not in_a_block:
         return finding
-    start, end = unit.start(), finding.end
+    start, end = finding.start if unit is None else unit.start(), finding.end
+    # The block's street after a numbered flat or house in it: "Flat 6, Alder Court, Mill Street",
+    # "2 Engine House Cottages, Bal Lane".
     street = _STREET_AFTER_BLOCK_RE.match(text, end) if finding.text[:1].isdigit() else None
     if street is not None:
         end = street.end()
-    return Finding("ADDRESS", start, end, text[start:end], finding.confidence, "a flat and its address")
+    if (start, end) == (finding.start, finding.end):
+        return finding
+    return Finding("ADDRESS", start, end, text[start:end], finding.confidence,
+                   "a flat and its address" if unit is not None else "a house number and street")
 
 
 _FLAT_BEFORE_RE = _PLACE_PATTERNS["flat_before"]

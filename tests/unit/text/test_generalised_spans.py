@@ -456,3 +456,52 @@ def test_a_greeting_or_a_thanks_without_a_name(text):
 )
 def test_initials_after_a_title_belong_to_the_name(text, names):
     assert found(text, "PERSON") == names
+
+
+# Session 13: name classes from tuning_13 (names that are ordinary words, with a cue a reader relies on), in our
+# own wording.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a family word used like a title, even at the start of a sentence
+        ("Auntie Joy has moved into the bungalow.", ["Joy"]),
+        ("Grandad Frank still does the crossword.", ["Frank"]),
+        # thanks, a comma and a name
+        ("Thank you, Will, for fixing the ramp.", ["Will"]),
+        ("The rail is perfect. Thanks, Hope!", ["Hope"]),
+        # set off by commas after a role, a new role word, or two names after a plural role
+        ("On Monday our shift leader, Faith, rang the family.", ["Faith"]),
+        ("The night sitter, Precious, stays till six.", ["Precious"]),
+        ("She employs two PAs, Sunny and Blessing, through direct payments.", ["Sunny", "Blessing"]),
+    ],
+)
+def test_a_name_that_is_an_ordinary_word_with_a_cue_before_it(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Thank you, Doctor, for everything.", "Thanks, Mum.", "Thank you, all of you.", "Uncle was late again."],
+)
+def test_thanks_or_a_family_word_without_a_name(text):
+    assert found(text, "PERSON") == []
+
+
+# Session 13: address classes from tuning_13, in our own wording.
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # a flat in a named block before its numbered street
+        ("Please write to Flat 4, The Old Tannery, 9 Weir Road, Frome.", "Flat 4, The Old Tannery, 9 Weir Road"),
+        ("Send it to Flat 1, Harbour Mansions, 3 Quay Street.", "Flat 1, Harbour Mansions, 3 Quay Street"),
+        # the word "flat" before a flat's own address is not part of it
+        ("The nurse came to the flat, Flat 12, 40 Dene Terrace, at noon.", "Flat 12, 40 Dene Terrace"),
+        # a numbered house in a row of cottages, and the street after it
+        ("They live at 3 Pit House Cottages, Moor Lane, near Alston.", "3 Pit House Cottages, Moor Lane"),
+        # street words that need a house number: Reach, Cottages, Quay, Heights
+        ("Her new flat is at 6b Heron Reach, close to the shops.", "6b Heron Reach"),
+        ("Mum moved to 14 Larch Heights last spring.", "14 Larch Heights"),
+    ],
+)
+def test_addresses_in_blocks_and_rows(text, address):
+    assert found(text, "ADDRESS") == [address]
