@@ -12,6 +12,7 @@ from .lexicon import (
     AFTER_NAMES_S,
     ANIMAL_WORDS,
     BEFORE_NOT_A_NAME,
+    CONDITION_NOUNS,
     COUNTRIES_AND_REGIONS,
     DAYS,
     DETERMINERS,
@@ -785,10 +786,13 @@ def _eponymous(doc: Doc, tok: Token) -> bool:
     lower = tok.lower_
     if lower in EPONYMOUS_CONDITIONS:
         return True
-    if lower.rstrip("s") not in EPONYMOUS_CONDITIONS:
-        return False
     nxt = next_word(doc, tok.i)
-    return nxt is not None and nxt.lower_ in {"'s", "’s"}
+    if nxt is None or nxt.lower_ not in {"'s", "’s"}:
+        return False
+    if lower.rstrip("s") in EPONYMOUS_CONDITIONS:
+        return True
+    after = next_word(doc, nxt.i)  # "Korsakoff's syndrome", "Paget's disease"
+    return after is not None and after.lower_ in CONDITION_NOUNS
 
 
 def find_people(doc: Doc) -> list[Finding]:  # noqa: C901

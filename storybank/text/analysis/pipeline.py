@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import LEMMA, SENT_START
+from spacy.attrs import LEMMA, ORTH, SENT_START
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc
@@ -264,6 +264,8 @@ def _drop_name_like_abbreviations(nlp: Language) -> None:
         for key, value in nlp.tokenizer.rules.items()
         if not (key.endswith(".") and key[:1].isupper() and key[:-1].isalpha()) or key in KEEP_ABBREVIATIONS
     }
+    for abbreviation in sorted(KEEP_ABBREVIATIONS - set(nlp.tokenizer.rules)):  # "Sgt." before a name: one word
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 @lru_cache(maxsize=8)

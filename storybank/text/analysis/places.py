@@ -220,6 +220,8 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
             and not (start + 1 < key_start and doc[start + 1].text == "and")
         ):
             start += 1
+        while start + 1 < key_start and (doc[start].lower_ in MONTHS or doc[start].lower_ in DAYS):
+            start += 1  # "In September Sulis Home Support took over": the month is not part of the name
         end = _org_suffix_end(doc, j + 1)
         name_words = [t for t in doc[start:key_start] if t.is_alpha]
         keyword = tuple(t.lower_ for t in doc[key_start : j + 1])
@@ -237,12 +239,16 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
                 for t in name_words
             ):
                 span = doc[start:end]
+                end_char = span.end_char
+                if span.text.endswith(".") and (end == len(doc) or starts_sentence(doc[end])
+                                                or doc[end].text[:1].isupper()):
+                    end_char -= 1  # "... Avalon Homecare Ltd. Nicoleta is": the full stop ends the sentence
                 found.append(
                     Finding(
                         "ORG",
                         span.start_char,
-                        span.end_char,
-                        span.text,
+                        end_char,
+                        doc_text(doc)[span.start_char:end_char],
                         0.85,
                         f"the name of a {_org_kind(keyword)}",
                     )

@@ -505,3 +505,27 @@ def test_thanks_or_a_family_word_without_a_name(text):
 )
 def test_addresses_in_blocks_and_rows(text, address):
     assert found(text, "ADDRESS") == [address]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Insp. Rhona Gair took a statement.", ["Insp. Rhona Gair"]),  # a title's abbreviation is one word
+        ("Her friend Ana do Carmo Pires visits.", ["Ana do Carmo Pires"]),  # Portuguese particles
+        ("Bà Hạnh and her son came to the clinic.", ["Bà Hạnh"]),  # a Vietnamese honorific, like "Mrs"
+        ("He was told he has Wernicke's syndrome.", []),  # named after someone: a condition, not a person
+    ],
+)
+def test_titles_particles_and_conditions_from_more_traditions(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("The care is from Marlpit Homecare Ltd. Staff are kind.", ["Marlpit Homecare Ltd"]),
+        ("Since we moved in, in March Fernlea Home Support Ltd has done the mornings.", ["Fernlea Home Support Ltd"]),
+    ],
+)
+def test_an_organisation_without_the_sentence_end_or_a_month_before_it(text, orgs):
+    assert found(text, "ORG") == orgs
