@@ -371,3 +371,38 @@ def test_harmless_readings_from_more_writers_are_not_flagged(text):
 )
 def test_the_same_words_from_more_writers_stay_a_concern(text, expected):
     assert categories(text) == expected
+
+
+# Session 13: disclosures no rule read in the stories of writers held out one at a time, in our own wording.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The night staff found fresh cuts across his thighs again.", ["self_harm"]),
+        ("She has new burns up her forearm and won't say how.", ["self_harm"]),
+        ("I swallowed a whole box of my sleeping tablets on Sunday.", ["self_harm"]),
+        ("He's been searching how many painkillers it would take.", ["self_harm"]),
+        ("It would be simpler for everyone if I wasn't around.", ["self_harm"]),
+        ("No one came to help her get up this morning.", ["neglect"]),
+        ("I watched the new carer slip a tenner out of Dad's wallet.", ["abuse"]),
+    ],
+)
+def test_disclosures_in_new_words_are_flagged(text, expected):
+    assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He takes a lot of tablets for his heart, all in a dosette box.",
+        "How many tablets do you take in the morning?",
+        "No one came to the coffee morning because of the snow.",
+        "I took a tenner out of my purse for the window cleaner.",
+    ],
+)
+def test_the_same_words_in_ordinary_sentences_are_not_flagged(text):
+    assert categories(text) == []
+
+
+def test_fresh_scratches_from_an_animal_are_not_self_harm():
+    assert "self_harm" not in categories("She has fresh scratches on her arms from the new kitten.")
+    assert "self_harm" in categories("She has fresh scratches on her arms and won't say how.")
