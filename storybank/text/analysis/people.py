@@ -5,6 +5,8 @@ Each rule gives a reason in plain English so a moderator can see why a word was 
 
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -455,7 +457,7 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         return "a name someone is thanked by", 0.85  # "Thank you, Bill, for the rail"
     if prev is not None and prev_lower == "to" and capital and not sentence_start:
         before = prev_word(doc, prev.i)
-        if before is not None and before.lower_ in _THANKS:
+        if before is not None and before.lower_ in _THANKS and _thanks_go(doc, before):
             return "a name someone is thanked by", 0.85
     if capital and (not homograph or lower in NAME_WORDS) and _named_as_role(doc, tok):
         return "a name followed by who the person is", 0.85
@@ -486,6 +488,14 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
     if capital and not homograph and not _looks_like_place(tok) and _possessive_person(doc, tok):
         return "a name with a possessive 's", 0.7
     return None
+
+
+def _thanks_go(doc: Doc, before: Token) -> bool:
+    """ "thanks goes to", "credit goes to": "goes to Zumba" alone is going somewhere."""
+    if before.lower_ != "goes":
+        return True
+    earlier = prev_word(doc, before.i)
+    return earlier is not None and earlier.lower_ in THANKS_WORDS and earlier.lower_ != "goes"
 
 
 def _thanked_by_name(doc: Doc, tok: Token, comma: Token) -> bool:
@@ -781,9 +791,13 @@ def _with_another_person(doc: Doc, tok: Token) -> bool:
     return after.text in {"I", "me"} or (is_capitalised(after) and after.lower_ in FIRST_NAMES)
 
 
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _eponymous(doc: Doc, tok: Token) -> bool:
     """ "Parkinson's", "Alzheimer", "Downs": a condition named after a person, not a person."""
-    lower = tok.lower_
+    lower = _unaccented(tok.lower_)  # "Ménière", "Sjögren"
     if lower in EPONYMOUS_CONDITIONS:
         return True
     nxt = next_word(doc, tok.i)
@@ -848,9 +862,9 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
     text = doc_text(doc)
     # A pet's or a song's name is not a person's anywhere in the story ("my dog, Winston ... Winston barks").
     not_people = {text[slice(*_char_offsets(doc, c.start, c.end))] for c in spans
-                  if _names_a_pet(doc, c.start, c.end) or _names_a_song(doc, c.start)}
+                  if _names_a_pet(doc, c.start, c.end) or _names_a_song(doc, c.start) or _called_it(doc, c.start)}
     for c in sorted(spans, key=lambda c: c.start):
-        if _named_thing(doc, c.start):
+        if _named_thing(doc, c.start) or _in_a_quoted_title(doc, c.start, c.end):
             continue
         start_char, end_char = _char_offsets(doc, c.start, c.end)
         name = text[start_char:end_char]
@@ -860,8 +874,40 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
     return findings
 
 
+def _called_it(doc: Doc, start: int) -> bool:
+    """ "I've called it Gerald", "we named it Boris": a thing's name (a plant, a car, a boiler), not a person's."""
+    prev = prev_word(doc, start)
+    if prev is None or prev.lower_ != "it":
+        return False
+    before = prev_word(doc, prev.i)
+    return before is not None and before.lower_ in NAME_INTRODUCERS
+
+
+_QUOTES = frozenset('"“”')
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "on", "in", "and", "a", "an", "o", "o'", "to", "at", "for", "'s", "’s"})
+
+
+def _in_a_quoted_title(doc: Doc, start: int, end: int) -> bool:
+    """A name inside a quoted title of three or more capitalised words ("On Jordan's Stormy Banks", "The Bonnie
+    Banks o' Loch Lomond"): a song's, a book's or a show's title. Speech in quotes has small words in lower case
+    ("Of course, Skye.")."""
+    open_at = next((k for k in range(start - 1, max(-1, start - 12), -1) if doc[k].text in _QUOTES), None)
+    close_at = next((k for k in range(end, min(len(doc), end + 12)) if doc[k].text in _QUOTES), None)
+    if open_at is None or close_at is None:
+        return False
+    words = [t for t in doc[open_at + 1 : close_at] if not t.is_punct]
+    if len(words) < 3 or words[0].lower_.rstrip(".") in TITLES or words[0].lower_ in FIRST_NAMES:
+        return False  # "Mrs K. Nowakowska" on a label, "Aaron at BT" on the phone: a person, quoted
+    content = [t for t in words if t.lower_ not in _TITLE_SMALL_WORDS]
+    return all(t.text[:1].isupper() and not t.text.isupper() for t in content)
+
+
 def _names_a_pet(doc: Doc, start: int, end: int) -> bool:
-    """"my dog, Winston", "a grey pony called Mr Darcy", "Pickle, her terrier": the animal word says it."""
+    """"my dog, Winston", "a grey pony called Mr Darcy", "Pickle, her terrier", "Kevin (he's our fish)": the
+    animal word says it."""
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.text == "(" and any(t.lower_ in ANIMAL_WORDS for t in doc[end + 1 : end + 6]):
+        return True
     prev = prev_word(doc, start, skip_commas=True)
     if prev is not None and prev.lower_ in ANIMAL_WORDS:
         return True

@@ -529,3 +529,28 @@ def test_titles_particles_and_conditions_from_more_traditions(text, names):
 )
 def test_an_organisation_without_the_sentence_end_or_a_month_before_it(text, orgs):
     assert found(text, "ORG") == orgs
+
+
+# Session 13: capitalised words that are not people, from tuning_14 (in our own wording).
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a name inside a quoted title of three or more capitalised words is a song's, a book's or a show's
+        ('Every night Mum hums "The Ballad Of Molly Malone" to Ifeoma.', ["Ifeoma"]),
+        # a person quoted by name, with a title or a first name first, is still a person
+        ('The letter was addressed to "Mrs Olwen Pryce-Jones" at the old flat.', ["Mrs Olwen Pryce-Jones"]),
+        ('A man rang saying he was "Darren from the bank".', ["Darren"]),
+        # a thing given a name ("called it"), a pet named in brackets
+        ("We bought a new boiler and called it Boris. Anwen laughed.", ["Anwen"]),
+        ("I feed Nigel (our goldfish) before Comfort arrives.", ["Comfort"]),
+        # going somewhere is not thanking someone; thanks going to someone is
+        ("He still goes to Pilates on a Friday.", []),
+        ("Thanks goes to Marisol for the flowers.", ["Marisol"]),
+        # a Scots word, an endearment, and conditions named after people, accents and all
+        ('"Naebody tells me anything," says Jean.', ["Jean"]),
+        ("The lad at the shop calls me Pops.", []),
+        ("She has Ménière's and Sjögren's.", []),
+    ],
+)
+def test_capitalised_words_that_are_not_people(text, names):
+    assert found(text, "PERSON") == names
