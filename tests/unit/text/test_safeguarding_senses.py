@@ -383,6 +383,7 @@ def test_the_same_words_from_more_writers_stay_a_concern(text, expected):
         ("He's been searching how many painkillers it would take.", ["self_harm"]),
         ("It would be simpler for everyone if I wasn't around.", ["self_harm"]),
         ("No one came to help her get up this morning.", ["neglect"]),
+        ("She was left in a full pad until lunchtime.", ["neglect"]),
         ("I watched the new carer slip a tenner out of Dad's wallet.", ["abuse"]),
     ],
 )
@@ -397,6 +398,8 @@ def test_disclosures_in_new_words_are_flagged(text, expected):
         "How many tablets do you take in the morning?",
         "No one came to the coffee morning because of the snow.",
         "I took a tenner out of my purse for the window cleaner.",
+        "Today I helped with my first full bed bath on the ward.",
+        "The best advice: eat when you're hungry, not when the trolley comes.",
     ],
 )
 def test_the_same_words_in_ordinary_sentences_are_not_flagged(text):
