@@ -357,6 +357,9 @@ def test_harmless_readings_from_more_writers_are_not_flagged(text):
         ("I thought Dad was just forgetful. It turned out his lodger had been taking his pension every week.",
          ["abuse"]),
         ("He hit me again last night. I turned out the lights and hid in the bathroom.", ["abuse"]),
+        # the writer comforting someone, or glad help came, is not the worry found innocent
+        ("He hit her again last night. I reassured her it was not her fault.", ["abuse"]),
+        ("Her son shoved her. I was so relieved when the police came.", ["abuse", "domestic_abuse"]),
         # "since" a year goes on; a number that is not an age
         ("He has hit me every week since 2009.", ["abuse"]),
         ("When she was 20 minutes late he hit her across the face.", ["abuse"]),
