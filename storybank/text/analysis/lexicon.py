@@ -28,7 +28,7 @@ WORD_LISTS = (
     "not_in_org_names", "place_second_words", "before_not_a_name", "place_first_words", "numbered_dwelling_words",
     "person_nouns", "place_joiners", "lower_case_titles", "verb_adverbs",
     "place_name_starts", "titles_after_the", "thing_adjectives", "animal_words", "song_verbs", "greetings",
-    "condition_nouns",
+    "condition_nouns", "title_small_words",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes", "ordinary_endings", "contraction_endings")
 MAPPINGS = ("org_keywords", "content_warnings_from_signals", "org_prefix_keywords")
@@ -103,6 +103,7 @@ WEAK_TITLES: set[str] = _LEXICON["weak_titles"]
 KINSHIP: set[str] = _LEXICON["kinship"]
 KIN_TITLES: set[str] = _LEXICON["kin_titles"]
 CONDITION_NOUNS: set[str] = _LEXICON["condition_nouns"]
+TITLE_SMALL_WORDS: set[str] = _LEXICON["title_small_words"]
 ROLES: set[str] = _LEXICON["roles"]
 PERSON_NOUNS: set[str] = _LEXICON["person_nouns"]
 LOWER_CASE_TITLES: set[str] = _LEXICON["lower_case_titles"]

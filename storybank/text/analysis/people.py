@@ -48,6 +48,7 @@ from .lexicon import (
     THANKS_WORDS,
     THING_ADJECTIVES,
     TITLE_MODIFIERS,
+    TITLE_SMALL_WORDS,
     TITLES,
     TITLES_AFTER_THE,
     TOWN_SUFFIXES,
@@ -884,7 +885,6 @@ def _called_it(doc: Doc, start: int) -> bool:
 
 
 _QUOTES = frozenset('"“”')
-_TITLE_SMALL_WORDS = frozenset({"of", "the", "on", "in", "and", "a", "an", "o", "o'", "to", "at", "for", "'s", "’s"})
 
 
 def _in_a_quoted_title(doc: Doc, start: int, end: int) -> bool:
@@ -898,7 +898,7 @@ def _in_a_quoted_title(doc: Doc, start: int, end: int) -> bool:
     words = [t for t in doc[open_at + 1 : close_at] if not t.is_punct]
     if len(words) < 3 or words[0].lower_.rstrip(".") in TITLES or words[0].lower_ in FIRST_NAMES:
         return False  # "Mrs K. Nowakowska" on a label, "Aaron at BT" on the phone: a person, quoted
-    content = [t for t in words if t.lower_ not in _TITLE_SMALL_WORDS]
+    content = [t for t in words if t.lower_ not in TITLE_SMALL_WORDS]
     return all(t.text[:1].isupper() and not t.text.isupper() for t in content)
 
 
