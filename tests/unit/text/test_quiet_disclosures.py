@@ -30,7 +30,9 @@ def categories(text: str) -> list[str]:
     ],
 )
 def test_the_domestic_check_reads_who_is_doing_the_harm(text, expected):
-    assert categories(text) == expected
+    # Only abuse and domestic abuse are this test's business: a story of 40 words or more also gets the learned
+    # check's guesses (immediate danger for a shove down a step), which test_learned.py covers.
+    assert [c for c in categories(text) if c in ("abuse", "domestic_abuse")] == expected
 
 
 @pytest.mark.parametrize(
