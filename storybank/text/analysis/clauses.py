@@ -21,8 +21,6 @@ if TYPE_CHECKING:
 NOW_ID, AGO_ID, IN_ID, OF_ID, OUT_ID, SINCE_ID, WHEN_ID, TO_ID, INTO_ID = (
     get_string_id(w) for w in ("now", "ago", "in", "of", "out", "since", "when", "to", "into")
 )
-CLEARED_SENTENCES = 4  # how far after a worry the story may go on to say it was nothing
-LONG_AGO_YEARS = 10  # a year this long before the analysis runs is long past ("in 2009", read in 2026)
 
 
 class _Candidate:
@@ -160,7 +158,7 @@ def _cleared(c: _Candidate) -> bool:
     the door frame", "I'd overreacted"): a cue after the match, in its sentence or the few after it. A harm told
     after such a cue ("it turned out he'd been taking her pension") is its own match, with no cue after it."""
     lower, w = c.t.lower, c.w
-    end = c.t.bounds[min(len(c.t.bounds) - 1, c.sid + 1 + CLEARED_SENTENCES)]
+    end = c.t.bounds[min(len(c.t.bounds) - 1, c.sid + 1 + c.rules.rulebook.cleared_within_sentences)]
     for i in range(c.start + 1, end):
         word = lower[i]
         if word in w["cleared"]:
@@ -291,11 +289,11 @@ def _set_long_ago(rules: SafeguardingRules, t: _Tokens, begin: int, end: int) ->
 
 
 def _a_time_long_ago(rules: SafeguardingRules, t: _Tokens, begin: int, i: int) -> bool:
-    """Token i is a year at least LONG_AGO_YEARS before today ("in 2009", not "since 2009"), an age then ("when I
-    was 22") or a decade of the last century ("the 1960s")."""
+    """Token i is a year at least the rules file's long_ago_years before today ("in 2009", not "since 2009"), an age
+    then ("when I was 22") or a decade of the last century ("the 1960s")."""
     text = rules.strings[t.orth[i]]
     if t.flags(i)[_LIKE_NUM]:
-        if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= date.today().year - LONG_AGO_YEARS:
+        if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= date.today().year - rules.rulebook.long_ago_years:
             return i == begin or t.lower[i - 1] != SINCE_ID  # "since 2009" goes on
         return _an_age_then(t, rules.words, begin, i, text)
     return len(text) == 5 and text.startswith("19") and text[2:4].isdigit() and text.endswith("0s")

@@ -24,7 +24,7 @@ KINDS = ("disclosure", "mention", "scam", "warning_sign")
 SIGN_RE = re.compile(r"[a-z][a-z-]*")
 TOP_LEVEL = {
     "version", "words", "irregular_forms", "patterns", "rules", "domestic_abuse_reason", "warning_signs_needed",
-    "danger_signs_alone",
+    "danger_signs_alone", "long_ago_years", "cleared_within_sentences",
 }
 RULE_FIELDS = {"id", "category", "kind", "reason", "filters", "domestic_check", "pattern", "sign"}
 REQUIRED_RULE_FIELDS = ("id", "category", "kind", "reason", "filters", "pattern")
@@ -62,6 +62,8 @@ class Rulebook:
     warning_signs_needed: int = 2  # different warning signs of one category a story needs to raise it
     # different kinds of immediate-danger signs that raise it with no other concern in the story
     danger_signs_alone: int = 3
+    long_ago_years: int = 10  # a year this long before today is long past ("in 2009", read in 2026)
+    cleared_within_sentences: int = 4  # how far after a worry a story may say it was nothing (the cleared filter)
 
 
 class _Checker:
@@ -270,6 +272,12 @@ def load_rulebook(  # noqa: C901 - one check after another, top to bottom
     alone = data.get("danger_signs_alone", 3)
     if not isinstance(alone, int) or isinstance(alone, bool) or alone < needed:
         raise checker.fail("danger_signs_alone", f"expected a whole number of {needed} or more, got {alone!r}")
+    long_ago = data.get("long_ago_years", 10)
+    if not isinstance(long_ago, int) or isinstance(long_ago, bool) or long_ago < 1:
+        raise checker.fail("long_ago_years", f"expected a whole number of years, 1 or more, got {long_ago!r}")
+    within = data.get("cleared_within_sentences", 4)
+    if not isinstance(within, int) or isinstance(within, bool) or within < 0:
+        raise checker.fail("cleared_within_sentences", f"expected a whole number of sentences, got {within!r}")
     return Rulebook(
         path=path,
         version=version,
@@ -279,6 +287,8 @@ def load_rulebook(  # noqa: C901 - one check after another, top to bottom
         domestic_abuse_reason=reason.strip(),
         warning_signs_needed=needed,
         danger_signs_alone=alone,
+        long_ago_years=long_ago,
+        cleared_within_sentences=within,
     )
 
 

@@ -144,6 +144,8 @@ def first_rule(data) -> dict:
         (lambda d: first_rule(d).update(kind="warning_sign"), "a warning_sign rule needs a sign (and only such a"),
         (lambda d: first_rule(d).update(kind="warning_sign", sign="Fare Well"), "sign must be a short lowercase"),
         (lambda d: d.update(warning_signs_needed=1), "warning_signs_needed: expected a whole number of 2 or more"),
+        (lambda d: d.update(long_ago_years=0), "long_ago_years: expected a whole number of years"),
+        (lambda d: d.update(cleared_within_sentences="four"), "cleared_within_sentences: expected a whole number"),
         (lambda d: d.update(danger_signs_alone=1), "danger_signs_alone: expected a whole number of 2 or more"),
         (lambda d: d.update(danger_signs_alone="three"), "danger_signs_alone: expected a whole number of 2 or more"),
     ],
