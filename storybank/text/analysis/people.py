@@ -798,12 +798,14 @@ def _unaccented(text: str) -> str:
 
 def _eponymous(doc: Doc, tok: Token) -> bool:
     """ "Parkinson's", "Alzheimer", "Downs": a condition named after a person, not a person."""
-    lower = _unaccented(tok.lower_)  # "Ménière", "Sjögren"
+    lower = tok.lower_
+    if not lower.isascii():
+        lower = _unaccented(lower)  # "Ménière", "Sjögren"
     if lower in EPONYMOUS_CONDITIONS:
         return True
-    nxt = next_word(doc, tok.i)
-    if nxt is None or nxt.lower_ not in {"'s", "’s"}:
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ not in {"'s", "’s"}:
         return False
+    nxt = doc[tok.i + 1]
     if lower.rstrip("s") in EPONYMOUS_CONDITIONS:
         return True
     after = next_word(doc, nxt.i)  # "Korsakoff's syndrome", "Paget's disease"
