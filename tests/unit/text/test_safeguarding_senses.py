@@ -398,6 +398,7 @@ def test_disclosures_in_new_words_are_flagged(text, expected):
     "text",
     [
         "He takes a lot of tablets for his heart, all in a dosette box.",
+        "I took a box of her tablets back to the chemist.",
         "How many tablets do you take in the morning?",
         "No one came to the coffee morning because of the snow.",
         "I took a tenner out of my purse for the window cleaner.",
