@@ -4,7 +4,6 @@ over token ids, run only on sentences holding the rule's rarest word."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 
 from spacy.attrs import LEMMA, LOWER
@@ -168,6 +167,14 @@ class _Rule:
         return i
 
 
+def _has_all(required: list[frozenset[int]], words: frozenset[int] | set[int]) -> bool:
+    """Whether some word of each required set is among `words`."""
+    for needed in required:
+        if needed.isdisjoint(words):
+            return False
+    return True
+
+
 class SafeguardingRules:
     """The rules file compiled once; each rule runs only on sentences holding its rarest word (for speed)."""
 
@@ -212,40 +219,35 @@ class SafeguardingRules:
     def matches(self, t: _Tokens) -> list[tuple[int, int, int]]:
         """(rule index, token index, sentence index) for every rule match, rule by rule, sentence by sentence."""
         present = self.triggers & t.words
-        rule_ids = []
-        doc_words = t.words
-        for index in sorted({r for word in present for r in self.rules_by_word[word]}):
-            required = self.rules[index].required
-            if len(required) > 1:  # a rule whose other required words are missing from the doc cannot match
-                for words in required:
-                    if words.isdisjoint(doc_words):
-                        break
-                else:
-                    rule_ids.append(index)
-            else:
-                rule_ids.append(index)
+        rule_ids = self._possible_rules(present, t.words)
         if not rule_ids:
             return []
-        sentences = self._sentences_of(t, set().union(*(self.anchors[i] & present for i in rule_ids)))
-        found: list[tuple[int, int, int]] = []
         bounds = t.bounds
+        lemma, lower = t.lemma, t.lower
+        # Every lemma and lowercase form of each sentence (a match lies inside one sentence), and the sentences
+        # each anchor word of the possible rules occurs in.
+        sentence_words = [
+            frozenset(lemma[bounds[sid] : bounds[sid + 1]]).union(lower[bounds[sid] : bounds[sid + 1]])
+            for sid in range(len(bounds) - 1)
+        ]
+        anchors = set().union(*(self.anchors[i] & present for i in rule_ids))
+        sentences: dict[int, list[int]] = {}
+        for sid, words in enumerate(sentence_words):
+            for word in anchors.intersection(words):
+                sentences.setdefault(word, []).append(sid)
+        found: list[tuple[int, int, int]] = []
         for index in rule_ids:
-            starts = self.rules[index].starts
-            sentence_ids = set().union(*(sentences[w] for w in self.anchors[index] & present))
+            rule = self.rules[index]
+            sentence_ids = {sid for w in self.anchors[index] & present for sid in sentences.get(w, ())}
             for sid in sorted(sentence_ids):
-                for start in starts(t, bounds[sid], bounds[sid + 1]):
-                    found.append((index, start, sid))
+                if _has_all(rule.required, sentence_words[sid]):
+                    found.extend((index, start, sid) for start in rule.starts(t, bounds[sid], bounds[sid + 1]))
         return found
 
-    @staticmethod
-    def _sentences_of(t: _Tokens, words: set[int]) -> dict[int, set[int]]:
-        """The sentences each word occurs in, from one pass over each column."""
-        sentences: dict[int, set[int]] = {word: set() for word in words}
-        starts = t.starts
-        for column in (t.lemma, t.lower):
-            for i in [i for i, word in enumerate(column) if word in words]:
-                sentences[column[i]].add(bisect_right(starts, i) - 1)
-        return sentences
+    def _possible_rules(self, present: set[int], doc_words: set[int]) -> list[int]:
+        """The rules whose anchor word is in the doc and whose other required words are there too, in order."""
+        candidates = sorted({r for word in present for r in self.rules_by_word[word]})
+        return [index for index in candidates if _has_all(self.rules[index].required, doc_words)]
 
     def sentence_words(self, t: _Tokens, sid: int) -> frozenset[int]:
         """Ids of every lowercase lemma and lowercase form in a sentence."""
