@@ -217,6 +217,7 @@ _NAME_NOT_WORD = ByWord(lambda text: text.lower() in FIRST_NAMES and text.lower(
 # Capitalised ordinary words that can be names only with a strong cue ("my girlfriend Hope").
 # Blocked words that are first names too ("Kerry" the county, "Christian"): only a strong cue makes them a name.
 _BLOCKED_FIRST_NAMES = _NEVER_NAMES & FIRST_NAMES
+_WORD_NAME = ByWord(lambda text: text.lower() in WORD_NAMES)
 _ORDINARY_WORD_NAME = ByWord(
     lambda text: is_capitalised_text(text) and (text.lower() in NOT_NAMES or text.lower() in _BLOCKED_FIRST_NAMES)
 )
@@ -823,7 +824,10 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
         named = set(names)
         others = [i for i in candidates if i not in named]
         for i in _ORDINARY_WORD_NAME.select(doc, orths, others):
-            strong = _strong_cue(doc, doc[i])
+            tok = doc[i]
+            if not _WORD_NAME(doc, orths[i]) and starts_sentence(tok):
+                continue  # what _strong_cue says first at a sentence start, without its other checks
+            strong = _strong_cue(doc, tok)
             if strong is not None:
                 found[i] = _Candidate(_extend_left(doc, i), _extend_name(doc, i, i + 1), *strong)
     for i in names:
@@ -887,15 +891,19 @@ def _called_it(doc: Doc, start: int) -> bool:
 
 
 _QUOTES = frozenset('"“”')
+_IS_QUOTE = ByWord(lambda text: text in _QUOTES)
 
 
 def _in_a_quoted_title(doc: Doc, start: int, end: int) -> bool:
     """A name inside a quoted title of three or more capitalised words ("On Jordan's Stormy Banks", "The Bonnie
     Banks o' Loch Lomond"): a song's, a book's or a show's title. Speech in quotes has small words in lower case
     ("Of course, Skye.")."""
-    open_at = next((k for k in range(start - 1, max(-1, start - 12), -1) if doc[k].text in _QUOTES), None)
-    close_at = next((k for k in range(end, min(len(doc), end + 12)) if doc[k].text in _QUOTES), None)
-    if open_at is None or close_at is None:
+    orths = doc_orths(doc)
+    close_at = next((k for k in range(end, min(len(doc), end + 12)) if _IS_QUOTE(doc, orths[k])), None)
+    if close_at is None:
+        return False
+    open_at = next((k for k in range(start - 1, max(-1, start - 12), -1) if _IS_QUOTE(doc, orths[k])), None)
+    if open_at is None:
         return False
     words = [t for t in doc[open_at + 1 : close_at] if not t.is_punct]
     if len(words) < 3 or words[0].lower_.rstrip(".") in TITLES or words[0].lower_ in FIRST_NAMES:
