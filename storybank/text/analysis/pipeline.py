@@ -24,15 +24,7 @@ from .models import Finding
 from .people import find_chat_speakers, find_people
 from .places import find_addresses, find_locations, find_orgs, locations_beside
 from .safeguarding import build_safeguarding_matcher, find_safeguarding
-from .tokens import (
-    PUNCT_BIT,
-    SENTENCE_END_BIT,
-    OrthTable,
-    capital_indices,
-    doc_orth_array,
-    doc_text,
-    word_shape_bits,
-)
+from .tokens import CAPITAL_BIT, PUNCT_BIT, SENTENCE_END_BIT, doc_text, word_shape_bits
 
 log = logging.getLogger("storybank.text")
 
@@ -61,105 +53,73 @@ def _lemma_table():
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
-def _word_values(vocab, orth: int) -> tuple[int, int, int]:
-    """A word's lemma id (the lookup table's lemma of the word), the lemma id of its lowercase form, and its shape
-    bits (tokens.shape_bits): one table for all three, so a doc's words are looked up once."""
-    table = _lemma_table()
-    word = vocab.strings[orth]
-    lower = word.lower()
-    return (
-        vocab.strings.add(table.get(word, word)),
-        vocab.strings.add(table.get(lower, lower)),
-        word_shape_bits(vocab, orth),
-    )
+_STOPS_NO_SENTENCE = PUNCT_BIT | SENTENCE_END_BIT
 
 
-def word_table() -> OrthTable:
-    """A table of _word_values for one pipeline's components: its string ids belong to that pipeline's vocab."""
-    return OrthTable(_word_values, columns=3)
+@Language.factory("storybank_sentences_and_lemmas")
+class SentencesAndLemmas:
+    """spaCy's sentencizer and lookup lemmatizer in one pass over the doc's word ids, with a capitalised word's
+    lemma looked up in lowercase (so a sentence-initial "Waiting" matches "wait").
 
+    The same sentences as the sentencizer (a sentence starts at the first token after its closing marks that is not
+    punctuation) and the same lemmas as the lookup lemmatizer (table.get(text, text)), read from a cache per word id
+    instead of a Token per word: on a short story the three components this replaces cost more than tokenizing it.
+    Like spaCy's, it leaves sentence starts and lemmas alone when something set them already. It also keeps each
+    word's id, lowercase id and shape bits (tokens.shape_bits) for the rules, so they are read once.
+    """
 
-def word_values(doc: Doc, table: OrthTable) -> numpy.ndarray:
-    """The rows of _word_values for the doc's words, read once per doc by the first component that needs them (and
-    its shape bits kept for the rules)."""
-    values = doc.user_data.get("sb_word_values")
-    if values is None:
-        values = doc.user_data["sb_word_values"] = table(doc_orth_array(doc), doc.vocab)
-        doc.user_data.setdefault("sb_shape", values[:, 2])
-    return values
-
-
-class _PerWordComponent:
-    """A component that reads each word's lemma and shape from its pipeline's own word_table."""
+    LIMIT = 200_000  # words kept; the cache starts again when it is full, so a long-running process stays small
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.table = word_table()
+        self.words: dict[int, tuple[int, int, int]] = {}
 
-
-@Language.factory("storybank_sentencizer")
-class FastSentencizer(_PerWordComponent):
-    """spaCy's sentencizer, with the same boundaries (a sentence starts at the first token after its closing marks
-    that is not punctuation), read from per-word bits instead of a Token per word.
-
-    Like spaCy's, it leaves a token's sentence start alone when something set it already.
-    """
+    def _word(self, vocab, orth: int) -> tuple[int, int, int]:
+        """(lemma, lowercase id, shape bits) of a word, from its text alone."""
+        if len(self.words) >= self.LIMIT:
+            self.words.clear()
+        table = _lemma_table()
+        word = vocab.strings[orth]
+        bits = word_shape_bits(vocab, orth)
+        lemma = word.lower() if bits & CAPITAL_BIT else word
+        row = self.words[orth] = (vocab.strings.add(table.get(lemma, lemma)), vocab[orth].lower, bits)
+        return row
 
     def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
+        n = len(doc)
+        if not n:
             return doc
-        starts = [False] * len(doc)
-        starts[0] = True
-        start, seen_end = 0, False
-        for i, bits in enumerate(word_values(doc, self.table)[:, 2].tolist()):
-            if seen_end and not bits & (PUNCT_BIT | SENTENCE_END_BIT):
-                starts[start] = True
-                start, seen_end = i, False
+        orths = doc.to_array(ORTH).tolist()
+        words, vocab = self.words, doc.vocab
+        lemmas, lowers, shapes = [], [], []
+        starts = [-1] * n
+        starts[0] = 1
+        seen_end = False
+        for i, orth in enumerate(orths):
+            row = words.get(orth)
+            if row is None:
+                row = self._word(vocab, orth)
+            lemmas.append(row[0])
+            lowers.append(row[1])
+            bits = row[2]
+            shapes.append(bits)
+            if seen_end and not bits & _STOPS_NO_SENTENCE:
+                starts[i], seen_end = 1, False
             elif bits & SENTENCE_END_BIT:
                 seen_end = True
-        starts[start] = True
-        values = numpy.where(starts, 1, -1).astype("int64").view("uint64")
-        existing = doc.to_array(SENT_START)
+        values = numpy.empty((n, 2), dtype="uint64")
+        values[:, 0] = lemmas
+        values[:, 1] = numpy.array(starts, dtype="int64").view("uint64")
+        existing = doc.to_array([LEMMA, SENT_START])
         if existing.any():
             values = numpy.where(existing == 0, values, existing)
-        doc.from_array([SENT_START], values)
-        doc.user_data["sb_sent_start"] = values  # what tokens.sentence_starts would read back
-        return doc
-
-
-@Language.factory("storybank_lookup_lemmatizer")
-class LookupLemmatizer(_PerWordComponent):
-    """spaCy's lookup lemmatizer (lemma = table.get(text, text)) without building a Token per word.
-
-    Lemmas are cached per word id and set for the whole doc from an array. Tokens that already have a lemma keep
-    it, as with spaCy's lemmatizer when overwrite is off.
-    """
-
-    def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
-            return doc
-        lemmas = word_values(doc, self.table)[:, 0].copy()
-        existing = doc.to_array(LEMMA)
-        if existing.any():
-            lemmas = numpy.where(existing == 0, lemmas, existing)
-        doc.from_array([LEMMA], lemmas)
-        doc.user_data["sb_lemma_array"] = lemmas  # for LemmaCase, next in the pipeline, instead of reading it back
-        return doc
-
-
-@Language.factory("storybank_lemma_case")
-class LemmaCase(_PerWordComponent):
-    """Lowercase lemmas, looked up again in lowercase, so a sentence-initial "Waiting" matches "wait"."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        lemmas = doc.user_data.pop("sb_lemma_array", None)
-        capitals = capital_indices(doc)
-        if not capitals:
-            return doc
-        if lemmas is None:
-            lemmas = doc.to_array(LEMMA)
-        lemmas[capitals] = word_values(doc, self.table)[capitals, 1]
-        doc.from_array([LEMMA], lemmas)
+            lemmas = values[:, 0].tolist()
+        doc.from_array([LEMMA, SENT_START], values)
+        data = doc.user_data
+        data["sb_orths"] = orths
+        data["sb_shape"] = numpy.array(shapes, dtype="uint64")
+        data["sb_sent_start"] = values[:, 1]  # what tokens.sentence_starts would read back
+        data["sb_lemma_lower"] = (lemmas, lowers)  # for the safeguarding rules and the content warnings
         return doc
 
 
@@ -274,12 +234,9 @@ def get_pipeline(model: str | None = None) -> Language:
     nlp = spacy.blank("en")
     _drop_name_like_abbreviations(nlp)
     nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
-    # The same sentences as spaCy's sentencizer, found from an array of word ids instead of token by token.
-    nlp.add_pipe("storybank_sentencizer", name="sentencizer")
-    # The same lemmas as spaCy's lookup lemmatizer (same table), set from an array of word ids instead of token
-    # by token.
-    nlp.add_pipe("storybank_lookup_lemmatizer", name="lemmatizer")
-    nlp.add_pipe("storybank_lemma_case")
+    # The same sentences as spaCy's sentencizer and the same lemmas as its lookup lemmatizer (same table), set in
+    # one pass over the word ids instead of token by token.
+    nlp.add_pipe("storybank_sentences_and_lemmas", name="sentences_and_lemmas")
     nlp.add_pipe("storybank_personal_data")
     if model:
         try:

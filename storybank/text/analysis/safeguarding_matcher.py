@@ -207,9 +207,11 @@ class SafeguardingRules:
         """The doc's token attributes, or None when no rule's anchor word occurs."""
         if not len(doc):
             return None
-        arr = doc.to_array([LEMMA, LOWER])
-        lemma, lower = arr[:, 0].tolist(), arr[:, 1].tolist()
-        doc.user_data["sb_lemma_lower"] = (lemma, lower)  # for the content warnings after the pipeline
+        lists = doc.user_data.get("sb_lemma_lower")  # kept by the sentences-and-lemmas component
+        if lists is None:
+            arr = doc.to_array([LEMMA, LOWER])
+            lists = doc.user_data["sb_lemma_lower"] = (arr[:, 0].tolist(), arr[:, 1].tolist())
+        lemma, lower = lists
         words = set(lemma)
         words.update(lower)
         if self.triggers.isdisjoint(words):

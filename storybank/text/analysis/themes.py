@@ -93,9 +93,8 @@ def _freeze(source: Taxonomy) -> FrozenTaxonomy:
 def lemma_doc(nlp: Language, text: str) -> Doc:
     """Tokenise and lemmatise only: enough to turn a synonym into a lemma pattern."""
     doc = nlp.make_doc(text)
-    for name in ("lemmatizer", "storybank_lemma_case"):
-        if name in nlp.pipe_names:
-            doc = nlp.get_pipe(name)(doc)
+    if "sentences_and_lemmas" in nlp.pipe_names:
+        doc = nlp.get_pipe("sentences_and_lemmas")(doc)
     return doc
 
 

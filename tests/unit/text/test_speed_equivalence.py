@@ -44,7 +44,7 @@ def test_shape_bits_read_with_the_lemmas_are_the_words_own():
     nlp = get_pipeline(None)
     for text in SAMPLES + [text.upper() for text in SAMPLES]:
         doc = nlp(text)
-        assert "sb_word_values" in doc.user_data  # read once by the lemmatizer, shape bits included
+        assert "sb_shape" in doc.user_data  # kept by the sentences-and-lemmas component
         expected = [word_shape_bits(nlp.vocab, t.orth) for t in doc]
         assert shape_bits(doc).tolist() == expected
         assert expected == [
