@@ -62,6 +62,7 @@ from .models import Finding
 from .patterns import PATTERNS
 from .tokens import (
     ByWord,
+    capital_indices,
     doc_orths,
     doc_text,
     is_capitalised,
@@ -387,6 +388,9 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
              or prev is not None and _INITIALS_RE.fullmatch(prev.text) else None)
     if title is not None:
         return f"a name after the title '{title.text}'", 0.95
+    if capital and not homograph and prev is not None and prev.i == tok.i - 1 and _initials_before(doc, tok.i) \
+            is not None and lower.rstrip(".") not in TITLES and not _looks_like_place(tok):
+        return _AFTER_INITIALS, 0.8  # "F. Mbatha", "J.R. Khan" in case notes
     if prev is not None and prev_lower in GREETINGS and prev.text[:1].isupper() and starts_sentence(prev) \
             and _ends_greeting(doc, tok.i) and (known_first or not homograph) and lower[:-1] not in TITLES:
         return f"a name after '{prev.text}' at the start of a message", 0.85  # "Hi Abi," "Dear Róisín,"
@@ -700,6 +704,43 @@ def _ends_greeting(doc: Doc, i: int) -> bool:
     return i + 1 == len(doc) or doc[i + 1].text in {",", "!"} or "\n" in doc[i + 1].text
 
 
+_AFTER_INITIALS = "a surname after initials"
+
+
+def _initials_before(doc: Doc, i: int) -> int | None:
+    """Where up to three initials with full stops written just before token i begin ("F. Mbatha", "A. J. Khan"),
+    unless a word such as "the" comes before them ("the U.K. Government")."""
+    start = i
+    while start > 0 and i - start < 3:
+        text = doc[start - 1].text
+        if not (text.endswith(".") and _INITIALS_RE.fullmatch(text)):
+            break
+        start -= 1
+    if start == i or start > 0 and doc[start - 1].lower_ in _ANY_DETERMINER:
+        return None
+    return start
+
+
+_IS_TITLE = ByWord(lambda text: text[:1].isupper() and text.lower().rstrip(".") in TITLES)
+
+
+def _titles_with_initials(doc: Doc, covered: set[int]) -> list[_Candidate]:
+    """ "Mrs P.K.", "Mr D.", "Ms A. J.": a title and initials with their full stops and no surname, as case notes
+    name people. A lone capital letter without one ("Mr X") stands in for a name and is left."""
+    found = []
+    for i in _IS_TITLE.select(doc, doc_orths(doc), capital_indices(doc)):
+        end = i + 1
+        while end < len(doc) and end - i <= 3 and doc[end].text.endswith(".") and _INITIALS_RE.fullmatch(doc[end].text):
+            end += 1
+        if end == i + 1 or i in covered:
+            continue
+        after = doc[end] if end < len(doc) else None
+        if after is not None and is_capitalised(after) and is_wordlike(after) and not is_common_word(after.text):
+            continue  # a surname follows: the title and the surname are found together
+        found.append(_Candidate(i, end, "a title and initials", 0.85))
+    return found
+
+
 def _title_before_particles(doc: Doc, i: int) -> Token | None:
     """The title before a surname that follows name particles or initials: "Mr" in "Mr da Costa", "Mrs van der
     Berg", "Dr J.R. Patel"."""
@@ -841,7 +882,7 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
             reason = _lexical_reason(doc, tok, informal)
         if reason is None:
             continue
-        start = _extend_left(doc, tok.i)
+        start = _extend_left(doc, tok.i) if reason[0] != _AFTER_INITIALS else _initials_before(doc, tok.i)
         end = _extend_name(doc, tok.i, tok.i + 1)
         # A hyphenated first name is one name: "Mary-Jo", "Kerry-Ann" (its first half may be a place or a word).
         while (
@@ -861,6 +902,9 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
         if i in covered:
             continue
         cand = found[i]
+        covered.update(range(cand.start, cand.end))
+        spans.append(cand)
+    for cand in _titles_with_initials(doc, covered):
         covered.update(range(cand.start, cand.end))
         spans.append(cand)
     spans.extend(_coordinated(doc, spans, covered, informal))

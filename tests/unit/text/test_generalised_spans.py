@@ -554,3 +554,37 @@ def test_an_organisation_without_the_sentence_end_or_a_month_before_it(text, org
 )
 def test_capitalised_words_that_are_not_people(text, names):
     assert found(text, "PERSON") == names
+
+
+# Session 14: case notes name people by a title and initials, or by initials and a surname (classes from
+# tuning_14, in our own wording); "Brother" before a name is a title, like "Sister".
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Visited Mrs P.K. at home; she was tearful.", ["Mrs P.K."]),
+        ("Mr D. declined his lunch again.", ["Mr D."]),
+        ("Rang Ms A. J. about the new rota.", ["Ms A. J."]),
+        ("Agency worker K. Oduya arrived at 8.", ["K. Oduya"]),
+        ("Seen by T.W. Brannigan on the ward.", ["T.W. Brannigan"]),
+        ("Dr S. Iqbal reviewed the tablets.", ["Dr S. Iqbal"]),  # already found: a title and then the rest
+        ("Brother Chidi from the chapel drives her to clinic.", ["Brother Chidi"]),
+    ],
+)
+def test_initials_in_case_notes_and_brother_as_a_title(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr X said he would ring back.",  # a letter without a full stop stands in for a name
+        "The O.T. and the G.P. both came.",  # initials of a job, with no title or surname
+        "The U.K. Government changed the rules.",  # a country's initials before an ordinary word
+        "She needs an E. coli test.",  # a germ, not a person
+        "P.S. Thanks for the flowers.",
+        "My brother Tom lives in Leeds.",  # a family word in lower case stays outside the name
+    ],
+)
+def test_initials_that_are_not_a_person(text):
+    names = found(text, "PERSON")
+    assert all("." not in name for name in names) and "brother Tom" not in names
