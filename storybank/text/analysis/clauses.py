@@ -193,6 +193,17 @@ def _beaten_at_a_game(c: _Candidate) -> bool:
     return c.t.lower[c.start] in c.w["winning_verbs"] and not c.words.isdisjoint(c.w["games"])
 
 
+def _robbed_in_a_game(c: _Candidate) -> bool:
+    """ "We were robbed in the final": the side that lost says so, of a match, a quiz or a league; "robbed of my
+    savings" and "he robbed my purse" are theft wherever they happen."""
+    lower, w, i = c.t.lower, c.w, c.start
+    if lower[i] not in w["losing_verbs"] or i == c.sent_start or lower[i - 1] not in w["passive_auxiliaries"]:
+        return False
+    if i + 1 < c.sent_end and lower[i + 1] in w["robbed_of"]:
+        return False
+    return not c.words.isdisjoint(w["games"])
+
+
 def _overdose_of_a_thing(c: _Candidate) -> bool:
     """ "an overdose of sunshine", "an overdose of chocolate": of something no one can take too much of."""
     lower, w, i = c.t.lower, c.w, c.start + 1
@@ -257,6 +268,7 @@ FILTERS: dict[str, Callable[[_Candidate], bool]] = {
     "cleared": _cleared,
     "urged_on": _urged_on,
     "beaten_at_a_game": _beaten_at_a_game,
+    "robbed_in_a_game": _robbed_in_a_game,
     "needs_an_aid": _needs_an_aid,
     "a_name": _a_name,
     "harm_by_a_thing": _harm_by_a_thing,
@@ -272,6 +284,7 @@ CODE_WORDS = (
     "not_a_person", "explained", "again_or_still", "games", "winning_verbs", "personal_aids",
     "things_that_hurt", "partnership", "we_or_i", "some_of", "figurative_overdoses", "kin_adjectives", "determiners",
     "weather_wet", "cleared", "reveal_verbs", "subject_pronouns", "units", "along_words", "pushing_verbs",
+    "losing_verbs", "passive_auxiliaries", "robbed_of", "ages_in_words",
 )  # fmt: skip
 
 
@@ -302,7 +315,7 @@ def _a_time_long_ago(rules: SafeguardingRules, t: _Tokens, begin: int, i: int) -
 def _an_age_then(t: _Tokens, w: dict, begin: int, i: int, text: str) -> bool:
     """ "when I was 22", "when he was 13": an age the person was at the time, so not now."""
     lower = t.lower
-    if not text.isdigit() or i - 3 < begin or lower[i - 3] != WHEN_ID:
+    if not (text.isdigit() or lower[i] in w["ages_in_words"]) or i - 3 < begin or lower[i - 3] != WHEN_ID:
         return False
     if i + 1 < len(lower) and lower[i + 1] in w["units"]:  # "when she was 20 minutes late"
         return False

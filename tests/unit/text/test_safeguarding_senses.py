@@ -413,3 +413,30 @@ def test_the_same_words_in_ordinary_sentences_are_not_flagged(text):
 def test_fresh_scratches_from_an_animal_are_not_self_harm():
     assert "self_harm" not in categories("She has fresh scratches on her arms from the new kitten.")
     assert "self_harm" in categories("She has fresh scratches on her arms and won't say how.")
+
+
+# Session 14: classes from four more writers' stories (bench/training/more_writers/set_ze ... set_zh), in our own
+# wording: losing a match is "being robbed"; an age written in words dates harm to the past.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our darts team got to the league final and we were robbed by a bad call.",
+        "We were robbed in the quiz over the capital of Australia.",
+        "When I was fourteen my stepdad used to hit me with his belt.",
+        "When she was twelve her uncle hurt her, and she has told me about it since.",
+    ],
+)
+def test_a_lost_match_and_harm_at_an_age_in_words_raise_no_concern(text):
+    assert categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A man on the doorstep said he was from the council and robbed me of my savings.", ["abuse"]),
+        ("He robbed my purse while I was watching the football.", ["abuse"]),  # a game on the telly, a real theft
+        ("My stepdad hit me again last night.", ["abuse", "domestic_abuse"]),
+    ],
+)
+def test_theft_and_harm_now_are_still_flagged(text, expected):
+    assert categories(text) == expected
