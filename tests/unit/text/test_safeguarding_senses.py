@@ -11,6 +11,11 @@ def categories(text: str) -> list[str]:
     return analyse(text).safeguarding_categories
 
 
+def rule_categories(text: str) -> list[str]:
+    """What the rules raise, without the learned check's guesses (which move each time it is retrained)."""
+    return sorted({s.category for s in analyse(text).safeguarding if "learned guess" not in s.reason})
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -109,7 +114,7 @@ def test_harm_by_a_family_member_named_several_sentences_before_is_domestic():
         "My nephew moved in with me after Christmas. He said it was only for a few weeks. It has been five months "
         "now. The kitchen is always a mess. He takes my pension the day it comes in."
     )
-    assert categories(text) == ["abuse", "domestic_abuse"]
+    assert rule_categories(text) == ["abuse", "domestic_abuse"]
 
 
 def test_a_carer_named_after_the_family_member_is_the_one_harming():
