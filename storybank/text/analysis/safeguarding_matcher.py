@@ -248,14 +248,8 @@ class SafeguardingRules:
 
     def _possible_rules(self, present: set[int], doc_words: set[int]) -> list[int]:
         """The rules whose anchor word is in the doc and whose other required words are there too, in order."""
-        possible = []
-        for index in sorted({r for word in present for r in self.rules_by_word[word]}):
-            for needed in self.rules[index].required:
-                if needed.isdisjoint(doc_words):
-                    break
-            else:
-                possible.append(index)
-        return possible
+        candidates = sorted({r for word in present for r in self.rules_by_word[word]})
+        return [index for index in candidates if _has_all(self.rules[index].required, doc_words)]
 
     def sentence_words(self, t: _Tokens, sid: int) -> frozenset[int]:
         """Ids of every lowercase lemma and lowercase form in a sentence."""
