@@ -233,6 +233,26 @@ def _harm_by_a_thing(c: _Candidate) -> bool:
     return c.start > c.sent_start and c.t.lower[c.start - 1] in c.w["things_that_hurt"]
 
 
+def _an_everyday_task(c: _Candidate) -> bool:
+    """ "I cut myself shaving", "an electric razor", "burnt my hand on the oven": a cut or burn from a task or tool of
+    everyday life, which the sentence names."""
+    return not c.words.isdisjoint(c.w["everyday_tasks"])
+
+
+def _done_to_oneself(c: _Candidate) -> bool:
+    """ "I do the scratching on my arms": the writer does it to their own body; harm by someone else needs another
+    actor (self-harm is its own rule)."""
+    lower, w, i = c.t.lower, c.w, c.start
+    before = lower[max(c.sent_start, i - 3) : i + 1]
+    return not w["self_subject"].isdisjoint(before) and not w["self_possessive"].isdisjoint(lower[i : min(c.sent_end, i + 8)])
+
+
+def _needs_a_habit(c: _Candidate) -> bool:
+    """A hurt the writer does to their own body is self-harm when it keeps happening ("again", "every time",
+    "whenever"); once, it is an accident ("I hit my head on the shelf")."""
+    return c.words.isdisjoint(c.w["habit_words"])
+
+
 def _needs_an_aid(c: _Candidate) -> bool:
     return c.words.isdisjoint(c.w["personal_aids"])
 
@@ -274,6 +294,9 @@ FILTERS: dict[str, Callable[[_Candidate], bool]] = {
     "harm_by_a_thing": _harm_by_a_thing,
     "overdose_of_a_thing": _overdose_of_a_thing,
     "wet_from_the_weather": _wet_from_the_weather,
+    "an_everyday_task": _an_everyday_task,
+    "done_to_oneself": _done_to_oneself,
+    "needs_a_habit": _needs_a_habit,
 }
 # The word lists the code reads by name; the rules file must define them.
 CODE_WORDS = (
@@ -284,7 +307,8 @@ CODE_WORDS = (
     "not_a_person", "explained", "again_or_still", "games", "winning_verbs", "personal_aids",
     "things_that_hurt", "partnership", "we_or_i", "some_of", "figurative_overdoses", "kin_adjectives", "determiners",
     "weather_wet", "cleared", "reveal_verbs", "subject_pronouns", "units", "along_words", "pushing_verbs",
-    "losing_verbs", "passive_auxiliaries", "robbed_of", "ages_in_words",
+    "losing_verbs", "passive_auxiliaries", "robbed_of", "ages_in_words", "everyday_tasks", "self_subject",
+    "self_possessive", "habit_words",
 )  # fmt: skip
 
 

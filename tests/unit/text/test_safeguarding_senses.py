@@ -445,3 +445,37 @@ def test_a_lost_match_and_harm_at_an_age_in_words_raise_no_concern(text):
 )
 def test_theft_and_harm_now_are_still_flagged(text, expected):
     assert categories(text) == expected
+
+
+# Session 15: classes from another writer's stories (bench/training/incoming/set_zi), in our own wording: a cut from an
+# everyday task or tool; the writer hurting their own body is self-harm when it keeps happening, never abuse; a
+# person missing at night in the cold.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I cut myself chopping carrots for the soup and the nurse put a plaster on it.",
+        "The OT brought an electric razor so Dad can shave himself again.",
+        "I hit my head on the shelf in the shed.",
+        "Yesterday I burnt my hand on the kettle making tea.",
+        "She is missing her sister since the move, and it's two in the morning before she sleeps.",
+    ],
+)
+def test_everyday_cuts_one_off_knocks_and_missing_someone_raise_no_concern(text):
+    assert rule_categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("When the voices get loud I pick at my arms again until they bleed.", ["self_harm"]),
+        ("I keep scratching my wrists when nobody is looking.", ["self_harm"]),
+        ("I cut myself again last night in the bathroom.", ["self_harm"]),
+        ("He grabbed my arm and twisted it.", ["abuse"]),
+        (
+            "It's three in the morning and Mum is not in her bed. We can't find her anywhere and it's perishing out.",
+            ["immediate_danger"],
+        ),
+    ],
+)
+def test_self_harm_abuse_and_someone_missing_at_night_are_flagged(text, expected):
+    assert rule_categories(text) == expected
