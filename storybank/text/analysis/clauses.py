@@ -243,8 +243,8 @@ def _done_to_oneself(c: _Candidate) -> bool:
     """ "I do the scratching on my arms": the writer does it to their own body; harm by someone else needs another
     actor (self-harm is its own rule)."""
     lower, w, i = c.t.lower, c.w, c.start
-    before = lower[max(c.sent_start, i - 3) : i + 1]
-    return not w["self_subject"].isdisjoint(before) and not w["self_possessive"].isdisjoint(lower[i : min(c.sent_end, i + 8)])
+    before, after = lower[max(c.sent_start, i - 3) : i + 1], lower[i : min(c.sent_end, i + 8)]
+    return not w["self_subject"].isdisjoint(before) and not w["self_possessive"].isdisjoint(after)
 
 
 def _needs_a_habit(c: _Candidate) -> bool:
