@@ -28,7 +28,7 @@ WORD_LISTS = (
     "not_in_org_names", "place_second_words", "before_not_a_name", "place_first_words", "numbered_dwelling_words",
     "person_nouns", "place_joiners", "lower_case_titles", "verb_adverbs",
     "place_name_starts", "titles_after_the", "thing_adjectives", "animal_words", "song_verbs", "greetings",
-    "condition_nouns", "title_small_words",
+    "condition_nouns", "title_small_words", "thing_name_words", "not_people", "place_only_prepositions",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes", "ordinary_endings", "contraction_endings")
 MAPPINGS = ("org_keywords", "content_warnings_from_signals", "org_prefix_keywords")
@@ -111,6 +111,9 @@ VERB_ADVERBS: set[str] = _LEXICON["verb_adverbs"]
 PLACE_NAME_STARTS: set[str] = _LEXICON["place_name_starts"]
 TITLES_AFTER_THE: set[str] = _LEXICON["titles_after_the"]
 THING_ADJECTIVES: set[str] = _LEXICON["thing_adjectives"]
+THING_NAME_WORDS: set[str] = _LEXICON["thing_name_words"]
+NOT_PEOPLE: set[str] = _LEXICON["not_people"]
+PLACE_ONLY_PREPOSITIONS: set[str] = _LEXICON["place_only_prepositions"]
 ANIMAL_WORDS: set[str] = _LEXICON["animal_words"]
 SONG_VERBS: set[str] = _LEXICON["song_verbs"]
 GREETINGS: set[str] = _LEXICON["greetings"]

@@ -32,10 +32,12 @@ from .lexicon import (
     NATIONALITIES,
     NICKNAME_ADJECTIVES,
     NOT_NAMES,
+    NOT_PEOPLE,
     OBJECT_VERBS,
     ORG_WORDS,
     PERSON_NOUNS,
     PERSON_VERBS,
+    PLACE_ONLY_PREPOSITIONS,
     PLACE_PREPOSITIONS,
     PLACES,
     POSSESSIVE_DETS,
@@ -47,6 +49,7 @@ from .lexicon import (
     STRONG_PERSON_VERBS,
     THANKS_WORDS,
     THING_ADJECTIVES,
+    THING_NAME_WORDS,
     TITLE_MODIFIERS,
     TITLE_SMALL_WORDS,
     TITLES,
@@ -104,6 +107,8 @@ def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
     nurse there, Rose, knows", "everyone calls her Precious"): used for words the name list would block."""
     if not is_capitalised(tok) or tok.lower_ in _NEVER_NAMES and tok.lower_ not in _BLOCKED_FIRST_NAMES:
         return None
+    if tok.lower_ in KINSHIP:
+        return None  # "everyone calls me Auntie Ming": the family word is what they call her, the name comes after
     if tok.lower_ in WORD_NAMES and _appositive_role(doc, tok):
         return "a name followed by who the person is", 0.8  # "Precious, his main carer, ...", anywhere
     if starts_sentence(tok):
@@ -467,22 +472,24 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
             return "a name someone is thanked by", 0.85
     if capital and (not homograph or lower in NAME_WORDS) and _named_as_role(doc, tok):
         return "a name followed by who the person is", 0.85
-    if capital and not homograph and (_appositive_role(doc, tok) or _followed_by_who(doc, tok)):
+    # "at home in Catford, the carers are...": after "in", a place
+    in_a_place = prev is not None and prev_lower in PLACE_ONLY_PREPOSITIONS
+    if capital and not homograph and not in_a_place and (_appositive_role(doc, tok) or _followed_by_who(doc, tok)):
         return "a name followed by who the person is", 0.85
     if capital and is_month and not sentence_start:
         return None
     lower_name = informal and text.islower() and (known_first or not homograph)
     if (capital and not sentence_start) or lower_name:
-        after_place_word = (
-            prev is not None and prev_lower in PLACE_PREPOSITIONS and not known_first
-        )  # "my sister in Leytonstone doesn't know": a place, not a person
+        after_place_word = prev is not None and (
+            prev_lower in PLACE_PREPOSITIONS and not known_first or prev_lower in PLACE_ONLY_PREPOSITIONS
+        )  # "my sister in Leytonstone doesn't know", "we met in Chelsea and went": a place, not a person
         if not after_place_word and _followed_by_person_verb(
             doc, tok, strong=homograph or not known_first
         ):
             shouted_word = homograph and text.isupper()
             if not shouted_word and not (homograph and prev is not None and prev_lower in _PRONOUNS_AND_DETERMINERS):
                 return "a name followed by something a person does", 0.8
-        if _appositive_role(doc, tok):
+        if not in_a_place and _appositive_role(doc, tok):
             return "a name followed by who the person is", 0.85
     elif capital and sentence_start and (not homograph or lower in NAME_WORDS):
         if lower in WORD_NAMES and _COMMON_WORD(doc, tok.orth) and not known_first:
@@ -775,7 +782,18 @@ def _extend_left(doc: Doc, start: int) -> int:
         return prev.i
     if prev.lower_ in NICKNAME_ADJECTIVES and prev.text[:1].isupper() and not starts_sentence(prev):
         return prev.i
-    return start
+    # Given names before the name found, in traditions our list does not hold ("Trần Văn Minh", "Lau Siu Ling",
+    # "Seren Williams-Ogunleye"): up to two capitalised words just before it that are no ordinary word, place,
+    # organisation or street word, nor a word capitalised only as a sentence's first.
+    found = start
+    for _ in range(2):
+        if prev is None or prev.i != start - 1 or prev.whitespace_ != " " or not _surname_word(prev) \
+                or is_common_word(prev.text) or starts_sentence(prev) and not _is_known_first_name(prev):
+            break  # at a sentence's start, only a listed first name ("Goodnight Priya", "Jezus Maria" are not)
+        start = prev.i
+        prev = prev_word(doc, start)
+    # "near Kirkby Stephen": after a word for where, the capitalised words are a place's name
+    return found if prev is not None and prev.i == start - 1 and prev.lower_ in PLACE_PREPOSITIONS else start
 
 
 def _names_a_place_or_body(doc: Doc, tok: Token) -> bool:
@@ -804,12 +822,21 @@ def _lexical_reason(doc: Doc, tok: Token, informal: bool = False) -> tuple[str, 
             return None
     if _names_a_place_or_body(doc, tok) and nxt.text[:1].isupper():
         return None
-    prev = prev_word(doc, tok.i)
-    if prev is not None and prev.lower_ in {"'s", "’s"}:
-        prev = prev_word(doc, prev.i)
-    if prev is not None and prev.lower_ in BEFORE_NOT_A_NAME:
+    if _word_before_says_not_a_name(doc, tok, nxt):
         return None
     return "a common first name", 0.8
+
+
+def _word_before_says_not_a_name(doc: Doc, tok: Token, nxt: Token | None) -> bool:
+    """A word before that makes a listed first name something else: lexicon before_not_a_name, or "in" / "at"
+    for a place ("we met in Chelsea", "at home in Florence"; not "in Florence's room")."""
+    prev = prev_word(doc, tok.i)
+    if prev is not None and prev.i == tok.i - 1 and prev.lower_ in PLACE_ONLY_PREPOSITIONS and (
+            nxt is None or nxt.lower_ not in {"'s", "’s"}):
+        return True
+    if prev is not None and prev.lower_ in {"'s", "’s"}:
+        prev = prev_word(doc, prev.i)
+    return prev is not None and prev.lower_ in BEFORE_NOT_A_NAME
 
 
 def _blocked_propagation(doc: Doc, tok: Token) -> bool:
@@ -903,6 +930,12 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
             continue
         cand = found[i]
         covered.update(range(cand.start, cand.end))
+        if spans and cand.start < spans[-1].end:  # "Doctor Imelda" and "Imelda Green": one name, the surer reason
+            last = spans[-1]
+            last.end = max(last.end, cand.end)
+            if cand.confidence > last.confidence:
+                last.reason, last.confidence = cand.reason, cand.confidence
+            continue
         spans.append(cand)
     for cand in _titles_with_initials(doc, covered):
         covered.update(range(cand.start, cand.end))
@@ -919,10 +952,33 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
             continue
         start_char, end_char = _char_offsets(doc, c.start, c.end)
         name = text[start_char:end_char]
-        if name in not_people:
+        if name in not_people or _in_a_character_or_brand(text, start_char, end_char):
             continue
         findings.append(Finding("PERSON", start_char, end_char, name, c.confidence, _plain_reason(name, c)))
     return findings
+
+
+_NOT_PEOPLE_BY_WORD: dict[str, list[str]] = {}
+for _phrase in sorted(NOT_PEOPLE):
+    for _word in _phrase.split():
+        _NOT_PEOPLE_BY_WORD.setdefault(_word, []).append(_phrase)
+
+
+def _in_a_character_or_brand(text: str, start: int, end: int) -> bool:
+    """ "Mr Tumble", "Miss Marple", "a John Lewis bag", "Marks & Spencer": a name inside a character's, a show's
+    or a brand's name (lexicon not_people) is not a person."""
+    phrases = {p for word in text[start:end].lower().split() for p in _NOT_PEOPLE_BY_WORD.get(word, ())}
+    if not phrases:
+        return False
+    window_start = max(0, start - 30)
+    window = text[window_start : end + 30].lower()
+    for phrase in phrases:
+        at = window.find(phrase)
+        while at >= 0:
+            if window_start + at < end and start < window_start + at + len(phrase):
+                return True
+            at = window.find(phrase, at + 1)
+    return False
 
 
 def _called_it(doc: Doc, start: int) -> bool:
@@ -988,12 +1044,15 @@ def _names_a_song(doc: Doc, start: int) -> bool:
 
 
 def _named_thing(doc: Doc, start: int) -> bool:
-    """ "the Lord Nelson" (a pub), "the Margaret Rose" (a boat), "the big Tesco": a name straight after "the", or
+    """ "the Lord Nelson" (a pub), "the Margaret Rose" (a boat), "the big Tesco", "Storm Isha": a name straight after
+    "the" or a word such as "storm", or
     after "the" and a word such as "big" or "new", names a thing; a person only with a title that takes "the" ("the
     Reverend Pat Okoro", "the late Mr Hughes")."""
     if start == 0 or doc[start].lower_.rstrip(".") in TITLES_AFTER_THE:
         return False
     before = doc[start - 1]
+    if before.lower_ in THING_NAME_WORDS:
+        return True  # "Storm Isha", "Hurricane Beryl"
     if before.lower_ in THING_ADJECTIVES and start > 1:
         before = doc[start - 2]
     return before.lower_ == "the"

@@ -588,3 +588,38 @@ def test_initials_in_case_notes_and_brother_as_a_title(text, names):
 def test_initials_that_are_not_a_person(text):
     names = found(text, "PERSON")
     assert all("." not in name for name in names) and "brother Tom" not in names
+
+
+# Session 15: classes from two names-focused sets (tuning_15, tuning_16), in our own wording: characters, brands,
+# devices, storms and festivals are not people; a first name after "in" or "at" is a place; a family word is what the
+# family calls someone, not part of the name; given names from other traditions before a name found are part of it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Saturdays we watch Mr Bean and Peppa Pig with my grandson.",
+        "She brought a John Lewis bag and a box of Mr Kipling cakes.",
+        "I asked Alexa to play the radio and told Siri to ring my daughter.",
+        "Storm Darragh took the fence down and Hurricane Milton was on the news.",
+        "We lit the lamps for Holi and again at Hanukkah with the neighbours.",
+        "My son and I met in Chelsea and went on holiday in Florence, which we loved.",
+    ],
+)
+def test_characters_brands_devices_storms_festivals_and_places_are_not_people(text):
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("At the day centre everyone calls her Auntie Comfort.", ["Comfort"]),
+        ("My Tito Ramon fixed the shower for us.", ["Ramon"]),
+        ("The booking is for my father, Đặng Quốc Minh, who is 84.", ["Đặng Quốc Minh"]),
+        ("Our new carer Ngozi Adaeze-Okafor is lovely.", ["Ngozi Adaeze-Okafor"]),
+        ("Dear team, thank you for looking after Mum (Wong Siu Ling) so well.", ["Wong Siu Ling"]),
+        ("Wor Sandra comes on Sundays with the dinner.", ["Sandra"]),
+        ("Doctor Imelda Green listened to every word.", ["Doctor Imelda Green"]),
+        ("We went in Florence's car to the hospital.", ["Florence"]),
+    ],
+)
+def test_family_words_stay_outside_and_given_names_from_other_traditions_join_the_name(text, names):
+    assert found(text, "PERSON") == names
