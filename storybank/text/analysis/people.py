@@ -15,6 +15,7 @@ from .lexicon import (
     ANIMAL_WORDS,
     BEFORE_NOT_A_NAME,
     CONDITION_NOUNS,
+    CONTRACTION_ENDINGS,
     COUNTRIES_AND_REGIONS,
     DAYS,
     DETERMINERS,
@@ -22,6 +23,7 @@ from .lexicon import (
     EPONYMOUS_CONDITIONS,
     FIRST_NAMES,
     GREETINGS,
+    INFORMAL_TITLES,
     KIN_TITLES,
     KINSHIP,
     LOWER_CASE_TITLES,
@@ -95,6 +97,7 @@ _NEVER_NAMES = BLOCKED - NOT_NAMES
 # name may stand there (before a surname, at the start of a sentence before a verb of speech).
 NAME_WORDS = FIRST_NAMES | WORD_NAMES
 # Unions the rules read, made once rather than on each read.
+_LOWER_CASE_TITLES_OR_MISS = LOWER_CASE_TITLES | INFORMAL_TITLES
 _ANY_DETERMINER = POSSESSIVE_DETS | DETERMINERS
 _THANKS = THANKS_WORDS | {"you"}
 _PRONOUNS_AND_DETERMINERS = PRONOUNS | DETERMINERS
@@ -748,6 +751,29 @@ def _titles_with_initials(doc: Doc, covered: set[int]) -> list[_Candidate]:
     return found
 
 
+def _lower_case_titled(doc: Doc, covered: set[int]) -> list[_Candidate]:
+    """ "mrs o'sullivan", "mrs k.", "miss okafor" in texting style: a title in lower case and then a surname with an
+    apostrophe, an initial, or (after "miss") a word that is no ordinary word."""
+    if not is_informal(doc):
+        return []
+    found = []
+    for i in range(len(doc) - 1):
+        title, nxt = doc[i], doc[i + 1]
+        lower = title.lower_.rstrip(".")
+        if not title.text.islower() or i in covered or i + 1 in covered or lower not in _LOWER_CASE_TITLES_OR_MISS:
+            continue
+        word = nxt.text
+        if not word.islower() or word in BLOCKED or is_common_word(word) or not title.whitespace_:
+            continue
+        initial = len(word) == 2 and word[0].isalpha() and word[1] == "."
+        apostrophe = word.replace("’", "'").find("'")
+        if apostrophe > 0 and word[apostrophe + 1 :] in CONTRACTION_ENDINGS:
+            continue  # "mrs tolley've", a contraction, not "o'hare"
+        if initial or (is_wordlike(nxt) and (apostrophe > 0 or lower in INFORMAL_TITLES)):
+            found.append(_Candidate(i, i + 2, f"a name after the title '{title.text}'", 0.85))
+    return found
+
+
 def _title_before_particles(doc: Doc, i: int) -> Token | None:
     """The title before a surname that follows name particles or initials: "Mr" in "Mr da Costa", "Mrs van der
     Berg", "Dr J.R. Patel"."""
@@ -769,7 +795,7 @@ def _extend_left(doc: Doc, start: int) -> int:
         return start
     lower_case_title = (
         prev.lower_.rstrip(".") in LOWER_CASE_TITLES and prev.text.islower() and doc[start].text.islower()
-    )
+    ) or _informal_title_before(doc, prev, start)
     if prev.lower_.rstrip(".") in TITLES and prev.text[:1].isupper() or lower_case_title:
         first = prev_word(doc, prev.i)
         if (
@@ -794,6 +820,14 @@ def _extend_left(doc: Doc, start: int) -> int:
         prev = prev_word(doc, start)
     # "near Kirkby Stephen": after a word for where, the capitalised words are a place's name
     return found if prev is not None and prev.i == start - 1 and prev.lower_ in PLACE_PREPOSITIONS else start
+
+
+def _informal_title_before(doc: Doc, prev: Token, start: int) -> bool:
+    """ "miss adebayo" in texting style: "miss" before a lower-case name is a title, but not after "I" or "we"."""
+    if prev.lower_ not in INFORMAL_TITLES or not prev.text.islower() or not doc[start].text.islower():
+        return False
+    before = prev_word(doc, prev.i)
+    return before is None or before.lower_ not in PRONOUNS
 
 
 def _names_a_place_or_body(doc: Doc, tok: Token) -> bool:
@@ -937,7 +971,7 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
                 last.reason, last.confidence = cand.reason, cand.confidence
             continue
         spans.append(cand)
-    for cand in _titles_with_initials(doc, covered):
+    for cand in _titles_with_initials(doc, covered) + _lower_case_titled(doc, covered):
         covered.update(range(cand.start, cand.end))
         spans.append(cand)
     spans.extend(_coordinated(doc, spans, covered, informal))

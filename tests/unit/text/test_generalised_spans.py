@@ -623,3 +623,17 @@ def test_characters_brands_devices_storms_festivals_and_places_are_not_people(te
 )
 def test_family_words_stay_outside_and_given_names_from_other_traditions_join_the_name(text, names):
     assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("cant get there before 10 so mrs o'neill will have to wait again, sorry", ["mrs o'neill"]),
+        ("spoke to mr j. at the surgery and he said ring back tmrw", ["mr j."]),
+        ("miss adebayo at the school knows about mum so she lets me keep my phone on", ["miss adebayo"]),
+        ("i miss mum so much and i miss the bus every morning now", []),
+        ("mrs tolley've been no help at all, the agency should ring", []),
+    ],
+)
+def test_lower_case_titles_before_a_surname_with_an_apostrophe_an_initial_or_after_miss(text, names):
+    assert found(text, "PERSON") == names
