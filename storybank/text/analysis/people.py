@@ -66,6 +66,8 @@ from .lexicon import (
 from .models import Finding
 from .patterns import PATTERNS
 from .tokens import (
+    SENTENCE_END_BIT,
+    SPACE_BIT,
     ByWord,
     capital_indices,
     doc_orths,
@@ -78,6 +80,7 @@ from .tokens import (
     name_candidate_indices,
     next_word,
     prev_word,
+    shape_bits,
     starts_sentence,
 )
 
@@ -814,12 +817,21 @@ def _extend_left(doc: Doc, start: int) -> int:
     found = start
     for _ in range(2):
         if prev is None or prev.i != start - 1 or prev.whitespace_ != " " or not _surname_word(prev) \
-                or is_common_word(prev.text) or starts_sentence(prev) and not _is_known_first_name(prev):
+                or is_common_word(prev.text) or _opens_a_sentence(doc, prev.i) and not _is_known_first_name(prev):
             break  # at a sentence's start, only a listed first name ("Goodnight Priya", "Jezus Maria" are not)
         start = prev.i
         prev = prev_word(doc, start)
     # "near Kirkby Stephen": after a word for where, the capitalised words are a place's name
     return found if prev is not None and prev.i == start - 1 and prev.lower_ in PLACE_PREPOSITIONS else start
+
+
+def _opens_a_sentence(doc: Doc, i: int) -> bool:
+    """The first word of the story, of a line, or after a full stop, "!" or "?" (not after a bracket, a colon or a
+    dash, where a name is often written: "Name: Trần Văn Minh", "(Lau Siu Ling)")."""
+    if i == 0:
+        return True
+    bits = shape_bits(doc)[i - 1]
+    return bool(bits & SENTENCE_END_BIT) or bool(bits & SPACE_BIT) or "\n" in doc[i - 1].whitespace_
 
 
 def _informal_title_before(doc: Doc, prev: Token, start: int) -> bool:

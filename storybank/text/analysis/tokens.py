@@ -215,6 +215,7 @@ def next_word(doc: Doc, i: int, skip_commas: bool = False) -> Token | None:
 
 _ALPHA, _LOWER, _TITLE, _CAPITAL, _SPACE, _COMMA, PUNCT_BIT, SENTENCE_END_BIT = 1, 2, 4, 8, 16, 32, 64, 128
 CAPITAL_BIT = _CAPITAL
+SPACE_BIT = _SPACE
 _SENTENCE_ENDS = frozenset(Sentencizer.default_punct_chars)
 _INNER_CAPITAL_NAME = PATTERNS["inner_capital_name"]
 
