@@ -29,7 +29,7 @@ WORD_LISTS = (
     "person_nouns", "place_joiners", "lower_case_titles", "verb_adverbs",
     "place_name_starts", "titles_after_the", "thing_adjectives", "animal_words", "song_verbs", "greetings",
     "condition_nouns", "title_small_words", "thing_name_words", "not_people", "place_only_prepositions",
-    "informal_titles",
+    "informal_titles", "that_is_words",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes", "ordinary_endings", "contraction_endings")
 MAPPINGS = ("org_keywords", "content_warnings_from_signals", "org_prefix_keywords")
@@ -109,6 +109,7 @@ ROLES: set[str] = _LEXICON["roles"]
 PERSON_NOUNS: set[str] = _LEXICON["person_nouns"]
 LOWER_CASE_TITLES: set[str] = _LEXICON["lower_case_titles"]
 INFORMAL_TITLES: set[str] = _LEXICON["informal_titles"]
+THAT_IS_WORDS: set[str] = _LEXICON["that_is_words"]
 VERB_ADVERBS: set[str] = _LEXICON["verb_adverbs"]
 PLACE_NAME_STARTS: set[str] = _LEXICON["place_name_starts"]
 TITLES_AFTER_THE: set[str] = _LEXICON["titles_after_the"]

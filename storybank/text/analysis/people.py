@@ -50,6 +50,7 @@ from .lexicon import (
     STREET_SUFFIXES,
     STRONG_PERSON_VERBS,
     THANKS_WORDS,
+    THAT_IS_WORDS,
     THING_ADJECTIVES,
     THING_NAME_WORDS,
     TITLE_MODIFIERS,
@@ -360,6 +361,7 @@ def _followed_by_person_verb(doc: Doc, tok: Token, strong: bool) -> bool:
 
 
 _COMMA = get_string_id(",")
+_THAT_IS = THAT_IS_WORDS  # "that's", "that" ("that 's" when split), "who's"
 _ROLE_DETERMINERS = POSSESSIVE_DETS | {"the", "a", "an", "one", "our"}  # "Liz, the nurse", "Sam our cleaner"
 _BEFORE_ROLE = ByWord(lambda text: text.lower() in _ROLE_DETERMINERS)  # the same as Token.lower_ in the list
 
@@ -374,6 +376,26 @@ def _appositive_role(doc: Doc, tok: Token) -> bool:
         return False
     for k in range(j + 1, min(j + 6, len(doc))):
         if doc[k].lower_ in ROLES or doc[k].lower_ in KINSHIP or doc[k].lemma_.lower() in ROLES:
+            return True
+        if doc[k].is_punct:
+            return False
+    return False
+
+
+def _set_off_before_who(doc: Doc, tok: Token) -> bool:
+    """ "Pat, the activities lady, put us on the team", "Bill, that's Bernard's brother, says": a name set off by a
+    comma before who the person is, so a first name that is also a word ("pat", "bill") is a name even as a
+    sentence's first word."""
+    j = tok.i + 1
+    if j + 1 >= len(doc) or doc[j].text != ",":
+        return False
+    if doc[j + 1].lower_ in _THAT_IS:
+        j += 1 if doc[j + 1].lower_ == "that's" else 2
+    elif not _BEFORE_ROLE(doc, doc[j + 1].orth):
+        return False
+    for k in range(j + 1, min(j + 7, len(doc))):
+        lower = doc[k].lower_
+        if lower in ROLES or lower in KINSHIP or lower in PERSON_NOUNS:
             return True
         if doc[k].is_punct:
             return False
@@ -498,6 +520,8 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         if not in_a_place and _appositive_role(doc, tok):
             return "a name followed by who the person is", 0.85
     elif capital and sentence_start and (not homograph or lower in NAME_WORDS):
+        if _set_off_before_who(doc, tok):
+            return "a name followed by who the person is", 0.8
         if lower in WORD_NAMES and _COMMON_WORD(doc, tok.orth) and not known_first:
             nxt = next_word(doc, tok.i)  # "Hope said", not "Summer came early"
             return ("a name followed by something a person says", 0.75) if nxt and nxt.lower_ in SPEECH_VERBS else None
@@ -940,6 +964,8 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
         for i in _ORDINARY_WORD_NAME.select(doc, orths, others):
             tok = doc[i]
             if not _WORD_NAME(doc, orths[i]) and starts_sentence(tok):
+                if _set_off_before_who(doc, tok):
+                    found[i] = _Candidate(i, i + 1, "a name followed by who the person is", 0.8)
                 continue  # what _strong_cue says first at a sentence start, without its other checks
             strong = _strong_cue(doc, tok)
             if strong is not None:
@@ -1167,6 +1193,16 @@ _NAME_PART = ByWord(
 _NAME_KEY = ByWord(lambda text: text if not text.isupper() else text[:1].upper() + text[1:].lower())
 
 
+def _a_place_here(doc: Doc, tok: Token) -> bool:
+    """ "My wife Florence ... our honeymoon in Florence", "now she's in Chelsea Court": the same word is a place
+    after "in", or part of an organisation's or a street's name before one of their words."""
+    prev = prev_word(doc, tok.i)
+    if prev is not None and prev.i == tok.i - 1 and prev.lower_ in PLACE_ONLY_PREPOSITIONS:
+        nxt = next_word(doc, tok.i)
+        return nxt is None or nxt.lower_ not in {"'s", "’s"}
+    return _names_a_place_or_body(doc, tok) and is_capitalised(doc[tok.i + 1])
+
+
 def _repeated(doc: Doc, spans: list[_Candidate], covered: set[int], candidates: list[int]) -> list[_Candidate]:
     """Once a word is known to be someone's name in this story, its other uses are that person too."""
     known: dict[str, str] = {}
@@ -1187,7 +1223,7 @@ def _repeated(doc: Doc, spans: list[_Candidate], covered: set[int], candidates: 
         if i in covered or key not in known:
             continue
         tok = doc[i]
-        if _blocked_propagation(doc, tok) or _month_in_date(doc, tok):
+        if _blocked_propagation(doc, tok) or _month_in_date(doc, tok) or _a_place_here(doc, tok):
             continue
         start = _extend_left(doc, tok.i)
         if any(i in covered for i in range(start, tok.i + 1)):

@@ -637,3 +637,21 @@ def test_family_words_stay_outside_and_given_names_from_other_traditions_join_th
 )
 def test_lower_case_titles_before_a_surname_with_an_apostrophe_an_initial_or_after_miss(text, names):
     assert found(text, "PERSON") == names
+
+
+# Session 15, from a third names set (tuning_17), in our own wording: an ordinary word that is a first name is a name
+# when a comma sets it off before who the person is, even as a sentence's first word; a name said again is a place
+# after "in"; more family words, characters and things named after people.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Pat, the lady who runs the lunch club, rang me.", ["Pat"]),
+        ("Bill, that's my husband's cousin, came round.", ["Bill"]),
+        ("My wife Florence and I had our honeymoon in Florence.", ["Florence"]),
+        ("Popo and Teta both came to the party with Aisha.", ["Aisha"]),
+        ("We drank Earl Grey and watched Poirot, and the Jack Russell slept.", []),
+        ("Major Thompson on my corridor loves the quiz.", ["Major Thompson"]),
+    ],
+)
+def test_set_off_word_names_places_said_again_family_words_and_things(text, names):
+    assert found(text, "PERSON") == names
