@@ -18,8 +18,8 @@ from .rule_tokens import _LIKE_NUM, _Tokens
 if TYPE_CHECKING:
     from .safeguarding_matcher import SafeguardingRules
 
-NOW_ID, AGO_ID, IN_ID, OF_ID, OUT_ID, SINCE_ID, WHEN_ID, TO_ID, INTO_ID = (
-    get_string_id(w) for w in ("now", "ago", "in", "of", "out", "since", "when", "to", "into")
+NOW_ID, AGO_ID, IN_ID, OF_ID, OUT_ID, SINCE_ID, WHEN_ID, TO_ID, INTO_ID, COMMA_ID, WITH_ID = (
+    get_string_id(w) for w in ("now", "ago", "in", "of", "out", "since", "when", "to", "into", ",", "with")
 )
 
 
@@ -83,11 +83,17 @@ def _past_perfect(c: _Candidate, i: int) -> bool:
 
 
 def _about_the_subject(c: _Candidate) -> bool:
-    """'a talk about scams', 'learning about the signs of abuse': but not 'I think about ending it'."""
+    """'a talk about scams', 'learning about the signs of abuse', 'concerns about money, a missed visit' (further
+    back only across a list): but not 'I think about ending it', nor 'about eleven thousand into the safe account'."""
     lower, w, start = c.t.lower, c.w, c.start
-    for i in range(start - 1, max(c.sent_start, start - 4) - 1, -1):
-        if lower[i] in w["about"]:
+    in_a_list = False
+    for i in range(start - 1, max(c.sent_start, start - 8) - 1, -1):
+        if lower[i] in w["about"] and (i >= start - 4 or in_a_list):
             return i == c.sent_start or lower[i - 1] not in w["thinking"]
+        if lower[i] == COMMA_ID:
+            in_a_list = True
+        elif lower[i] in w["clause_break"]:
+            break
     return False
 
 
@@ -156,12 +162,13 @@ def _explained(c: _Candidate) -> bool:
 def _cleared(c: _Candidate) -> bool:
     """The worry was looked into and found to be innocent, later in the story ("It turned out she'd caught it on
     the door frame", "I'd overreacted"): a cue after the match, in its sentence or the few after it. A harm told
-    after such a cue ("it turned out he'd been taking her pension") is its own match, with no cue after it."""
+    after such a cue ("it turned out he'd been taking her pension") is its own match, with no cue after it. "Bruising
+    consistent with the fall" explains it; "not consistent with a fall" does not."""
     lower, w = c.t.lower, c.w
     end = c.t.bounds[min(len(c.t.bounds) - 1, c.sid + 1 + c.rules.rulebook.cleared_within_sentences)]
     for i in range(c.start + 1, end):
         word = lower[i]
-        if word in w["cleared"]:
+        if word in w["cleared"] or word in w["explained_by"] and i + 1 < end and lower[i + 1] == WITH_ID:
             if w["neg"].isdisjoint(lower[max(c.start + 1, i - 3) : i]):
                 return True
         elif word in w["reveal_verbs"] and i + 2 < end and lower[i + 1] == OUT_ID:
@@ -253,6 +260,28 @@ def _needs_a_habit(c: _Candidate) -> bool:
     return c.words.isdisjoint(c.w["habit_words"])
 
 
+def _in_a_sport(c: _Candidate) -> bool:
+    """ "caught me with a punch in sparring", "tackled in the rugby": a knock in a sport, named in the sentence or
+    the one before."""
+    if not c.words.isdisjoint(c.w["sports"]):
+        return True
+    return c.sid > 0 and not c.rules.sentence_words(c.t, c.sid - 1).isdisjoint(c.w["sports"])
+
+
+def _said_as_a_word(c: _Candidate) -> bool:
+    """ "not to flinch at the word 'suicide'": the word itself is being talked about."""
+    lower, i = c.t.lower, c.start - 1
+    while i > c.sent_start and lower[i] in c.w["quote_marks"]:
+        i -= 1
+    return i >= c.sent_start and lower[i] in c.w["word_nouns"]
+
+
+def _scam_foiled(c: _Candidate) -> bool:
+    """ "he spotted a text pretending to be from the bank and we reported it": a scam seen through, with nothing
+    lost; "they took £2,000 and I reported it" is still a concern."""
+    return not c.words.isdisjoint(c.w["foiled_words"]) and c.words.isdisjoint(c.w["loss_words"])
+
+
 def _needs_an_aid(c: _Candidate) -> bool:
     return c.words.isdisjoint(c.w["personal_aids"])
 
@@ -297,6 +326,9 @@ FILTERS: dict[str, Callable[[_Candidate], bool]] = {
     "an_everyday_task": _an_everyday_task,
     "done_to_oneself": _done_to_oneself,
     "needs_a_habit": _needs_a_habit,
+    "in_a_sport": _in_a_sport,
+    "said_as_a_word": _said_as_a_word,
+    "scam_foiled": _scam_foiled,
 }
 # The word lists the code reads by name; the rules file must define them.
 CODE_WORDS = (
@@ -308,7 +340,8 @@ CODE_WORDS = (
     "things_that_hurt", "partnership", "we_or_i", "some_of", "figurative_overdoses", "kin_adjectives", "determiners",
     "weather_wet", "cleared", "reveal_verbs", "subject_pronouns", "units", "along_words", "pushing_verbs",
     "losing_verbs", "passive_auxiliaries", "robbed_of", "ages_in_words", "everyday_tasks", "self_subject",
-    "self_possessive", "habit_words",
+    "self_possessive", "habit_words", "last_words", "explained_by", "sports", "quote_marks", "word_nouns",
+    "foiled_words", "loss_words",
 )  # fmt: skip
 
 
@@ -319,6 +352,10 @@ def _set_long_ago(rules: SafeguardingRules, t: _Tokens, begin: int, end: int) ->
     for i in range(begin, end):
         word = lower[i]
         if word == AGO_ID and not w["ago_units"].isdisjoint(lower[max(begin, i - 3) : i]):
+            return True
+        # "it's been nine years since the last time": a time since it last happened
+        if word == SINCE_ID and i > begin and lower[i - 1] in w["ago_units"] \
+                and not w["last_words"].isdisjoint(lower[i + 1 : min(end, i + 4)]):
             return True
         if word in w["youth_words"] and not w["youth_cue"].isdisjoint(lower[max(begin, i - 3) : i]):
             return True

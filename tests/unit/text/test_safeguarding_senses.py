@@ -479,3 +479,37 @@ def test_everyday_cuts_one_off_knocks_and_missing_someone_raise_no_concern(text)
 )
 def test_self_harm_abuse_and_someone_missing_at_night_are_flagged(text, expected):
     assert rule_categories(text) == expected
+
+
+# Session 15, from a further writer's stories (set_zj), in our own wording: a knock in a sport, the word itself talked
+# about, a scam seen through with nothing lost, "it's her money" said of whose it is, a list of what a job deals with,
+# bruising explained by a fall, and a time since harm last happened.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I go to boxing on Thursdays. Last week Kai caught me with a punch in sparring and my lip bled.",
+        "On the helpline we learn not to be frightened of the word 'suicide'.",
+        "My son spotted an email pretending to be from the bank and we reported it.",
+        "It's her money and she spends it how she likes.",
+        "As the manager I read reports about money worries, a missed visit, a fall, every single week.",
+        "Bruising to her arm and hip, consistent with the fall on Sunday, is fading now.",
+        "I used to hurt myself as a teenager. It's been twelve years since the last time.",
+    ],
+)
+def test_sports_words_foiled_scams_ownership_job_lists_and_explained_bruises_raise_no_concern(text):
+    assert rule_categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He punched me in the face last night after the football.", ["abuse"]),
+        ("A man rang pretending to be from the bank and I sent him £3,000 before I reported it.", ["abuse"]),
+        ("My nephew has my bank card and keeps my money.", ["abuse", "domestic_abuse"]),
+        ("The carers missed the visit again, so Mum had no tea.", ["neglect"]),
+        ("Her bruises are not consistent with a fall, the nurse says, and she is scared of him.", ["abuse"]),
+        ("So far I've moved about eleven thousand into the safe account they gave me.", ["abuse"]),
+    ],
+)
+def test_the_same_words_as_a_concern_are_still_flagged(text, expected):
+    assert rule_categories(text) == expected
