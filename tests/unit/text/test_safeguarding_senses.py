@@ -513,3 +513,27 @@ def test_sports_words_foiled_scams_ownership_job_lists_and_explained_bruises_rai
 )
 def test_the_same_words_as_a_concern_are_still_flagged(text, expected):
     assert rule_categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Most nights I hurt my legs with a compass so nobody sees.", ["self_harm"]),
+        ("My daughter keeps all my tablets in her room and I don't get them some days.", ["abuse", "domestic_abuse"]),
+        ("Mi grandson keeps mi pills away from me when he's cross.", ["abuse", "domestic_abuse"]),
+    ],
+)
+def test_self_harm_with_something_sharp_and_medicines_kept_from_someone(text, expected):
+    assert rule_categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hurt my hand with the knife while I was chopping onions.",
+        "I keep my tablets in my room in a dosette box.",
+        "The carer keeps the tablets in the locked cupboard, as the plan says.",
+    ],
+)
+def test_an_everyday_cut_and_medicines_kept_safely_raise_no_concern(text):
+    assert rule_categories(text) == []
