@@ -387,7 +387,7 @@ def _set_off_before_who(doc: Doc, tok: Token) -> bool:
     comma before who the person is, so a first name that is also a word ("pat", "bill") is a name even as a
     sentence's first word."""
     j = tok.i + 1
-    if j + 1 >= len(doc) or doc[j].text != ",":
+    if j + 1 >= len(doc) or doc_orths(doc)[j] != _COMMA:  # word ids: no Token for most names, which this rules out
         return False
     if doc[j + 1].lower_ in _THAT_IS:
         j += 1 if doc[j + 1].lower_ == "that's" else 2
@@ -820,10 +820,13 @@ def _extend_left(doc: Doc, start: int) -> int:
     prev = prev_word(doc, start)
     if prev is None or prev.i != start - 1:
         return start
-    lower_case_title = (
-        prev.lower_.rstrip(".") in LOWER_CASE_TITLES and prev.text.islower() and doc[start].text.islower()
-    ) or _informal_title_before(doc, prev, start)
-    if prev.lower_.rstrip(".") in TITLES and prev.text[:1].isupper() or lower_case_title:
+    prev_lower, prev_text = prev.lower_, prev.text
+    title = prev_lower.rstrip(".")
+    lower_case_title = prev_text.islower() and (
+        title in LOWER_CASE_TITLES and doc[start].text.islower()
+        or prev_lower in INFORMAL_TITLES and _informal_title_before(doc, prev, start)
+    )
+    if title in TITLES and prev_text[:1].isupper() or lower_case_title:
         first = prev_word(doc, prev.i)
         if (
             first is not None
@@ -833,15 +836,16 @@ def _extend_left(doc: Doc, start: int) -> int:
         ):
             return first.i
         return prev.i
-    if prev.lower_ in NICKNAME_ADJECTIVES and prev.text[:1].isupper() and not starts_sentence(prev):
+    if prev_lower in NICKNAME_ADJECTIVES and prev_text[:1].isupper() and not starts_sentence(prev):
         return prev.i
     # Given names before the name found, in traditions our list does not hold ("Trần Văn Minh", "Lau Siu Ling",
     # "Seren Williams-Ogunleye"): up to two capitalised words just before it that are no ordinary word, place,
     # organisation or street word, nor a word capitalised only as a sentence's first.
     found = start
     for _ in range(2):
-        if prev is None or prev.i != start - 1 or prev.whitespace_ != " " or not _surname_word(prev) \
-                or is_common_word(prev.text) or _opens_a_sentence(doc, prev.i) and not _is_known_first_name(prev):
+        if prev is None or prev.i != start - 1 or not is_capitalised(prev) or prev.whitespace_ != " " \
+                or not _surname_word(prev) or is_common_word(prev.text) \
+                or _opens_a_sentence(doc, prev.i) and not _is_known_first_name(prev):
             break  # at a sentence's start, only a listed first name ("Goodnight Priya", "Jezus Maria" are not)
         start = prev.i
         prev = prev_word(doc, start)
@@ -1039,9 +1043,10 @@ for _phrase in sorted(NOT_PEOPLE):
 def _in_a_character_or_brand(text: str, start: int, end: int) -> bool:
     """ "Mr Tumble", "Miss Marple", "a John Lewis bag", "Marks & Spencer": a name inside a character's, a show's
     or a brand's name (lexicon not_people) is not a person."""
-    phrases = {p for word in text[start:end].lower().split() for p in _NOT_PEOPLE_BY_WORD.get(word, ())}
-    if not phrases:
+    words = [word for word in text[start:end].lower().split() if word in _NOT_PEOPLE_BY_WORD]
+    if not words:
         return False
+    phrases = {p for word in words for p in _NOT_PEOPLE_BY_WORD[word]}
     window_start = max(0, start - 30)
     window = text[window_start : end + 30].lower()
     for phrase in phrases:
