@@ -20,7 +20,7 @@ PATTERNS_FILE = RULES_DIR / "patterns.yaml"
 SECTIONS = {"version", "fragments", "patterns", "place_patterns", "words"}
 PATTERN_NAMES = (
     "email", "phone", "ten_digits", "ni", "postcode", "date", "birth_cue", "birth_word", "ten_digits_hint",
-    "six_digits_hint", "chat_speaker", "inner_capital_name", "initials",
+    "six_digits_hint", "chat_speaker", "line_speaker", "inner_capital_name", "initials",
 )  # fmt: skip
 PLACE_PATTERN_NAMES = (
     "address_numbered", "address_prefixed", "prefix_hint", "building_before", "address_named", "common_word_org",

@@ -5,6 +5,7 @@ Each rule gives a reason in plain English so a moderator can see why a word was 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from spacy.strings import get_string_id
@@ -1239,11 +1240,13 @@ def _repeated(doc: Doc, spans: list[_Candidate], covered: set[int], candidates: 
 
 
 CHAT_SPEAKER_RE = PATTERNS["chat_speaker"]
+LINE_SPEAKER_RE = PATTERNS["line_speaker"]
 
 
 def find_chat_speakers(text: str) -> list[Finding]:
     """ "[12/03/2026, 18:47] Ionuț: ...": in a copied chat the name before each message is the person who wrote it,
-    whatever the name (a family word such as "Mum" or "Nain" is not a name)."""
+    whatever the name (a family word such as "Mum" or "Nain" is not a name). Without time stamps ("tash: hes ok"),
+    a word that starts two or more lines before a colon, and is no ordinary word or label ("Note:", "Plan:")."""
     if ":" not in text:
         return []
     found = []
@@ -1252,5 +1255,15 @@ def find_chat_speakers(text: str) -> list[Finding]:
         if name.lower() in KINSHIP or name.lower() in BLOCKED:
             continue
         found.append(Finding("PERSON", m.start(1), m.end(1), name, 0.85, "the name before a message in a chat"))
-    return found
+    if found or "\n" not in text:
+        return found
+    lines: dict[str, list[re.Match]] = {}
+    for m in LINE_SPEAKER_RE.finditer(text):
+        lines.setdefault(m.group(1).lower(), []).append(m)
+    for lower, matches in lines.items():
+        if len(matches) < 2 or lower in BLOCKED or lower in PERSON_NOUNS or is_common_word(lower):
+            continue
+        found += [Finding("PERSON", m.start(1), m.end(1), m.group(1), 0.8, "the name before several messages in a chat")
+                  for m in matches]
+    return sorted(found, key=lambda f: f.start)
 

@@ -655,3 +655,10 @@ def test_lower_case_titles_before_a_surname_with_an_apostrophe_an_initial_or_aft
 )
 def test_set_off_word_names_places_said_again_family_words_and_things(text, names):
     assert found(text, "PERSON") == names
+
+
+def test_a_word_starting_several_chat_lines_is_the_speaker_but_a_label_is_not():
+    chat = "jules: at nans now, she's ok\nkev: good, tell her i'll ring\njules: will do\nNote: key safe code changed"
+    assert found(chat, "PERSON") == ["jules", "kev", "jules"]
+    transcript = "PRESENTER: Welcome back.\nPRESENTER: Today we talk about care.\nNote: this is a repeat.\nNote: ok"
+    assert found(transcript, "PERSON") == []
