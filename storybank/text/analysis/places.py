@@ -368,8 +368,16 @@ def find_addresses(text: str) -> list[Finding]:
         for m in ADDRESS_PREFIXED_RE.finditer(text):
             if not any(f.start <= m.start() < f.end for f in found):
                 found.append(_with_building(text, m.start(), m.end(), 0.75, "a street name"))
+    found += _farms(text, found)
     found = _joined_parts(text, found) if len(found) > 1 else found
     return [_with_unit(text, finding) for finding in found]
+
+
+def _farms(text: str, found: list[Finding]) -> list[Finding]:
+    """ "I live at Penlan Farm": a farm or croft named on its own is where someone lives."""
+    return [Finding("ADDRESS", m.start(), m.end(), m.group(0), 0.7, "a farm's or croft's name")
+            for m in _FARM_ADDRESS_RE.finditer(text)
+            if not any(f.start < m.end() and m.start() < f.end for f in found)]
 
 
 def _with_unit(text: str, finding: Finding) -> Finding:
@@ -397,6 +405,8 @@ _FLAT_BEFORE_RE = _PLACE_PATTERNS["flat_before"]
 _FLAT_NUMBER_RE = _PLACE_PATTERNS["flat_number"]
 _UNIT_BEFORE_RE = _PLACE_PATTERNS["unit_before"]
 _WELSH_HOUSE_BEFORE_RE = _PLACE_PATTERNS["welsh_house_before"]
+_HOUSE_NAME_BEFORE_RE = _PLACE_PATTERNS["house_name_before"]
+_FARM_ADDRESS_RE = _PLACE_PATTERNS["farm_address"]
 _STREET_AFTER_BLOCK_RE = _PLACE_PATTERNS["street_after_block"]
 
 
@@ -429,9 +439,20 @@ def _with_building(text: str, start: int, end: int, confidence: float, reason: s
             start, reason = m.start(), "a house name and street"
     elif last:
         m = _WELSH_HOUSE_BEFORE_RE.search(text, max(0, start - 40), start)
+        if m is None:
+            m = _HOUSE_NAME_BEFORE_RE.search(text, max(0, start - 30), start)
+            if m is not None and not _a_house_name(m.group(1)):
+                m = None
         if m:
-            start, reason = m.start(), "a house name and street"
+            start, reason = m.start(1) if m.re is _HOUSE_NAME_BEFORE_RE else m.start(), "a house name and street"
     return Finding("ADDRESS", start, end, text[start:end], confidence, reason)
+
+
+def _a_house_name(word: str) -> bool:
+    """ "Fairholme", "Glenview": no ordinary word, first name, family word or place ("Yesterday, 2 Mill Lane")."""
+    lower = word.lower()
+    return not (is_common_word(word) or lower in FIRST_NAMES or lower in NOT_NAMES or lower in KINSHIP
+                or lower in PLACES or lower in DAYS or lower in MONTHS)
 
 
 def _could_be_place_text(text: str, informal: bool) -> bool:

@@ -662,3 +662,16 @@ def test_a_word_starting_several_chat_lines_is_the_speaker_but_a_label_is_not():
     assert found(chat, "PERSON") == ["jules", "kev", "jules"]
     transcript = "PRESENTER: Welcome back.\nPRESENTER: Today we talk about care.\nNote: this is a repeat.\nNote: ok"
     assert found(transcript, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        ("Please write to me at:\nGlenview, 14 Harbour Road\nOban", ["Glenview, 14 Harbour Road"]),
+        ("We farm sheep and live at Tyn Ddol Farm above the village.", ["Tyn Ddol Farm"]),
+        ("Yesterday, 14 Harbour Road had a power cut.", ["14 Harbour Road"]),
+        ("We bought the eggs at Hill Farm Shop on Saturday.", []),
+    ],
+)
+def test_a_house_name_before_its_street_and_a_farm_on_its_own_are_addresses(text, addresses):
+    assert found(text, "ADDRESS") == addresses
