@@ -3,7 +3,7 @@
     python -m bench.train_safeguarding
 
 Trained only on stories we wrote ourselves (bench/training/*.jsonl, bench/training/more_writers/*.jsonl and the
-earlier blind and tuning sets in tests/unit/text: 54 files, one writer each), never on the dev set (../shared/data)
+earlier blind and tuning sets in tests/unit/text: 60 files, one writer each), never on the dev set (../shared/data)
 nor on tests/unit/text/blind_eval_3.jsonl or blind_eval_4.jsonl, which we keep for measuring. Why every writer: trained
 on seven writers' stories, the check alone caught half the concerns of a writer it had not read (precision 0.85);
 trained on all the other writers, seven in ten (precision 0.94) (python -m bench.learned_lowo; session 12 in

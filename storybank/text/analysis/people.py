@@ -915,13 +915,16 @@ def _word_before_says_not_a_name(doc: Doc, tok: Token, nxt: Token | None) -> boo
 
 
 def _blocked_propagation(doc: Doc, tok: Token) -> bool:
-    """A repeated homograph ("grace", "will") only counts as the name where it cannot be the ordinary word."""
+    """A repeated homograph ("grace", "will") only counts as the name where it cannot be the ordinary word. At a
+    sentence's start, a word already known as a name is that person before a verb ("Summer is", "Pat has")."""
+    if len(tok.text) == 1:
+        return True  # "I", or an initial: never a name said again
     if not _is_homograph(tok):
         return False
     prev = prev_word(doc, tok.i)
     if prev is not None and (prev.lower_ in _BEFORE_ORDINARY_WORD):
         return True
-    if starts_sentence(tok) and not (_followed_by_person_verb(doc, tok, strong=True) or _appositive_role(doc, tok)
+    if starts_sentence(tok) and not (_followed_by_person_verb(doc, tok, strong=False) or _appositive_role(doc, tok)
                                      or _with_another_person(doc, tok)):
         return True
     return not tok.text[:1].isupper() and not tok.text.islower()

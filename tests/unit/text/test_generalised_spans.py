@@ -675,3 +675,15 @@ def test_a_word_starting_several_chat_lines_is_the_speaker_but_a_label_is_not():
 )
 def test_a_house_name_before_its_street_and_a_farm_on_its_own_are_addresses(text, addresses):
     assert found(text, "ADDRESS") == addresses
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("My carer is called Summer. Summer is from Leeds and sings all day.", ["Summer", "Summer"]),
+        ("Our neighbour Pat came round. Pat has a key now.", ["Pat", "Pat"]),
+        ("I met Ms. I at the door. I told her to come in.", ["Ms. I"]),
+    ],
+)
+def test_a_name_said_again_at_a_sentence_start_before_a_verb(text, names):
+    assert found(text, "PERSON") == names
