@@ -18,8 +18,8 @@ from .rule_tokens import _LIKE_NUM, _Tokens
 if TYPE_CHECKING:
     from .safeguarding_matcher import SafeguardingRules
 
-NOW_ID, AGO_ID, IN_ID, OF_ID, OUT_ID, SINCE_ID, WHEN_ID, TO_ID, INTO_ID, COMMA_ID, WITH_ID = (
-    get_string_id(w) for w in ("now", "ago", "in", "of", "out", "since", "when", "to", "into", ",", "with")
+NOW_ID, AGO_ID, IN_ID, OF_ID, OUT_ID, SINCE_ID, WHEN_ID, TO_ID, INTO_ID, COMMA_ID, WITH_ID, FOR_ID = (
+    get_string_id(w) for w in ("now", "ago", "in", "of", "out", "since", "when", "to", "into", ",", "with", "for")
 )
 
 
@@ -128,7 +128,7 @@ def _long_past_nearby(c: _Candidate) -> bool:
     sixties...") is long past too, unless it says now or still; so is one two sentences before it when the sentence
     between is in the past too ("My father was a violent man. He used his belt on us. That was in the 1960s.")."""
     bounds = c.t.bounds
-    if not c.words.isdisjoint(c.w["imminent"]) or c.words.isdisjoint(c.w["was"]):
+    if not c.words.isdisjoint(c.w["imminent"]) or c.words.isdisjoint(c.w["was"]) and not _a_span_of_years(c):
         return False
     sentences = len(bounds) - 1
     nearby = [c.sid - 1, c.sid + 1]
@@ -137,6 +137,17 @@ def _long_past_nearby(c: _Candidate) -> bool:
     return any(
         0 <= other < sentences and _set_long_ago(c.rules, c.t, bounds[other], bounds[other + 1]) for other in nearby
     )
+
+
+def _a_span_of_years(c: _Candidate) -> bool:
+    """ "My first husband hit me for eleven years": a span of years told as over (not "he's hit me for years")."""
+    if not c.words.isdisjoint(c.w["ongoing"]):
+        return False
+    lower = c.t.lower
+    for i in range(c.sent_start, c.sent_end - 2):
+        if lower[i] == FOR_ID and c.t.flags(i + 1)[_LIKE_NUM] and lower[i + 2] in c.w["ago_units"]:
+            return True
+    return False
 
 
 def _harm_to_a_thing(c: _Candidate) -> bool:
@@ -341,7 +352,7 @@ CODE_WORDS = (
     "weather_wet", "cleared", "reveal_verbs", "subject_pronouns", "units", "along_words", "pushing_verbs",
     "losing_verbs", "passive_auxiliaries", "robbed_of", "ages_in_words", "everyday_tasks", "self_subject",
     "self_possessive", "habit_words", "last_words", "explained_by", "sports", "quote_marks", "word_nouns",
-    "foiled_words", "loss_words",
+    "foiled_words", "loss_words", "ongoing",
 )  # fmt: skip
 
 

@@ -537,3 +537,15 @@ def test_self_harm_with_something_sharp_and_medicines_kept_from_someone(text, ex
 )
 def test_an_everyday_cut_and_medicines_kept_safely_raise_no_concern(text):
     assert rule_categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My first husband hit me for eleven years. I left in 1981 and never went back.", []),
+        ("My husband has hit me for eleven years. I married him in 1981.", ["abuse", "domestic_abuse"]),
+        ("He hit me for eleven years and still does.", ["abuse"]),
+    ],
+)
+def test_a_span_of_years_next_to_a_time_long_ago_is_over_unless_it_goes_on(text, expected):
+    assert rule_categories(text) == expected
