@@ -362,6 +362,7 @@ def _followed_by_person_verb(doc: Doc, tok: Token, strong: bool) -> bool:
 
 
 _COMMA = get_string_id(",")
+_LISTED_NAME = ByWord(lambda text: text.lower() in FIRST_NAMES or text.lower() in WORD_NAMES)
 _THAT_IS = THAT_IS_WORDS  # "that's", "that" ("that 's" when split), "who's"
 _ROLE_DETERMINERS = POSSESSIVE_DETS | {"the", "a", "an", "one", "our"}  # "Liz, the nurse", "Sam our cleaner"
 _BEFORE_ROLE = ByWord(lambda text: text.lower() in _ROLE_DETERMINERS)  # the same as Token.lower_ in the list
@@ -972,7 +973,7 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
         for i in _ORDINARY_WORD_NAME.select(doc, orths, others):
             tok = doc[i]
             if not _WORD_NAME(doc, orths[i]) and starts_sentence(tok):
-                if _set_off_before_who(doc, tok):
+                if _LISTED_NAME(doc, orths[i]) and _set_off_before_who(doc, tok):
                     found[i] = _Candidate(i, i + 1, "a name followed by who the person is", 0.8)
                 continue  # what _strong_cue says first at a sentence start, without its other checks
             strong = _strong_cue(doc, tok)
