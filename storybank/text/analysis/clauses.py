@@ -279,6 +279,13 @@ def _in_a_sport(c: _Candidate) -> bool:
     return c.sid > 0 and not c.rules.sentence_words(c.t, c.sid - 1).isdisjoint(c.w["sports"])
 
 
+def _needs_a_body(c: _Candidate) -> bool:
+    """ "he gripped my wrist and it went purple": a colour is a mark of harm only beside a body or a harm."""
+    if not c.words.isdisjoint(c.w["body_or_harm"]):
+        return False
+    return c.sid == 0 or c.rules.sentence_words(c.t, c.sid - 1).isdisjoint(c.w["body_or_harm"])
+
+
 def _said_as_a_word(c: _Candidate) -> bool:
     """ "not to flinch at the word 'suicide'": the word itself is being talked about."""
     lower, i = c.t.lower, c.start - 1
@@ -340,6 +347,7 @@ FILTERS: dict[str, Callable[[_Candidate], bool]] = {
     "in_a_sport": _in_a_sport,
     "said_as_a_word": _said_as_a_word,
     "scam_foiled": _scam_foiled,
+    "needs_a_body": _needs_a_body,
 }
 # The word lists the code reads by name; the rules file must define them.
 CODE_WORDS = (
@@ -352,7 +360,7 @@ CODE_WORDS = (
     "weather_wet", "cleared", "reveal_verbs", "subject_pronouns", "units", "along_words", "pushing_verbs",
     "losing_verbs", "passive_auxiliaries", "robbed_of", "ages_in_words", "everyday_tasks", "self_subject",
     "self_possessive", "habit_words", "last_words", "explained_by", "sports", "quote_marks", "word_nouns",
-    "foiled_words", "loss_words", "ongoing",
+    "foiled_words", "loss_words", "ongoing", "body_or_harm",
 )  # fmt: skip
 
 

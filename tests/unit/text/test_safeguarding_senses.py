@@ -549,3 +549,16 @@ def test_an_everyday_cut_and_medicines_kept_safely_raise_no_concern(text):
 )
 def test_a_span_of_years_next_to_a_time_long_ago_is_over_unless_it_goes_on(text, expected):
     assert rule_categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I chose my new sofa. It is blue.", []),
+        ("She missed the physio twice and was marked 'declined' on the system.", []),
+        ("He gripped my wrist so hard and it went purple.", ["abuse"]),
+        ("The carer grabbed her arm. It went black and blue by the morning.", ["abuse"]),
+    ],
+)
+def test_a_colour_is_a_mark_of_harm_only_beside_a_body_or_a_harm(text, expected):
+    assert rule_categories(text) == expected
