@@ -363,7 +363,7 @@ def _followed_by_person_verb(doc: Doc, tok: Token, strong: bool) -> bool:
 
 _COMMA = get_string_id(",")
 _LISTED_NAME = ByWord(lambda text: text.lower() in FIRST_NAMES or text.lower() in WORD_NAMES)
-_THAT_IS = THAT_IS_WORDS  # "that's", "that" ("that 's" when split), "who's"
+_THAT_IS = THAT_IS_WORDS  # "that" and "who": spaCy splits "that's" and "who's" in two
 _ROLE_DETERMINERS = POSSESSIVE_DETS | {"the", "a", "an", "one", "our"}  # "Liz, the nurse", "Sam our cleaner"
 _BEFORE_ROLE = ByWord(lambda text: text.lower() in _ROLE_DETERMINERS)  # the same as Token.lower_ in the list
 
@@ -392,7 +392,7 @@ def _set_off_before_who(doc: Doc, tok: Token) -> bool:
     if j + 1 >= len(doc) or doc_orths(doc)[j] != _COMMA:  # word ids: no Token for most names, which this rules out
         return False
     if doc[j + 1].lower_ in _THAT_IS:
-        j += 1 if doc[j + 1].lower_ == "that's" else 2
+        j += 2  # "that 's", "who is": the word after is skipped too
     elif not _BEFORE_ROLE(doc, doc[j + 1].orth):
         return False
     for k in range(j + 1, min(j + 7, len(doc))):
@@ -904,8 +904,8 @@ def _lexical_reason(doc: Doc, tok: Token, informal: bool = False) -> tuple[str, 
 
 
 def _word_before_says_not_a_name(doc: Doc, tok: Token, nxt: Token | None) -> bool:
-    """A word before that makes a listed first name something else: lexicon before_not_a_name, or "in" / "at"
-    for a place ("we met in Chelsea", "at home in Florence"; not "in Florence's room")."""
+    """A word before that makes a listed first name something else: lexicon before_not_a_name, or "in" (and the
+    other place_only_prepositions) for a place ("we met in Chelsea"; not "in Florence's room")."""
     prev = prev_word(doc, tok.i)
     if prev is not None and prev.i == tok.i - 1 and prev.lower_ in PLACE_ONLY_PREPOSITIONS and (
             nxt is None or nxt.lower_ not in {"'s", "’s"}):
