@@ -865,8 +865,9 @@ def _opens_a_sentence(doc: Doc, i: int) -> bool:
 
 
 def _informal_title_before(doc: Doc, prev: Token, start: int) -> bool:
-    """ "miss adebayo" in texting style: "miss" before a lower-case name is a title, but not after "I" or "we"."""
-    if prev.lower_ not in INFORMAL_TITLES or not prev.text.islower() or not doc[start].text.islower():
+    """ "miss adebayo" in texting style: "miss" (lower case, checked by the caller) before a lower-case name is a
+    title, but not after "I" or "we"."""
+    if not doc[start].text.islower():
         return False
     before = prev_word(doc, prev.i)
     return before is None or before.lower_ not in PRONOUNS
@@ -898,18 +899,17 @@ def _lexical_reason(doc: Doc, tok: Token, informal: bool = False) -> tuple[str, 
             return None
     if _names_a_place_or_body(doc, tok) and nxt.text[:1].isupper():
         return None
-    if _word_before_says_not_a_name(doc, tok, nxt):
+    if _word_before_says_not_a_name(doc, tok):
         return None
     return "a common first name", 0.8
 
 
-def _word_before_says_not_a_name(doc: Doc, tok: Token, nxt: Token | None) -> bool:
+def _word_before_says_not_a_name(doc: Doc, tok: Token) -> bool:
     """A word before that makes a listed first name something else: lexicon before_not_a_name, or "in" (and the
     other place_only_prepositions) for a place ("we met in Chelsea"; not "in Florence's room")."""
-    prev = prev_word(doc, tok.i)
-    if prev is not None and prev.i == tok.i - 1 and prev.lower_ in PLACE_ONLY_PREPOSITIONS and (
-            nxt is None or nxt.lower_ not in {"'s", "’s"}):
+    if _in_a_place(doc, tok):
         return True
+    prev = prev_word(doc, tok.i)
     if prev is not None and prev.lower_ in {"'s", "’s"}:
         prev = prev_word(doc, prev.i)
     return prev is not None and prev.lower_ in BEFORE_NOT_A_NAME
@@ -1206,11 +1206,17 @@ _NAME_KEY = ByWord(lambda text: text if not text.isupper() else text[:1].upper()
 def _a_place_here(doc: Doc, tok: Token) -> bool:
     """ "My wife Florence ... our honeymoon in Florence", "now she's in Chelsea Court": the same word is a place
     after "in", or part of an organisation's or a street's name before one of their words."""
+    return _in_a_place(doc, tok) or _names_a_place_or_body(doc, tok) and is_capitalised(doc[tok.i + 1])
+
+
+def _in_a_place(doc: Doc, tok: Token) -> bool:
+    """Straight after "in" (lexicon place_only_prepositions) a name is a place, unless it owns something ("in
+    Florence's room")."""
     prev = prev_word(doc, tok.i)
-    if prev is not None and prev.i == tok.i - 1 and prev.lower_ in PLACE_ONLY_PREPOSITIONS:
-        nxt = next_word(doc, tok.i)
-        return nxt is None or nxt.lower_ not in {"'s", "’s"}
-    return _names_a_place_or_body(doc, tok) and is_capitalised(doc[tok.i + 1])
+    if prev is None or prev.i != tok.i - 1 or prev.lower_ not in PLACE_ONLY_PREPOSITIONS:
+        return False
+    nxt = next_word(doc, tok.i)
+    return nxt is None or nxt.lower_ not in {"'s", "’s"}
 
 
 def _repeated(doc: Doc, spans: list[_Candidate], covered: set[int], candidates: list[int]) -> list[_Candidate]:
