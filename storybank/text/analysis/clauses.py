@@ -188,6 +188,51 @@ def _cleared(c: _Candidate) -> bool:
     return False
 
 
+def _after_a_fall(c: _Candidate) -> bool:
+    """The writer tells of their own fall before the mark, in its sentence or the three before ("I missed the step
+    and landed on my side, and my arm came up black"; "I had a fall in the kitchen. ... Nothing broken, just a
+    bruise"), in a sentence that quotes nobody ("she says she fell" can be explaining it away)."""
+    t, w, lower = c.t, c.w, c.t.lower
+    for sid in range(max(0, c.sid - 3), c.sid + 1):
+        begin, stop = t.bounds[sid], c.start if sid == c.sid else t.bounds[sid + 1]
+        if not w["speech"].isdisjoint(lower[begin:stop]):
+            continue
+        subject = False
+        for k in range(begin, stop):
+            if lower[k] in w["self_subject"]:
+                subject = True
+            elif subject and lower[k] in w["fall_words"]:
+                if k + 1 == len(lower) or lower[k + 1] not in w["not_a_fall"]:
+                    return True
+    return False
+
+
+def _consented(c: _Candidate) -> bool:
+    """The person asked for it, in this sentence or the next: "My grandson goes through my phone. I ask him to.",
+    "at my request", "That's my choice"; not "I asked him to stop", nor "it was never my choice"."""
+    t, w, lower = c.t, c.w, c.t.lower
+    end = t.bounds[min(len(t.bounds) - 1, c.sid + 2)]
+    for i in range(c.sent_start, end):
+        word = lower[i]
+        if word in w["consent_nouns"]:
+            if i > c.sent_start and lower[i - 1] in w["self_possessive"] and w["neg"].isdisjoint(
+                lower[max(c.sent_start, i - 4) : i]
+            ):
+                return True
+        elif word in w["self_subject"] and i + 4 < end and lower[i + 1] in w["asking_verbs"]:
+            if lower[i + 2] in w["asked_persons"] and lower[i + 3] == TO_ID and (
+                lower[i + 4] in w["ends"] or lower[i + 4] == COMMA_ID
+            ):
+                return True
+    return False
+
+
+def _names_kinds_of_harm(c: _Candidate) -> bool:
+    """A sentence listing three or more kinds of harm ("financial abuse, neglect and self-neglect, coercive control")
+    is a course, a leaflet or a policy naming them, not a disclosure."""
+    return len(c.words & c.w["kinds_of_harm"]) >= 3 and COMMA_ID in c.t.lower[c.sent_start : c.sent_end]
+
+
 def _urged_on(c: _Candidate) -> bool:
     """ "She pushed me to try one more rep", "pushed me into joining the choir", "pushes me round the garden
     centre": urging someone on, or pushing a wheelchair user along; not "pushed me to the floor" or "into the door"."""
@@ -196,7 +241,7 @@ def _urged_on(c: _Candidate) -> bool:
     if after >= c.sent_end or c.t.lemma[c.start] not in w["pushing_verbs"]:  # "kicked him about" is harm
         return False
     word = lower[after]
-    if word in w["along_words"]:
+    if word in w["along_words"] or _wheeled_along(c, after):
         return True
     if after + 1 >= c.sent_end or lower[after + 1] in w["determiners"] or lower[after + 1] in w["possessor"]:
         return False
@@ -204,6 +249,17 @@ def _urged_on(c: _Candidate) -> bool:
     if word == TO_ID:  # "to try": a verb; "to the floor" has a determiner
         return c.t.lemma[after + 1] == following and c.t.flags(after + 1)[0] == 1
     return word == INTO_ID and strings[following].endswith("ing")
+
+
+def _wheeled_along(c: _Candidate, after: int) -> bool:
+    """In a story that names a wheelchair or a buggy: "pushed me so fast down the slope", "pushed me straight past
+    the van"; not "pushed me so hard" nor "straight into the wall"."""
+    lower, w = c.t.lower, c.w
+    if c.t.words.isdisjoint(w["wheeled_aids"]):
+        return False
+    while after < c.sent_end and lower[after] in w["pushing_intensifiers"]:
+        after += 1
+    return after < c.sent_end and lower[after] in w["pushing_ways"]
 
 
 def _beaten_at_a_game(c: _Candidate) -> bool:
@@ -348,6 +404,9 @@ FILTERS: dict[str, Callable[[_Candidate], bool]] = {
     "said_as_a_word": _said_as_a_word,
     "scam_foiled": _scam_foiled,
     "needs_a_body": _needs_a_body,
+    "after_a_fall": _after_a_fall,
+    "consented": _consented,
+    "names_kinds_of_harm": _names_kinds_of_harm,
 }
 # The word lists the code reads by name; the rules file must define them.
 CODE_WORDS = (
@@ -360,7 +419,8 @@ CODE_WORDS = (
     "weather_wet", "cleared", "reveal_verbs", "subject_pronouns", "units", "along_words", "pushing_verbs",
     "losing_verbs", "passive_auxiliaries", "robbed_of", "ages_in_words", "everyday_tasks", "self_subject",
     "self_possessive", "habit_words", "last_words", "explained_by", "sports", "quote_marks", "word_nouns",
-    "foiled_words", "loss_words", "ongoing", "body_or_harm",
+    "foiled_words", "loss_words", "ongoing", "body_or_harm", "fall_words", "not_a_fall", "consent_nouns",
+    "asking_verbs", "asked_persons", "ends", "kinds_of_harm", "wheeled_aids", "pushing_intensifiers", "pushing_ways",
 )  # fmt: skip
 
 

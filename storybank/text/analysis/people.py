@@ -723,16 +723,16 @@ _INITIALS_RE = PATTERNS["initials"]
 
 def _particles_before(doc: Doc, i: int) -> int:
     """Where the name particles or initials straight before token i begin ("da" in "Mr da Costa", "van der", "al-",
-    "K." in "Mrs K. Nowakowska"), or i."""
+    "K." in "Mrs K. Nowakowska", "Ó" in "Dr Ó Súilleabháin"), or i."""
     j = i
     while j > 0:
         prev = doc[j - 1]
         if prev.text == "-" and not prev.whitespace_ and j >= 2 and not doc[j - 2].whitespace_ \
                 and doc[j - 2].lower_ in NAME_PARTICLES:
             j -= 2
-        elif prev.whitespace_ == " " and (prev.text.islower() and prev.lower_ in NAME_PARTICLES
-                                          or _INITIALS_RE.fullmatch(prev.text)):
-            j -= 1
+        elif prev.whitespace_ == " " and (prev.lower_ in NAME_PARTICLES and (prev.text.islower() or _after_title(
+                doc, j - 1)) or _INITIALS_RE.fullmatch(prev.text)):
+            j -= 1  # a capitalised particle only straight after a title: "Dr Ó Súilleabháin", "Mrs De Souza"
         else:
             break
     return j

@@ -687,3 +687,18 @@ def test_a_house_name_before_its_street_and_a_farm_on_its_own_are_addresses(text
 )
 def test_a_name_said_again_at_a_sentence_start_before_a_verb(text, names):
     assert found(text, "PERSON") == names
+
+
+# Session 16: an Irish or Scottish particle is written with a capital ("Ó", "Nic", "De"); straight after a title it is
+# part of the name, as a lowercase one is.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Dr Ó Briain rang me back the same day.", ["Dr Ó Briain"]),
+        ("We saw Nurse Nic Aoidh on the ward.", ["Nurse Nic Aoidh"]),
+        ("Mrs De Lacy from the office came out.", ["Mrs De Lacy"]),
+        ("I rang Mr Van der Heyden about the rent.", ["Mr Van der Heyden"]),
+    ],
+)
+def test_a_capitalised_name_particle_after_a_title_is_part_of_the_name(text, names):
+    assert found(text, "PERSON") == names

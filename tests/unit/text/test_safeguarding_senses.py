@@ -562,3 +562,97 @@ def test_a_span_of_years_next_to_a_time_long_ago_is_over_unless_it_goes_on(text,
 )
 def test_a_colour_is_a_mark_of_harm_only_beside_a_body_or_a_harm(text, expected):
     assert rule_categories(text) == expected
+
+
+# Session 16: classes from two more writers' stories (bench/training/more_writers/set_zk, set_zl), in our own wording.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the person asked for it, in the sentence or the next
+        ("My son reads my post every week. I ask him to, my eyes are bad.", []),
+        ("My daughter has my bank card, at my request, and shows me every statement.", []),
+        # not when they asked for it to stop, nor when it was never their choice
+        ("My son reads my post every week. I asked him to stop.", ["abuse", "domestic_abuse"]),
+        ("My daughter has my bank card and it was never my choice.", ["abuse", "domestic_abuse"]),
+    ],
+)
+def test_control_the_person_asked_for_is_not_a_concern(text, expected):
+    assert rule_categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The workshop covered domestic abuse, exploitation, neglect and modern slavery.", []),
+        ("Leaflet: violence, bullying and harassment are never acceptable here.", []),
+        # one kind named, about the writer: still a concern
+        ("The abuse from my husband started again last month.", ["abuse", "domestic_abuse"]),
+    ],
+)
+def test_a_sentence_listing_kinds_of_harm_is_a_course_talking(text, expected):
+    assert rule_categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I use a wheelchair now. My nephew pushed me so fast along the front that my hat blew off.", []),
+        ("Since I got the wheelchair my grandson pushes me straight past the queue at the bank.", []),
+        # not hard, not into something, and not in a story without a wheelchair
+        ("I use a wheelchair now. My nephew pushed me so hard that I fell out of it.", ["abuse", "domestic_abuse"]),
+        ("I use a wheelchair now. He pushed me straight into the wall.", ["abuse"]),
+        ("My nephew pushed me so fast down the hall that I fell.", ["abuse", "domestic_abuse"]),
+    ],
+)
+def test_a_wheelchair_user_pushed_along_fast_is_not_shoved(text, expected):
+    assert rule_categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I tripped on the kerb and landed on my knees, and they came up black and blue.", []),
+        ("I had a fall in the garden on Monday. The paramedics were lovely. Only a bruise on my hip.", []),
+        # someone else's account of a fall can be explaining it away; a fall asleep is no fall
+        ("She says she fell, but she has bruises on her arms again.", ["abuse"]),
+        ("I fell asleep in the chair and woke up with bruises on my arms.", ["abuse"]),
+    ],
+)
+def test_a_bruise_from_a_fall_the_writer_tells_is_not_a_concern(text, expected):
+    assert rule_categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The new man on the unit puts his hands where he shouldn't when he helps me wash.", ["abuse"]),
+        ("He held me under the arms and now there are marks like fingerprints on my arms.", ["abuse"]),
+        ("Since the new cleaner started there's been thirty pounds less than I counted in my purse.", ["abuse"]),
+        ("She gets nasty when I ask about my pension. I keep my door locked when I hear her car.",
+         ["abuse"]),
+        ("Some days it would be easier for everyone if I just didn't wake up.", ["self_harm"]),
+        ("I've had enough. I'd rather just slip away quietly.", ["self_harm"]),
+        ("He keeps standing on the footbridge at night thinking about jumping off. He says he has worked out the "
+         "best time.", ["self_harm"]),
+        ("Dad let himself out at four in the morning and was found in his pyjamas walking down the middle of the "
+         "road.", ["immediate_danger"]),
+        ("Naebody turned up for three days and she'd nae food in.", ["neglect"]),
+    ],
+)
+def test_disclosures_told_without_the_usual_words(text, expected):
+    assert rule_categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pain faded away after a week and I'd rather not take tablets now.",
+        "I worked out the best way to the shops with my frame.",
+        "The mortgage was a weight round my neck for years.",
+        "My granddaughter climbs into my bed for a story on Sundays.",
+        "We thought about jumping in the pool but it was too cold.",
+        "The spammers gave up. My grandson deletes the scam texts and blocks the numbers.",
+    ],
+)
+def test_the_same_words_in_ordinary_senses_raise_nothing(text):
+    assert rule_categories(text) == []
