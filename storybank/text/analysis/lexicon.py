@@ -29,7 +29,8 @@ WORD_LISTS = (
     "person_nouns", "place_joiners", "lower_case_titles", "verb_adverbs",
     "place_name_starts", "titles_after_the", "thing_adjectives", "animal_words", "song_verbs", "greetings",
     "condition_nouns", "title_small_words", "thing_name_words", "not_people", "place_only_prepositions",
-    "informal_titles", "that_is_words",
+    "informal_titles", "that_is_words", "kin_after_names", "honorific_suffixes", "from_or_at", "on_shift", "here_words",
+    "nicknames_at_a_start", "not_before_where",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes", "ordinary_endings", "contraction_endings")
 MAPPINGS = ("org_keywords", "content_warnings_from_signals", "org_prefix_keywords")
@@ -110,6 +111,12 @@ PERSON_NOUNS: set[str] = _LEXICON["person_nouns"]
 LOWER_CASE_TITLES: set[str] = _LEXICON["lower_case_titles"]
 INFORMAL_TITLES: set[str] = _LEXICON["informal_titles"]
 THAT_IS_WORDS: set[str] = _LEXICON["that_is_words"]
+KIN_AFTER_NAMES: set[str] = _LEXICON["kin_after_names"]
+HONORIFIC_SUFFIXES: set[str] = _LEXICON["honorific_suffixes"]
+FROM_OR_AT: set[str] = _LEXICON["from_or_at"]
+NOT_BEFORE_WHERE: set[str] = _LEXICON["not_before_where"]
+ON_SHIFT: set[str] = _LEXICON["on_shift"]
+HERE_WORDS: set[str] = _LEXICON["here_words"]
 VERB_ADVERBS: set[str] = _LEXICON["verb_adverbs"]
 PLACE_NAME_STARTS: set[str] = _LEXICON["place_name_starts"]
 TITLES_AFTER_THE: set[str] = _LEXICON["titles_after_the"]
@@ -132,6 +139,7 @@ FIRST_NAMES: frozenset[str] = frozenset(_LEXICON["first_names"])
 # First names that are also ordinary words ("Hope", "Amber"): names only where a name stands.
 WORD_NAMES: set[str] = _LEXICON["word_names"]
 NICKNAME_ADJECTIVES: set[str] = _LEXICON["nickname_adjectives"]
+NICKNAMES_AT_A_START: set[str] = _LEXICON["nicknames_at_a_start"]
 # Small words inside a full name before the family name ("ap", "al", "de"), when a capitalised word follows.
 NAME_PARTICLES: set[str] = _LEXICON["name_particles"]
 MONTHS: set[str] = _LEXICON["months"]

@@ -23,8 +23,12 @@ from .lexicon import (
     ENDEARMENTS,
     EPONYMOUS_CONDITIONS,
     FIRST_NAMES,
+    FROM_OR_AT,
     GREETINGS,
+    HERE_WORDS,
+    HONORIFIC_SUFFIXES,
     INFORMAL_TITLES,
+    KIN_AFTER_NAMES,
     KIN_TITLES,
     KINSHIP,
     LOWER_CASE_TITLES,
@@ -34,9 +38,12 @@ from .lexicon import (
     NAME_PARTICLES,
     NATIONALITIES,
     NICKNAME_ADJECTIVES,
+    NICKNAMES_AT_A_START,
+    NOT_BEFORE_WHERE,
     NOT_NAMES,
     NOT_PEOPLE,
     OBJECT_VERBS,
+    ON_SHIFT,
     ORG_WORDS,
     PERSON_NOUNS,
     PERSON_VERBS,
@@ -232,6 +239,8 @@ _NAME_NOT_WORD = ByWord(lambda text: text.lower() in FIRST_NAMES and text.lower(
 # Blocked words that are first names too ("Kerry" the county, "Christian"): only a strong cue makes them a name.
 _BLOCKED_FIRST_NAMES = _NEVER_NAMES & FIRST_NAMES
 _WORD_NAME = ByWord(lambda text: text.lower() in WORD_NAMES)
+_NEVER_NICKNAMES = KINSHIP | TITLES | (_NEVER_NAMES - NOT_NAMES)  # "Mr", "mate", "Nan" in quotes are no nickname
+_BLOCKED_NICKNAME = ByWord(lambda text: text.lower().rstrip(".") in _NEVER_NICKNAMES)
 _ORDINARY_WORD_NAME = ByWord(
     lambda text: is_capitalised_text(text) and (text.lower() in NOT_NAMES or text.lower() in _BLOCKED_FIRST_NAMES)
 )
@@ -404,6 +413,57 @@ def _set_off_before_who(doc: Doc, tok: Token) -> bool:
     return False
 
 
+def _where_they_work(doc: Doc, tok: Token) -> bool:
+    """ "Dawn from Boots", "Babatunde from the agency", "Seonaidh at the council", "Nóirín on nights", "Bríd here at
+    Larchfield Court", '"Mark" from the bank': the person, by where they come from or work."""
+    i = tok.i + 1
+    orths = doc_orths(doc)
+    while i < len(doc) and (_IS_QUOTE(doc, orths[i]) or doc[i].lower_ in HERE_WORDS):
+        i += 1
+    if i + 1 >= len(doc):
+        return False
+    word, after = doc[i].lower_, doc[i + 1]
+    if word in FROM_OR_AT and is_capitalised(after):
+        return after.lower_ not in PLACES  # "Dawn from Boots", "Jo at Age UK"
+    if word == "on":
+        where = after.lower_ in ON_SHIFT
+    else:  # "from the agency", "from our temple", "at the council"; not "at my son's" (a festival, a meal)
+        where = word in FROM_OR_AT and after.lower_ in (_ANY_DETERMINER if word == "from" else DETERMINERS)
+    return where and _stands_for_a_person(doc, tok)
+
+
+def _stands_for_a_person(doc: Doc, tok: Token) -> bool:
+    """Not an abbreviation ("a PCSO from the team"), nor a word after a determiner, a word for where or another
+    capitalised word ("an HCA on nights", "swears in Hungarian at them", "sings Amazing Grace at the sink")."""
+    if tok.text.isupper() or starts_sentence(tok):
+        return not tok.text.isupper()
+    prev = prev_word(doc, tok.i)
+    return prev is None or not (
+        prev.lower_ in DETERMINERS or prev.lower_ in NOT_BEFORE_WHERE or is_capitalised(prev) or prev.text.isupper()
+    )
+
+
+def _respect_after(doc: Doc, tok: Token) -> bool:
+    """A title of respect or a family word written after the name ("Ramesh ji", "Patel-ji", "Ayşe Hanım", "Kavitha
+    akka", "Rabeya Apa")."""
+    nxt = tok.i + 1
+    if nxt + 1 < len(doc) and doc[nxt].text == "-" and not tok.whitespace_ and not doc[nxt].whitespace_:
+        nxt += 1
+    elif tok.whitespace_ != " " or nxt >= len(doc):
+        return False
+    return doc[nxt].lower_ in HONORIFIC_SUFFIXES or doc[nxt].lower_ in KIN_AFTER_NAMES
+
+
+def _past_an_honorific(doc: Doc, end: int) -> int:
+    """The end of a name with the title of respect written after it: "Ramesh ji", "Ayşe Hanım"."""
+    i = end
+    if i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_:
+        i += 1
+    elif doc[end - 1].whitespace_ != " ":
+        return end
+    return i + 1 if i < len(doc) and doc[i].lower_ in HONORIFIC_SUFFIXES else end
+
+
 def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] | None:  # noqa: C901
     # Each word's text, lowercase form and sentence start are read once here (each read of a Token's text builds a
     # string), not once per rule.
@@ -417,6 +477,7 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
     capital = is_capitalised(tok) or text.isupper()
     is_month = lower in MONTHS
     sentence_start = starts_sentence(tok)
+    lower_name_form = informal and text.islower()
     if prev is not None and prev_lower.rstrip(".") in TITLES and prev.text[:1].isupper():
         return f"a name after the title '{prev.text}'", 0.95
     title = (_title_before_particles(doc, tok.i) if prev_lower in NAME_PARTICLES or prev_lower == "-"
@@ -454,16 +515,10 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         for k in range(prev.i - 1, max(-1, prev.i - 4), -1):
             if doc[k].lower_ in ROLES or doc[k].lower_ in KINSHIP or doc[k].lower_ in PERSON_NOUNS:
                 return f"a name after '{prev.text}'", 0.75
-    if (
-        capital
-        and (not homograph or known_first)
-        and not _looks_like_place(tok)
-        and tok.i + 2 < len(doc)
-        and doc[tok.i + 1].lower_ == "from"
-        and is_capitalised(doc[tok.i + 2])
-        and doc[tok.i + 2].lower_ not in PLACES
-    ):
+    if capital and (not homograph or known_first) and not _looks_like_place(tok) and _where_they_work(doc, tok):
         return "a name followed by where the person is from or works", 0.75
+    if (capital or lower_name_form) and not homograph and not _looks_like_place(tok) and _respect_after(doc, tok):
+        return "a name with a word of respect after it", 0.85  # "Ramesh ji", "Ayşe Hanım", "Kavitha akka"
     if prev is not None and prev_lower in {"is", "am", "'m", "’m", "'s", "’s"} and capital and not homograph:
         before = prev_word(doc, prev.i)
         if (
@@ -695,7 +750,7 @@ def _extend_name(doc: Doc, start: int, end: int) -> int:
                 and not _ends_the_last_line(doc, start, end):
             break
         end = _hyphen_tail(doc, end) + 1  # "Lau Kwok-wah", "Wong Mei-ling": the given name after the family name
-    return end
+    return _past_an_honorific(doc, end)
 
 
 def _ends_the_last_line(doc: Doc, start: int, end: int) -> bool:
@@ -780,6 +835,27 @@ def _titles_with_initials(doc: Doc, covered: set[int]) -> list[_Candidate]:
     return found
 
 
+_NICKNAME_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def _quoted_nicknames(doc: Doc, covered: set[int]) -> list[_Candidate]:
+    """ 'my support worker is called "Tiny"', "everyone calls him 'Sparky'": one capitalised word in quotes after
+    "called" or "named" (with a person before) or "call him": a nickname, even when it is an ordinary word."""
+    orths = doc_orths(doc)
+    quotes = {orth for orth in set(orths) if doc.vocab.strings[orth] in _NICKNAME_QUOTES}
+    found = []
+    for q in [i for i, orth in enumerate(orths[:-2]) if orth in quotes]:
+        word = doc[q + 1]
+        if q + 1 in covered or orths[q + 2] not in quotes or not (is_capitalised(word) and is_wordlike(word)):
+            continue
+        prev = prev_word(doc, q)
+        if prev is None or _BLOCKED_NICKNAME(doc, word.orth):
+            continue
+        if prev.lower_ in NAME_INTRODUCERS and _a_person_before(doc, prev) or _kin_or_called_cue(doc, prev):
+            found.append(_Candidate(q + 1, q + 2, f"a nickname in quotes after '{prev.text}'", 0.8))
+    return found
+
+
 def _lower_case_titled(doc: Doc, covered: set[int]) -> list[_Candidate]:
     """ "mrs o'sullivan", "mrs k.", "miss okafor" in texting style: a title in lower case and then a surname with an
     apostrophe, an initial, or (after "miss") a word that is no ordinary word."""
@@ -838,7 +914,8 @@ def _extend_left(doc: Doc, start: int) -> int:
         ):
             return first.i
         return prev.i
-    if prev_lower in NICKNAME_ADJECTIVES and prev_text[:1].isupper() and not starts_sentence(prev):
+    if prev_lower in NICKNAME_ADJECTIVES and prev_text[:1].isupper() and (
+            prev_lower in NICKNAMES_AT_A_START or not starts_sentence(prev)):
         return prev.i
     # Given names before the name found, in traditions our list does not hold ("Trần Văn Minh", "Lau Siu Ling",
     # "Seren Williams-Ogunleye"): up to two capitalised words just before it that are no ordinary word, place,
@@ -1018,7 +1095,8 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
                 last.reason, last.confidence = cand.reason, cand.confidence
             continue
         spans.append(cand)
-    for cand in _titles_with_initials(doc, covered) + _lower_case_titled(doc, covered):
+    for cand in [*_titles_with_initials(doc, covered), *_lower_case_titled(doc, covered),
+                 *_quoted_nicknames(doc, covered)]:
         covered.update(range(cand.start, cand.end))
         spans.append(cand)
     spans.extend(_coordinated(doc, spans, covered, informal))

@@ -702,3 +702,51 @@ def test_a_name_said_again_at_a_sentence_start_before_a_verb(text, names):
 )
 def test_a_capitalised_name_particle_after_a_title_is_part_of_the_name(text, names):
     assert found(text, "PERSON") == names
+
+
+# Session 16, from a names set (tuning_19), in our own wording: a name said with where the person works, a title of
+# respect or a family word written after a name, a nickname in quotes, a nickname adjective as a sentence's first word.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Oluwaseun from the agency rang to say she was running late.", ["Oluwaseun"]),
+        ("Eilidh at the council says there are no carers until March.", ["Eilidh"]),
+        ("Tegwen on nights always brings Mum a biscuit.", ["Tegwen"]),
+        ("Mairéad here at the home knows how I like my tea.", ["Mairéad"]),
+        # not an abbreviation, a thing, or a word after "a" or "in"
+        ("A PCSO from the neighbourhood team gave the talk.", []),
+        ("She swears in Hungarian at the telly.", []),
+        ("Christmas at my son's was lovely this year.", []),
+    ],
+)
+def test_a_name_followed_by_where_the_person_works(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Every Sunday Suresh ji from the temple drives her to the market.", ["Suresh ji"]),
+        ("Only Shah-ji at the pharmacy explains her tablets properly.", ["Shah-ji"]),
+        ("Fatma Hanım brings soup when I am poorly.", ["Fatma Hanım"]),
+        # a family word after the name stays outside it
+        ("Then Shirin Apa came round with the forms.", ["Shirin"]),
+        ("Lakshmi akka sat with me in the waiting room.", ["Lakshmi"]),
+    ],
+)
+def test_a_title_of_respect_after_a_name_is_part_of_it_and_a_family_word_is_not(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ('My key worker is called "Shorty" and he is six foot five.', ["Shorty"]),
+        ("Everyone at the club calls him 'Smiler'.", ["Smiler"]),
+        ('The staff kept calling me "Mr" and "love".', []),
+        ("Big Maureen runs the tuck shop.", ["Big Maureen"]),
+        ("Wee Davie fae the paper shop brings her messages.", ["Wee Davie"]),
+    ],
+)
+def test_nicknames_in_quotes_and_nickname_adjectives_at_a_sentence_start(text, names):
+    assert found(text, "PERSON") == names
