@@ -18,8 +18,9 @@ from .rule_tokens import _LIKE_NUM, _Tokens
 if TYPE_CHECKING:
     from .safeguarding_matcher import SafeguardingRules
 
-NOW_ID, AGO_ID, IN_ID, OF_ID, OUT_ID, SINCE_ID, WHEN_ID, TO_ID, INTO_ID, COMMA_ID, WITH_ID, FOR_ID = (
-    get_string_id(w) for w in ("now", "ago", "in", "of", "out", "since", "when", "to", "into", ",", "with", "for")
+NOW_ID, AGO_ID, IN_ID, OF_ID, OUT_ID, SINCE_ID, WHEN_ID, TO_ID, INTO_ID, COMMA_ID, WITH_ID, FOR_ID, FROM_ID = (
+    get_string_id(w)
+    for w in ("now", "ago", "in", "of", "out", "since", "when", "to", "into", ",", "with", "for", "from")
 )
 
 
@@ -205,6 +206,40 @@ def _after_a_fall(c: _Candidate) -> bool:
                 if k + 1 == len(lower) or lower[k + 1] not in w["not_a_fall"]:
                     return True
     return False
+
+
+def _from_a_knock(c: _Candidate) -> bool:
+    """The writer says what the mark came from, after it and in a sentence that quotes nobody: "a bruise on my shin
+    from the bath edge"; not "bruises from him", nor "she says it was from the door"."""
+    w, lower = c.w, c.t.lower
+    if not w["speech"].isdisjoint(lower[c.sent_start : c.sent_end]):
+        return False
+    for i in range(c.start + 1, c.sent_end - 1):
+        if lower[i] == FROM_ID:
+            k = i + 2 if lower[i + 1] in w["determiners"] else i + 1
+            return k < c.sent_end and lower[k] in w["knock_things"]
+    return False
+
+
+def _nothing_lost(c: _Candidate) -> bool:
+    """A later sentence says nothing was lost: "No money left his account", "Not a penny went" (a story about a scam
+    tells how it ended last, however long the telling)."""
+    lower, w = c.t.lower, c.w
+    end = len(lower)
+    for i in range(c.sent_end, end - 1):
+        if lower[i] in w["neg"] and (lower[i + 1] in w["lost_things"] or lower[i + 1] in w["determiners_a"]
+                                     and lower[min(i + 2, end - 1)] in w["lost_things"]):
+            return True
+    return False
+
+
+def _said_of_someone_else(c: _Candidate) -> bool:
+    """ "He can't go on like this": the writer's view of someone's situation, unless the sentence quotes them ("she
+    says she can't go on")."""
+    lower, w, start = c.t.lower, c.w, c.start
+    return start > c.sent_start and lower[start - 1] in w["third_person"] and w["speech"].isdisjoint(
+        lower[c.sent_start : c.sent_end]
+    )
 
 
 def _consented(c: _Candidate) -> bool:
@@ -407,6 +442,9 @@ FILTERS: dict[str, Callable[[_Candidate], bool]] = {
     "after_a_fall": _after_a_fall,
     "consented": _consented,
     "names_kinds_of_harm": _names_kinds_of_harm,
+    "from_a_knock": _from_a_knock,
+    "nothing_lost": _nothing_lost,
+    "said_of_someone_else": _said_of_someone_else,
 }
 # The word lists the code reads by name; the rules file must define them.
 CODE_WORDS = (
@@ -421,6 +459,7 @@ CODE_WORDS = (
     "self_possessive", "habit_words", "last_words", "explained_by", "sports", "quote_marks", "word_nouns",
     "foiled_words", "loss_words", "ongoing", "body_or_harm", "fall_words", "not_a_fall", "consent_nouns",
     "asking_verbs", "asked_persons", "ends", "kinds_of_harm", "wheeled_aids", "pushing_intensifiers", "pushing_ways",
+    "knock_things", "lost_things", "third_person", "determiners_a",
 )  # fmt: skip
 
 

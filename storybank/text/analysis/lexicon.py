@@ -210,6 +210,21 @@ def cap_prob(word: str) -> float:
     return word_probabilities().get(word[:1].upper() + word[1:].lower(), -20.0)
 
 
+@lru_cache(maxsize=1)
+def lemma_table():
+    """spaCy's English lookup lemmas (spacy-lookups-data), as the lookup lemmatizer reads them."""
+    from spacy.lookups import load_lookups
+
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+def is_countable_noun(word: str) -> bool:
+    """A word the lemma table knows a plural of ("buzzers" is "buzzer"): a thing, where a rare capitalised word
+    before "is" would otherwise read as a name (names seldom have a plural there)."""
+    lower, table = word.lower(), lemma_table()
+    return table.get(lower + "s") == lower or table.get(lower + "es") == lower
+
+
 @lru_cache(maxsize=65536)
 def is_common_word(word: str) -> bool:
     """True when the lowercase form is an everyday English word ("hope", "will", "rose")."""

@@ -69,6 +69,7 @@ from .lexicon import (
     VERB_ADVERBS,
     WORD_NAMES,
     is_common_word,
+    is_countable_noun,
     is_proper_like,
     other_first_names,
 )
@@ -239,6 +240,7 @@ _NAME_NOT_WORD = ByWord(lambda text: text.lower() in FIRST_NAMES and text.lower(
 # Blocked words that are first names too ("Kerry" the county, "Christian"): only a strong cue makes them a name.
 _BLOCKED_FIRST_NAMES = _NEVER_NAMES & FIRST_NAMES
 _WORD_NAME = ByWord(lambda text: text.lower() in WORD_NAMES)
+_A_THING = ByWord(is_countable_noun)
 _NEVER_NICKNAMES = KINSHIP | TITLES | (_NEVER_NAMES - NOT_NAMES)  # "Mr", "mate", "Nan" in quotes are no nickname
 _BLOCKED_NICKNAME = ByWord(lambda text: text.lower().rstrip(".") in _NEVER_NICKNAMES)
 _ORDINARY_WORD_NAME = ByWord(
@@ -429,7 +431,7 @@ def _where_they_work(doc: Doc, tok: Token) -> bool:
         where = after.lower_ in ON_SHIFT
     else:  # "from the agency", "from our temple", "at the council"; not "at my son's" (a festival, a meal)
         where = word in FROM_OR_AT and after.lower_ in (_ANY_DETERMINER if word == "from" else DETERMINERS)
-    return where and _stands_for_a_person(doc, tok)
+    return where and _stands_for_a_person(doc, tok) and (_is_known_first_name(tok) or not _A_THING(doc, tok.orth))
 
 
 def _stands_for_a_person(doc: Doc, tok: Token) -> bool:
@@ -582,7 +584,8 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         if lower in WORD_NAMES and _COMMON_WORD(doc, tok.orth) and not known_first:
             nxt = next_word(doc, tok.i)  # "Hope said", not "Summer came early"
             return ("a name followed by something a person says", 0.75) if nxt and nxt.lower_ in SPEECH_VERBS else None
-        unknown_proper = not homograph and not known_first and not _looks_like_place(tok)
+        unknown_proper = not homograph and not known_first and not _looks_like_place(tok) \
+            and not _A_THING(doc, tok.orth)  # "Buzzer is the top one": a thing
         if _followed_by_person_verb(doc, tok, strong=not unknown_proper):
             return "a name followed by something a person does", 0.75
     if capital and not homograph and not _looks_like_place(tok) and _possessive_person(doc, tok):

@@ -13,12 +13,11 @@ import numpy
 import spacy
 from spacy.attrs import LEMMA, ORTH, SENT_START
 from spacy.language import Language
-from spacy.lookups import load_lookups
 from spacy.tokens import Doc
 
 from .identifiers import find_identifiers
 from .learned import add_learned_safeguarding
-from .lexicon import KEEP_ABBREVIATIONS
+from .lexicon import KEEP_ABBREVIATIONS, lemma_table
 from .merge import merge_findings
 from .models import Finding
 from .people import find_chat_speakers, find_people
@@ -48,11 +47,6 @@ for _name in ("sb_rule_findings", "sb_trained_findings", "sb_findings", "sb_safe
         )
 
 
-@lru_cache(maxsize=1)
-def _lemma_table():
-    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-
-
 _STOPS_NO_SENTENCE = PUNCT_BIT | SENTENCE_END_BIT
 
 
@@ -78,7 +72,7 @@ class SentencesAndLemmas:
         """(lemma, lowercase id, shape bits) of a word, from its text alone."""
         if len(self.words) >= self.LIMIT:
             self.words.clear()
-        table = _lemma_table()
+        table = lemma_table()
         word = vocab.strings[orth]
         bits = word_shape_bits(vocab, orth)
         lemma = word.lower() if bits & CAPITAL_BIT else word

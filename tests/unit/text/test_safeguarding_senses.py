@@ -656,3 +656,46 @@ def test_disclosures_told_without_the_usual_words(text, expected):
 )
 def test_the_same_words_in_ordinary_senses_raise_nothing(text):
     assert rule_categories(text) == []
+
+
+# Session 16, from two more writers (set_zm: very short texts; set_zn: told by someone else), in our own wording.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our Gran keeps saying we'd be better off without her. She gave her wedding ring to my cousin on Sunday.",
+         ["self_harm"]),
+        ("I've made up my mind. I won't be here by the new year.", ["self_harm"]),
+        ("Some nights I sit in the garage and think about leaving the engine running.", ["self_harm"]),
+        ("When I went round, his arms were covered in fresh cuts again.", ["self_harm"]),
+        ("His son collects his pension every week. He's not allowed to see the bank letters.",
+         ["abuse", "domestic_abuse"]),
+        ("The lunch club visits stopped in May and nobody said. She's had tea and biscuits all week.", ["neglect"]),
+        ("Her daughter-in-law kept us on the doorstep again. Her pension is still being collected every week.",
+         ["abuse", "domestic_abuse"]),
+        ("The man next door says it's their secret and gives her sweets.", ["abuse"]),
+    ],
+)
+def test_short_and_third_person_disclosures(text, expected):
+    assert rule_categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a mark the writer says came from a thing; a scam that ended with nothing lost
+        "A bruise on my knee from the bed frame. The nurse has seen it.",
+        "A man rang about a safe account and she nearly moved £4,000. We rang the bank together. No money went.",
+        # the writer's view of someone's situation; a quantity, not a bite; a night carer, not a night on the floor
+        "I'm staying with Dad till it's sorted, but he can't go on like this.",
+        "He says he feels a bit useless now his hands shake.",
+        "Found on the floor by the night carer on the hourly check, no injury, back to bed.",
+        # a kind of ulcer that is a condition
+        "District nurse dressed her venous leg ulcer, which is healing well.",
+    ],
+)
+def test_explained_marks_foiled_scams_and_ordinary_readings_raise_nothing(text):
+    assert rule_categories(text) == []
+
+
+def test_someone_quoted_saying_they_cannot_go_on_is_still_a_concern():
+    assert rule_categories("She says she can't go on like this any more.") == ["self_harm"]
