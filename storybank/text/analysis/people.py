@@ -15,7 +15,9 @@ from .lexicon import (
     AFTER_NAMES_S,
     ANIMAL_WORDS,
     BEFORE_NOT_A_NAME,
+    BRACKET_ROLES,
     CONDITION_NOUNS,
+    CONTACT_VERBS,
     CONTRACTION_ENDINGS,
     COUNTRIES_AND_REGIONS,
     DAYS,
@@ -53,6 +55,7 @@ from .lexicon import (
     POSSESSIVE_DETS,
     PRONOUNS,
     ROLES,
+    SIGN_OFF_WORDS,
     SONG_VERBS,
     SPEECH_VERBS,
     STREET_SUFFIXES,
@@ -125,13 +128,15 @@ def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
         return None
     if tok.lower_ in KINSHIP:
         return None  # "everyone calls me Auntie Ming": the family word is what they call her, the name comes after
-    if tok.lower_ in WORD_NAMES and _appositive_role(doc, tok):
-        return "a name followed by who the person is", 0.8  # "Precious, his main carer, ...", anywhere
-    if starts_sentence(tok):
-        return None
+    cue = _word_name_cue(doc, tok)
+    if cue is not None or starts_sentence(tok):
+        return cue
     prev = prev_word(doc, tok.i)
     if prev is None:
         return None
+    contacted = prev.lower_ in OBJECT_VERBS or prev.lower_ in CONTACT_VERBS
+    if contacted and prev.i == tok.i - 1 and tok.lower_ in NAME_WORDS:
+        return f"a name after '{prev.text}'", 0.75  # "Rang Dawn to tell her"
     if prev.lower_.rstrip(".") in TITLES and prev.text[:1].isupper():
         return f"a name after the title '{prev.text}'", 0.9
     if prev.lower_ in KINSHIP or prev.lower_ in {"her", "him", "me", "them"}:
@@ -141,6 +146,15 @@ def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
     if _set_off_after_a_role(doc, tok, prev):
         return "a name set off by commas after who the person is", 0.8
     return _introduced_cue(doc, prev)
+
+
+def _word_name_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
+    """A first name that is also a word, with who the person is or where they work after it, anywhere."""
+    if tok.lower_ in WORD_NAMES and _appositive_role(doc, tok):
+        return "a name followed by who the person is", 0.8  # "Precious, his main carer, ..."
+    if tok.lower_ in NAME_WORDS and _where_they_work(doc, tok):
+        return "a name followed by where the person is from or works", 0.75  # "it's Comfort from the surgery"
+    return None
 
 
 def _introduced_cue(doc: Doc, prev: Token) -> tuple[str, float] | None:
@@ -373,6 +387,7 @@ def _followed_by_person_verb(doc: Doc, tok: Token, strong: bool) -> bool:
 
 
 _COMMA = get_string_id(",")
+_OPEN_BRACKET = get_string_id("(")
 _LISTED_NAME = ByWord(lambda text: text.lower() in FIRST_NAMES or text.lower() in WORD_NAMES)
 _THAT_IS = THAT_IS_WORDS  # "that" and "who": spaCy splits "that's" and "who's" in two
 _ROLE_DETERMINERS = POSSESSIVE_DETS | {"the", "a", "an", "one", "our"}  # "Liz, the nurse", "Sam our cleaner"
@@ -383,6 +398,8 @@ def _appositive_role(doc: Doc, tok: Token) -> bool:
     """ "Liz, the practice nurse" or "grace the support worker": a name followed by who they are."""
     orths = doc_orths(doc)  # the words after most names rule this out: no Token for them
     j = tok.i + 1
+    if j < len(orths) and orths[j] == _OPEN_BRACKET:
+        return not tok.text.isupper() and _role_in_brackets(doc, j + 1)  # not "NOK (sister)"
     if j < len(orths) and orths[j] == _COMMA:
         j += 1
     if j >= len(orths) or not _BEFORE_ROLE(doc, orths[j]):
@@ -391,6 +408,18 @@ def _appositive_role(doc: Doc, tok: Token) -> bool:
         if doc[k].lower_ in ROLES or doc[k].lower_ in KINSHIP or doc[k].lemma_.lower() in ROLES:
             return True
         if doc[k].is_punct:
+            return False
+    return False
+
+
+def _role_in_brackets(doc: Doc, start: int) -> bool:
+    """ "Bola (nurse in charge)", "Will (agency)", "Rui (Thu's husband)": who the person is, in brackets after the
+    name."""
+    for k in range(start, min(start + 5, len(doc))):
+        lower = doc[k].lower_
+        if lower in ROLES or lower in KINSHIP or lower in BRACKET_ROLES:
+            return True
+        if lower == ")":
             return False
     return False
 
@@ -413,6 +442,11 @@ def _set_off_before_who(doc: Doc, tok: Token) -> bool:
         if doc[k].is_punct:
             return False
     return False
+
+
+def _after_a_sign_off_word(doc: Doc, prev: Token) -> bool:
+    before = prev_word(doc, prev.i)
+    return before is not None and before.lower_ in SIGN_OFF_WORDS and before.i == prev.i - 1
 
 
 def _where_they_work(doc: Doc, tok: Token) -> bool:
@@ -548,6 +582,8 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         and not _looks_like_place(tok)
     ):
         return f"a name after '{prev.text}'", 0.75
+    if capital and prev_lower == "from" and not _looks_like_place(tok) and _after_a_sign_off_word(doc, prev):
+        return "a name signing off the story", 0.8  # "Love from Tahmina, Rizwan and the kids"
     if capital and (not homograph or lower in NAME_WORDS) and _sign_off(doc, tok):  # "Olive", "Bill", alone
         return "a name signing off the story", 0.75
     if capital and prev is not None and prev.text == "," and (not homograph or lower in NAME_WORDS) \
@@ -565,7 +601,7 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         return "a name followed by who the person is", 0.85
     if capital and is_month and not sentence_start:
         return None
-    lower_name = informal and text.islower() and (known_first or not homograph)
+    lower_name = informal and text.islower() and (known_first or not homograph and not _A_THING(doc, tok.orth))
     if (capital and not sentence_start) or lower_name:
         after_place_word = prev is not None and (
             prev_lower in PLACE_PREPOSITIONS and not known_first or prev_lower in PLACE_ONLY_PREPOSITIONS
@@ -1351,8 +1387,13 @@ def find_chat_speakers(text: str) -> list[Finding]:
     lines: dict[str, list[re.Match]] = {}
     for m in LINE_SPEAKER_RE.finditer(text):
         lines.setdefault(m.group(1).lower(), []).append(m)
+    # Two or more speakers with several lines each make it a chat: there a first name that is also a word ("Bill",
+    # "precious") is a speaker too.
+    a_chat = sum(len(matches) >= 2 for matches in lines.values()) >= 2
     for lower, matches in lines.items():
-        if len(matches) < 2 or lower in BLOCKED or lower in PERSON_NOUNS or is_common_word(lower):
+        if len(matches) < 2 or lower in BLOCKED or lower in PERSON_NOUNS:
+            continue
+        if is_common_word(lower) and not (a_chat and lower in NAME_WORDS):
             continue
         found += [Finding("PERSON", m.start(1), m.end(1), m.group(1), 0.8, "the name before several messages in a chat")
                   for m in matches]

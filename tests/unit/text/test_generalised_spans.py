@@ -750,3 +750,37 @@ def test_a_title_of_respect_after_a_name_is_part_of_it_and_a_family_word_is_not(
 )
 def test_nicknames_in_quotes_and_nickname_adjectives_at_a_sentence_start(text, names):
     assert found(text, "PERSON") == names
+
+
+# Session 16, from two more sets (tuning_20 structured details, tuning_21 names where writing puts them), in our own
+# wording.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("sam: who's on at 6\nbill: me\nsam: ta\nbill: np", ["sam", "bill", "sam", "bill"]),
+        ("Voicemail: hi, it's Patience from Larkfield Surgery about the bloods.", ["Patience"]),
+        ("Rang Honor to ask about Sunday.", ["Honor"]),
+        ("Love from Ikechukwu, Ada and the kids x", ["Ikechukwu", "Ada"]),
+        ("Present: Tunde (nurse in charge), Will (agency).", ["Tunde", "Will"]),
+        # a thing at a sentence's start, an abbreviation in brackets, a bank after "rang"
+        ("Buzzer is the one on the left.", []),
+        ("NOK (sister) visits on Sundays.", []),
+        ("I rang Barclays and waited an hour.", []),
+    ],
+)
+def test_names_in_chats_lists_sign_offs_and_brackets(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "spans"),
+    [
+        ("New address: Flat D, 9 Heol y Bryn, Cardiff.", "ADDRESS", ["Flat D, 9 Heol y Bryn"]),
+        ("Mr Ali (date of birth - 12 June 38) was seen today.", "DATE_OF_BIRTH", ["12 June 38"]),
+        ("Please check his date of birth for me, we have the fourth of March 1939.", "DATE_OF_BIRTH",
+         ["fourth of March 1939"]),
+        ("The appointment is on 12 June 10:30.", "DATE_OF_BIRTH", []),
+    ],
+)
+def test_flat_letters_and_dates_of_birth_read_back(text, label, spans):
+    assert found(text, label) == spans
