@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from .models import Finding
 from .patterns import PATTERN_WORDS, PATTERNS
@@ -185,6 +186,46 @@ def find_birth_dates(text: str) -> Iterator[Finding]:
             )
 
 
+SPOKEN_PHONE_RE = PATTERNS["spoken_phone"]
+_DOUBLES, _TREBLES = PATTERN_WORDS["spoken_doubles"], PATTERN_WORDS["spoken_trebles"]
+
+
+def find_spoken_phones(text: str) -> Iterator[Finding]:
+    """A UK number read out in words, as a voicemail is written down ("oh seven seven double oh, nine double oh,
+    three five eight"): ten or eleven digits once "double" and "treble" are counted."""
+    for match in SPOKEN_PHONE_RE.finditer(text):
+        digits, times = 0, 1
+        for word in match.group(0).lower().replace(",", " ").replace("-", " ").split():
+            if word in _DOUBLES or word in _TREBLES:
+                times = 2 if word in _DOUBLES else 3
+            else:
+                digits, times = digits + times, 1
+        if digits in (10, 11):
+            yield Finding("PHONE", match.start(), match.end(), match.group(0), 0.8, "a phone number read out in words")
+
+
+DATE_AFTER_NAME_RE = PATTERNS["date_after_name"]
+BIRTH_YEARS_AGO = 16  # a date after a name this many years ago or more is a birth date, not a visit's
+
+
+def birth_dates_after_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """A date straight after a person's name, after a dash or in brackets, as headers and forms give a birth date
+    ("Client: Mr Ciarán McCartan – 17/03/1950"); a recent one is a visit's or a letter's date."""
+    found = []
+    latest = date.today().year - BIRTH_YEARS_AGO
+    for person in findings:
+        if person.label != "PERSON":
+            continue
+        match = DATE_AFTER_NAME_RE.match(text, person.end)
+        if match is None or int(match.group(1)[-4:]) > latest:
+            continue
+        dob = Finding("DATE_OF_BIRTH", match.start(1), match.end(1), match.group(1), 0.8,
+                      "a date straight after a person's name, as forms give a birth date")
+        if not any(dob.overlaps(f) for f in findings):
+            found.append(dob)
+    return found
+
+
 # Speed: a text without these loose digit groups cannot hold an NHS or NI number (rules/patterns.yaml).
 _TEN_DIGITS_HINT_RE = PATTERNS["ten_digits_hint"]
 _SIX_DIGITS_HINT_RE = PATTERNS["six_digits_hint"]
@@ -207,7 +248,7 @@ def find_identifiers(text: str) -> list[Finding]:
     # digit for NI numbers.
     starts = [m.start() for m in ANY_DIGIT_RE.finditer(text)]
     digits = len(starts)
-    finders = [find_emails]
+    finders = [find_emails, find_spoken_phones]
     if digits >= 10:
         finders.append(find_phones)
         if _TEN_DIGITS_HINT_RE.search(text):

@@ -20,7 +20,8 @@ PATTERNS_FILE = RULES_DIR / "patterns.yaml"
 SECTIONS = {"version", "fragments", "patterns", "place_patterns", "words"}
 PATTERN_NAMES = (
     "email", "phone", "ten_digits", "ni", "postcode", "date", "birth_cue", "birth_word", "ten_digits_hint",
-    "six_digits_hint", "chat_speaker", "line_speaker", "inner_capital_name", "initials",
+    "six_digits_hint", "chat_speaker", "line_speaker", "inner_capital_name", "initials", "spoken_phone",
+    "date_after_name",
 )  # fmt: skip
 PLACE_PATTERN_NAMES = (
     "address_numbered", "address_prefixed", "prefix_hint", "building_before", "address_named", "common_word_org",
@@ -33,7 +34,10 @@ CODE_FRAGMENTS = (
     "all_streets_title", "strong_streets", "strong_streets_title", "prefix_streets", "prefix_firsts", "prefix_rests",
     "buildings", "strong_org_keywords_title", "org_prefixes_title",
 )  # fmt: skip
-WORD_LISTS = ("postcode_areas", "ni_bad_first_letters", "ni_bad_second_letters", "ni_bad_prefixes")
+WORD_LISTS = (
+    "postcode_areas", "ni_bad_first_letters", "ni_bad_second_letters", "ni_bad_prefixes", "spoken_doubles",
+    "spoken_trebles",
+)  # fmt: skip
 FLAGS = {"IGNORECASE": re.IGNORECASE}
 _FRAGMENT_RE = re.compile(r"\{:([a-z_]+)\}")
 

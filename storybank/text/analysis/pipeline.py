@@ -15,7 +15,7 @@ from spacy.attrs import LEMMA, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .identifiers import find_identifiers
+from .identifiers import birth_dates_after_names, find_identifiers
 from .learned import add_learned_safeguarding
 from .lexicon import KEEP_ABBREVIATIONS, lemma_table
 from .merge import merge_findings
@@ -149,6 +149,7 @@ class PersonalData:
         findings += find_addresses(text)
         findings += find_orgs(doc)
         findings += find_people(doc)
+        findings += birth_dates_after_names(text, findings)
         findings += find_chat_speakers(text)
         findings += find_locations(doc)
         findings += locations_beside(doc, findings)

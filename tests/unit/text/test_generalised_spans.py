@@ -784,3 +784,22 @@ def test_names_in_chats_lists_sign_offs_and_brackets(text, names):
 )
 def test_flat_letters_and_dates_of_birth_read_back(text, label, spans):
     assert found(text, label) == spans
+
+
+# Session 16, from a set of forms and letters (tuning_22), in our own wording: a birth date straight after a name in a
+# header, a phone number read out in words, a street whose name ends in a compass word.
+@pytest.mark.parametrize(
+    ("text", "label", "spans"),
+    [
+        ("Service user: Mrs Ffion Pugh – 02/09/1941", "DATE_OF_BIRTH", ["02/09/1941"]),
+        ("Re: my father, Mr Omar Farah (14/11/1936), at Elm Court", "DATE_OF_BIRTH", ["14/11/1936"]),
+        ("We met Mr Omar Farah (14/11/2025) at the surgery.", "DATE_OF_BIRTH", []),
+        ("Ring her back on oh one one three, four nine six, oh double four one.", "PHONE",
+         ["oh one one three, four nine six, oh double four one"]),
+        ("I said oh, one, two, three, we will manage.", "PHONE", []),
+        ("Home: 12 Newport Road West, Cardiff", "ADDRESS", ["12 Newport Road West"]),
+        ("We walked up 12 Newport Road west of the park.", "ADDRESS", ["12 Newport Road"]),
+    ],
+)
+def test_birth_dates_after_names_phones_in_words_and_compass_streets(text, label, spans):
+    assert found(text, label) == spans
