@@ -26,6 +26,7 @@ from .lexicon import (
     EPONYMOUS_CONDITIONS,
     FIRST_NAMES,
     FROM_OR_AT,
+    FROM_PLACES,
     GREETINGS,
     HERE_WORDS,
     HONORIFIC_SUFFIXES,
@@ -53,6 +54,7 @@ from .lexicon import (
     PLACE_PREPOSITIONS,
     PLACES,
     POSSESSIVE_DETS,
+    POSSESSIVE_S,
     PRONOUNS,
     ROLES,
     SIGN_OFF_WORDS,
@@ -154,6 +156,8 @@ def _word_name_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
         return "a name followed by who the person is", 0.8  # "Precious, his main carer, ..."
     if tok.lower_ in NAME_WORDS and _where_they_work(doc, tok):
         return "a name followed by where the person is from or works", 0.75  # "it's Comfort from the surgery"
+    if tok.lower_ in NAME_WORDS and _sign_off(doc, tok):
+        return "a name signing off the story", 0.75  # "Kitty", alone on the last line
     return None
 
 
@@ -444,6 +448,22 @@ def _set_off_before_who(doc: Doc, tok: Token) -> bool:
     return False
 
 
+def _a_number_after(doc: Doc, tok: Token) -> bool:
+    """ "Flat 19", "Room 4": a word before a number is a place's label, not a name."""
+    nxt = next_word(doc, tok.i)
+    return nxt is not None and nxt.like_num
+
+
+def _a_name_is(doc: Doc, before: Token) -> bool:
+    """ "name is", "His name on paper is", "Her full name in the notes is": "name" up to three words before "is"."""
+    for k in range(before.i, max(-1, before.i - 4), -1):
+        if doc[k].lower_ == "name":
+            return True
+        if doc[k].is_punct:
+            return False
+    return False
+
+
 def _after_a_sign_off_word(doc: Doc, prev: Token) -> bool:
     before = prev_word(doc, prev.i)
     return before is not None and before.lower_ in SIGN_OFF_WORDS and before.i == prev.i - 1
@@ -461,6 +481,8 @@ def _where_they_work(doc: Doc, tok: Token) -> bool:
     word, after = doc[i].lower_, doc[i + 1]
     if word in FROM_OR_AT and is_capitalised(after):
         return after.lower_ not in PLACES  # "Dawn from Boots", "Jo at Age UK"
+    if word in FROM_OR_AT and after.lower_ in FROM_PLACES:
+        return _stands_for_a_person(doc, tok)  # "Joy from chapel", "Kerry-Ann from next door"
     if word == "on":
         where = after.lower_ in ON_SHIFT
     else:  # "from the agency", "from our temple", "at the council"; not "at my son's" (a festival, a meal)
@@ -469,13 +491,15 @@ def _where_they_work(doc: Doc, tok: Token) -> bool:
 
 
 def _stands_for_a_person(doc: Doc, tok: Token) -> bool:
-    """Not an abbreviation ("a PCSO from the team"), nor a word after a determiner, a word for where or another
-    capitalised word ("an HCA on nights", "swears in Hungarian at them", "sings Amazing Grace at the sink")."""
+    """Not an abbreviation ("a PCSO from the team"), nor a word after a determiner, a word for where or a capitalised
+    ordinary word ("an HCA on nights", "swears in Hungarian at them", "sings Amazing Grace at the sink"); a surname
+    after a first name is ("Małgorzata Wiśniewska from the office")."""
     if tok.text.isupper() or starts_sentence(tok):
         return not tok.text.isupper()
     prev = prev_word(doc, tok.i)
     return prev is None or not (
-        prev.lower_ in DETERMINERS or prev.lower_ in NOT_BEFORE_WHERE or is_capitalised(prev) or prev.text.isupper()
+        prev.lower_ in DETERMINERS or prev.lower_ in NOT_BEFORE_WHERE or prev.text.isupper()
+        or is_capitalised(prev) and is_common_word(prev.text)
     )
 
 
@@ -523,7 +547,7 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
     if capital and not homograph and prev is not None and prev.i == tok.i - 1 and _initials_before(doc, tok.i) \
             is not None and lower.rstrip(".") not in TITLES and not _looks_like_place(tok):
         return _AFTER_INITIALS, 0.8  # "F. Mbatha", "J.R. Khan" in case notes
-    if prev is not None and prev_lower in GREETINGS and prev.text[:1].isupper() and starts_sentence(prev) \
+    if prev is not None and prev_lower in GREETINGS and _opens_a_greeting(doc, prev) \
             and _ends_greeting(doc, tok.i) and (known_first or not homograph) and lower[:-1] not in TITLES:
         return f"a name after '{prev.text}' at the start of a message", 0.85  # "Hi Abi," "Dear Róisín,"
     if informal and prev is not None and prev_lower.rstrip(".") in LOWER_CASE_TITLES and text.islower() \
@@ -539,7 +563,8 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
             not starts_sentence(prev_nc) or prev_nc is prev and prev_lower in KIN_TITLES)  # "Uncle Bill has"
         if kin_capital or (
             before is not None
-            and (before.lower_ in _ANY_DETERMINER or before.lower_ in ROLES or before.is_alpha)
+            and (before.lower_ in _ANY_DETERMINER or before.lower_ in ROLES or before.is_alpha
+                 or before.lower_ in POSSESSIVE_S and not _a_number_after(doc, tok))  # "Mr Eze's son Chuka"
         ):
             if capital or (informal and (known_first or not homograph)):
                 if not (homograph and not capital and prev_nc.text != ","):
@@ -565,7 +590,7 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
             return "a name someone gives for themselves", 0.9
     if prev is not None and prev_lower in {"is", "was"} and capital:
         before = prev_word(doc, prev.i)
-        if before is not None and before.lower_ == "name":
+        if before is not None and _a_name_is(doc, before):
             return "a name someone gives for themselves", 0.9
         if (
             before is not None
@@ -830,6 +855,14 @@ def _particles_before(doc: Doc, i: int) -> int:
         else:
             break
     return j
+
+
+def _opens_a_greeting(doc: Doc, word: Token) -> bool:
+    """The greeting starts the message: "Dear", or "Assalamu alaikum" (a greeting of two words)."""
+    if word.text[:1].isupper() and starts_sentence(word):
+        return True
+    first = prev_word(doc, word.i)
+    return first is not None and first.lower_ in GREETINGS and first.text[:1].isupper() and starts_sentence(first)
 
 
 def _ends_greeting(doc: Doc, i: int) -> bool:
@@ -1232,8 +1265,10 @@ def _names_a_pet(doc: Doc, start: int, end: int) -> bool:
                 return True
     after = next_word(doc, end - 1)
     owner = next_word(doc, after.i) if after is not None and after.text == "," else None
-    animal = next_word(doc, owner.i) if owner is not None and owner.lower_ in POSSESSIVE_DETS else None
-    return animal is not None and animal.lower_ in ANIMAL_WORDS
+    if owner is None or owner.lower_ not in POSSESSIVE_DETS:
+        return False
+    # "Winston, her old dog": the animal word, after a word or two that describe it
+    return any(t.lower_ in ANIMAL_WORDS for t in doc[owner.i + 1 : owner.i + 4] if not t.is_punct)
 
 
 def _names_a_song(doc: Doc, start: int) -> bool:

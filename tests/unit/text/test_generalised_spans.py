@@ -803,3 +803,20 @@ def test_flat_letters_and_dates_of_birth_read_back(text, label, spans):
 )
 def test_birth_dates_after_names_phones_in_words_and_compass_streets(text, label, spans):
     assert found(text, label) == spans
+
+
+# Session 16, more from tuning_19 and tuning_21, in our own wording: a greeting of two words, a family word after a
+# possessive, "name ... is", "from chapel", a pet described after its name, a label before a number.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Assalamu alaikum Safiya,\n\nThank you for the visit.", ["Safiya"]),
+        ("Mrs Obi's daughter Nneka rang me.", ["Mrs Obi", "Nneka"]),
+        ("His name in the notes is Lau Wing Kei.", ["Lau Wing Kei"]),
+        ("Faith from chapel brought a casserole.", ["Faith"]),
+        ("Pickle, her little terrier, sleeps on the bed.", []),
+        ("It's Gwen, Nan's granddaughter, Flat 12.", ["Gwen"]),
+    ],
+)
+def test_greetings_possessives_and_pets(text, names):
+    assert found(text, "PERSON") == names
