@@ -812,7 +812,7 @@ def test_birth_dates_after_names_phones_in_words_and_compass_streets(text, label
     [
         ("Assalamu alaikum Safiya,\n\nThank you for the visit.", ["Safiya"]),
         ("Mrs Obi's daughter Nneka rang me.", ["Mrs Obi", "Nneka"]),
-        ("His name in the notes is Lau Wing Kei.", ["Lau Wing Kei"]),
+        ("His name in the notes is Lau Siu Ling.", ["Lau Siu Ling"]),
         ("Faith from chapel brought a casserole.", ["Faith"]),
         ("Pickle, her little terrier, sleeps on the bed.", []),
         ("It's Gwen, Nan's granddaughter, Flat 12.", ["Gwen"]),
