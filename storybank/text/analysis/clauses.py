@@ -243,8 +243,9 @@ def _said_of_someone_else(c: _Candidate) -> bool:
 
 
 def _consented(c: _Candidate) -> bool:
-    """The person asked for it, in this sentence or the next: "My grandson goes through my phone. I ask him to.",
-    "at my request", "That's my choice"; not "I asked him to stop", nor "it was never my choice"."""
+    """The person asked for it or it is done with them, in this sentence or the next: "My grandson goes through my
+    phone. I ask him to.", "at my request", "That's my choice", "with me sat beside him"; not "I asked him to stop",
+    nor "it was never my choice"."""
     t, w, lower = c.t, c.w, c.t.lower
     end = t.bounds[min(len(t.bounds) - 1, c.sid + 2)]
     for i in range(c.sent_start, end):
@@ -254,6 +255,8 @@ def _consented(c: _Candidate) -> bool:
                 lower[max(c.sent_start, i - 4) : i]
             ):
                 return True
+        elif word in w["openly_words"] and w["neg"].isdisjoint(lower[max(c.sent_start, i - 3) : i]):
+            return True
         elif word in w["self_subject"] and i + 4 < end and lower[i + 1] in w["asking_verbs"]:
             if lower[i + 2] in w["asked_persons"] and lower[i + 3] == TO_ID and (
                 lower[i + 4] in w["ends"] or lower[i + 4] == COMMA_ID
@@ -459,7 +462,7 @@ CODE_WORDS = (
     "self_possessive", "habit_words", "last_words", "explained_by", "sports", "quote_marks", "word_nouns",
     "foiled_words", "loss_words", "ongoing", "body_or_harm", "fall_words", "not_a_fall", "consent_nouns",
     "asking_verbs", "asked_persons", "ends", "kinds_of_harm", "wheeled_aids", "pushing_intensifiers", "pushing_ways",
-    "knock_things", "lost_things", "third_person", "determiners_a",
+    "knock_things", "lost_things", "third_person", "determiners_a", "openly_words",
 )  # fmt: skip
 
 

@@ -699,3 +699,31 @@ def test_explained_marks_foiled_scams_and_ordinary_readings_raise_nothing(text):
 
 def test_someone_quoted_saying_they_cannot_go_on_is_still_a_concern():
     assert rule_categories("She says she can't go on like this any more.") == ["self_harm"]
+
+
+# Session 16, from a writer telling of themselves in understated voices (set_zo), in our own wording.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I live with my partner. He locks the kitchen at night and I have to ask for food.",
+         ["abuse", "domestic_abuse"]),
+        ("Nobody has been since the agency stopped. I haven't had a proper wash since June.", ["neglect"]),
+        ("My brother won't let me near my grandchildren any more.", ["abuse", "domestic_abuse"]),
+    ],
+)
+def test_understated_disclosures_about_oneself(text, expected):
+    assert rule_categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My son has my card for the shopping and does my bills with me sat beside him, so I see where it goes.",
+        "I lock the fridge at night myself, for my diabetes.",
+        "My little brother kicks my bed all night and it drives me mad.",
+        "The wife's not letting me near the tractor till my hip's healed.",
+        "She hasn't had a bath since March; she washes at the sink every morning while we wait for the shower.",
+    ],
+)
+def test_the_same_words_about_ordinary_life_raise_nothing(text):
+    assert rule_categories(text) == []
