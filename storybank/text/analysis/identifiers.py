@@ -98,10 +98,12 @@ def find_emails(text: str) -> Iterator[Finding]:
 def find_nhs_numbers(text: str) -> Iterator[Finding]:
     for match in TEN_DIGITS_RE.finditer(text):
         digits = match.group(1) + match.group(2) + match.group(3)
-        if digits.startswith("0") or not nhs_checksum_ok(digits):
+        if len(digits) != 10 or digits.startswith("0") or not nhs_checksum_ok(digits):
             continue
         context = text[max(0, match.start() - 60) : match.start()].lower()
         said_nhs = "nhs" in context or "health" in context
+        if len(match.group(3)) != 4 and not said_nhs:
+            continue  # grouped other than 3-3-4 ("8197 225 737"): an NHS number only where the writer says so
         yield Finding(
             "NHS_NUMBER",
             match.start(),

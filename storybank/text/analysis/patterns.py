@@ -31,7 +31,8 @@ PLACE_PATTERN_NAMES = (
 )  # fmt: skip
 # Fragments the place patterns may use that places.py makes from lexicon.yaml's word lists.
 CODE_FRAGMENTS = (
-    "all_streets_title", "strong_streets", "strong_streets_title", "prefix_streets", "prefix_firsts", "prefix_rests",
+    "all_streets_title", "strong_streets", "strong_streets_title", "weak_streets", "prefix_streets", "prefix_firsts",
+    "prefix_rests",
     "buildings", "strong_org_keywords_title", "org_prefixes_title",
 )  # fmt: skip
 WORD_LISTS = (

@@ -74,6 +74,7 @@ PLACE_FRAGMENTS = {
     "all_streets_title": _alternatives(STREET_SUFFIXES).title(),
     "strong_streets": _STRONG_STREETS,
     "strong_streets_title": _STRONG_STREETS.title(),
+    "weak_streets": _alternatives(WEAK_STREET_SUFFIXES),
     "prefix_streets": _alternatives(STREET_PREFIXES, title=True),
     "prefix_firsts": "[" + "".join(sorted({p[0].upper() for p in STREET_PREFIXES})) + "]",
     "prefix_rests": "|".join(sorted({re.escape(p[1:]) for p in STREET_PREFIXES}, key=len, reverse=True)),

@@ -820,3 +820,22 @@ def test_birth_dates_after_names_phones_in_words_and_compass_streets(text, label
 )
 def test_greetings_possessives_and_pets(text, names):
     assert found(text, "PERSON") == names
+
+
+# Session 16, from a set of messy typed texts (tuning_24), in our own wording: a lower-case street whose word is also
+# an ordinary word, with a postcode close after it; street abbreviations; an NHS number grouped 4-3-3 where the writer
+# says it is one; a phone number with an extension after a slash.
+@pytest.mark.parametrize(
+    ("text", "label", "spans"),
+    [
+        ("my address is 12 mill view hebden bridge hx7 8ab, ring first", "ADDRESS", ["12 mill view"]),
+        ("shes at 4 rowan walk p/c ls6 1aa now", "ADDRESS", ["4 rowan walk"]),
+        ("it was a 12 minute walk to the shops", "ADDRESS", []),
+        ("New flat: 9 Larch Gdns, Pudsey", "ADDRESS", ["9 Larch Gdns"]),
+        ("her nhs no is 9434 765 919 if they ask", "NHS_NUMBER", ["9434 765 919"]),
+        ("order ref 9434 765 919 for the sling", "NHS_NUMBER", []),
+        ("ring the office 0113 496 0781/ext 2 after ten", "PHONE", ["0113 496 0781"]),
+    ],
+)
+def test_messy_addresses_nhs_numbers_and_phones(text, label, spans):
+    assert found(text, label) == spans
