@@ -35,6 +35,7 @@ from .lexicon import (
     KIN_TITLES,
     KINSHIP,
     LOWER_CASE_TITLES,
+    MEDICINE_ENDINGS,
     MONTH_CUES,
     MONTHS,
     NAME_INTRODUCERS,
@@ -52,6 +53,7 @@ from .lexicon import (
     PERSON_VERBS,
     PLACE_ONLY_PREPOSITIONS,
     PLACE_PREPOSITIONS,
+    PLACE_TALK,
     PLACES,
     POSSESSIVE_DETS,
     POSSESSIVE_S,
@@ -108,6 +110,8 @@ BLOCKED = (
     | ENDEARMENTS
     | COUNTRIES_AND_REGIONS
     | {t for t in TITLES if " " not in t}
+    # "November came and the fees went up"; "May", "June", "April" and "Jun" are names too
+    | {m for m in MONTHS - FIRST_NAMES if len(m) > 4}
 )
 # Blocked words that not even a strong cue makes a name (kinship words, roles, titles, places...).
 _NEVER_NAMES = BLOCKED - NOT_NAMES
@@ -230,6 +234,8 @@ def _could_be_name_text(text: str, informal: bool) -> bool:
     lower = text.lower()  # the same as Token.lower_
     if lower in BLOCKED or lower in ORG_WORDS and not lower.endswith("s"):
         return False
+    if len(lower) > 6 and lower.endswith(MEDICINE_ENDINGS):
+        return False  # a medicine: "Donepezil made me badly" (not "April", which ends like "ramipril")
     if lower.endswith("s") and lower[:-1] in ROLES:  # "Paramedics brought me back", "my PAs"
         return False
     if is_capitalised_text(text) or text.isupper():
@@ -1179,7 +1185,7 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
     not_people = {text[slice(*_char_offsets(doc, c.start, c.end))] for c in spans
                   if _names_a_pet(doc, c.start, c.end) or _names_a_song(doc, c.start) or _called_it(doc, c.start)}
     for c in sorted(spans, key=lambda c: c.start):
-        if _named_thing(doc, c.start) or _in_a_quoted_title(doc, c.start, c.end):
+        if _named_thing(doc, c.start) or _in_a_quoted_title(doc, c.start, c.end) or _talked_of_as_a_place(doc, c):
             continue
         start_char, end_char = _char_offsets(doc, c.start, c.end)
         name = text[start_char:end_char]
@@ -1210,6 +1216,20 @@ def _in_a_character_or_brand(text: str, start: int, end: int) -> bool:
             if window_start + at < end and start < window_start + at + len(phrase):
                 return True
             at = window.find(phrase, at + 1)
+    return False
+
+
+def _talked_of_as_a_place(doc: Doc, cand: _Candidate) -> bool:
+    """ "Ballymena's where she grew up", "Kilburn's only two miles", "Sketty's a nice area": one word, and what is
+    said of it is said of a place."""
+    end = cand.end
+    if end - cand.start != 1 or end >= len(doc) or doc[end].lower_ not in POSSESSIVE_S:
+        return False
+    for tok in doc[end + 1 : end + 5]:
+        if tok.is_punct:
+            return False
+        if tok.lower_ in PLACE_TALK:
+            return True
     return False
 
 

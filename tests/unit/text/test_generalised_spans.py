@@ -839,3 +839,21 @@ def test_greetings_possessives_and_pets(text, names):
 )
 def test_messy_addresses_nhs_numbers_and_phones(text, label, spans):
     assert found(text, label) == spans
+
+
+# Session 16, from a set of names opening sentences (tuning_23), in our own wording: a medicine, a month or a place
+# talked of as a place opening a sentence is no person; a role after a comma says who the name before it is.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Rivastigmine made her sick, so the GP stopped it.", []),
+        ("October came and the fees went up again.", []),
+        ("Bolsover's where she grew up, and she still talks about it.", []),
+        ("Kirkby's only three miles but there's no bus.", []),
+        ("Olamide rang to say she would be late.", ["Olamide"]),
+        ("I was born in April, which is how I ended up being called April.", ["April"]),
+        ("The owner, Achterberg, said the fees had to go up.", ["Achterberg"]),
+    ],
+)
+def test_medicines_months_and_places_opening_a_sentence_are_no_people(text, names):
+    assert found(text, "PERSON") == names
