@@ -31,7 +31,8 @@ WORD_LISTS = (
     "condition_nouns", "title_small_words", "thing_name_words", "not_people", "place_only_prepositions",
     "informal_titles", "that_is_words", "kin_after_names", "honorific_suffixes", "from_or_at", "on_shift", "here_words",
     "nicknames_at_a_start", "not_before_where", "sign_off_words", "bracket_roles", "contact_verbs",
-    "from_places", "possessive_s", "medicine_endings", "place_talk",
+    "from_places", "possessive_s", "medicine_endings", "place_talk", "presenting_words",
+    "reporting_verbs",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes", "ordinary_endings", "contraction_endings")
 MAPPINGS = ("org_keywords", "content_warnings_from_signals", "org_prefix_keywords")
@@ -125,6 +126,8 @@ FROM_PLACES: set[str] = _LEXICON["from_places"]
 POSSESSIVE_S: set[str] = _LEXICON["possessive_s"]
 MEDICINE_ENDINGS: tuple[str, ...] = tuple(sorted(_LEXICON["medicine_endings"]))
 PLACE_TALK: set[str] = _LEXICON["place_talk"]
+PRESENTING_WORDS: set[str] = _LEXICON["presenting_words"]
+REPORTING_VERBS: set[str] = _LEXICON["reporting_verbs"]
 VERB_ADVERBS: set[str] = _LEXICON["verb_adverbs"]
 PLACE_NAME_STARTS: set[str] = _LEXICON["place_name_starts"]
 TITLES_AFTER_THE: set[str] = _LEXICON["titles_after_the"]

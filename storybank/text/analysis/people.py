@@ -57,7 +57,9 @@ from .lexicon import (
     PLACES,
     POSSESSIVE_DETS,
     POSSESSIVE_S,
+    PRESENTING_WORDS,
     PRONOUNS,
+    REPORTING_VERBS,
     ROLES,
     SIGN_OFF_WORDS,
     SONG_VERBS,
@@ -486,7 +488,8 @@ def _where_they_work(doc: Doc, tok: Token) -> bool:
         return False
     word, after = doc[i].lower_, doc[i + 1]
     if word in FROM_OR_AT and is_capitalised(after):
-        return after.lower_ not in PLACES  # "Dawn from Boots", "Jo at Age UK"
+        # "Dawn from Boots", "Jo at Age UK", "Okonkwo at Windsor Street Medical Centre"; not "Dawn from Leeds"
+        return after.lower_ not in PLACES or i + 2 < len(doc) and is_capitalised(doc[i + 2])
     if word in FROM_OR_AT and after.lower_ in FROM_PLACES:
         return _stands_for_a_person(doc, tok)  # "Joy from chapel", "Kerry-Ann from next door"
     if word == "on":
@@ -503,6 +506,9 @@ def _stands_for_a_person(doc: Doc, tok: Token) -> bool:
     if tok.text.isupper() or starts_sentence(tok):
         return not tok.text.isupper()
     prev = prev_word(doc, tok.i)
+    if prev is not None and prev.lower_ in POSSESSIVE_S:
+        presenter = prev_word(doc, prev.i)  # "There's Parvin at the group", not "Nan's ninetieth at the home"
+        return presenter is not None and presenter.lower_ in PRESENTING_WORDS
     return prev is None or not (
         prev.lower_ in DETERMINERS or prev.lower_ in NOT_BEFORE_WHERE or prev.text.isupper()
         or is_capitalised(prev) and is_common_word(prev.text)
@@ -637,8 +643,9 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         after_place_word = prev is not None and (
             prev_lower in PLACE_PREPOSITIONS and not known_first or prev_lower in PLACE_ONLY_PREPOSITIONS
         )  # "my sister in Leytonstone doesn't know", "we met in Chelsea and went": a place, not a person
+        reported = prev is not None and prev_lower in REPORTING_VERBS and not homograph  # "He says Sushila has"
         if not after_place_word and _followed_by_person_verb(
-            doc, tok, strong=homograph or not known_first
+            doc, tok, strong=(homograph or not known_first) and not reported
         ):
             shouted_word = homograph and text.isupper()
             if not shouted_word and not (homograph and prev is not None and prev_lower in _PRONOUNS_AND_DETERMINERS):
@@ -651,9 +658,9 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         if lower in WORD_NAMES and _COMMON_WORD(doc, tok.orth) and not known_first:
             nxt = next_word(doc, tok.i)  # "Hope said", not "Summer came early"
             return ("a name followed by something a person says", 0.75) if nxt and nxt.lower_ in SPEECH_VERBS else None
-        unknown_proper = not homograph and not known_first and not _looks_like_place(tok) \
-            and not _A_THING(doc, tok.orth)  # "Buzzer is the top one": a thing
-        if _followed_by_person_verb(doc, tok, strong=not unknown_proper):
+        a_thing = _A_THING(doc, tok.orth) and not known_first  # "Buzzer is the top one", "Boiler fixed Sunday"
+        unknown_proper = not homograph and not known_first and not _looks_like_place(tok) and not a_thing
+        if not a_thing and _followed_by_person_verb(doc, tok, strong=not unknown_proper):
             return "a name followed by something a person does", 0.75
     if capital and not homograph and not _looks_like_place(tok) and _possessive_person(doc, tok):
         return "a name with a possessive 's", 0.7

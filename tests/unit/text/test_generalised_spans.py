@@ -857,3 +857,20 @@ def test_messy_addresses_nhs_numbers_and_phones(text, label, spans):
 )
 def test_medicines_months_and_places_opening_a_sentence_are_no_people(text, names):
     assert found(text, "PERSON") == names
+
+
+# Session 16, more from tuning_23, in our own wording: a name reported after "says", a name presented by "There's",
+# a name before "at" and an organisation named after a place, a thing opening a sentence before a verb.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("She says Oyinkansola has the steadiest hands on the ward.", ["Oyinkansola"]),
+        ("There's Gulnaz at the day centre too.", ["Gulnaz"]),
+        ("Adaeze at Preston Road Surgery rang back.", ["Adaeze"]),
+        ("Tumelo married my cousin in 2001.", ["Tumelo"]),
+        ("Boiler fixed on Sunday, thank goodness.", []),
+        ("I rang Halifax and sat on hold for an hour.", []),
+    ],
+)
+def test_names_reported_presented_and_things_opening_a_sentence(text, names):
+    assert found(text, "PERSON") == names
