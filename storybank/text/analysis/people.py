@@ -400,6 +400,7 @@ def _followed_by_person_verb(doc: Doc, tok: Token, strong: bool) -> bool:
 
 _COMMA = get_string_id(",")
 _OPEN_BRACKET = get_string_id("(")
+_NAME_WORD = frozenset({"name"})
 _LISTED_NAME = ByWord(lambda text: text.lower() in FIRST_NAMES or text.lower() in WORD_NAMES)
 _THAT_IS = THAT_IS_WORDS  # "that" and "who": spaCy splits "that's" and "who's" in two
 _ROLE_DETERMINERS = POSSESSIVE_DETS | {"the", "a", "an", "one", "our"}  # "Liz, the nurse", "Sam our cleaner"
@@ -424,16 +425,25 @@ def _appositive_role(doc: Doc, tok: Token) -> bool:
     return False
 
 
+def _word_before_a_stop(doc: Doc, indices: range, words) -> bool:
+    """Whether a word of `words` comes at one of `indices` (in order) before any punctuation: the look-ahead and
+    look-behind the name checks share ("who the person is" after a name, "name" before "is")."""
+    for k in indices:
+        if doc[k].lower_ in words:
+            return True
+        if doc[k].is_punct:
+            return False
+    return False
+
+
+_WHO_WORDS = ROLES | KINSHIP | PERSON_NOUNS
+_BRACKETED_WHO = ROLES | KINSHIP | BRACKET_ROLES
+
+
 def _role_in_brackets(doc: Doc, start: int) -> bool:
     """ "Bola (nurse in charge)", "Will (agency)", "Rui (Thu's husband)": who the person is, in brackets after the
     name."""
-    for k in range(start, min(start + 5, len(doc))):
-        lower = doc[k].lower_
-        if lower in ROLES or lower in KINSHIP or lower in BRACKET_ROLES:
-            return True
-        if lower == ")":
-            return False
-    return False
+    return _word_before_a_stop(doc, range(start, min(start + 5, len(doc))), _BRACKETED_WHO)
 
 
 def _set_off_before_who(doc: Doc, tok: Token) -> bool:
@@ -447,13 +457,7 @@ def _set_off_before_who(doc: Doc, tok: Token) -> bool:
         j += 2  # "that 's", "who is": the word after is skipped too
     elif not _BEFORE_ROLE(doc, doc[j + 1].orth):
         return False
-    for k in range(j + 1, min(j + 7, len(doc))):
-        lower = doc[k].lower_
-        if lower in ROLES or lower in KINSHIP or lower in PERSON_NOUNS:
-            return True
-        if doc[k].is_punct:
-            return False
-    return False
+    return _word_before_a_stop(doc, range(j + 1, min(j + 7, len(doc))), _WHO_WORDS)
 
 
 def _a_number_after(doc: Doc, tok: Token) -> bool:
@@ -464,12 +468,7 @@ def _a_number_after(doc: Doc, tok: Token) -> bool:
 
 def _a_name_is(doc: Doc, before: Token) -> bool:
     """ "name is", "His name on paper is", "Her full name in the notes is": "name" up to three words before "is"."""
-    for k in range(before.i, max(-1, before.i - 4), -1):
-        if doc[k].lower_ == "name":
-            return True
-        if doc[k].is_punct:
-            return False
-    return False
+    return _word_before_a_stop(doc, range(before.i, max(-1, before.i - 4), -1), _NAME_WORD)
 
 
 def _after_a_sign_off_word(doc: Doc, prev: Token) -> bool:
@@ -1232,12 +1231,7 @@ def _talked_of_as_a_place(doc: Doc, cand: _Candidate) -> bool:
     end = cand.end
     if end - cand.start != 1 or end >= len(doc) or doc[end].lower_ not in POSSESSIVE_S:
         return False
-    for tok in doc[end + 1 : end + 5]:
-        if tok.is_punct:
-            return False
-        if tok.lower_ in PLACE_TALK:
-            return True
-    return False
+    return _word_before_a_stop(doc, range(end + 1, min(end + 5, len(doc))), PLACE_TALK)
 
 
 def _called_it(doc: Doc, start: int) -> bool:
