@@ -142,8 +142,8 @@ def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
     prev = prev_word(doc, tok.i)
     if prev is None:
         return None
-    contacted = prev.lower_ in OBJECT_VERBS or prev.lower_ in CONTACT_VERBS
-    if contacted and prev.i == tok.i - 1 and tok.lower_ in NAME_WORDS:
+    if prev.i == tok.i - 1 and _NAME_WORD_TEXT(doc, tok.orth) and (
+            prev.lower_ in OBJECT_VERBS or prev.lower_ in CONTACT_VERBS):
         return f"a name after '{prev.text}'", 0.75  # "Rang Dawn to tell her"
     if prev.lower_.rstrip(".") in TITLES and prev.text[:1].isupper():
         return f"a name after the title '{prev.text}'", 0.9
@@ -158,6 +158,8 @@ def _strong_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
 
 def _word_name_cue(doc: Doc, tok: Token) -> tuple[str, float] | None:
     """A first name that is also a word, with who the person is or where they work after it, anywhere."""
+    if not _NAME_WORD_TEXT(doc, tok.orth):
+        return None
     if tok.lower_ in WORD_NAMES and _appositive_role(doc, tok):
         return "a name followed by who the person is", 0.8  # "Precious, his main carer, ..."
     if tok.lower_ in NAME_WORDS and _where_they_work(doc, tok):
@@ -266,6 +268,7 @@ _NAME_NOT_WORD = ByWord(lambda text: text.lower() in FIRST_NAMES and text.lower(
 # Blocked words that are first names too ("Kerry" the county, "Christian"): only a strong cue makes them a name.
 _BLOCKED_FIRST_NAMES = _NEVER_NAMES & FIRST_NAMES
 _WORD_NAME = ByWord(lambda text: text.lower() in WORD_NAMES)
+_NAME_WORD_TEXT = ByWord(lambda text: text.lower() in NAME_WORDS)
 _A_THING = ByWord(is_countable_noun)
 _NEVER_NICKNAMES = KINSHIP | TITLES | (_NEVER_NAMES - NOT_NAMES)  # "Mr", "mate", "Nan" in quotes are no nickname
 _BLOCKED_NICKNAME = ByWord(lambda text: text.lower().rstrip(".") in _NEVER_NICKNAMES)
@@ -476,15 +479,21 @@ def _after_a_sign_off_word(doc: Doc, prev: Token) -> bool:
     return before is not None and before.lower_ in SIGN_OFF_WORDS and before.i == prev.i - 1
 
 
+_QUOTE_OR_HERE = ByWord(lambda text: text in ('"', "“", "”") or text.lower() in HERE_WORDS)
+_WHERE_WORD = ByWord(lambda text: text.lower() in FROM_OR_AT or text.lower() == "on")
+_RESPECT_WORD = ByWord(lambda text: text.lower() in HONORIFIC_SUFFIXES or text.lower() in KIN_AFTER_NAMES)
+_HYPHEN = get_string_id("-")
+
+
 def _where_they_work(doc: Doc, tok: Token) -> bool:
     """ "Dawn from Boots", "Babatunde from the agency", "Seonaidh at the council", "Nóirín on nights", "Bríd here at
     Larchfield Court", '"Mark" from the bank': the person, by where they come from or work."""
     i = tok.i + 1
     orths = doc_orths(doc)
-    while i < len(doc) and (_IS_QUOTE(doc, orths[i]) or doc[i].lower_ in HERE_WORDS):
+    while i < len(orths) and _QUOTE_OR_HERE(doc, orths[i]):
         i += 1
-    if i + 1 >= len(doc):
-        return False
+    if i + 1 >= len(orths) or not _WHERE_WORD(doc, orths[i]):
+        return False  # most words: settled by the next word's id, with no Token made
     word, after = doc[i].lower_, doc[i + 1]
     if word in FROM_OR_AT and is_capitalised(after):
         # "Dawn from Boots", "Jo at Age UK", "Okonkwo at Windsor Street Medical Centre"; not "Dawn from Leeds"
@@ -517,12 +526,14 @@ def _stands_for_a_person(doc: Doc, tok: Token) -> bool:
 def _respect_after(doc: Doc, tok: Token) -> bool:
     """A title of respect or a family word written after the name ("Ramesh ji", "Patel-ji", "Ayşe Hanım", "Kavitha
     akka", "Rabeya Apa")."""
+    orths = doc_orths(doc)
     nxt = tok.i + 1
-    if nxt + 1 < len(doc) and doc[nxt].text == "-" and not tok.whitespace_ and not doc[nxt].whitespace_:
-        nxt += 1
-    elif tok.whitespace_ != " " or nxt >= len(doc):
-        return False
-    return doc[nxt].lower_ in HONORIFIC_SUFFIXES or doc[nxt].lower_ in KIN_AFTER_NAMES
+    hyphen = nxt + 1 < len(orths) and orths[nxt] == _HYPHEN
+    if nxt >= len(orths) or not _RESPECT_WORD(doc, orths[nxt + 1 if hyphen else nxt]):
+        return False  # most words: settled by the next word's id, with no Token made
+    if hyphen:
+        return not tok.whitespace_ and not doc[nxt].whitespace_
+    return tok.whitespace_ == " "
 
 
 def _past_an_honorific(doc: Doc, end: int) -> int:
@@ -587,9 +598,10 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         for k in range(prev.i - 1, max(-1, prev.i - 4), -1):
             if doc[k].lower_ in ROLES or doc[k].lower_ in KINSHIP or doc[k].lower_ in PERSON_NOUNS:
                 return f"a name after '{prev.text}'", 0.75
-    if capital and (not homograph or known_first) and not _looks_like_place(tok) and _where_they_work(doc, tok):
+    # the next word's id settles most words first (the cheapest test leads)
+    if _where_they_work(doc, tok) and capital and (not homograph or known_first) and not _looks_like_place(tok):
         return "a name followed by where the person is from or works", 0.75
-    if (capital or lower_name_form) and not homograph and not _looks_like_place(tok) and _respect_after(doc, tok):
+    if _respect_after(doc, tok) and (capital or lower_name_form) and not homograph and not _looks_like_place(tok):
         return "a name with a word of respect after it", 0.85  # "Ramesh ji", "Ayşe Hanım", "Kavitha akka"
     if prev is not None and prev_lower in {"is", "am", "'m", "’m", "'s", "’s"} and capital and not homograph:
         before = prev_word(doc, prev.i)
@@ -919,18 +931,19 @@ def _titles_with_initials(doc: Doc, covered: set[int]) -> list[_Candidate]:
     return found
 
 
-_NICKNAME_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+_QUOTE_IDS = frozenset(get_string_id(q) for q in ('"', "“", "”", "'", "‘", "’"))
 
 
 def _quoted_nicknames(doc: Doc, covered: set[int]) -> list[_Candidate]:
     """ 'my support worker is called "Tiny"', "everyone calls him 'Sparky'": one capitalised word in quotes after
     "called" or "named" (with a person before) or "call him": a nickname, even when it is an ordinary word."""
     orths = doc_orths(doc)
-    quotes = {orth for orth in set(orths) if doc.vocab.strings[orth] in _NICKNAME_QUOTES}
+    if _QUOTE_IDS.isdisjoint(orths):
+        return []
     found = []
-    for q in [i for i, orth in enumerate(orths[:-2]) if orth in quotes]:
+    for q in [i for i, orth in enumerate(orths[:-2]) if orth in _QUOTE_IDS]:
         word = doc[q + 1]
-        if q + 1 in covered or orths[q + 2] not in quotes or not (is_capitalised(word) and is_wordlike(word)):
+        if q + 1 in covered or orths[q + 2] not in _QUOTE_IDS or not (is_capitalised(word) and is_wordlike(word)):
             continue
         prev = prev_word(doc, q)
         if prev is None or _BLOCKED_NICKNAME(doc, word.orth):
