@@ -485,6 +485,15 @@ _RESPECT_WORD = ByWord(lambda text: text.lower() in HONORIFIC_SUFFIXES or text.l
 _HYPHEN = get_string_id("-")
 
 
+def _ids_in_any_case(words) -> frozenset[int]:
+    return frozenset(get_string_id(form) for word in words for form in (word, word.title(), word.upper()))
+
+
+# The ids of the words that can follow a name in those two checks (in any case), so most names need neither call.
+_WHERE_NEXT_IDS = _ids_in_any_case(FROM_OR_AT | HERE_WORDS | {"on"}) | {get_string_id(q) for q in ('"', "“", "”")}
+_RESPECT_NEXT_IDS = _ids_in_any_case(HONORIFIC_SUFFIXES | KIN_AFTER_NAMES) | {_HYPHEN}
+
+
 def _where_they_work(doc: Doc, tok: Token) -> bool:
     """ "Dawn from Boots", "Babatunde from the agency", "Seonaidh at the council", "Nóirín on nights", "Bríd here at
     Larchfield Court", '"Mark" from the bank': the person, by where they come from or work."""
@@ -598,10 +607,14 @@ def _context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] |
         for k in range(prev.i - 1, max(-1, prev.i - 4), -1):
             if doc[k].lower_ in ROLES or doc[k].lower_ in KINSHIP or doc[k].lower_ in PERSON_NOUNS:
                 return f"a name after '{prev.text}'", 0.75
-    # the next word's id settles most words first (the cheapest test leads)
-    if _where_they_work(doc, tok) and capital and (not homograph or known_first) and not _looks_like_place(tok):
+    # the next word's id settles most words, with no call (the cheapest test leads)
+    orths = doc_orths(doc)
+    next_orth = orths[tok.i + 1] if tok.i + 1 < len(orths) else 0
+    if next_orth in _WHERE_NEXT_IDS and _where_they_work(doc, tok) and capital and (not homograph or known_first) \
+            and not _looks_like_place(tok):
         return "a name followed by where the person is from or works", 0.75
-    if _respect_after(doc, tok) and (capital or lower_name_form) and not homograph and not _looks_like_place(tok):
+    if next_orth in _RESPECT_NEXT_IDS and _respect_after(doc, tok) and (capital or lower_name_form) \
+            and not homograph and not _looks_like_place(tok):
         return "a name with a word of respect after it", 0.85  # "Ramesh ji", "Ayşe Hanım", "Kavitha akka"
     if prev is not None and prev_lower in {"is", "am", "'m", "’m", "'s", "’s"} and capital and not homograph:
         before = prev_word(doc, prev.i)
@@ -932,14 +945,17 @@ def _titles_with_initials(doc: Doc, covered: set[int]) -> list[_Candidate]:
 
 
 _QUOTE_IDS = frozenset(get_string_id(q) for q in ('"', "“", "”", "'", "‘", "’"))
+_NICKNAME_CUE_IDS = frozenset(
+    get_string_id(form) for word in NAME_INTRODUCERS | {"call", "calls", "calling"} for form in (word, word.title())
+)
 
 
 def _quoted_nicknames(doc: Doc, covered: set[int]) -> list[_Candidate]:
     """ 'my support worker is called "Tiny"', "everyone calls him 'Sparky'": one capitalised word in quotes after
     "called" or "named" (with a person before) or "call him": a nickname, even when it is an ordinary word."""
     orths = doc_orths(doc)
-    if _QUOTE_IDS.isdisjoint(orths):
-        return []
+    if _NICKNAME_CUE_IDS.isdisjoint(orths) or _QUOTE_IDS.isdisjoint(orths):
+        return []  # most stories: no "called"/"call him" at all, so no scan of their words
     found = []
     for q in [i for i, orth in enumerate(orths[:-2]) if orth in _QUOTE_IDS]:
         word = doc[q + 1]
