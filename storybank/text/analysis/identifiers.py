@@ -190,11 +190,15 @@ def find_birth_dates(text: str) -> Iterator[Finding]:
 
 SPOKEN_PHONE_RE = PATTERNS["spoken_phone"]
 _DOUBLES, _TREBLES = PATTERN_WORDS["spoken_doubles"], PATTERN_WORDS["spoken_trebles"]
+_SPOKEN_STARTS = tuple(PATTERN_WORDS["spoken_starts"])
 
 
 def find_spoken_phones(text: str) -> Iterator[Finding]:
     """A UK number read out in words, as a voicemail is written down ("oh seven seven double oh, nine double oh,
     three five eight"): ten or eleven digits once "double" and "treble" are counted."""
+    lower = text.lower()
+    if not any(start in lower for start in _SPOKEN_STARTS):
+        return  # a substring test is several times cheaper than the pattern's search on a story without them
     for match in SPOKEN_PHONE_RE.finditer(text):
         digits, times = 0, 1
         for word in match.group(0).lower().replace(",", " ").replace("-", " ").split():

@@ -37,7 +37,7 @@ CODE_FRAGMENTS = (
 )  # fmt: skip
 WORD_LISTS = (
     "postcode_areas", "ni_bad_first_letters", "ni_bad_second_letters", "ni_bad_prefixes", "spoken_doubles",
-    "spoken_trebles",
+    "spoken_trebles", "spoken_starts",
 )  # fmt: skip
 FLAGS = {"IGNORECASE": re.IGNORECASE}
 _FRAGMENT_RE = re.compile(r"\{:([a-z_]+)\}")
