@@ -32,7 +32,7 @@ WORD_LISTS = (
     "informal_titles", "that_is_words", "kin_after_names", "honorific_suffixes", "from_or_at", "on_shift", "here_words",
     "nicknames_at_a_start", "not_before_where", "sign_off_words", "bracket_roles", "contact_verbs",
     "from_places", "possessive_s", "medicine_endings", "place_talk", "presenting_words",
-    "reporting_verbs",
+    "reporting_verbs", "on_words",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes", "ordinary_endings", "contraction_endings")
 MAPPINGS = ("org_keywords", "content_warnings_from_signals", "org_prefix_keywords")
@@ -118,6 +118,7 @@ HONORIFIC_SUFFIXES: set[str] = _LEXICON["honorific_suffixes"]
 FROM_OR_AT: set[str] = _LEXICON["from_or_at"]
 NOT_BEFORE_WHERE: set[str] = _LEXICON["not_before_where"]
 ON_SHIFT: set[str] = _LEXICON["on_shift"]
+ON_WORDS: set[str] = _LEXICON["on_words"]
 HERE_WORDS: set[str] = _LEXICON["here_words"]
 SIGN_OFF_WORDS: set[str] = _LEXICON["sign_off_words"]
 BRACKET_ROLES: set[str] = _LEXICON["bracket_roles"]

@@ -48,6 +48,7 @@ from .lexicon import (
     NOT_PEOPLE,
     OBJECT_VERBS,
     ON_SHIFT,
+    ON_WORDS,
     ORG_WORDS,
     PERSON_NOUNS,
     PERSON_VERBS,
@@ -480,7 +481,7 @@ def _after_a_sign_off_word(doc: Doc, prev: Token) -> bool:
 
 
 _QUOTE_OR_HERE = ByWord(lambda text: text in ('"', "“", "”") or text.lower() in HERE_WORDS)
-_WHERE_WORD = ByWord(lambda text: text.lower() in FROM_OR_AT or text.lower() == "on")
+_WHERE_WORD = ByWord(lambda text: text.lower() in FROM_OR_AT or text.lower() in ON_WORDS)
 _RESPECT_WORD = ByWord(lambda text: text.lower() in HONORIFIC_SUFFIXES or text.lower() in KIN_AFTER_NAMES)
 _HYPHEN = get_string_id("-")
 
@@ -490,7 +491,7 @@ def _ids_in_any_case(words) -> frozenset[int]:
 
 
 # The ids of the words that can follow a name in those two checks (in any case), so most names need neither call.
-_WHERE_NEXT_IDS = _ids_in_any_case(FROM_OR_AT | HERE_WORDS | {"on"}) | {get_string_id(q) for q in ('"', "“", "”")}
+_WHERE_NEXT_IDS = _ids_in_any_case(FROM_OR_AT | HERE_WORDS | ON_WORDS) | {get_string_id(q) for q in ('"', "“", "”")}
 _RESPECT_NEXT_IDS = _ids_in_any_case(HONORIFIC_SUFFIXES | KIN_AFTER_NAMES) | {_HYPHEN}
 
 
@@ -509,7 +510,7 @@ def _where_they_work(doc: Doc, tok: Token) -> bool:
         return after.lower_ not in PLACES or i + 2 < len(doc) and is_capitalised(doc[i + 2])
     if word in FROM_OR_AT and after.lower_ in FROM_PLACES:
         return _stands_for_a_person(doc, tok)  # "Joy from chapel", "Kerry-Ann from next door"
-    if word == "on":
+    if word in ON_WORDS:
         where = after.lower_ in ON_SHIFT
     else:  # "from the agency", "from our temple", "at the council"; not "at my son's" (a festival, a meal)
         where = word in FROM_OR_AT and after.lower_ in (_ANY_DETERMINER if word == "from" else DETERMINERS)
