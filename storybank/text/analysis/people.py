@@ -480,7 +480,8 @@ def _after_a_sign_off_word(doc: Doc, prev: Token) -> bool:
     return before is not None and before.lower_ in SIGN_OFF_WORDS and before.i == prev.i - 1
 
 
-_QUOTE_OR_HERE = ByWord(lambda text: text in ('"', "“", "”") or text.lower() in HERE_WORDS)
+_QUOTES = frozenset('"“”')  # double quotes: round a title or a quoted name (single ones are also apostrophes)
+_QUOTE_OR_HERE = ByWord(lambda text: text in _QUOTES or text.lower() in HERE_WORDS)
 _WHERE_WORD = ByWord(lambda text: text.lower() in FROM_OR_AT or text.lower() in ON_WORDS)
 _RESPECT_WORD = ByWord(lambda text: text.lower() in HONORIFIC_SUFFIXES or text.lower() in KIN_AFTER_NAMES)
 _HYPHEN = get_string_id("-")
@@ -491,7 +492,7 @@ def _ids_in_any_case(words) -> frozenset[int]:
 
 
 # The ids of the words that can follow a name in those two checks (in any case), so most names need neither call.
-_WHERE_NEXT_IDS = _ids_in_any_case(FROM_OR_AT | HERE_WORDS | ON_WORDS) | {get_string_id(q) for q in ('"', "“", "”")}
+_WHERE_NEXT_IDS = _ids_in_any_case(FROM_OR_AT | HERE_WORDS | ON_WORDS) | {get_string_id(q) for q in _QUOTES}
 _RESPECT_NEXT_IDS = _ids_in_any_case(HONORIFIC_SUFFIXES | KIN_AFTER_NAMES) | {_HYPHEN}
 
 
@@ -945,7 +946,7 @@ def _titles_with_initials(doc: Doc, covered: set[int]) -> list[_Candidate]:
     return found
 
 
-_QUOTE_IDS = frozenset(get_string_id(q) for q in ('"', "“", "”", "'", "‘", "’"))
+_QUOTE_IDS = frozenset(get_string_id(q) for q in _QUOTES | {"'", "‘", "’"})
 _NICKNAME_CUE_IDS = frozenset(
     get_string_id(form) for word in NAME_INTRODUCERS | {"call", "calls", "calling"} for form in (word, word.title())
 )
@@ -1273,7 +1274,6 @@ def _called_it(doc: Doc, start: int) -> bool:
     return before is not None and before.lower_ in NAME_INTRODUCERS
 
 
-_QUOTES = frozenset('"“”')
 _IS_QUOTE = ByWord(lambda text: text in _QUOTES)
 
 
