@@ -256,7 +256,7 @@ def other_first_names() -> frozenset[str]:
     Faker's person data, one list per locale (Polish, Yoruba, Irish, Icelandic, Turkish, Urdu ...). A story's
     people come from everywhere; no hand-kept list can hold them all. Left out: everyday English words, titles,
     family and role words, months and days, and every word of a place or an organisation's or street's name, so
-    "Kendal" or "Newton" stays a place. The rules read these more warily than the curated list (people.py)."""
+    "Kendal" or "Newton" stays a place. The rules read these more warily than the curated list (people/words.py)."""
     import importlib
     import pkgutil
 
