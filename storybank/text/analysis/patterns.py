@@ -29,7 +29,7 @@ PLACE_PATTERN_NAMES = (
     "prefixed_org_hint", "unit_before", "welsh_house_before", "street_after_block", "house_name_before",
     "farm_address",
 )  # fmt: skip
-# Fragments the place patterns may use that places.py makes from lexicon.yaml's word lists.
+# Fragments the place patterns may use that places/place_patterns.py makes from lexicon.yaml's word lists.
 CODE_FRAGMENTS = (
     "all_streets_title", "strong_streets", "strong_streets_title", "weak_streets", "prefix_streets", "prefix_firsts",
     "prefix_rests",

@@ -35,7 +35,7 @@ ALLOWED: dict[str, str] = {
     "text/analysis/lexicon.py::other_first_names": SHIPPED + " (Faker's person data, a pinned requirement)",
     "text/analysis/lexicon.py::lemma_table": SHIPPED + " (spaCy's lookup tables)",
     "text/analysis/pipeline.py::get_pipeline": SHIPPED + " (the spaCy pipeline, per configured model)",
-    "text/analysis/places.py::whole_phrase_re": SHIPPED + " (a compiled pattern per phrase of the word lists)",
+    "text/analysis/places/orgs.py::whole_phrase_re": SHIPPED + " (a compiled pattern per phrase of the word lists)",
     "text/analysis/rulebook.py::cached_rulebook": SHIPPED + " (safeguarding.yaml)",
     "text/analysis/themes.py::theme_matcher": SHIPPED + " (the theme cues handed over at start-up)",
     "text/analysis/themes.py::_last_frozen": "a memo of a pure function: the frozen form of the last taxonomy "

@@ -9,7 +9,7 @@ import pytest
 
 from storybank.text.analysis import analyse
 from storybank.text.analysis.lexicon import ORG_PREFIX_KEYWORDS
-from storybank.text.analysis.places import _PREFIXED_ORG_HINT_RE, PREFIXED_ORG_RE
+from storybank.text.analysis.places.orgs import _PREFIXED_ORG_HINT_RE, PREFIXED_ORG_RE
 
 
 def found(text: str, label: str) -> list[str]:

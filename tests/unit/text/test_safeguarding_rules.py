@@ -12,7 +12,7 @@ from bench.analysis import load as load_stories
 from bench.learned_thresholds import rules_and_lengths
 from storybank.text.analysis.lexicon import load_lexicon
 from storybank.text.analysis.patterns import PLACE_PATTERN_NAMES, load_patterns
-from storybank.text.analysis.places import PLACE_FRAGMENTS
+from storybank.text.analysis.places.place_patterns import PLACE_FRAGMENTS
 from storybank.text.analysis.rulebook import RULES_DIR, RulebookError, load_rulebook
 from storybank.text.analysis.safeguarding import CODE_WORDS, FILTERS
 

@@ -10,7 +10,7 @@ from spacy.pipeline import Sentencizer
 from bench.analysis import load, measure_speed
 from storybank.text.analysis import get_pipeline
 from storybank.text.analysis.identifiers import BIRTH_WORD_RE
-from storybank.text.analysis.places import whole_phrase_re
+from storybank.text.analysis.places.orgs import whole_phrase_re
 from storybank.text.analysis.safeguarding import _Tokens, safeguarding_rulebook
 from storybank.text.analysis.tokens import OrthTable, shape_bits, word_shape_bits
 
