@@ -1,7 +1,8 @@
 """Organisations: named by the word they end in ("... Care Home", "... Surgery").
 
-Also a prefix before a name ("St Luke's", "Age UK" style), a saint's name, and a found organisation's short
-form or an ordinary-word name used again later in the story.
+Also a Welsh or Gaelic name with its organisation's word first ("Meddygfa'r Bont"), a saint's name on its own
+("St Mary's"), ordinary capitalised words after "from" or "with" ("from Bright Futures"), and a found
+organisation's short form used later in the story.
 """
 
 from __future__ import annotations
