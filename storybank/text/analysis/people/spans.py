@@ -24,6 +24,7 @@ from ..lexicon import (
     TITLE_MODIFIERS,
     TITLES,
     is_common_word,
+    is_proper_like,
 )
 from ..tokens import (
     SENTENCE_END_BIT,
@@ -265,12 +266,18 @@ def extend_left(doc: Doc, start: int) -> int:
     for _ in range(2):
         if prev is None or prev.i != start - 1 or not is_capitalised(prev) or prev.whitespace_ != " " \
                 or not _surname_word(prev) or is_common_word(prev.text) \
-                or _opens_a_sentence(doc, prev.i) and not is_known_first_name(prev):
+                or _opens_a_sentence(doc, prev.i) and not is_known_first_name(prev) and not _accented_name(prev):
             break  # at a sentence's start, only a listed first name ("Goodnight Priya", "Jezus Maria" are not)
         start = prev.i
         prev = prev_word(doc, start)
     # "near Kirkby Stephen": after a word for where, the capitalised words are a place's name
     return found if prev is not None and prev.i == start - 1 and prev.lower_ in PLACE_PREPOSITIONS else start
+
+
+def _accented_name(tok: Token) -> bool:
+    """ "Małgorzata", "Trần", "Şükrü": a rare word written with letters English does not use, so capitalised as a
+    name wherever it stands, the start of a sentence too (no list holds every such first name)."""
+    return not tok.text.isascii() and tok.text.isalpha() and is_proper_like(tok.text)
 
 
 def _opens_a_sentence(doc: Doc, i: int) -> bool:
