@@ -890,3 +890,17 @@ def test_names_reported_presented_and_things_opening_a_sentence(text, names):
 )
 def test_an_accented_first_name_opening_a_sentence_joins_its_surname(text, names):
     assert found(text, "PERSON") == names
+
+
+# Session 17: "X is where ..." says X is a place; a known first name there stays a person.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Govanhill is where I grew up.", []),
+        ("Dunmurry was where we met.", []),
+        ("Sam is where he always is, in the chair.", ["Sam"]),
+        ("Govanhill said no.", ["Govanhill"]),
+    ],
+)
+def test_a_word_before_is_where_is_a_place(text, names):
+    assert found(text, "PERSON") == names

@@ -20,6 +20,7 @@ from ..lexicon import (
     ON_WORDS,
     PERSON_NOUNS,
     PERSON_VERBS,
+    PLACE_FOLLOWS,
     PLACE_PREPOSITIONS,
     PLACES,
     POSSESSIVE_DETS,
@@ -118,7 +119,8 @@ def followed_by_person_verb(doc: Doc, tok: Token, strong: bool) -> bool:
         return False
     verbs = STRONG_PERSON_VERBS if strong else PERSON_VERBS
     if nxt.lower_ in verbs:
-        return True
+        after = next_word(doc, nxt.i) if nxt.lower_ not in STRONG_PERSON_VERBS else None
+        return after is None or after.lower_ not in PLACE_FOLLOWS  # "Govanhill is where I grew up": a place
     if nxt.lower_ in VERB_ADVERBS:  # "Will just wants his tea"
         after = next_word(doc, nxt.i)
         if after is not None and after.lower_ in verbs:
