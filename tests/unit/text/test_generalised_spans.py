@@ -904,3 +904,18 @@ def test_an_accented_first_name_opening_a_sentence_joins_its_surname(text, names
 )
 def test_a_word_before_is_where_is_a_place(text, names):
     assert found(text, "PERSON") == names
+
+
+# Session 17: a first name after a word that begins place names ("Fort", "Port", "Mount") is part of the place's name,
+# wherever it stands; after "in" or "to" the two words are one place. A family word or "Christmas" does not do this.
+@pytest.mark.parametrize(
+    ("text", "label", "spans"),
+    [
+        ("Fort William is lovely in the spring.", "PERSON", []),
+        ("The pastor at Mount Zion gave us the hall.", "PERSON", []),
+        ("Her daughter lives in Port Talbot now.", "LOCATION", ["Port Talbot"]),
+        ("Since Christmas Stevie's been off work.", "PERSON", ["Stevie"]),
+    ],
+)
+def test_a_first_name_after_a_place_word_is_the_place(text, label, spans):
+    assert found(text, label) == spans

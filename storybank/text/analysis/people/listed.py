@@ -18,6 +18,7 @@ from ..lexicon import (
     NOT_NAMES,
     ORG_WORDS,
     PERSON_VERBS,
+    PLACE_FIRST_WORDS,
     PLACE_ONLY_PREPOSITIONS,
     STREET_SUFFIXES,
     WORD_NAMES,
@@ -55,6 +56,15 @@ def lexical_reason(doc: Doc, tok: Token, informal: bool = False) -> tuple[str, f
     if _word_before_says_not_a_name(doc, tok):
         return None
     return "a common first name", 0.8
+
+
+def part_of_a_place_name(doc: Doc, tok: Token) -> bool:
+    """ "Fort William is lovely", "Port Talbot's": straight after a capitalised word that both begins place names
+    (lexicon place_first_words) and makes a first name something else (before_not_a_name), the name is the
+    place's, whatever follows it."""
+    prev = prev_word(doc, tok.i)
+    return (prev is not None and prev.i == tok.i - 1 and prev.text[:1].isupper()
+            and prev.lower_ in BEFORE_NOT_A_NAME and prev.lower_ in PLACE_FIRST_WORDS)
 
 
 def _word_before_says_not_a_name(doc: Doc, tok: Token) -> bool:
