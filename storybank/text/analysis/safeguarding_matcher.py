@@ -45,6 +45,10 @@ def _anchor_values(pattern: list[dict], regex_triggers: Iterable[str]) -> list[s
 
 
 
+def _rarity(words: list[str]) -> float:
+    return sum(10 ** lower_prob(w) for w in words)
+
+
 def _spec_words(spec: dict) -> list[tuple[int, list[str]]]:
     """(column, words) for each LEMMA or LOWER condition of a spec given as a string or an IN list."""
     found = []
@@ -68,8 +72,10 @@ class _Rule:
     def __init__(self, pattern: list[dict], strings) -> None:
         self.specs: list[tuple[Test, int, int]] = []
         # For each spec that must match exactly one token by LEMMA or LOWER words: those words. A doc holding
-        # none of one set's words cannot match, so the rule is skipped for it.
-        self.required = [_ids(words) for spec in pattern if spec.get("OP") is None for _, words in _spec_words(spec)]
+        # none of one set's words cannot match, so the rule is skipped for it. Rarest first: a doc or sentence
+        # that lacks one of the sets most often lacks that one, and the test stops there.
+        required = [words for spec in pattern if spec.get("OP") is None for _, words in _spec_words(spec)]
+        self.required = [_ids(words) for words in sorted(required, key=_rarity)]
         # The rarest word the match must have at a fixed offset from its start: candidate starts are the
         # tokens holding it (a set lookup), instead of every token in the sentence.
         self.key: tuple[int, int, frozenset[int]] | None = None
@@ -130,14 +136,12 @@ class _Rule:
         if self.key is None:
             return [i for i in range(begin, end) if self._match(t, 0, i, end) >= 0]
         offset, col, words = self.key
-        values = t.cols[col]
-        if words.isdisjoint(values[begin + offset : end]):
+        window = t.cols[col][begin + offset : end]
+        keys = words.intersection(window)
+        if not keys:
             return []
-        return [
-            i - offset
-            for i in range(begin + offset, end)
-            if values[i] in words and self._match(t, 0, i - offset, end) >= 0
-        ]
+        # window[j] is token begin + offset + j, so the match would start at begin + j
+        return [begin + j for j in _positions(window, keys) if self._match(t, 0, begin + j, end) >= 0]
 
     def match_end(self, t: _Tokens, start: int, end: int) -> int:
         """Where the match found at `start` ends (the first token after it), as in starts()."""
@@ -167,12 +171,18 @@ class _Rule:
         return i
 
 
-def _has_all(required: list[frozenset[int]], words: frozenset[int] | set[int]) -> bool:
-    """Whether some word of each required set is among `words`."""
-    for needed in required:
-        if needed.isdisjoint(words):
-            return False
-    return True
+def _positions(values: list[int], words: set[int]) -> list[int]:
+    """Where the words occur in `values`, ascending. list.count and list.index scan in C: cheaper than a Python
+    loop testing every token when the words are few and rare, as a rule's key words are."""
+    found: list[int] = []
+    for word in words:
+        i = -1
+        for _ in range(values.count(word)):
+            i = values.index(word, i + 1)
+            found.append(i)
+    if len(words) > 1:
+        found.sort()
+    return found
 
 
 class SafeguardingRules:
@@ -196,6 +206,12 @@ class SafeguardingRules:
                 words.update(rulebook.irregular_forms.get(word, ()))
             self.anchors.append(frozenset(self.strings.add(w) for w in words))
         self.triggers: frozenset[int] = frozenset().union(*self.anchors)
+        # The required word sets left to test for each rule: a set holding every anchor word of its rule is met
+        # wherever the rule is tried, as that is only where one of its anchor words is.
+        self.needs: list[tuple[frozenset[int], ...]] = [
+            tuple(words for words in rule.required if not (anchors and anchors <= words))
+            for rule, anchors in zip(self.rules, self.anchors, strict=True)
+        ]
         self.rules_by_word: dict[int, list[int]] = {}
         for index, anchors in enumerate(self.anchors):
             for word in anchors:
@@ -221,35 +237,38 @@ class SafeguardingRules:
     def matches(self, t: _Tokens) -> list[tuple[int, int, int]]:
         """(rule index, token index, sentence index) for every rule match, rule by rule, sentence by sentence."""
         present = self.triggers & t.words
-        rule_ids = self._possible_rules(present, t.words)
-        if not rule_ids:
+        possible = self._possible_rules(present, t.words)
+        if not possible:
             return []
         bounds = t.bounds
-        lemma, lower = t.lemma, t.lower
-        # Every lemma and lowercase form of each sentence (a match lies inside one sentence), and the sentences
-        # each anchor word of the possible rules occurs in.
-        sentence_words = [
-            frozenset(lemma[bounds[sid] : bounds[sid + 1]]).union(lower[bounds[sid] : bounds[sid + 1]])
-            for sid in range(len(bounds) - 1)
-        ]
-        anchors = set().union(*(self.anchors[i] & present for i in rule_ids))
-        sentences: dict[int, list[int]] = {}
-        for sid, words in enumerate(sentence_words):
-            for word in anchors.intersection(words):
-                sentences.setdefault(word, []).append(sid)
         found: list[tuple[int, int, int]] = []
-        for index in rule_ids:
-            rule = self.rules[index]
-            sentence_ids = {sid for w in self.anchors[index] & present for sid in sentences.get(w, ())}
-            for sid in sorted(sentence_ids):
-                if _has_all(rule.required, sentence_words[sid]):
-                    found.extend((index, start, sid) for start in rule.starts(t, bounds[sid], bounds[sid + 1]))
+        for index, sid in sorted(self._rules_to_try(t, present, possible)):
+            found.extend((index, start, sid) for start in self.rules[index].starts(t, bounds[sid], bounds[sid + 1]))
         return found
 
-    def _possible_rules(self, present: set[int], doc_words: set[int]) -> list[int]:
-        """The rules whose anchor word is in the doc and whose other required words are there too, in order."""
-        candidates = sorted({r for word in present for r in self.rules_by_word[word]})
-        return [index for index in candidates if _has_all(self.rules[index].required, doc_words)]
+    def _possible_rules(self, present: set[int], doc_words: set[int]) -> set[int]:
+        """The rules whose anchor word is in the doc and whose other required words are there too."""
+        candidates = set().union(*map(self.rules_by_word.__getitem__, present))
+        needs = self.needs
+        return {index for index in candidates if not any(map(doc_words.isdisjoint, needs[index]))}
+
+    def _rules_to_try(self, t: _Tokens, present: set[int], possible: set[int]) -> list[tuple[int, int]]:
+        """(rule, sentence) for each sentence holding one of the rule's anchor words and its other required words
+        (a match lies inside one sentence)."""
+        bounds, lemma, lower = t.bounds, t.lemma, t.lower
+        rules_by_word, needs = self.rules_by_word, self.needs
+        pairs: list[tuple[int, int]] = []
+        for sid in range(len(bounds) - 1):
+            begin, end = bounds[sid], bounds[sid + 1]
+            words = frozenset(lemma[begin:end]).union(lower[begin:end])
+            here = present & words
+            if not here:
+                continue
+            rules = {index for word in here for index in rules_by_word[word]}
+            pairs.extend(
+                (index, sid) for index in rules if index in possible and not any(map(words.isdisjoint, needs[index]))
+            )
+        return pairs
 
     def sentence_words(self, t: _Tokens, sid: int) -> frozenset[int]:
         """Ids of every lowercase lemma and lowercase form in a sentence."""
