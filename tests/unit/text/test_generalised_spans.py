@@ -919,3 +919,17 @@ def test_a_word_before_is_where_is_a_place(text, names):
 )
 def test_a_first_name_after_a_place_word_is_the_place(text, label, spans):
     assert found(text, label) == spans
+
+
+# Session 17: a word that ends an organisation's name ("Plus", "Ltd", "Group", "Trust") is never a person's name,
+# even before a verb a person does.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Home Instead Plus called about the rota.", []),
+        ("Carewatch Group rang on Monday.", []),
+        ("Anwen from Carewatch Plus rang on Monday.", ["Anwen"]),
+    ],
+)
+def test_the_end_of_an_organisations_name_is_no_person(text, names):
+    assert found(text, "PERSON") == names

@@ -30,6 +30,7 @@ from ..lexicon import (
     NICKNAME_ADJECTIVES,
     NOT_NAMES,
     ON_WORDS,
+    ORG_SUFFIXES,
     ORG_WORDS,
     PERSON_NOUNS,
     PLACE_PREPOSITIONS,
@@ -60,6 +61,7 @@ BLOCKED = (
     | ENDEARMENTS
     | COUNTRIES_AND_REGIONS
     | {t for t in TITLES if " " not in t}
+    | ORG_SUFFIXES  # "Carewatch Plus rang": the end of an organisation's name, never a person's
     # "November came and the fees went up"; "May", "June", "April" and "Jun" are names too
     | {m for m in MONTHS - FIRST_NAMES if len(m) > 4}
 )
