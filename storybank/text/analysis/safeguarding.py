@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .clauses import CODE_WORDS, FILTERS, _Candidate, _is_domestic
+from .clauses import CODE_WORDS, FILTERS, Candidate, is_domestic
 from .models import SafeguardingSignal
 from .rule_tokens import _Tokens
 from .rulebook import Rule
@@ -60,7 +60,7 @@ def find_safeguarding(  # noqa: C901
         key = (rule.category, sid)
         if rule.sign is None and key in hits and trace is None:
             continue
-        candidate = _Candidate(rules, t, sid, start)
+        candidate = Candidate(rules, t, sid, start)
         dropped = next((f for f in filters[index] if f(candidate)), None)
         if trace is not None:
             end = rules.rules[index].match_end(t, start, t.bounds[sid + 1])
@@ -88,7 +88,7 @@ def find_safeguarding(  # noqa: C901
         hits = {k: v for k, v in hits.items() if k[0] != "immediate_danger"}
     for key, (index, _reason) in list(hits.items()):
         sid = key[1]
-        if specs[index].domestic_check and _is_domestic(rules, t, sid, starts.get(key)):
+        if specs[index].domestic_check and is_domestic(rules, t, sid, starts.get(key)):
             hits.setdefault(("domestic_abuse", sid), (index, rules.rulebook.domestic_abuse_reason))
     signals = []
     bounds = t.bounds

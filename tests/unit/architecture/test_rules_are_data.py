@@ -22,8 +22,8 @@ LOADERS = {
     "patterns.py": "loads rules/patterns.yaml; its names are the patterns the code reads",
 }
 ALLOWED: dict[str, str] = {
-    "clauses.py::FILTERS": "the code side of the rules file's schema: each filter a rule may name, and its function",
-    "clauses.py::CODE_WORDS": "the code side of the rules file's schema: the word lists the code reads by name",
+    "clauses/filters.py::FILTERS": "the code side of the rules file's schema: the filters a rule may name",
+    "clauses/filters.py::CODE_WORDS": "the code side of the rules file's schema: the word lists the code reads by name",
     "identifiers.py::ANY_DIGIT_RE": "a speed check (how many digits a text has), not a rule about what to find",
     "identifiers.py::_ORDINAL_ENDINGS": "how English writes ordinals (1st, 2nd, 3rd, 4th), not a rule to tune",
     "learned.py::PLAIN": "plain words for moderators describing each safeguarding category, not a rule",
