@@ -45,7 +45,8 @@ from .roles import (
     set_off_before_who,
     where_they_work,
 )
-from .spans import extend_name, initials_before, surname_follows, title_before_particles, unlisted_full_name
+from .spans import extend_name, initials_before, title_before_particles
+from .surnames import surname_follows, unlisted_full_name
 from .words import (
     A_THING,
     AFTER_INITIALS,
