@@ -727,3 +727,31 @@ def test_understated_disclosures_about_oneself(text, expected):
 )
 def test_the_same_words_about_ordinary_life_raise_nothing(text):
     assert rule_categories(text) == []
+
+
+# Session 17, from a fresh set (set_zq), in our own wording: a sore that is getting better, a physio or a coach
+# urging someone on (pushing, holding back a rail), and the writer calling someone else names.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the round today I checked a bed sore on her heel that is healing nicely now.",
+        "My coach pushes me harder than my own mum ever did, and I love him for it.",
+        "The physio came on Monday. She won't let me use the frame on the stairs, so I'm getting stronger.",
+        "I called him a few names when he beat me at cards.",
+    ],
+)
+def test_care_getting_better_and_being_urged_on_raise_nothing(text):
+    assert rule_categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She has a pressure sore that isn't healing and nobody turns her.", ["neglect"]),
+        ("The physio pushed me against the wall when I fell behind.", ["abuse"]),
+        ("The physio came on Monday. My son won't let me see anyone now.", ["abuse", "domestic_abuse"]),
+        ("I was called names by the night carer again.", ["abuse"]),
+    ],
+)
+def test_the_same_words_as_a_concern_still_raise_it(text, expected):
+    assert rule_categories(text) == expected

@@ -15,6 +15,7 @@ from .senses import (
     after_a_fall,
     an_everyday_task,
     beaten_at_a_game,
+    by_an_encourager,
     cleared,
     consented,
     done_to_oneself,
@@ -22,6 +23,7 @@ from .senses import (
     from_a_knock,
     harm_by_a_thing,
     harm_to_a_thing,
+    healing,
     in_a_sport,
     names_kinds_of_harm,
     needs_a_body,
@@ -39,6 +41,7 @@ from .senses import (
 from .talk import (
     about_the_subject,
     advice_to_you,
+    by_the_writer,
     habitual,
     hypothetical,
     needs_a_negation,
@@ -87,6 +90,9 @@ FILTERS: dict[str, Callable[[Candidate], bool]] = {
     "from_a_knock": from_a_knock,
     "nothing_lost": nothing_lost,
     "said_of_someone_else": said_of_someone_else,
+    "healing": healing,
+    "by_the_writer": by_the_writer,
+    "by_an_encourager": by_an_encourager,
 }
 # The word lists the code reads by name; the rules file must define them.
 CODE_WORDS = (
@@ -101,5 +107,7 @@ CODE_WORDS = (
     "self_possessive", "habit_words", "last_words", "explained_by", "sports", "quote_marks", "word_nouns",
     "foiled_words", "loss_words", "ongoing", "body_or_harm", "fall_words", "not_a_fall", "consent_nouns",
     "asking_verbs", "asked_persons", "ends", "kinds_of_harm", "wheeled_aids", "pushing_intensifiers", "pushing_ways",
-    "knock_things", "lost_things", "third_person", "determiners_a", "openly_words",
+    "knock_things", "lost_things", "third_person", "determiners_a", "openly_words", "encouragers", "pushed_where",
+    "third_person_objects",
+    "healing_words",
 )  # fmt: skip

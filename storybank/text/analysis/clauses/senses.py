@@ -20,6 +20,16 @@ def harm_to_a_thing(c: Candidate) -> bool:
     return after + 1 < c.sent_end and lower[after] in w["determiners"] and lower[after + 1] in w["not_a_person"]
 
 
+def healing(c: Candidate) -> bool:
+    """ "a pressure sore on his heel that's finally healing": a sore being cared for and getting better, said after
+    it in its sentence; not "it isn't healing" nor "it never healed"."""
+    lower, heal = c.t.lower, c.w["healing_words"]
+    for i in range(c.start + 1, c.sent_end):
+        if lower[i] in heal and c.w["neg"].isdisjoint(lower[max(c.start + 1, i - 3) : i]):
+            return True
+    return False
+
+
 def explained(c: Candidate) -> bool:
     """The writer explains it in the same sentence or the next ("she lost two stone. It was on purpose!")."""
     if not c.words.isdisjoint(c.w["explained"]):
@@ -132,10 +142,15 @@ def names_kinds_of_harm(c: Candidate) -> bool:
 
 def urged_on(c: Candidate) -> bool:
     """ "She pushed me to try one more rep", "pushed me into joining the choir", "pushes me round the garden
-    centre": urging someone on, or pushing a wheelchair user along; not "pushed me to the floor" or "into the door"."""
+    centre", "my physio pushes me hard": urging someone on (a coach or a physio named before it urges), or pushing a
+    wheelchair user along; not "pushed me to the floor", "into the door" or, by anyone, "against the wall"."""
     lower, w, strings = c.t.lower, c.w, c.rules.strings
     after = c.start + 2  # the word after "pushed me"
-    if after >= c.sent_end or c.t.lemma[c.start] not in w["pushing_verbs"]:  # "kicked him about" is harm
+    if c.t.lemma[c.start] not in w["pushing_verbs"]:  # "kicked him about" is harm
+        return False
+    if not w["encouragers"].isdisjoint(lower[c.sent_start : c.start]):  # "My physio pushes me harder than anyone"
+        return after >= c.sent_end or lower[after] not in w["pushed_where"]  # not "pushed me against the wall"
+    if after >= c.sent_end:
         return False
     word = lower[after]
     if word in w["along_words"] or _wheeled_along(c, after):
@@ -146,6 +161,19 @@ def urged_on(c: Candidate) -> bool:
     if word == TO_ID:  # "to try": a verb; "to the floor" has a determiner
         return c.t.lemma[after + 1] == following and c.t.flags(after + 1)[0] == 1
     return word == INTO_ID and strings[following].endswith("ing")
+
+
+def by_an_encourager(c: Candidate) -> bool:
+    """ "My physio Ravi pushes me hard. ... he won't let me use the rail": a coach or a physio, named in this
+    sentence or the one before, holding back help on purpose; not when this sentence names another person first ("my
+    son won't let me see anyone")."""
+    lower, w, t = c.t.lower, c.w, c.t
+    before = lower[c.sent_start : c.start]
+    if not w["encouragers"].isdisjoint(before):
+        return True
+    if c.sid == 0 or not (w["domestic"].isdisjoint(before) and w["non_family_abusers"].isdisjoint(before)):
+        return False
+    return not c.rules.sentence_words(t, c.sid - 1).isdisjoint(w["encouragers"])
 
 
 def _wheeled_along(c: Candidate, after: int) -> bool:

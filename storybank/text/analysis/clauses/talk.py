@@ -100,3 +100,11 @@ def past_tense(c: Candidate) -> bool:
 
 def needs_a_negation(c: Candidate) -> bool:
     return c.words.isdisjoint(c.w["neg"])
+
+
+def by_the_writer(c: Candidate) -> bool:
+    """ "I've called him a few names under my breath": the writer does it to someone else, so it is no disclosure of
+    harm to them ("I was called names" is: the word before the verb is not "I")."""
+    lower, w, i = c.t.lower, c.w, c.start
+    before = lower[max(c.sent_start, i - 2) : i]
+    return not w["self_subject"].isdisjoint(before) and i + 1 < c.sent_end and lower[i + 1] in w["third_person_objects"]
