@@ -933,3 +933,31 @@ def test_a_first_name_after_a_place_word_is_the_place(text, label, spans):
 )
 def test_the_end_of_an_organisations_name_is_no_person(text, names):
     assert found(text, "PERSON") == names
+
+
+# Session 17, from a fresh set (tuning_26), in our own wording: names inside dishes, songs, shows, brands and days
+# (lexicon not_people, found from the name even before "'s"); a song after "belt out" in quotes; Welsh and Gaelic
+# care homes named by "Plas" or "Taigh"; the second word of a place after a word for where; Scots "fae" (from).
+@pytest.mark.parametrize(
+    ("text", "label", "spans"),
+    [
+        ("Tea was cottage pie and Eve's Pudding, and Nell had seconds.", "PERSON", ["Nell"]),
+        ("We all sang Sweet Caroline and Molly Malone on the coach.", "PERSON", []),
+        ("She'd belt out \"Delilah\" every Friday night.", "PERSON", []),
+        ("On St Andrew's Day Morag brought shortbread.", "PERSON", ["Morag"]),
+        ("He got his Duke of Edinburgh award at sixteen.", "PERSON", []),
+        ("The staff at Plas Eirlys in Llandeilo were kind.", "ORG", ["Plas Eirlys"]),
+        ("Mum is at Taigh Sona now.", "ORG", ["Taigh Sona"]),
+        ("My partner Stephen and I moved to Kirkby Stephen last spring.", "PERSON", ["Stephen"]),
+        ("hiya marie its shona fae the carers centre.", "PERSON", ["marie", "shona"]),
+    ],
+)
+def test_names_inside_things_places_and_dialect_words(text, label, spans):
+    assert found(text, label) == spans
+
+
+def test_an_organisations_reason_reads_as_english():
+    from storybank.text.analysis import analyse
+
+    reasons = [f.reason for f in analyse("The staff at Plas Eirlys were kind.").findings if f.label == "ORG"]
+    assert reasons == ["the name of an organisation"]

@@ -20,7 +20,7 @@ from ..tokens import (
     starts_sentence,
 )
 from .letters import header_label
-from .listed import eponymous, lexical_reason, part_of_a_place_name
+from .listed import eponymous, lexical_reason, part_of_a_place_name, second_word_of_a_place
 from .more_names import coordinated, lower_case_titled, quoted_nicknames, repeated, titles_with_initials
 from .not_people import (
     called_it,
@@ -67,7 +67,8 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
                 found[i] = Candidate(extend_left(doc, i), extend_name(doc, i, i + 1), *strong)
     for i in names:
         tok = doc[i]
-        if eponymous(doc, tok) or month_in_date(doc, tok) or header_label(doc, tok) or part_of_a_place_name(doc, tok):
+        if eponymous(doc, tok) or month_in_date(doc, tok) or header_label(doc, tok) or part_of_a_place_name(doc, tok) \
+                or second_word_of_a_place(doc, tok):
             continue
         reason = context_reason(doc, tok, informal) or strong_cue(doc, tok)
         if reason is None:

@@ -20,10 +20,12 @@ from ..lexicon import (
     PERSON_VERBS,
     PLACE_FIRST_WORDS,
     PLACE_ONLY_PREPOSITIONS,
+    PLACE_PREPOSITIONS,
     STREET_SUFFIXES,
     WORD_NAMES,
 )
 from ..tokens import is_capitalised, next_word, prev_word, starts_sentence
+from .roles import followed_by_person_verb
 from .words import COMMON_WORD, NAME_NOT_WORD, is_known_first_name, looks_like_place
 
 
@@ -65,6 +67,18 @@ def part_of_a_place_name(doc: Doc, tok: Token) -> bool:
     prev = prev_word(doc, tok.i)
     return (prev is not None and prev.i == tok.i - 1 and prev.text[:1].isupper()
             and prev.lower_ in BEFORE_NOT_A_NAME and prev.lower_ in PLACE_FIRST_WORDS)
+
+
+def second_word_of_a_place(doc: Doc, tok: Token) -> bool:
+    """ "moved to Kirkby Stephen", "near Ashby Stephen": after a word for where and a word that reads as a place (a
+    town's ending, the gazetteer), a first name is the second word of the place's name, unless a verb a person does
+    follows it."""
+    prev = prev_word(doc, tok.i)
+    if prev is None or prev.i != tok.i - 1 or not prev.text[:1].isupper() or not looks_like_place(prev):
+        return False
+    before = prev_word(doc, prev.i)
+    return (before is not None and before.i == prev.i - 1 and before.lower_ in PLACE_PREPOSITIONS
+            and not followed_by_person_verb(doc, tok, strong=False))  # "I saw him in Wakefield Rachel said"
 
 
 def _word_before_says_not_a_name(doc: Doc, tok: Token) -> bool:

@@ -19,7 +19,7 @@ from ..tokens import (
     prev_word,
     starts_sentence,
 )
-from .listed import names_a_place_or_body, straight_after_in
+from .listed import names_a_place_or_body, second_word_of_a_place, straight_after_in
 from .roles import a_person_before, appositive_role, followed_by_person_verb, kin_or_called_cue
 from .spans import char_offsets, extend_left, extend_name
 from .words import (
@@ -158,8 +158,10 @@ def coordinated(doc: Doc, spans: list[Candidate], covered: set[int], informal: b
 
 def _a_place_here(doc: Doc, tok: Token) -> bool:
     """ "My wife Florence ... our honeymoon in Florence", "now she's in Chelsea Court": the same word is a place
-    after "in", or part of an organisation's or a street's name before one of their words."""
-    return straight_after_in(doc, tok) or names_a_place_or_body(doc, tok) and is_capitalised(doc[tok.i + 1])
+    after "in", the second word of a place ("moved to Kirkby Stephen"), or part of an organisation's or a street's
+    name before one of their words."""
+    return straight_after_in(doc, tok) or second_word_of_a_place(doc, tok) \
+        or names_a_place_or_body(doc, tok) and is_capitalised(doc[tok.i + 1])
 
 
 def repeated(doc: Doc, spans: list[Candidate], covered: set[int], candidates: list[int]) -> list[Candidate]:

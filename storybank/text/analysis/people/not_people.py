@@ -28,7 +28,7 @@ from .words import IS_QUOTE, Candidate
 
 _NOT_PEOPLE_BY_WORD: dict[str, list[str]] = {}
 for _phrase in sorted(NOT_PEOPLE):
-    for _word in _phrase.split():
+    for _word in {w.removesuffix("'s") for w in _phrase.split()}:  # "shepherd's pie" is found from "Shepherd"
         _NOT_PEOPLE_BY_WORD.setdefault(_word, []).append(_phrase)
 
 
@@ -114,9 +114,13 @@ def names_a_pet(doc: Doc, start: int, end: int) -> bool:
 
 
 def names_a_song(doc: Doc, start: int) -> bool:
-    """"we sang Danny Boy", "he hums Calon Lân": what is sung is a song."""
-    prev = prev_word(doc, start)
-    return prev is not None and prev.i == start - 1 and prev.lower_ in SONG_VERBS
+    """"we sang Danny Boy", "he hums Calon Lân", "she'd belt out "Delilah"": what is sung is a song."""
+    i = start - 1
+    if i >= 0 and IS_QUOTE(doc, doc_orths(doc)[i]):
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "out":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in SONG_VERBS
 
 
 def named_thing(doc: Doc, start: int) -> bool:

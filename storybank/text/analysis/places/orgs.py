@@ -38,6 +38,11 @@ PREFIXED_ORG_RE = PLACE_PATTERNS["prefixed_org"]
 _PREFIXED_ORG_HINT_RE = PLACE_PATTERNS["prefixed_org_hint"]
 
 
+def _the_name_of(kind: str) -> str:
+    """The reason a moderator reads: "the name of a care home", "the name of an organisation"."""
+    return f"the name of {'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
+
+
 def _org_kind(words: tuple[str, ...]) -> str:
     return ORG_KEYWORDS[" ".join(words)]
 
@@ -182,7 +187,7 @@ def find_orgs(doc: Doc) -> list[Finding]:  # noqa: C901
                         end_char,
                         doc_text(doc)[span.start_char:end_char],
                         0.85,
-                        f"the name of a {_org_kind(keyword)}",
+                        _the_name_of(_org_kind(keyword)),
                     )
                 )
                 done_before = start
@@ -205,7 +210,7 @@ def _prefixed_orgs(doc: Doc, found: list[Finding]) -> list[Finding]:
         if not any(f.start < m.end() and m.start() < f.end for f in found):
             keyword = m.group(0).split(" ")[0].split("'")[0].split("’")[0].lower()
             extra.append(Finding("ORG", m.start(), m.end(), m.group(0), 0.85,
-                                 f"the name of a {ORG_PREFIX_KEYWORDS.get(keyword, 'organisation')}"))
+                                 _the_name_of(ORG_PREFIX_KEYWORDS.get(keyword, "organisation"))))
     return extra
 
 
