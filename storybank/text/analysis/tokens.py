@@ -15,7 +15,8 @@ from .patterns import PATTERNS
 
 T = TypeVar("T")
 
-WORDLIKE_RE = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+# Letters, with combining accents after them ("Fúnmiláyọ̀": Yoruba and Vietnamese stack accents a font composes).
+WORDLIKE_RE = re.compile(r"[^\W\d_](?:[^\W\d_'’-]|[\u0300-\u036f])*(?:['’-](?:[^\W\d_]|[\u0300-\u036f])+)*")
 
 
 def doc_text(doc: Doc) -> str:

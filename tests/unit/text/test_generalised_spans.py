@@ -961,3 +961,21 @@ def test_an_organisations_reason_reads_as_english():
 
     reasons = [f.reason for f in analyse("The staff at Plas Eirlys were kind.").findings if f.label == "ORG"]
     assert reasons == ["the name of an organisation"]
+
+
+# Session 17, more from tuning_26, in our own wording: names whose accents are stacked as combining marks (Yoruba,
+# Vietnamese); a titled person who shares a brand's name; a quoted song title of four or more words that starts with
+# a first name; text-speak in a message.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("With love,\nTúndé, Olúwaseun and Fúnmiláyọ̀ Adébáyọ̀", ["Túndé", "Olúwaseun", "Fúnmiláyọ̀ Adébáyọ̀"]),
+        ("Fúnmiláyọ̀ Adébáyọ̀ came to see me on Tuesday.", ["Fúnmiláyọ̀ Adébáyọ̀"]),
+        ("My neighbour, Mrs Laura Ashley, has the same name as the shop.", ["Mrs Laura Ashley"]),
+        ("I bought her a Laura Ashley scarf.", []),
+        ("He hums \"Mary Had A Little Lamb\" all day.", []),
+        ("Shona: cant tmrw sorry\nDean: ok ill go", ["Shona", "Dean"]),
+    ],
+)
+def test_stacked_accents_titled_namesakes_titles_and_text_speak(text, names):
+    assert found(text, "PERSON") == names

@@ -39,6 +39,9 @@ def in_a_character_or_brand(text: str, start: int, end: int) -> bool:
     if not words:
         return False
     phrases = {p for word in words for p in _NOT_PEOPLE_BY_WORD[word]}
+    first = text[start:end].split(maxsplit=1)[0].lower().rstrip(".")
+    if first in TITLES:  # "my aunt, Miss Dorothy Perkins (no relation to the shop)": a titled person
+        phrases = {p for p in phrases if p.startswith(first)}
     window_start = max(0, start - 30)
     window = text[window_start : end + 30].lower()
     for phrase in phrases:
@@ -70,7 +73,8 @@ def called_it(doc: Doc, start: int) -> bool:
 
 def in_a_quoted_title(doc: Doc, start: int, end: int) -> bool:
     """A name inside a quoted title of three or more capitalised words ("On Jordan's Stormy Banks", "The Bonnie
-    Banks o' Loch Lomond"): a song's, a book's or a show's title. Speech in quotes has small words in lower case
+    Banks o' Loch Lomond"; four or more when it starts with a first name: "Donald Where's Your Troosers"): a song's, a
+    book's or a show's title. Speech in quotes has small words in lower case
     ("Of course, Skye.")."""
     orths = doc_orths(doc)
     close_at = next((k for k in range(end, min(len(doc), end + 12)) if IS_QUOTE(doc, orths[k])), None)
@@ -80,7 +84,7 @@ def in_a_quoted_title(doc: Doc, start: int, end: int) -> bool:
     if open_at is None:
         return False
     words = [t for t in doc[open_at + 1 : close_at] if not t.is_punct]
-    if len(words) < 3 or words[0].lower_.rstrip(".") in TITLES or words[0].lower_ in FIRST_NAMES:
+    if len(words) < 3 or words[0].lower_.rstrip(".") in TITLES or words[0].lower_ in FIRST_NAMES and len(words) < 4:
         return False  # "Mrs K. Nowakowska" on a label, "Aaron at BT" on the phone: a person, quoted
     content = [t for t in words if t.lower_ not in TITLE_SMALL_WORDS]
     return all(t.text[:1].isupper() and not t.text.isupper() for t in content)

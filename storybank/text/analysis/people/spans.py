@@ -211,7 +211,7 @@ def extend_left(doc: Doc, start: int) -> int:
 def _accented_name(tok: Token) -> bool:
     """ "Małgorzata", "Trần", "Şükrü": a rare word written with letters English does not use, so capitalised as a
     name wherever it stands, the start of a sentence too (no list holds every such first name)."""
-    return not tok.text.isascii() and tok.text.isalpha() and is_proper_like(tok.text)
+    return not tok.text.isascii() and is_wordlike(tok) and is_proper_like(tok.text)
 
 
 def _opens_a_sentence(doc: Doc, i: int) -> bool:
