@@ -27,7 +27,7 @@ PLACE_PATTERN_NAMES = (
     "address_numbered", "address_prefixed", "prefix_hint", "building_before", "address_named", "common_word_org",
     "hyphenated_place", "saint", "signed_place", "prefixed_org", "flat_before", "flat_number", "address_on_street",
     "prefixed_org_hint", "unit_before", "welsh_house_before", "street_after_block", "house_name_before",
-    "farm_address",
+    "farm_address", "flat_in_a_block",
 )  # fmt: skip
 # Fragments the place patterns may use that places/place_patterns.py makes from lexicon.yaml's word lists.
 CODE_FRAGMENTS = (

@@ -979,3 +979,18 @@ def test_an_organisations_reason_reads_as_english():
 )
 def test_stacked_accents_titled_namesakes_titles_and_text_speak(text, names):
     assert found(text, "PERSON") == names
+
+
+# Session 17, from tuning_26, in our own wording: a flat in a named block on an unnumbered street, and a northern
+# house name ending in "Top", "Nook", "Garth" or "Fold" before its numbered street.
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Post goes to Flat 7, Lansbury House, Cressfield Gardens, Hackney.",
+         ["Flat 7, Lansbury House, Cressfield Gardens"]),
+        ("She lives at Low Garth, 12 Beck Lane, Kendal.", ["Low Garth, 12 Beck Lane"]),
+        ("We walked to the top, 2 miles up the road.", []),
+    ],
+)
+def test_flats_in_named_blocks_and_house_names(text, spans):
+    assert found(text, "ADDRESS") == spans

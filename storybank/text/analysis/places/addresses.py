@@ -17,6 +17,7 @@ _PREFIX_HINT_RE = PLACE_PATTERNS["prefix_hint"]
 BUILDING_BEFORE_RE = PLACE_PATTERNS["building_before"]
 ADDRESS_NAMED_RE = PLACE_PATTERNS["address_named"]
 ADDRESS_ON_STREET_RE = PLACE_PATTERNS["address_on_street"]
+FLAT_IN_A_BLOCK_RE = PLACE_PATTERNS["flat_in_a_block"]
 _LAST_WORD_BEFORE_COMMA_RE = re.compile(r"([^\W\d_]+),\s*$")
 
 
@@ -29,6 +30,9 @@ def find_addresses(text: str) -> list[Finding]:
     if _DIGIT_RE.search(text):  # a numbered address needs a house number
         for m in ADDRESS_NUMBERED_RE.finditer(text):
             found.append(_with_building(text, m.start(), m.end(), 0.9, "a house number and street"))
+        found += [Finding("ADDRESS", m.start(), m.end(), m.group(0), 0.85, "a flat, its building and its street")
+                  for m in FLAT_IN_A_BLOCK_RE.finditer(text) if not any(f.start < m.end() and m.start() < f.end
+                                                                       for f in found)]
     for pattern in (ADDRESS_NAMED_RE, ADDRESS_ON_STREET_RE):
         for m in pattern.finditer(text):
             if not any(f.start <= m.start() < f.end for f in found):
