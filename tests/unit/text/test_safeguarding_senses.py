@@ -755,3 +755,14 @@ def test_care_getting_better_and_being_urged_on_raise_nothing(text):
 )
 def test_the_same_words_as_a_concern_still_raise_it(text, expected):
     assert rule_categories(text) == expected
+
+
+# Session 17, from tuning_26: "Nothing has changed." closes many a complaint about a service; it is a warning sign of
+# neglect beside another sign, not a concern alone.
+def test_nothing_has_changed_alone_is_a_complaint_not_a_concern():
+    assert rule_categories("I complained about the laundry in March. Nothing has changed.") == []
+
+
+def test_nothing_has_changed_beside_another_sign_of_neglect_raises_it():
+    text = "Her fridge was empty again when I called round. I rang the agency in March. Nothing has changed."
+    assert rule_categories(text) == ["neglect"]
