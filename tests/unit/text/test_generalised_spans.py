@@ -994,3 +994,17 @@ def test_stacked_accents_titled_namesakes_titles_and_text_speak(text, names):
 )
 def test_flats_in_named_blocks_and_house_names(text, spans):
     assert found(text, "ADDRESS") == spans
+
+
+# Session 17, from tuning_26: initials a full stop sets apart from the surname after them (at a sign-off, opening a
+# sentence) belong to the name; a postscript's "P.S." does not.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Yours faithfully,\nR. T. Albright (son)", ["R. T. Albright"]),
+        ("K. Mensah called about the bill.", ["K. Mensah"]),
+        ("Love, Gran\n\nP.S. Summer says thank you for the card.", ["Summer"]),
+    ],
+)
+def test_initials_set_apart_by_a_full_stop(text, names):
+    assert found(text, "PERSON") == names

@@ -78,6 +78,9 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
         if reason is None:
             continue
         start = extend_left(doc, tok.i) if reason[0] != AFTER_INITIALS else initials_before(doc, tok.i)
+        initials = initials_before(doc, start) if start == tok.i else None
+        if initials is not None:  # "J. Smith called", "P. J. Radcliffe" at a sign-off: initials set apart by a stop
+            start = initials
         end = extend_name(doc, tok.i, tok.i + 1)
         # A hyphenated first name is one name: "Mary-Jo", "Kerry-Ann" (its first half may be a place or a word).
         while (

@@ -16,6 +16,7 @@ from ..lexicon import (
     NAME_PARTICLES,
     NICKNAME_ADJECTIVES,
     NICKNAMES_AT_A_START,
+    NOT_INITIALS,
     PLACE_PREPOSITIONS,
     PRONOUNS,
     TITLE_MODIFIERS,
@@ -147,8 +148,8 @@ def initials_before(doc: Doc, i: int) -> int | None:
     start = i
     while start > 0 and i - start < 3:
         text = doc[start - 1].text
-        if not (text.endswith(".") and INITIALS_RE.fullmatch(text)):
-            break
+        if not (text.endswith(".") and INITIALS_RE.fullmatch(text)) or text.lower() in NOT_INITIALS:
+            break  # "P.S. Summer says thanks": a postscript, not an initial
         start -= 1
     if start == i or start > 0 and doc[start - 1].lower_ in ANY_DETERMINER:
         return None
