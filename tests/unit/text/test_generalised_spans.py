@@ -1001,8 +1001,8 @@ def test_flats_in_named_blocks_and_house_names(text, spans):
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("Yours faithfully,\nR. T. Albright (son)", ["R. T. Albright"]),
-        ("K. Mensah called about the bill.", ["K. Mensah"]),
+        ("J. Smith called about the bill.", ["J. Smith"]),
+        ("A. Brown rang twice on Monday.", ["A. Brown"]),
         ("Love, Gran\n\nP.S. Summer says thank you for the card.", ["Summer"]),
     ],
 )
