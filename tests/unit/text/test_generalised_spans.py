@@ -1008,3 +1008,9 @@ def test_flats_in_named_blocks_and_house_names(text, spans):
 )
 def test_initials_set_apart_by_a_full_stop(text, names):
     assert found(text, "PERSON") == names
+
+
+# Session 17, from tuning_26: a hyphenated speaker's name starting several lines of a chat.
+def test_a_hyphenated_chat_speaker_is_a_name():
+    text = "Marites: who has Lola tomorrow?\nJun-Jun: not me got training\nMarites: ok\nJun-Jun: sorry po"
+    assert found(text, "PERSON") == ["Marites", "Jun-Jun", "Marites", "Jun-Jun"]
