@@ -1014,3 +1014,18 @@ def test_initials_set_apart_by_a_full_stop(text, names):
 def test_a_hyphenated_chat_speaker_is_a_name():
     text = "Marites: who has Lola tomorrow?\nJun-Jun: not me got training\nMarites: ok\nJun-Jun: sorry po"
     assert found(text, "PERSON") == ["Marites", "Jun-Jun", "Marites", "Jun-Jun"]
+
+
+# Session 17, from tuning_26: names given after who the people are, in the plural ("the carers are ..."), and a list
+# read on from a found name to the "and" that ends it; a name, a district and a town after it are no list.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Mum's carers are Joy, Blessing and Precious, and they sing with her.", ["Joy", "Blessing", "Precious"]),
+        ("The nurses were Grace and Mercy.", ["Grace", "Mercy"]),
+        ("The carers were Polish and kind.", []),
+        ("Amina Yusuf, Easton, Bristol", ["Amina Yusuf"]),
+    ],
+)
+def test_names_after_who_they_are_and_lists(text, names):
+    assert found(text, "PERSON") == names

@@ -130,15 +130,29 @@ def _leads_a_list(doc: Doc, cand: Candidate) -> bool:
     return cand.end + 1 < len(doc) and doc[cand.end].lower_ in {"and", ","} and is_capitalised(doc[cand.end + 1])
 
 
+def _a_list_goes_on(doc: Doc, i: int) -> bool:
+    """ "Hope, Faith and Sunny": after the word at i, the list goes on with a comma or "and", and ends with "and"
+    within a few words on the same line ("Faadumo Warsame, Easton, Bristol" is an address, not a list)."""
+    if i + 1 >= len(doc) or doc[i + 1].lower_ not in {"and", ","}:
+        return False
+    for tok in doc[i + 1 : i + 9]:
+        if tok.lower_ in {"and", "&"}:
+            return True
+        if "\n" in tok.text or tok.text in {".", "!", "?", ";", ":"}:
+            return False
+    return False
+
+
 def coordinated(doc: Doc, spans: list[Candidate], covered: set[int], informal: bool) -> list[Candidate]:
     """ "Rose and Will", "Jarek, Agnieszka and Bartek": a capitalised word joined by 'and' (or first in a list) to a
     name is a name too."""
     extra: list[Candidate] = []
-    for cand in list(spans):
+    queue = list(spans)
+    for cand in queue:  # a name joined to one found here is read in turn: "Hope, Faith and Sunny"
         for idx, step in ((cand.end, 1), (cand.start - 1, -1)):
             conj = doc[idx] if 0 <= idx < len(doc) else None
             if conj is None or conj.lower_ not in {"and", "or", "&", "n"} and not (
-                    step == -1 and conj.text == "," and _leads_a_list(doc, cand)):
+                    conj.text == "," and (_leads_a_list(doc, cand) if step == -1 else _a_list_goes_on(doc, idx + 1))):
                 continue
             other_i = idx + step
             if not (0 <= other_i < len(doc)) or other_i in covered:
@@ -153,6 +167,7 @@ def coordinated(doc: Doc, spans: list[Candidate], covered: set[int], informal: b
                 continue
             covered.update(range(start, end))
             extra.append(Candidate(start, end, "a name joined by 'and' to another name", 0.75))
+            queue.append(extra[-1])
     return extra
 
 

@@ -174,16 +174,16 @@ def context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] | 
             and (prev_lower not in {"'s", "’s"} or before.lower_ == "name")
         ):
             return "a name someone gives for themselves", 0.9
-    if prev is not None and prev_lower in {"is", "was"} and capital:
+    if prev is not None and prev_lower in {"is", "was", "are", "were"} and capital:
         before = prev_word(doc, prev.i)
         if before is not None and a_name_is(doc, before):
             return "a name someone gives for themselves", 0.9
-        if (
-            before is not None
-            and (before.lower_ in ROLES or before.lower_ in KINSHIP)
-            and ends_clause(doc, doc[extend_name(doc, tok.i, tok.i + 1) - 1])
-        ):
-            return f"a name given for someone's '{before.text}'", 0.85
+        # "My carer is Joy", "Dad's carers are Hope, Faith and Sunny": who the person is, then the name (the first
+        # of a list; the others are joined to it)
+        if before is not None and (before.lower_ in ROLES or before.lower_ in KINSHIP or before.lemma_ in ROLES):
+            last = doc[extend_name(doc, tok.i, tok.i + 1) - 1]
+            if ends_clause(doc, last) or last.i + 1 < len(doc) and doc[last.i + 1].lower_ in {",", "and"}:
+                return f"a name given for someone's '{before.text}'", 0.85
     if (
         prev is not None
         and prev_lower in OBJECT_VERBS
