@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..lexicon import NICKNAME_ADJECTIVES, TITLES
+from ..lexicon import FIRST_NAMES, NICKNAME_ADJECTIVES, TITLES
 from ..models import Finding
 from ..tokens import (
     doc_orths,
@@ -88,7 +88,7 @@ def find_people(doc: Doc) -> list[Finding]:  # noqa: C901
             and doc[start - 1].text == "-"
             and not doc[start - 1].whitespace_
             and not doc[start - 2].whitespace_
-            and is_capitalised(doc[start - 2])
+            and (is_capitalised(doc[start - 2]) or informal and doc[start - 2].lower_ in FIRST_NAMES)  # "lily-mae"
             and is_wordlike(doc[start - 2])
         ):
             start = extend_left(doc, start - 2)  # "Ms Kerry-Ann Lomax": a title before the first half too

@@ -170,7 +170,8 @@ def _role_in_brackets(doc: Doc, start: int) -> bool:
 
 
 def set_off_before_who(doc: Doc, tok: Token) -> bool:
-    """ "Pat, the activities lady, put us on the team", "Bill, that's Bernard's brother, says": a name set off by a
+    """ "Pat, the activities lady, put us on the team", "Bill, that's Bernard's brother, says", "Ploy, Wanida's
+    daughter, says": a name set off by a
     comma before who the person is, so a first name that is also a word ("pat", "bill") is a name even as a
     sentence's first word."""
     j = tok.i + 1
@@ -178,6 +179,8 @@ def set_off_before_who(doc: Doc, tok: Token) -> bool:
         return False
     if doc[j + 1].lower_ in THAT_IS:
         j += 2  # "that 's", "who is": the word after is skipped too
+    elif j + 3 < len(doc) and doc[j + 2].lower_ in POSSESSIVE_S and is_capitalised(doc[j + 1]):
+        j += 2  # "Behrouz, Farideh's husband, drove me in": whose family the person is
     elif not BEFORE_ROLE(doc, doc[j + 1].orth):
         return False
     return word_before_a_stop(doc, range(j + 1, min(j + 7, len(doc))), WHO_WORDS)

@@ -178,7 +178,7 @@ def extend_left(doc: Doc, start: int) -> int:
     prev_lower, prev_text = prev.lower_, prev.text
     title = prev_lower.rstrip(".")
     lower_case_title = prev_text.islower() and (
-        title in LOWER_CASE_TITLES and doc[start].text.islower()
+        title in LOWER_CASE_TITLES  # "mr brown", and "mr Kowalczyk" in a hurried call log
         or prev_lower in INFORMAL_TITLES and _informal_title_before(doc, prev, start)
     )
     if title in TITLES and prev_text[:1].isupper() or lower_case_title:
