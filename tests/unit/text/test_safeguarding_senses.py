@@ -766,3 +766,19 @@ def test_nothing_has_changed_alone_is_a_complaint_not_a_concern():
 def test_nothing_has_changed_beside_another_sign_of_neglect_raises_it():
     text = "Her fridge was empty again when I called round. I rang the agency in March. Nothing has changed."
     assert rule_categories(text) == ["neglect"]
+
+
+# Session 17, from tuning_28, in our own wording: cuts found on someone's arms (no "fresh"); a worry for someone
+# ("scared he would be alone") is no fear of them; a late visit is no missed one.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I keep finding cuts on his arms and he won't say why.", ["self_harm"]),
+        ("When he moved out I was scared he would be lonely in the flat.", []),
+        ("I'm scared he'll hurt me again.", ["abuse"]),
+        ("On Friday nobody came till after ten, so Mum had breakfast late.", []),
+        ("Nobody came till Tuesday and she was on the floor all that time.", ["neglect"]),
+    ],
+)
+def test_cuts_found_worries_for_someone_and_late_visits(text, expected):
+    assert rule_categories(text) == expected

@@ -16,6 +16,7 @@ from .senses import (
     an_everyday_task,
     beaten_at_a_game,
     by_an_encourager,
+    came_late,
     cleared,
     consented,
     done_to_oneself,
@@ -50,6 +51,7 @@ from .talk import (
     past_tense,
     said_as_a_word,
     topic,
+    worry_for_them,
 )
 
 # Each filter says whether to drop a match; the rules file names the ones that apply to each rule. Cheapest first.
@@ -93,6 +95,8 @@ FILTERS: dict[str, Callable[[Candidate], bool]] = {
     "healing": healing,
     "by_the_writer": by_the_writer,
     "by_an_encourager": by_an_encourager,
+    "worry_for_them": worry_for_them,
+    "came_late": came_late,
 }
 # The word lists the code reads by name; the rules file must define them.
 CODE_WORDS = (
@@ -108,6 +112,5 @@ CODE_WORDS = (
     "foiled_words", "loss_words", "ongoing", "body_or_harm", "fall_words", "not_a_fall", "consent_nouns",
     "asking_verbs", "asked_persons", "ends", "kinds_of_harm", "wheeled_aids", "pushing_intensifiers", "pushing_ways",
     "knock_things", "lost_things", "third_person", "determiners_a", "openly_words", "encouragers", "pushed_where",
-    "third_person_objects",
-    "healing_words",
+    "third_person_objects", "healing_words", "worry_states", "clock_words", "late_fillers",
 )  # fmt: skip

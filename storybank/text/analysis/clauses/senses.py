@@ -279,3 +279,15 @@ def needs_an_aid(c: Candidate) -> bool:
 
 def needs_a_medicine(c: Candidate) -> bool:
     return c.words.isdisjoint(c.w["medicines"])
+
+
+def came_late(c: Candidate) -> bool:
+    """ "Thursday nobody came till gone eleven": the visit was late, not missed ("nobody came till Tuesday" was)."""
+    lower, w, strings, end = c.t.lower, c.w, c.rules.strings, c.sent_end
+    i = next((k for k in range(c.start + 1, min(end, c.start + 5)) if strings[lower[k]] in ("till", "until")), None)
+    if i is None:
+        return False
+    i += 1
+    while i < end and lower[i] in w["late_fillers"]:
+        i += 1
+    return i < end and (lower[i] in w["clock_words"] or strings[lower[i]][:1].isdigit())

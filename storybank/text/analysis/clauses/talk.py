@@ -108,3 +108,12 @@ def by_the_writer(c: Candidate) -> bool:
     lower, w, i = c.t.lower, c.w, c.start
     before = lower[max(c.sent_start, i - 2) : i]
     return not w["self_subject"].isdisjoint(before) and i + 1 < c.sent_end and lower[i + 1] in w["third_person_objects"]
+
+
+def worry_for_them(c: Candidate) -> bool:
+    """ "I was scared he would be alone", "frightened she'll be lonely": a worry for someone, not fear of them."""
+    lower, w = c.t.lower, c.w
+    for i in range(c.start + 2, min(c.sent_end, c.start + 8)):
+        if lower[i] in w["worry_states"]:
+            return True
+    return False
