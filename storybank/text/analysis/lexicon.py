@@ -32,7 +32,7 @@ WORD_LISTS = (
     "informal_titles", "that_is_words", "kin_after_names", "honorific_suffixes", "from_or_at", "on_shift", "here_words",
     "nicknames_at_a_start", "not_before_where", "sign_off_words", "bracket_roles", "contact_verbs",
     "from_places", "possessive_s", "medicine_endings", "place_talk", "presenting_words",
-    "reporting_verbs", "on_words", "place_follows", "not_initials",
+    "reporting_verbs", "on_words", "place_follows", "not_initials", "in_words", "departments",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes", "ordinary_endings", "contraction_endings")
 MAPPINGS = ("org_keywords", "content_warnings_from_signals", "org_prefix_keywords")
@@ -144,6 +144,8 @@ PERSON_VERBS: set[str] = _LEXICON["person_verbs"]
 STRONG_PERSON_VERBS: set[str] = PERSON_VERBS - _LEXICON["weak_person_verbs"]
 PLACE_FOLLOWS: set[str] = _LEXICON["place_follows"]
 NOT_INITIALS: set[str] = _LEXICON["not_initials"]
+IN_WORDS: set[str] = _LEXICON["in_words"]
+DEPARTMENTS: set[str] = _LEXICON["departments"]
 NAME_INTRODUCERS: set[str] = _LEXICON["name_introducers"]
 # Verbs of speech: a word name starting a sentence ("Hope said") is a name only before one of these.
 SPEECH_VERBS: set[str] = _LEXICON["speech_verbs"]

@@ -1044,3 +1044,17 @@ def test_names_after_who_they_are_and_lists(text, names):
 )
 def test_set_off_family_lower_case_titles_and_hyphens(text, names):
     assert found(text, "PERSON") == names
+
+
+# Session 17, from tuning_28: a person named with the department they work in ("Bill in finance", "Sky in the
+# office"), even when the name is also a word; not someone in a room of a house.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("I was put through to Will in accounts, who said he'd ring back.", ["Will"]),
+        ("Each time Hope in the office says they'll try.", ["Hope"]),
+        ("Each time hope in the office fades a little.", []),
+    ],
+)
+def test_a_person_named_with_their_department(text, names):
+    assert found(text, "PERSON") == names

@@ -10,9 +10,11 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     AFTER_NAMES_S,
+    DEPARTMENTS,
     DETERMINERS,
     FROM_OR_AT,
     FROM_PLACES,
+    IN_WORDS,
     KINSHIP,
     NICKNAME_ADJECTIVES,
     NOT_BEFORE_WHERE,
@@ -212,6 +214,9 @@ def where_they_work(doc: Doc, tok: Token) -> bool:
         return after.lower_ not in PLACES or i + 2 < len(doc) and is_capitalised(doc[i + 2])
     if word in FROM_OR_AT and after.lower_ in FROM_PLACES:
         return _stands_for_a_person(doc, tok)  # "Joy from chapel", "Kerry-Ann from next door"
+    if word in IN_WORDS:  # "Bill in finance", "Sky in the office"; not "Sam in the garden"
+        dept = doc[i + 2] if after.lower_ in DETERMINERS and i + 2 < len(doc) else after
+        return dept.lower_ in DEPARTMENTS and _stands_for_a_person(doc, tok)
     if word in ON_WORDS:
         where = after.lower_ in ON_SHIFT
     else:  # "from the agency", "from our temple", "at the council"; not "at my son's" (a festival, a meal)

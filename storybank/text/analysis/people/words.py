@@ -18,6 +18,7 @@ from ..lexicon import (
     FROM_OR_AT,
     HERE_WORDS,
     HONORIFIC_SUFFIXES,
+    IN_WORDS,
     INFORMAL_TITLES,
     KIN_AFTER_NAMES,
     KINSHIP,
@@ -202,7 +203,7 @@ BRACKETED_WHO = ROLES | KINSHIP | BRACKET_ROLES
 
 _QUOTES = frozenset('"“”')  # double quotes: round a title or a quoted name (single ones are also apostrophes)
 QUOTE_OR_HERE = ByWord(lambda text: text in _QUOTES or text.lower() in HERE_WORDS)
-WHERE_WORD = ByWord(lambda text: text.lower() in FROM_OR_AT or text.lower() in ON_WORDS)
+WHERE_WORD = ByWord(lambda text: text.lower() in FROM_OR_AT or text.lower() in ON_WORDS or text.lower() in IN_WORDS)
 RESPECT_WORD = ByWord(lambda text: text.lower() in HONORIFIC_SUFFIXES or text.lower() in KIN_AFTER_NAMES)
 HYPHEN = get_string_id("-")
 
@@ -212,7 +213,7 @@ def _ids_in_any_case(words) -> frozenset[int]:
 
 
 # The ids of the words that can follow a name in those two checks (in any case), so most names need neither call.
-WHERE_NEXT_IDS = _ids_in_any_case(FROM_OR_AT | HERE_WORDS | ON_WORDS) | {get_string_id(q) for q in _QUOTES}
+WHERE_NEXT_IDS = _ids_in_any_case(FROM_OR_AT | HERE_WORDS | ON_WORDS | IN_WORDS) | {get_string_id(q) for q in _QUOTES}
 RESPECT_NEXT_IDS = _ids_in_any_case(HONORIFIC_SUFFIXES | KIN_AFTER_NAMES) | {HYPHEN}
 
 
