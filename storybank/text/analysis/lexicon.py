@@ -33,6 +33,7 @@ WORD_LISTS = (
     "nicknames_at_a_start", "not_before_where", "sign_off_words", "bracket_roles", "contact_verbs",
     "from_places", "possessive_s", "medicine_endings", "place_talk", "presenting_words",
     "reporting_verbs", "on_words", "place_follows", "not_initials", "in_words", "departments",
+    "letter_openers",
 )  # fmt: skip
 ORDERED_LISTS = ("town_suffixes", "ordinary_endings", "contraction_endings")
 MAPPINGS = ("org_keywords", "content_warnings_from_signals", "org_prefix_keywords")
@@ -146,6 +147,7 @@ PLACE_FOLLOWS: set[str] = _LEXICON["place_follows"]
 NOT_INITIALS: set[str] = _LEXICON["not_initials"]
 IN_WORDS: set[str] = _LEXICON["in_words"]
 DEPARTMENTS: set[str] = _LEXICON["departments"]
+LETTER_OPENERS: set[str] = _LEXICON["letter_openers"]
 NAME_INTRODUCERS: set[str] = _LEXICON["name_introducers"]
 # Verbs of speech: a word name starting a sentence ("Hope said") is a name only before one of these.
 SPEECH_VERBS: set[str] = _LEXICON["speech_verbs"]

@@ -1058,3 +1058,17 @@ def test_set_off_family_lower_case_titles_and_hyphens(text, names):
 )
 def test_a_person_named_with_their_department(text, names):
     assert found(text, "PERSON") == names
+
+
+# Session 17, from tuning_28 (and tuning_21's "To Blessing, Miracle and everyone"): a letter that opens "To" a name
+# and a comma at its line's end is addressed to that person; "To Tesco, then home." is no letter.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("To Bogdan Ionescu, night manager,\nI am writing about the rota.", ["Bogdan Ionescu"]),
+        ("To Joy, Faith and all the staff at the day centre,\nThank you for everything.", ["Joy", "Faith"]),
+        ("To Tesco, then home for tea.\nIt rained all day.", []),
+    ],
+)
+def test_a_letter_addressed_to_a_person(text, names):
+    assert found(text, "PERSON") == names

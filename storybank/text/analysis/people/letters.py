@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import FIRST_NAMES, GREETINGS, SIGN_OFF_WORDS, THANKS_WORDS, is_common_word
-from ..tokens import prev_word, starts_sentence
+from ..lexicon import FIRST_NAMES, GREETINGS, LETTER_OPENERS, SIGN_OFF_WORDS, THANKS_WORDS, is_common_word
+from ..tokens import doc_text, prev_word, starts_sentence
 from .spans import extend_name
 from .words import looks_like_place
 
@@ -83,6 +83,19 @@ def opens_a_greeting(doc: Doc, word: Token) -> bool:
         return True
     first = prev_word(doc, word.i)
     return first is not None and first.lower_ in GREETINGS and first.text[:1].isupper() and starts_sentence(first)
+
+
+def addressed_to(doc: Doc, tok: Token) -> bool:
+    """ "To Andreea Popescu, rota manager," at the top of a letter: the story's first word is "To", its first line
+    ends with a comma as a letter's greeting does ("To Tesco, then home." is no letter), and the name ends at a comma
+    or the line's end."""
+    if tok.i != 1 or doc[0].lower_ not in LETTER_OPENERS or not doc[0].text[:1].isupper():
+        return False
+    line, newline, _ = doc_text(doc).partition("\n")
+    if not newline or not line.rstrip().endswith(","):
+        return False
+    end = extend_name(doc, tok.i, tok.i + 1)
+    return end >= len(doc) or doc[end].text == "," or "\n" in doc[end].text
 
 
 def ends_greeting(doc: Doc, i: int) -> bool:

@@ -28,7 +28,15 @@ from ..lexicon import (
     WORD_NAMES,
 )
 from ..tokens import doc_orths, is_capitalised, next_word, prev_word, starts_sentence
-from .letters import after_a_sign_off_word, ends_greeting, opens_a_greeting, sign_off, thanked_by_name, thanks_go
+from .letters import (
+    addressed_to,
+    after_a_sign_off_word,
+    ends_greeting,
+    opens_a_greeting,
+    sign_off,
+    thanked_by_name,
+    thanks_go,
+)
 from .roles import (
     a_name_is,
     a_number_after,
@@ -131,6 +139,8 @@ def context_reason(doc: Doc, tok: Token, informal: bool) -> tuple[str, float] | 
     if prev is not None and prev_lower in GREETINGS and opens_a_greeting(doc, prev) \
             and ends_greeting(doc, tok.i) and (known_first or not homograph) and lower[:-1] not in TITLES:
         return f"a name after '{prev.text}' at the start of a message", 0.85  # "Hi Abi," "Dear Róisín,"
+    if capital and (known_first or not homograph) and addressed_to(doc, tok):
+        return "a name the letter is addressed to", 0.85
     if informal and prev is not None and prev_lower.rstrip(".") in LOWER_CASE_TITLES and text.islower() \
             and not homograph:
         return f"a name after the title '{prev.text}'", 0.85  # "her neighbour mrs ogden", in texting style
