@@ -284,7 +284,7 @@ def needs_a_medicine(c: Candidate) -> bool:
 def came_late(c: Candidate) -> bool:
     """ "Thursday nobody came till gone eleven": the visit was late, not missed ("nobody came till Tuesday" was)."""
     lower, w, strings, end = c.t.lower, c.w, c.rules.strings, c.sent_end
-    i = next((k for k in range(c.start + 1, min(end, c.start + 5)) if strings[lower[k]] in ("till", "until")), None)
+    i = next((k for k in range(c.start + 1, min(end, c.start + 5)) if lower[k] in w["until_words"]), None)
     if i is None:
         return False
     i += 1
