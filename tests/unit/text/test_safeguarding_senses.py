@@ -782,3 +782,34 @@ def test_nothing_has_changed_beside_another_sign_of_neglect_raises_it():
 )
 def test_cuts_found_worries_for_someone_and_late_visits(text, expected):
     assert rule_categories(text) == expected
+
+
+# Session 17, the issue's classes told in our own wording: a relative in crisis while the crisis line does not
+# answer; hiding from someone at home until they sleep; a child made to keep secrets and threatened about telling; a
+# person with dementia out on a freezing night ("last night" is one night, not a habit).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My sister texted at 3am that she can't take any more. I rang the crisis team twice and no one answered.",
+         ["immediate_danger", "self_harm"]),
+        ("When Dad's been drinking, Mum locks herself in the bedroom until he's asleep.", ["abuse"]),
+        ("Uncle Ray makes me keep secrets and says I'll be taken into care if I tell.", ["abuse"]),
+        ("Mum wandered off in her nightie last night and the police found her on the bypass at 2am. It was minus "
+         "three.", ["immediate_danger"]),
+    ],
+)
+def test_the_issues_classes_told_without_the_usual_words(text, expected):
+    assert rule_categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The charger is fiddly and when I'm poorly I can't manage it.",
+        "I volunteer on the crisis line on Tuesdays and I love it.",
+        "We keep the surprise party a secret from Mum until Saturday.",
+        "Dad wandered off in the garden centre for ten minutes on Saturday.",
+    ],
+)
+def test_the_same_words_in_ordinary_life_raise_nothing(text):
+    assert rule_categories(text) == []

@@ -113,5 +113,5 @@ CODE_WORDS = (
     "asking_verbs", "asked_persons", "ends", "kinds_of_harm", "wheeled_aids", "pushing_intensifiers", "pushing_ways",
     "knock_things", "lost_things", "third_person", "determiners_a", "openly_words", "encouragers", "pushed_where",
     "third_person_objects", "healing_words", "worry_states", "clock_words", "late_fillers",
-    "until_words",
+    "until_words", "one_night",
 )  # fmt: skip

@@ -71,8 +71,13 @@ def advice_to_you(c: Candidate) -> bool:
 
 
 def habitual(c: Candidate) -> bool:
-    """Habitual wording ("locks my door at night", "every evening") is ongoing harm, not danger this minute."""
-    return not c.words.isdisjoint(c.w["habitual"]) and c.words.isdisjoint(c.w["imminent"])
+    """Habitual wording ("locks my door at night", "every evening") is ongoing harm, not danger this minute; "last
+    night" is one night."""
+    if c.words.isdisjoint(c.w["habitual"]) or not c.words.isdisjoint(c.w["imminent"]):
+        return False
+    lower, w = c.t.lower, c.w
+    return any(lower[i] in w["habitual"] and not (i > c.sent_start and lower[i - 1] in w["one_night"])
+               for i in range(c.sent_start, c.sent_end))
 
 
 def not_a_care_visit(c: Candidate) -> bool:
