@@ -813,3 +813,21 @@ def test_the_issues_classes_told_without_the_usual_words(text, expected):
 )
 def test_the_same_words_in_ordinary_life_raise_nothing(text):
     assert rule_categories(text) == []
+
+
+# Session 17: abuse by another resident told by its signs — a man who keeps going into someone's room, and her
+# sleeping in her chair since; either alone is an ordinary sentence.
+def test_another_resident_going_into_her_room_beside_a_change_in_her_raises_abuse():
+    text = "A man on Dad's ward keeps wandering into his room at night, and Dad has started sleeping in his chair."
+    assert rule_categories(text) == ["abuse"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The night nurse keeps coming into my room to check on me, which is kind.",
+        "Mum sleeps in her chair most nights because of her breathing.",
+    ],
+)
+def test_one_of_those_signs_alone_raises_nothing(text):
+    assert rule_categories(text) == []
