@@ -124,16 +124,19 @@ def _with_another_person(doc: Doc, tok: Token) -> bool:
     return after.text in {"I", "me"} or (is_capitalised(after) and after.lower_ in FIRST_NAMES)
 
 
+_LIST_JOINERS = frozenset({"and", ","})  # what stands between names in a list, for both ways of reading one
+
+
 def _leads_a_list(doc: Doc, cand: Candidate) -> bool:
     """ "Jarek, Agnieszka and Bartek": the name is followed by "and" or a comma and another word, so a capitalised
     word and a comma before it are the list's first name."""
-    return cand.end + 1 < len(doc) and doc[cand.end].lower_ in {"and", ","} and is_capitalised(doc[cand.end + 1])
+    return cand.end + 1 < len(doc) and doc[cand.end].lower_ in _LIST_JOINERS and is_capitalised(doc[cand.end + 1])
 
 
 def _a_list_goes_on(doc: Doc, i: int) -> bool:
     """ "Hope, Faith and Sunny": after the word at i, the list goes on with a comma or "and", and ends with "and"
     within a few words on the same line ("Faadumo Warsame, Easton, Bristol" is an address, not a list)."""
-    if i + 1 >= len(doc) or doc[i + 1].lower_ not in {"and", ","}:
+    if i + 1 >= len(doc) or doc[i + 1].lower_ not in _LIST_JOINERS:
         return False
     for tok in doc[i + 1 : i + 9]:
         if tok.lower_ in {"and", "&"}:
